@@ -1,0 +1,208 @@
+"""The entity knowledge base: canonical people, organisations and places with their Arabic names."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.nlp import normalize
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_KB = DATA / "kb.jsonl"
+ROLE_KEYWORDS = DATA / "kb_roles.tsv"
+
+DEFINITE_ARTICLE = "ال"
+# a nisba adjective ends in ي: صيني، أمريكي
+NISBA_ENDING = "ي"
+# endings a nisba adjective takes after its ي, normalised: feminine dual -تان -تين, plural -ون -ين,
+# dual -ان, feminine plural -ات, feminine ة (normalised to ه)
+NISBA_SUFFIXES = ("تان", "تين", "ون", "ين", "ان", "ات", "ه")
+# a stem this short is a prefix of too many country names to tell them apart
+MIN_NISBA_STEM = 3
+SUBORDINATE_TITLES = ("vice", "deputy", "under", "assistant", "acting")
+# where the head of an office title ends: "President | of the French Republic"
+TITLE_COMPLEMENT = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office an entity held: title, where, in which organisation, from and until when."""
+
+    role: str
+    country: str | None
+    org: str | None
+    start: str | None
+    end: str | None
+
+    def covers(self, date: str) -> bool:
+        """Tell whether the office was held on a date, comparing at the coarser of the two precisions."""
+        return (self.start is None or _on_or_before(self.start, date)) and (
+            self.end is None or _on_or_before(date, self.end))
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One canonical entity of the knowledge base."""
+
+    id: str
+    type: str
+    label_en: str | None
+    label_ar: str
+    wikidata: str | None
+    names_ar: tuple[str, ...]
+    country: str | None
+    roles: tuple[Role, ...]
+    demonyms: tuple[str, ...]
+
+    @classmethod
+    def from_json(cls, record: dict) -> KBEntry:
+        """Return the entry of one kb.jsonl record."""
+        return cls(
+            id=record["id"], type=record["type"], label_en=record["label_en"], label_ar=record["label_ar"],
+            wikidata=record["wikidata"], names_ar=tuple(record["names_ar"]), country=record["country"],
+            roles=tuple(Role(**role) for role in record["roles"]), demonyms=tuple(record["demonym_ar"]))
+
+    @property
+    def is_country(self) -> bool:
+        """Tell whether the entry is a country (a place that belongs to no country)."""
+        return self.type == "LOC" and self.country is None
+
+
+def _on_or_before(earlier: str, later: str) -> bool:
+    # "2017" vs "2017-05-14": compare the shared prefix, so a bare year covers every day in it
+    width = min(len(earlier), len(later))
+    return earlier[:width] <= later[:width]
+
+
+def _names_office(title: str, patterns: list[re.Pattern[str]]) -> bool:
+    # the keyword must be the head of the title: "Secretary-General of the United Nations",
+    # not "Special Representative of the Secretary-General"
+    head = TITLE_COMPLEMENT.search(title)
+    head_end = head.start() if head else len(title)
+    return any((m := p.search(title)) and m.start() < head_end for p in patterns)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+def _strip_article(key: str) -> str:
+    return key.removeprefix(DEFINITE_ARTICLE)
+
+
+def nisba_stems(word: str) -> list[str]:
+    """Return the masculine singular forms a nisba adjective may stand for, normalised.
+
+    الصينية → صيني; الأمريكيين → امريكي; الكازاخي → كازاخي. Only forms ending in ي are returned.
+    """
+    base = _strip_article(_name_key(word))
+    forms = [base] + [base.removesuffix(suffix) for suffix in NISBA_SUFFIXES if base.endswith(suffix)]
+    return [f for f in dict.fromkeys(forms) if f.endswith(NISBA_ENDING) and len(f) > MIN_NISBA_STEM]
+
+
+def read_role_keywords(path: Path) -> dict[str, tuple[str, ...]]:
+    """Return each role keyword with the other titles it matches, from a two-column TSV."""
+    keywords = {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:
+        keyword, _, titles = line.partition("\t")
+        keywords[keyword.strip().casefold()] = tuple(t.strip().casefold() for t in titles.split("|") if t.strip())
+    return keywords
+
+
+class KnowledgeBase:
+    """Entries indexed by id, normalised Arabic name and nisba adjective, with office-holder look-up."""
+
+    def __init__(self, entries: Iterable[KBEntry], role_keywords: dict[str, tuple[str, ...]]) -> None:
+        self._entries = {entry.id: entry for entry in entries}
+        self._role_keywords = role_keywords
+        self._by_name: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self._entries.values():
+            for name in dict.fromkeys(_name_key(n) for n in entry.names_ar):
+                self._by_name[name].append(entry)
+        countries = [e for e in self._entries.values() if e.is_country]
+        by_demonym: dict[str, set[str]] = defaultdict(set)
+        for country in countries:
+            for demonym in country.demonyms:
+                by_demonym[_name_key(demonym)].add(country.id)
+        # a demonym two countries share tells nothing
+        self._by_demonym = {d: self._entries[ids.pop()] for d, ids in by_demonym.items() if len(ids) == 1}
+        # for the prefix fallback: each country's label and its one-word names, without ال
+        self._country_prefixes = [
+            (country, {_strip_article(_name_key(n)) for n in (country.label_ar, *country.names_ar)
+                       if n == country.label_ar or " " not in n.strip()})
+            for country in countries]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> KnowledgeBase:
+        """Read a kb.jsonl file (default: the one bundled with kg) and the role keywords beside the module."""
+        with (path or DEFAULT_KB).open(encoding="utf-8") as lines:
+            entries = [KBEntry.from_json(json.loads(line)) for line in lines if line.strip()]
+        return cls(entries, read_role_keywords(ROLE_KEYWORDS))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, kb_id: str) -> KBEntry | None:
+        """Return the entry with this id (a QID or a kg: slug), or None."""
+        return self._entries.get(kb_id)
+
+    def lookup(self, name: str) -> list[KBEntry]:
+        """Return the entries with this full name, normalised; tries the name without ال when nothing matches."""
+        key = _name_key(name)
+        found = self._by_name.get(key) or self._by_name.get(_strip_article(key)) or []
+        return list(found)
+
+    def names(self) -> Iterator[tuple[str, KBEntry]]:
+        """Yield (normalised name, entry) for every name of every entry, for building a gazetteer."""
+        for name, entries in self._by_name.items():
+            for entry in entries:
+                yield name, entry
+
+    def country_of_nisba(self, word: str) -> KBEntry | None:
+        """Return the country a nisba adjective refers to (الصينية → China), or None.
+
+        Uses the curated demonyms first; otherwise the adjective without its final ي must begin
+        the name of exactly one country (كازاخ → كازاخستان).
+        """
+        stems = nisba_stems(word)
+        for stem in stems:
+            if stem in self._by_demonym:
+                return self._by_demonym[stem]
+        for stem in stems:
+            prefix = stem[: -len(NISBA_ENDING)]
+            matches = {c.id: c for c, names in self._country_prefixes if any(n.startswith(prefix) for n in names)}
+            if len(matches) == 1:
+                return next(iter(matches.values()))
+        return None
+
+    def office_holder(self, role_keyword: str, country_qid: str | None, date: str | None) -> KBEntry | None:
+        """Return the one person who held an office in a country on a date, or None when unknown or ambiguous.
+
+        Args:
+            role_keyword: "president", "prime minister", "foreign minister", "chancellor", "king", ...
+            country_qid: the country or organisation (its KB id) the office belongs to; None for any.
+            date: YYYY or YYYY-MM-DD; None prefers the holder whose term is still open.
+        """
+        titles = self._title_patterns(role_keyword)
+        holders = {}
+        for entry in self._entries.values():
+            for role in entry.roles:
+                if country_qid is not None and country_qid not in (role.country, role.org):
+                    continue
+                if not _names_office(role.role, titles):
+                    continue
+                if role.covers(date) if date else role.end is None:
+                    holders[entry.id] = entry
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _title_patterns(self, role_keyword: str) -> list[re.Pattern[str]]:
+        keyword = " ".join(role_keyword.casefold().split())
+        # whole words, and not "vice president" / "deputy prime minister" / "under-secretary-general"
+        not_subordinate = "".join(rf"(?<!{q}[ -])" for q in SUBORDINATE_TITLES)
+        return [re.compile(rf"(?<![\w-]){not_subordinate}{re.escape(title)}(?![\w-])", re.IGNORECASE)
+                for title in (keyword, *self._role_keywords.get(keyword, ()))]

@@ -1,0 +1,87 @@
+"""The project's Arabic lexicons (relation triggers, titles, cue words, organisation heads)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.nlp import normalize
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon entry: a lemma that, with its part of speech, signals a predicate."""
+
+    lemma: str  # normalised
+    pos: str
+    predicate: str
+    object_prep: str | None  # normalised preposition before the target; None: direct object
+    requires: tuple[str, ...]  # normalised words, one of which must follow the trigger
+    subject_prep: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    words: tuple[str, ...]  # normalised
+    relation: str  # leader_of or member_of
+    role_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[tuple[str, str], Trigger]
+    titles: dict[tuple[str, ...], Title]
+    cues: dict[str, str]  # normalised word -> negation, modality or time
+    org_heads: frozenset[str]
+
+    @classmethod
+    def load(cls, folder: Path = DATA) -> Lexicon:
+        """Read the lexicon files of `folder` (the package's data folder by default)."""
+        triggers = {}
+        for row in _rows(folder / "relations.tsv"):
+            trigger = Trigger(
+                lemma=normalize(row["lemma"]),
+                pos=row["pos"],
+                predicate=row["predicate"],
+                object_prep=_optional(row["object_prep"]),
+                requires=tuple(normalize(w) for w in row["requires"].split("|") if w != "-"),
+                subject_prep=_optional(row["subject_prep"]),
+            )
+            triggers[(trigger.lemma, trigger.pos)] = trigger
+        titles = {}
+        for row in _rows(folder / "titles.tsv"):
+            words = tuple(normalize(row["title"]).split())
+            titles[words] = Title(words, row["relation"], row["role_en"])
+        cues = {normalize(row["word"]): row["kind"] for row in _rows(folder / "cues.tsv")}
+        heads = frozenset(normalize(row["head"]) for row in _rows(folder / "org_heads.tsv"))
+        return cls(triggers, titles, cues, heads)
+
+    @property
+    def max_title_words(self) -> int:
+        return max(len(words) for words in self.titles)
+
+    def title_at(self, norms: list[str], i: int) -> Title | None:
+        """Return the longest title starting at token i of a sentence's normalised tokens.
+
+        A conjunction و or ف on the title's first word is allowed (والرئيس الفرنسي).
+        """
+        for size in range(min(self.max_title_words, len(norms) - i), 0, -1):
+            first = norms[i]
+            rest = tuple(norms[i + 1 : i + size])
+            for head in (first, first[1:] if first[:1] in ("و", "ف") else None):
+                if head and (title := self.titles.get((head, *rest))):
+                    return title
+        return None
+
+
+def _rows(path: Path):
+    with path.open(encoding="utf-8") as stream:
+        lines = (line for line in stream if not line.startswith("#") and line.strip())
+        yield from csv.DictReader(lines, delimiter="\t")
+
+
+def _optional(value: str) -> str | None:
+    return None if value == "-" else normalize(value)

@@ -1,0 +1,99 @@
+"""Resolve the mentions of an article into entities and link them to the knowledge base."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kg.kb import KBEntry, KnowledgeBase
+from kg.nlp import normalize
+from kg.types import Entity, Mention
+from kg.vocab import ENTITY
+
+# Letters that spellings of a foreign name add, drop or swap: long vowels and hamza seats
+# (توكاييف / توكايف), and ق for ك (توقاييف). Doubled letters collapse (نتتنياهو).
+_WEAK_LETTERS = frozenset("اويىءأإآؤئ")
+_SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
+_MIN_SKELETON = 3
+_IRI_UNSAFE = re.compile(r"[^\w]+")
+
+
+def skeleton(name: str) -> str:
+    """Return the consonant skeleton two spellings of one name share (توكاييف, توقاييف → تكف)."""
+    letters = normalize(name).replace(" ", "").translate(_SWAPS)
+    out = letters[:1]
+    for letter in letters[1:]:
+        if letter not in _WEAK_LETTERS and letter != out[-1]:
+            out += letter
+    return out
+
+
+def _surname(name: str) -> str:
+    return skeleton(name.split()[-1])
+
+
+class Linker:
+    """Merges an article's mentions into entities; the spelling index is built once."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        by_skeleton: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for name, entry in kb.names():
+            by_skeleton[(entry.type, skeleton(name))].add(entry.id)
+            if entry.type == "PER":
+                by_skeleton[("PER", skeleton(name.split()[-1]))].add(entry.id)
+        # Only a skeleton that points to one entry is evidence enough to link a new spelling.
+        self._by_skeleton = {
+            key: next(iter(ids)) for key, ids in by_skeleton.items() if len(ids) == 1 and len(key[1]) > _MIN_SKELETON
+        }
+
+    def __call__(self, mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
+        """Return one entity per real-world thing, in order of first mention."""
+        entries = [self.link(mention) for mention in mentions]
+        # A person is named in full once, then by surname: the last word of a linked name
+        # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
+        surnames: dict[str, tuple] = {}
+        for mention, entry in zip(mentions, entries):
+            if entry is not None and entry.type == "PER":
+                for name in (mention.text, *entry.names_ar):
+                    surnames.setdefault(_surname(name), ("kb", entry.id))
+        clusters: dict[tuple, list[Mention]] = {}
+        for mention, entry in zip(mentions, entries):
+            if entry is not None:
+                key = ("kb", entry.id)
+            elif mention.type == "PER":
+                key = surnames.get(_surname(mention.text), ("PER", _surname(mention.text)))
+            else:
+                key = (mention.type, skeleton(mention.text))
+            clusters.setdefault(key, []).append(mention)
+        return tuple(self._entity(key, cluster) for key, cluster in clusters.items())
+
+    def link(self, mention: Mention) -> KBEntry | None:
+        """Return the knowledge-base entry a mention names, if one is certain."""
+        if mention.kb_id:
+            return self.kb.get(mention.kb_id)
+        exact = [entry for entry in self.kb.lookup(mention.text) if entry.type == mention.type]
+        if len(exact) == 1:
+            return exact[0]
+        kb_id = self._by_skeleton.get((mention.type, skeleton(mention.text)))
+        return self.kb.get(kb_id) if kb_id else None
+
+    def _entity(self, key: tuple, mentions: list[Mention]) -> Entity:
+        entry = self.kb.get(key[1]) if key[0] == "kb" else None
+        names = [m for m in mentions if not m.nominal] or mentions
+        label_ar = entry.label_ar if entry else max(names, key=lambda m: len(m.text)).text
+        entity_type = entry.type if entry else mentions[0].type
+        if entry and entry.wikidata:
+            local = entry.wikidata
+        elif entry:
+            local = _IRI_UNSAFE.sub("-", entry.id).strip("-")
+        else:
+            local = f"{entity_type.lower()}/{_IRI_UNSAFE.sub('_', normalize(label_ar)).strip('_')}"
+        return Entity(
+            id=str(ENTITY[local]),
+            type=entity_type,
+            label_ar=label_ar,
+            label_en=entry.label_en if entry else None,
+            wikidata=entry.wikidata if entry else None,
+            mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+        )

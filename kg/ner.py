@@ -1,0 +1,235 @@
+"""Find PER, ORG and LOC mentions: gazetteer, titles before names, organisation heads, unknown words."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kg.kb import KBEntry, KnowledgeBase
+from kg.lexicon import Lexicon
+from kg.nlp import normalize
+from kg.types import Document, Mention, Sentence, Token
+
+# Proclitics a name can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
+# ل + ال is written لل (للاتحاد = ل + الاتحاد).
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+_MAX_NAME_TOKENS = 4
+_MAX_ORG_MODIFIERS = 3
+_PLACE_NOUNS = frozenset(normalize(w) for w in ("مدينة", "ولاية", "عاصمة", "منطقة", "بلدة", "إقليم", "محافظة", "قرية"))
+_NAME_POS = frozenset({"noun_prop"})
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # token index in the sentence
+    end: int
+    type: str
+    skip: int = 0  # letters of the first token that are clitics, not part of the name
+    kb_id: str | None = None
+    nominal: bool = False
+
+
+def clitic_variants(norm: str) -> list[tuple[str, int]]:
+    """Return a word and its forms without leading clitics, each with the letters removed."""
+    variants = [(norm, 0)]
+    for conj in ("", *_CONJUNCTIONS):
+        if conj and not norm.startswith(conj):
+            continue
+        rest = norm[len(conj) :]
+        if conj and len(rest) >= 2:
+            variants.append((rest, len(conj)))
+        if rest.startswith("لل") and len(rest) > 3:
+            variants.append(("ا" + rest[1:], len(conj) + 1))
+        elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
+            variants.append((rest[1:], len(conj) + 1))
+    return variants
+
+
+class Recognizer:
+    """Tags the names of one document; the gazetteer is built once from the knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon):
+        self.kb = kb
+        self.lexicon = lexicon
+        self._gazetteer: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
+        for name, entry in kb.names():
+            words = tuple(name.split())
+            if words:
+                self._gazetteer[words[0]].append((words[1:], entry))
+        for entries in self._gazetteer.values():
+            entries.sort(key=lambda item: -len(item[0]))
+
+    def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+        """Return the mentions of every sentence, in text order."""
+        mentions = []
+        for sentence in sentences:
+            for span in self.match(sentence.tokens):
+                mentions.append(_mention(doc, sentence, span))
+        return tuple(mentions)
+
+    def match(self, tokens: tuple[Token, ...]) -> list[_Span]:
+        """Find the name spans of one sentence (pure: no state is kept)."""
+        norms = [t.norm for t in tokens]
+        spans: list[_Span] = []
+        taken = [False] * len(tokens)
+
+        def add(span: _Span) -> None:
+            spans.append(span)
+            for k in range(span.start, span.end):
+                taken[k] = True
+
+        for i in range(len(tokens)):
+            if not taken[i] and (span := self._gazetteer_at(tokens, i)):
+                add(span)
+        for i in range(len(tokens)):
+            if not taken[i] and (title := self.lexicon.title_at(norms, i)):
+                for span in self._title_phrase(tokens, norms, i + len(title.words), taken):
+                    add(span)
+        for i in range(len(tokens)):
+            if not taken[i] and (span := self._organisation_at(tokens, i, taken)):
+                add(span)
+        for i in range(len(tokens)):
+            if not taken[i] and _unknown_word(tokens[i]) and not self._is_nisba(tokens[i]):
+                end = i + 1
+                while end < len(tokens) and not taken[end] and _unknown_word(tokens[end]) and end - i < _MAX_NAME_TOKENS:
+                    end += 1
+                place = i > 0 and tokens[i - 1].norm in _PLACE_NOUNS
+                add(_Span(i, end, "LOC" if place else "PER"))
+        return _join_adjacent_names(sorted(spans, key=lambda s: s.start))
+
+    def _gazetteer_at(self, tokens, i: int) -> _Span | None:
+        norms = [t.norm for t in tokens]
+        for variant, skip in clitic_variants(norms[i]):
+            for rest, entry in self._gazetteer.get(variant, ()):
+                end = i + 1 + len(rest)
+                if tuple(norms[i + 1 : end]) != rest:
+                    continue
+                # A one-word town name that the database reads as a common word (مركز "centre")
+                # is that word; real place names are proper nouns there (القاهرة، صفاقس).
+                token = tokens[i]
+                if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
+                    continue
+                # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
+                # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
+                if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
+                    if not self._is_nisba(tokens[end]):
+                        return None
+                return _Span(i, end, entry.type, skip, entry.id)
+        return None
+
+    def _title_phrase(self, tokens, norms, j: int, taken: list[bool]) -> list[_Span]:
+        """Spans after a title: nisba adjectives as places, then the person's name."""
+        spans = []
+        while j < len(tokens) and not taken[j] and (country := self._is_nisba(tokens[j])):
+            spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
+            j += 1
+        while j < len(tokens) and taken[j]:  # an organisation or place already found
+            j += 1
+        end = j
+        while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
+            end += 1
+        if end > j:
+            spans.append(_Span(j, end, "PER"))
+        return spans
+
+    def _name_token(self, tokens, k: int, taken: list[bool]) -> bool:
+        token = tokens[k]
+        if taken[k] or self.lexicon.cues.get(token.norm) == "time" or not token.norm.isalpha():
+            return False
+        if token.pos in _NAME_POS or not token.analysed:
+            return not self._is_nisba(token)
+        # A common noun inside a foreign name (شي جينبينغ، فون دير لايين) is followed by
+        # a proper noun and carries no clitic or article.
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        return (
+            token.pos == "noun"
+            and not token.prefixes
+            and following is not None
+            and (following.pos in _NAME_POS or not following.analysed)
+        )
+
+    def _organisation_at(self, tokens, i: int, taken: list[bool]) -> _Span | None:
+        for variant, skip in clitic_variants(tokens[i].norm):
+            if variant in self.lexicon.org_heads:
+                break
+        else:
+            return None
+        end, definite = i + 1, tokens[i].norm[skip:].startswith("ال")
+        while end < len(tokens) and end - i <= _MAX_ORG_MODIFIERS and not taken[end]:
+            token = tokens[end]
+            is_definite = token.prefixes == ("Al_det",)
+            # A definite noun phrase goes on only with definite words (agreement).
+            if token.pos not in _MODIFIER_POS or self.lexicon.cues.get(token.norm) == "time":
+                break
+            if (token.prefixes and not is_definite) or (definite and not is_definite):
+                break
+            definite = definite or is_definite
+            end += 1
+        return _Span(i, end, "ORG", skip)
+
+    def _is_nisba(self, token: Token) -> KBEntry | None:
+        if token.pos not in ("adj", "noun_prop") and token.analysed:
+            return None
+        return self.kb.country_of_nisba(token.norm)
+
+
+def _unknown_word(token: Token) -> bool:
+    """A word the database does not know that may be a foreign name.
+
+    Names do not take the article (الاحتجاجية is an unknown adjective) nor tanween
+    (عتبراً is a mistyped adverb).
+    """
+    return (
+        not token.analysed
+        and token.norm.isalpha()
+        and len(token.norm) > 2
+        and not token.norm.startswith("ال")
+        and not _TANWEEN.intersection(token.text)
+    )
+
+
+def _definite_adjective(token: Token) -> bool:
+    return token.pos == "adj" and token.prefixes == ("Al_det",)
+
+
+def _join_adjacent_names(spans: list[_Span]) -> list[_Span]:
+    """Join a person's name split in two (أورسولا + فون دير لايين) into one span."""
+    joined: list[_Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal:
+            joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, previous.kb_id or span.kb_id)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:
+    first = sentence.tokens[span.start]
+    start = _skip_letters(doc.body, first.start, span.skip)
+    end = sentence.tokens[span.end - 1].end
+    return Mention(
+        text=doc.body[start:end],
+        start=start,
+        end=end,
+        sentence=sentence.index,
+        type=span.type,
+        tok_start=span.start,
+        tok_end=span.end,
+        kb_id=span.kb_id,
+        nominal=span.nominal,
+    )
+
+
+def _skip_letters(body: str, start: int, letters: int) -> int:
+    """Return the offset after `letters` base letters from `start`, stepping over diacritics."""
+    position = start
+    while letters:
+        position += 1
+        letters -= 1
+        while position < len(body) and normalize(body[position]) == "":
+            position += 1
+    return position

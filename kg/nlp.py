@@ -1,0 +1,185 @@
+"""Arabic NLP with camel-tools: sentences, tokens with offsets, normalised forms, analyses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+from kg.types import Document, Sentence, Token
+
+TATWEEL = "\u0640"
+# Arabic combining marks (harakat, shadda, superscript alef, Quranic marks) belong to the word.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{TATWEEL}\u200c\u200d])+|[^\s]", re.UNICODE)
+# A sentence ends at . ! ? ؟ (or a line break) followed by space; quotes may close it.
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s)|\n\s*")
+_PREFIX_FEATURES = ("prc3", "prc2", "prc1", "prc0")
+# Verbs in news narrative are third person: first and second person readings (أقال read as
+# "I was said") come from quotes at most, so they lose against a third-person reading.
+_NON_THIRD_PERSON_PENALTY = 3.0
+_LEXICON_BONUS = 3.0
+_AFTER_PREPOSITION_VERB_PENALTY = 2.0
+# A spelling-variant reading assumes a misspelling (وزارة read as وزاره "he visited him").
+_SPELLING_VARIANT_PENALTY = 3.0
+_NO_LOGPROB = -12.0
+
+
+def normalize(text: str) -> str:
+    """Return the matching form of Arabic text: no diacritics or tatweel, one alef, ya and ha.
+
+    Every offset-free comparison in kg (lexicon, gazetteer, names) goes through this.
+    """
+    text = dediac_ar(text).replace(TATWEEL, "")
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One morphological analysis of a word, reduced to what kg uses."""
+
+    lemma: str
+    pos: str
+    prefixes: tuple[str, ...]
+    enclitic: str | None
+    gloss: str
+    person: str | None
+    voice: str | None
+    number: str | None
+    logprob: float
+    source: str
+
+
+def sentence_spans(body: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence, trimmed of surrounding white space."""
+    spans, start = [], 0
+    for end_match in _SENTENCE_END.finditer(body):
+        spans.append((start, end_match.end()))
+        start = end_match.end()
+    spans.append((start, len(body)))
+    trimmed = []
+    for start, end in spans:
+        text = body[start:end]
+        stripped = text.strip()
+        if stripped:
+            lead = len(text) - len(text.lstrip())
+            trimmed.append((start + lead, start + lead + len(stripped)))
+    return trimmed
+
+
+def token_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return (start, end) of each word or punctuation mark in body[start:end]."""
+    return [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(body[start:end])]
+
+
+class Analyzer:
+    """Tokenises and analyses text with the camel-tools database, caching per word.
+
+    Args:
+        camel_analyzer: a loaded `camel_tools.morphology.analyzer.Analyzer`.
+        lexicon: (normalised lemma, POS) pairs of the relation lexicon, preferred among readings.
+    """
+
+    def __init__(self, camel_analyzer, lexicon: Collection[tuple[str, str]] = ()):
+        self._analyze: Callable[[str], list[dict]] = camel_analyzer.analyze
+        self._lexicon = frozenset(lexicon)
+        self._readings: dict[str, tuple[Reading, ...]] = {}
+
+    def __call__(self, doc: Document) -> tuple[Sentence, ...]:
+        """Split a document into sentences of analysed tokens."""
+        sentences = []
+        for index, (start, end) in enumerate(sentence_spans(doc.body)):
+            tokens: list[Token] = []
+            for tok_start, tok_end in token_spans(doc.body, start, end):
+                previous = tokens[-1] if tokens else None
+                tokens.append(self.token(doc.body[tok_start:tok_end], tok_start, tok_end, previous))
+            sentences.append(Sentence(index, start, end, tuple(tokens)))
+        return tuple(sentences)
+
+    def token(self, text: str, start: int, end: int, previous: Token | None = None) -> Token:
+        """Analyse one word and choose its reading in context."""
+        norm = normalize(text)
+        # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
+        # apart (إقالة "dismissal" is not أقاله "he dismissed him").
+        readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
+        if not readings:
+            return Token(text, start, end, norm, norm, _punctuation_pos(norm), analysed=False)
+        best = max(readings, key=lambda reading: self._score(reading, previous))
+        return Token(
+            text=text,
+            start=start,
+            end=end,
+            norm=norm,
+            lemma=best.lemma,
+            pos=best.pos,
+            prefixes=best.prefixes,
+            enclitic=best.enclitic,
+            gloss=best.gloss,
+            person=best.person,
+            voice=best.voice,
+            number=best.number,
+            analysed=best.source != "backoff",
+            respelled=best.source == "spvar",
+        )
+
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """Return the distinct readings of an undiacritised word (cached)."""
+        cached = self._readings.get(word)
+        if cached is None:
+            cached = self._readings[word] = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
+        return cached
+
+    def _score(self, reading: Reading, previous: Token | None) -> float:
+        score = reading.logprob if reading.logprob > -90 else _NO_LOGPROB
+        if (reading.lemma, reading.pos) in self._lexicon:
+            score += _LEXICON_BONUS
+        if reading.pos == "verb" and reading.person in ("1", "2"):
+            score -= _NON_THIRD_PERSON_PENALTY
+        # A preposition governs a noun: after في / على / إلى a verb reading is unlikely.
+        if reading.pos == "verb" and previous is not None and previous.pos == "prep":
+            score -= _AFTER_PREPOSITION_VERB_PENALTY
+        if reading.source == "spvar":
+            score -= _SPELLING_VARIANT_PENALTY
+        return score
+
+
+def _distinct_readings(analyses: list[dict]) -> tuple[Reading, ...]:
+    seen: dict[tuple, Reading] = {}
+    for analysis in analyses:
+        prefixes = tuple(
+            analysis[f] for f in _PREFIX_FEATURES if analysis.get(f) not in (None, "0", "na")
+        )
+        enclitic = analysis.get("enc0")
+        reading = Reading(
+            lemma=normalize(analysis.get("lex", "")),
+            pos=analysis.get("pos", "noun"),
+            prefixes=prefixes,
+            enclitic=None if enclitic in (None, "0", "na") else enclitic,
+            gloss=analysis.get("stemgloss", "") or "",
+            person=analysis.get("per") if analysis.get("per") not in (None, "na") else None,
+            voice=analysis.get("vox") if analysis.get("vox") not in (None, "na") else None,
+            number=analysis.get("num") if analysis.get("num") not in (None, "na", "u") else None,
+            logprob=float(analysis.get("pos_lex_logprob", -99.0)),
+            source=analysis.get("source", "lex"),
+        )
+        key = (reading.lemma, reading.pos, reading.prefixes, reading.enclitic, reading.person, reading.voice, reading.number)
+        if key not in seen or seen[key].logprob < reading.logprob:
+            seen[key] = reading
+    return tuple(seen.values())
+
+
+def _is_word(norm: str) -> bool:
+    return any(ch.isalpha() for ch in norm)
+
+
+def _punctuation_pos(norm: str) -> str:
+    if norm.isdigit():
+        return "digit"
+    return "punc" if not _is_word(norm) else "noun_prop"

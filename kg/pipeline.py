@@ -1,0 +1,75 @@
+"""Run the stages on one article: nlp → ner → link → relations, and the contract's JSON."""
+
+from __future__ import annotations
+
+from kg.camel_db import load_analyzer
+from kg.kb import KnowledgeBase
+from kg.lexicon import Lexicon
+from kg.link import Linker
+from kg.ner import Recognizer
+from kg.nlp import Analyzer
+from kg.relations import RelationExtractor
+from kg.types import Document, Extraction
+
+
+class Pipeline:
+    """The stages with their resources, loaded once and applied to each article."""
+
+    def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon):
+        self.analyze = analyzer
+        self.recognize = Recognizer(kb, lexicon)
+        self.link = Linker(kb)
+        self.extract_relations = RelationExtractor(lexicon)
+
+    @classmethod
+    def load(cls) -> Pipeline:
+        """Load the morphology database, knowledge base and lexicons.
+
+        Raises:
+            kg.camel_db.MissingDatabase: when the database is not installed.
+        """
+        lexicon = Lexicon.load()
+        return cls(Analyzer(load_analyzer(), lexicon.triggers.keys()), KnowledgeBase.load(), lexicon)
+
+    def __call__(self, doc: Document) -> Extraction:
+        sentences = self.analyze(doc)
+        mentions = self.recognize(doc, sentences)
+        entities = self.link(mentions)
+        relations = self.extract_relations(doc, sentences, entities)
+        return Extraction(doc, sentences, entities, relations)
+
+
+def to_record(extraction: Extraction) -> dict:
+    """Return the JSON object of CONTRACT.md for one article."""
+    doc = extraction.doc
+    return {
+        "doc": {"id": doc.id, "source": doc.source, "title": doc.title, "date": doc.date, "language": "ar"},
+        "entities": [
+            {
+                "id": entity.id,
+                "type": entity.type,
+                "label_ar": entity.label_ar,
+                "label_en": entity.label_en,
+                "wikidata": entity.wikidata,
+                "mentions": [
+                    {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
+                    for m in entity.mentions
+                ],
+            }
+            for entity in extraction.entities
+        ],
+        "relations": [
+            {
+                "subject": r.subject,
+                "predicate": r.predicate,
+                "object": r.object,
+                "sentence": r.sentence,
+                "evidence": r.evidence,
+                "trigger": r.trigger,
+                "confidence": r.confidence,
+                "negated": r.negated,
+                "date": r.date,
+            }
+            for r in extraction.relations
+        ],
+    }

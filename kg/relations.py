@@ -1,0 +1,225 @@
+"""Extract who did what to whom: lexicon triggers on lemmas, arguments by Arabic word order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.lexicon import Lexicon, Trigger
+from kg.types import Document, Entity, Mention, Relation, Sentence, Token
+
+_SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
+_COORDINATION_GAP = 5
+_PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
+_CUE_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A relation found in one sentence, before it is written out."""
+
+    subject: str
+    predicate: str
+    object: str
+    trigger: int | None  # token index of the trigger; None for title relations
+    confidence: float
+    negated: bool = False
+
+
+class RelationExtractor:
+    """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Document, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
+        by_sentence: dict[int, list[tuple[Mention, str]]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
+        relations: list[Relation] = []
+        carried: str | None = None
+        for sentence in sentences:
+            mentions = sorted(by_sentence.get(sentence.index, []), key=lambda item: item[0].tok_start)
+            found = self.match(sentence.tokens, mentions, carried)
+            relations.extend(_relation(doc, sentence, item) for item in found)
+            actors = [item.subject for item in found if item.trigger is not None]
+            carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
+        return tuple(relations)
+
+    def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: str | None) -> list[_Found]:
+        """Find the relations of one sentence (pure).
+
+        Args:
+            tokens: the sentence's tokens.
+            mentions: (mention, entity id) pairs of the sentence, in text order.
+            carried: the actor of the previous sentence, for a sentence that goes on with وأضاف.
+        """
+        owner = [None] * len(tokens)
+        for index, (mention, _) in enumerate(mentions):
+            for k in range(mention.tok_start, mention.tok_end):
+                owner[k] = index
+        found = self._title_relations(tokens, mentions, owner)
+        for i, token in enumerate(tokens):
+            trigger = self.lexicon.triggers.get((token.lemma, token.pos))
+            if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i):
+                continue
+            cue = self._cue_before(tokens, i)
+            if cue == "modality":
+                continue  # planned or possible, not a fact
+            arguments = self._verb_arguments if token.pos == "verb" else self._noun_arguments
+            if token.pos == "verb" and token.voice == "p":
+                continue  # passive: the actor is not named
+            for subject, obj, confidence in arguments(trigger, tokens, i, mentions, carried):
+                if subject != obj:
+                    found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
+        return found
+
+    def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, carried):
+        boundary = next((k for k in range(i + 1, len(tokens)) if tokens[k].pos == "verb"), len(tokens))
+        after = [
+            index
+            for index, (m, _) in enumerate(mentions)
+            if i < m.tok_start < min(boundary, i + _SUBJECT_WINDOW) and not _governed(tokens, i, m.tok_start)
+        ]
+        # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
+        # subject in the verb itself or before it.
+        if tokens[i].number in ("d", "p"):
+            after = []
+        if after:  # VSO: the subject follows the verb
+            subjects = _coordinated(tokens, mentions, _head(mentions, after[0]))
+            confidence = 0.9
+            search_from = mentions[subjects[-1]][0].tok_end
+            actors = [mentions[s][1] for s in subjects]
+        else:
+            before = [index for index, (m, _) in enumerate(mentions) if m.tok_end <= i and not m.nominal]
+            if before and not any(tokens[k].pos == "verb" for k in range(mentions[before[-1]][0].tok_end, i)):
+                actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO
+            elif carried and i <= 1:
+                actors, confidence = [carried], 0.6  # وأضاف: the previous sentence's actor goes on
+            else:
+                return []
+            search_from = i + 1
+        target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
+        if target is None:
+            return []
+        obj, target_confidence = target
+        return [(actor, obj, round(confidence * target_confidence, 2)) for actor in actors]
+
+    def _noun_arguments(self, trigger: Trigger, tokens, i: int, mentions, carried):
+        # A verbal noun names its actor only through a preposition (وصول قوة من X إلى Y).
+        if trigger.subject_prep is None:
+            return []
+        for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
+            if _has_preposition(tokens[k], trigger.subject_prep):
+                starting = [index for index, (m, _) in enumerate(mentions) if m.tok_start in (k, k + 1)]
+                if starting:
+                    subject_mention, subject = mentions[starting[0]]
+                    target = self._target(trigger, tokens, mentions, subject_mention.tok_end, len(tokens), {subject})
+                    if target:
+                        return [(subject, target[0], round(0.8 * target[1], 2))]
+                break
+        return []
+
+    def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str]):
+        """Return (entity id, confidence) of the target after token `start`, or None."""
+        candidates = [(m, e) for m, e in mentions if m.tok_start >= start and e not in actors and not m.nominal]
+        if trigger.object_prep is None:
+            within = [(m, e) for m, e in candidates if m.tok_start < boundary]
+            return (within[0][1], 1.0) if within else None
+        for k in range(start, len(tokens)):
+            if _has_preposition(tokens[k], trigger.object_prep):
+                governed = [e for m, e in candidates if m.tok_start in (k, k + 1)]
+                if governed:
+                    return governed[0], 1.0
+                # The preposition governs a phrase (بإجراءات السلطات): the entity comes later.
+                later = [e for m, e in candidates if m.tok_start > k]
+                return (later[0], 0.6) if later else None
+        return None
+
+    def _requirements_met(self, trigger: Trigger, tokens, i: int) -> bool:
+        if not trigger.requires:
+            return True
+        following = tokens[i + 1 : i + 5]
+        forms = {form for t in following for form in (t.norm, t.lemma, t.norm.removeprefix("ال"))}
+        return any(word in forms for word in trigger.requires)
+
+    def _cue_before(self, tokens, i: int) -> str | None:
+        kinds = {self.lexicon.cues.get(t.norm) for t in tokens[max(0, i - _CUE_WINDOW) : i]}
+        for kind in ("negation", "modality"):
+            if kind in kinds:
+                return kind
+        return None
+
+    def _title_relations(self, tokens, mentions, owner) -> list[_Found]:
+        """leader_of / member_of from a title before a name (الرئيس الصيني شي جينبينغ)."""
+        norms = [t.norm for t in tokens]
+        found = []
+        for mention, person in mentions:
+            if mention.type != "PER" or mention.nominal:
+                continue
+            j, complements = mention.tok_start - 1, []
+            while j >= 0 and owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
+                complement_mention, complement = mentions[owner[j]]
+                complements.append(complement)
+                j = complement_mention.tok_start - 1
+            for size in range(self.lexicon.max_title_words, 0, -1):
+                title = self.lexicon.title_at(norms, j - size + 1) if j - size + 1 >= 0 else None
+                if title and len(title.words) == size and complements:
+                    found.append(_Found(person, title.relation, complements[-1], None, 0.9))
+                    break
+        return found
+
+
+def _head(mentions, index: int) -> int:
+    """The person a title phrase leads to: past a nisba or an organisation, the name that follows."""
+    while index + 1 < len(mentions):
+        mention, following = mentions[index][0], mentions[index + 1][0]
+        if (mention.nominal or mention.type in ("ORG", "LOC")) and following.type == "PER" and following.tok_start - mention.tok_end <= 1:
+            index += 1
+        else:
+            break
+    return index
+
+
+def _coordinated(tokens, mentions, index: int) -> list[int]:
+    """The subject and the subjects joined to it by و (دعت X والرئيس الفرنسي Y)."""
+    chosen = [index]
+    while True:
+        end = mentions[chosen[-1]][0].tok_end
+        following = [k for k in range(chosen[-1] + 1, len(mentions)) if mentions[k][0].tok_start - end <= _COORDINATION_GAP]
+        if not following or end >= len(tokens) or not tokens[end].norm.startswith("و"):
+            return chosen
+        if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
+            return chosen
+        chosen.append(_head(mentions, following[0]))
+
+
+def _governed(tokens, verb: int, start: int) -> bool:
+    """Tell whether a preposition stands between a verb and a noun: then it is no subject."""
+    between = tokens[verb + 1 : start + 1]
+    return any(t.pos == "prep" for t in between[:-1]) or any(p in _PROCLITIC_PREPOSITIONS for p in between[-1].prefixes)
+
+
+def _has_preposition(token: Token, preposition: str) -> bool:
+    if token.norm == preposition or token.lemma == preposition and token.pos == "prep":
+        return True
+    return any(_PROCLITIC_PREPOSITIONS.get(p) == preposition for p in token.prefixes)
+
+
+def _relation(doc: Document, sentence: Sentence, found: _Found) -> Relation:
+    trigger = sentence.tokens[found.trigger] if found.trigger is not None else None
+    return Relation(
+        subject=found.subject,
+        predicate=found.predicate,
+        object=found.object,
+        sentence=sentence.index,
+        evidence=doc.body[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+        trigger=trigger.text if trigger else None,
+        trigger_start=trigger.start if trigger else None,
+        trigger_end=trigger.end if trigger else None,
+        confidence=found.confidence,
+        negated=found.negated,
+        date=doc.date,
+    )

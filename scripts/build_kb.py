@@ -1,0 +1,374 @@
+"""Build kg/data/kb.jsonl, the entity knowledge base, from the shared sources and the curated file.
+
+Usage: python scripts/build_kb.py [--shared ../shared/data/kb] [--curated kg/data/kb_curated.tsv]
+                                  [--out kg/data/kb.jsonl]
+The output is deterministic: entries sorted by (type, id), lists sorted, keys in schema order.
+Provenance of every field is described in kg/data/KB_SOURCES.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kg.nlp import normalize
+
+REPO = Path(__file__).resolve().parents[1]
+
+DEFAULT_SHARED = REPO.parent / "shared" / "data" / "kb"
+DEFAULT_CURATED = REPO / "kg" / "data" / "kb_curated.tsv"
+DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
+
+# dr5hn's Arabic city names are machine translations for small places; only these are kept
+MAJOR_CITY_POPULATION = 1_000_000
+
+# Arabic-language letters and harakat only: rigour's Arabic-script names also hold Persian, Urdu,
+# Kurdish and Uyghur spellings, which use letters outside this range (پ چ ژ گ ک ی ې ۇ ...)
+ARABIC_WORDS = re.compile(r"[\u0621-\u063a\u0641-\u0652\u0670]+(?:[ \-][\u0621-\u063a\u0641-\u0652\u0670]+)*")
+# ة and ى stand only at the end of an Arabic word; Uyghur writes ى inside words (فىجى)
+WORD_FINAL_ONLY = re.compile(r"[\u0629\u0649](?=[\u0621-\u064a])")
+# letters Arabic spelling uses and Persian/Tajik spelling does not (Persian writes ی ک, plain ا, final ه):
+# a name without any of them is as likely Persian (لهستان, فرانسه) as Arabic, so it is not taken
+ARABIC_ONLY_LETTERS = frozenset("يكةىأإؤ")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?")
+# "Secretary-General of the United Nations", "Permanent Representative to the United Nations"
+# Latin letters NFKD does not split into a base letter and an accent (Yıldırım, Łukasz)
+UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+ROLE_ORG = re.compile(r"\b(?:of|to)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Draft:
+    """An entry being assembled from several sources."""
+
+    id: str
+    type: str
+    label_en: str | None = None
+    label_ar: str = ""
+    wikidata: str | None = None
+    names_ar: set[str] = field(default_factory=set)
+    country: str | None = None
+    roles: list[dict] = field(default_factory=list)
+    demonym_ar: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    iso2: str | None = None
+
+    def to_json(self) -> dict:
+        """Return the kb.jsonl record, lists sorted for a stable output."""
+        names = set(self.names_ar) | ({self.label_ar} if self.label_ar else set())
+        return {
+            "id": self.id,
+            "type": self.type,
+            "label_en": self.label_en,
+            "label_ar": self.label_ar,
+            "wikidata": self.wikidata,
+            "names_ar": sorted(names),
+            "country": self.country,
+            "roles": sorted(self.roles, key=_role_sort_key),
+            "demonym_ar": sorted(self.demonym_ar),
+            "source": "+".join(sorted(self.sources)),
+        }
+
+
+def _role_sort_key(role: dict) -> tuple:
+    return (role["start"] or "", role["role"], role["country"] or "", role["org"] or "", role["end"] or "")
+
+
+def _key(text: str) -> str:
+    """Return the matching form of Arabic text (normalised, spaces collapsed)."""
+    return " ".join(normalize(text).split())
+
+
+def _fold_en(text: str) -> str:
+    """Return an English name without accents or case, for joining curated rows to the CSVs."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSABLE))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def _slug(text: str) -> str:
+    return "kg:" + re.sub(r"[^a-z0-9]+", "-", _fold_en(text)).strip("-")
+
+
+def _date(value: str | None) -> str | None:
+    """Return YYYY or YYYY-MM-DD from a source date; Wikidata's year-only dates end in -00-00."""
+    match = DATE.match((value or "").strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if month is None or month == "00" or day == "00":
+        return year
+    return f"{year}-{month}-{day}"
+
+
+def _role(role: str, country: str | None, org: str | None, start: str | None, end: str | None) -> dict:
+    return {"role": role.strip(), "country": country or None, "org": org or None,
+            "start": _date(start), "end": _date(end)}
+
+
+def is_arabic_language(name: str) -> bool:
+    """Tell whether an Arabic-script name is written with the Arabic language's letters only."""
+    return (bool(ARABIC_WORDS.fullmatch(name)) and not WORD_FINAL_ONLY.search(name)
+            and not ARABIC_ONLY_LETTERS.isdisjoint(name))
+
+
+def build_countries(shared: Path) -> dict[str, Draft]:
+    """Return country entries keyed by ISO alpha-2: dr5hn joined with mledoze and rigour.
+
+    The QID is rigour's where it has one (OpenSanctions curates it; dr5hn's is wrong for e.g.
+    Palestine and Réunion), else dr5hn's. Arabic: mledoze's common and official names, rigour's
+    Arabic-language names, and dr5hn's translation only when another source attests it
+    (dr5hn machine-translates some, e.g. Turkey → "ديك رومى", the bird).
+    """
+    dr5hn = json.loads((shared / "dr5hn-csc" / "countries.json").read_text(encoding="utf-8"))
+    mledoze = {c["cca2"]: c for c in json.loads(
+        (shared / "mledoze-countries" / "countries.json").read_text(encoding="utf-8"))}
+    countries = {}
+    for row in dr5hn:
+        iso2 = row["iso2"]
+        rigour_path = shared / "rigour-territories" / f"{iso2.lower()}.yml"
+        rigour = yaml.safe_load(rigour_path.read_text(encoding="utf-8")) if rigour_path.exists() else {}
+        arabic = mledoze.get(iso2, {}).get("translations", {}).get("ara", {})
+        common, official = arabic.get("common"), arabic.get("official")
+        translated = (row.get("translations", {}).get("ar") or "").strip() or None
+        rigour_names = sorted(
+            {n.strip() for n in (rigour.get("names_strong") or []) + (rigour.get("names_weak") or [])
+             if isinstance(n, str) and is_arabic_language(n.strip())})
+
+        attested_elsewhere = {_key(n) for n in rigour_names} | {_key(n) for n in (common, official) if n}
+        draft = Draft(id=rigour.get("qid") or row["wikiDataId"], type="LOC", iso2=iso2)
+        draft.wikidata = draft.id
+        draft.label_en = mledoze.get(iso2, {}).get("name", {}).get("common") or row["name"]
+        draft.sources.add("dr5hn-csc")
+        if arabic:
+            draft.sources.add("mledoze-countries")
+        if rigour_names:
+            draft.sources.add("rigour-territories")
+        draft.names_ar.update(n for n in (common, official) if n)
+        draft.names_ar.update(rigour_names)
+        translated_ok = translated and _key(translated) in attested_elsewhere
+        if translated_ok:
+            draft.names_ar.add(translated)
+        # preferred label: a spelling two sources agree on, else mledoze's common name
+        rigour_keys = {_key(n) for n in rigour_names}
+        if common and (translated_ok and _key(translated) == _key(common) or _key(common) in rigour_keys):
+            draft.label_ar = common
+        elif translated_ok:
+            draft.label_ar = translated
+        else:
+            draft.label_ar = common or official or (rigour_names[0] if rigour_names else "")
+        countries[iso2] = draft
+    return countries
+
+
+def read_cities(shared: Path, countries: dict[str, Draft]) -> tuple[dict[str, dict], set[str]]:
+    """Return dr5hn city rows by QID (the most populous row per QID) and the set of major-city QIDs.
+
+    A QID that dr5hn gives to cities of different names (Homs and Idlib share one) is unreliable
+    and dropped; so is a city row whose QID is a country's (city-states are kept as countries).
+    """
+    country_qids = {c.id for c in countries.values()}
+    by_qid: dict[str, list[dict]] = defaultdict(list)
+    with (shared / "dr5hn-csc" / "cities_major.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row.get("wikidata") and row["country_code"] in countries:
+                by_qid[row["wikidata"]].append(row)
+    cities, major = {}, set()
+    for qid, rows in by_qid.items():
+        if qid in country_qids or len({r["name"] for r in rows}) > 1:
+            continue
+        row = max(rows, key=lambda r: (r.get("population") or 0, r["id"]))
+        cities[qid] = row
+        is_major = any(r.get("type") == "capital" for r in rows) or (row.get("population") or 0) >= MAJOR_CITY_POPULATION
+        if is_major and row.get("ar"):
+            major.add(qid)
+    return cities, major
+
+
+def city_draft(row: dict, countries: dict[str, Draft]) -> Draft:
+    """Return the entry of a dr5hn city row."""
+    draft = Draft(id=row["wikidata"], type="LOC", wikidata=row["wikidata"], label_en=row["name"],
+                  country=countries[row["country_code"]].id, sources={"dr5hn-csc"})
+    if row.get("ar"):
+        draft.label_ar = row["ar"].strip()
+        draft.names_ar.add(draft.label_ar)
+    return draft
+
+
+def build_people(shared: Path) -> dict[str, Draft]:
+    """Return office holders from the everypolitician CSVs keyed by QID, with English labels and roles."""
+    folder = shared / "everypolitician-wikidata"
+    people: dict[str, Draft] = {}
+
+    def add(qid: str, label: str, role: dict) -> None:
+        draft = people.setdefault(qid, Draft(id=qid, type="PER", wikidata=qid, label_en=label.strip(),
+                                             sources={"everypolitician-wikidata"}))
+        if role not in draft.roles:
+            draft.roles.append(role)
+
+    with (folder / "world-leaders-2021_wikidata.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            add(row["officeholder"], row["officeholderLabel"],
+                _role(row["positionLabel"], row["countryid"], None, row["start_year"], row["end_year"]))
+    with (folder / "world_foreign-ministers_wikidata.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            if row["person"]:
+                add(row["person"], row["name"], _role(row["positionLabel"], row["country"], None, row["start"], None))
+    with (folder / "world_intl-org-holders21.csv").open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            if row["personID"]:
+                add(row["personID"], row["person"], _role(row["position"], None, None, row["start"], row["end"]))
+    for draft in people.values():
+        counts = Counter(r["country"] for r in draft.roles if r["country"])
+        if counts:
+            # the country most of the person's offices belong to; ties broken by QID for stability
+            draft.country = min(counts, key=lambda q: (-counts[q], q))
+    return people
+
+
+def _on_or_before(earlier: str | None, later: str | None) -> bool:
+    # an open bound compares as true; "2017" vs "2017-05-14" compares the shared prefix
+    if earlier is None or later is None:
+        return True
+    width = min(len(earlier), len(later))
+    return earlier[:width] <= later[:width]
+
+
+def _same_term(a: dict, b: dict) -> bool:
+    """Tell whether two role records describe the same term of office."""
+    # a source role's org is filled only later, from its title, so a missing org matches any
+    same_org = a["org"] is None or b["org"] is None or a["org"] == b["org"]
+    same_office = same_org and (a["role"].casefold(), a["country"]) == (b["role"].casefold(), b["country"])
+    return same_office and _on_or_before(a["start"], b["end"]) and _on_or_before(b["start"], a["end"])
+
+
+def read_curated(path: Path) -> list[dict]:
+    """Return the rows of the curated TSV as dicts, checking the column count."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    header, *body = [line.split("\t") for line in lines]
+    rows = []
+    for number, cells in enumerate(body, start=2):
+        if len(cells) > len(header):
+            raise ValueError(f"{path}: data row {number} has {len(cells)} columns, expected {len(header)}")
+        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+    return rows
+
+
+def _split(cell: str, sep: str = "|") -> list[str]:
+    return [part.strip() for part in cell.split(sep) if part.strip()]
+
+
+def apply_curated(rows: list[dict], entries: dict[str, Draft], countries: dict[str, Draft],
+                  cities: dict[str, dict]) -> None:
+    """Merge curated rows into the entries: names, labels, nisba adjectives, countries and roles."""
+    people_by_label = {_fold_en(e.label_en): e for e in entries.values() if e.type == "PER" and e.label_en}
+
+    def qid_of(ref: str) -> str | None:
+        if ref.startswith("iso:"):
+            return countries[ref[4:]].id
+        return ref or None
+
+    for row in rows:
+        key, kind, label_en = row["key"].strip(), row["type"].strip(), row["label_en"].strip()
+        if key.startswith("iso:"):
+            draft = countries[key[4:]]
+        elif key in entries:
+            draft = entries[key]
+        elif key in cities:
+            draft = entries[key] = city_draft(cities[key], countries)
+        elif not key and _fold_en(label_en) in people_by_label:
+            draft = people_by_label[_fold_en(label_en)]
+        else:
+            new_id = key or _slug(label_en)
+            draft = entries.setdefault(new_id, Draft(id=new_id, type=kind))
+            draft.wikidata = new_id if new_id.startswith("Q") else None
+        if draft.type != kind:
+            raise ValueError(f"curated row {key or label_en}: type {kind} but the entry is {draft.type}")
+        draft.sources.add("kb_curated")
+        draft.label_en = draft.label_en or label_en or None
+        draft.label_ar = row["label_ar"].strip() or draft.label_ar
+        names = _split(row["names_ar"])
+        draft.names_ar.update(n for n in names if not n.startswith("-"))
+        draft.names_ar.difference_update(n[1:] for n in names if n.startswith("-"))
+        draft.demonym_ar.update(_split(row["demonym_ar"]))
+        draft.country = qid_of(row["country"].strip()) or draft.country
+        curated_roles = []
+        for spec in _split(row["roles"], ";"):
+            role, country, org, start, end = (spec.split("|") + [""] * 5)[:5]
+            curated_roles.append(_role(role, qid_of(country.strip()), org.strip(), start, end))
+        # a hand-checked role replaces the source's record of the same term (same office, overlapping dates)
+        draft.roles = [r for r in draft.roles if not any(_same_term(r, c) for c in curated_roles)]
+        draft.roles.extend(curated_roles)
+
+
+def link_role_orgs(entries: dict[str, Draft]) -> None:
+    """Fill a role's org from its title ("Secretary-General of the United Nations" → Q1065) and check org ids."""
+    orgs = {_fold_en(e.label_en): e.id for e in entries.values() if e.type == "ORG" and e.label_en}
+    for draft in entries.values():
+        for role in draft.roles:
+            if role["org"] is None and (match := ROLE_ORG.search(role["role"])):
+                role["org"] = orgs.get(_fold_en(match.group(1)))
+            if role["org"] is not None and role["org"] not in entries:
+                raise ValueError(f"{draft.id}: role {role['role']!r} names unknown org {role['org']}")
+
+
+def drop_self_demonyms(countries: dict[str, Draft]) -> None:
+    """Remove a country's nisba adjective from its names (rigour lists سعودي and تركي as names)."""
+    for draft in countries.values():
+        adjectives = {_key(d) for d in draft.demonym_ar}
+        draft.names_ar = {n for n in draft.names_ar if _key(n) not in adjectives}
+
+
+def build(shared: Path, curated: Path) -> list[dict]:
+    """Return the knowledge base as kb.jsonl records, sorted by (type, id).
+
+    Args:
+        shared: the folder holding the shared entity sources (see its SOURCE.md).
+        curated: the project's curated TSV.
+    """
+    countries = build_countries(shared)
+    cities, major = read_cities(shared, countries)
+    entries: dict[str, Draft] = {c.id: c for c in countries.values()}
+    for qid in sorted(major):
+        entries[qid] = city_draft(cities[qid], countries)
+    for qid, person in build_people(shared).items():
+        entries.setdefault(qid, person)
+    apply_curated(read_curated(curated), entries, countries, cities)
+    drop_self_demonyms(countries)
+    link_role_orgs(entries)
+    records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]
+    return sorted(records, key=lambda r: (r["type"], r["id"]))
+
+
+def write_jsonl(records: list[dict], out: Path) -> None:
+    """Write one JSON object per line, UTF-8, keys in schema order."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared KB sources folder")
+    parser.add_argument("--curated", type=Path, default=DEFAULT_CURATED, help="curated TSV")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output kb.jsonl")
+    args = parser.parse_args(argv)
+    records = build(args.shared, args.curated)
+    write_jsonl(records, args.out)
+    counts = Counter(r["type"] for r in records)
+    print(f"{args.out}: {len(records)} entries ({', '.join(f'{t} {n}' for t, n in sorted(counts.items()))})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.kb import KnowledgeBase, nisba_stems
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_KB = REPO.parent / "shared" / "data" / "kb"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [
+        ("توكاييف", "Q200881"),
+        ("توقاييف", "Q200881"),
+        ("قاسم جومارت توكاييف", "Q200881"),
+        ("ألماتي", "Q35493"),
+        ("ألما آتا", "Q35493"),
+        ("كازاخستان", "Q232"),
+        ("الاتحاد الأوروبي", "Q458"),
+        ("الاتحاد الاوروبي", "Q458"),
+        ("نتنياهو", "Q43723"),
+        ("نتانياهو", "Q43723"),
+        ("أردوغان", "Q39259"),
+        ("اردوغان", "Q39259"),
+        ("شي جين بينغ", "Q15031"),
+        ("شي جينبينغ", "Q15031"),
+        ("منظمة معاهدة الأمن الجماعي", "kg:csto"),
+        ("داعش", "Q2429253"),
+        ("الولايات المتحدة الأمريكية", "Q30"),
+        ("ماكرون", "Q3052772"),
+    ],
+)
+def test_lookup_finds_every_spelling(kb, name, expected_id):
+    assert expected_id in [entry.id for entry in kb.lookup(name)]
+
+
+def test_lookup_tries_the_name_without_the_article(kb):
+    # "الكازاخستان" is not a spelling, but the article is stripped when nothing matches
+    assert [entry.id for entry in kb.lookup("الكازاخستان")] == ["Q232"]
+
+
+def test_lookup_of_an_unknown_name_is_empty(kb):
+    assert kb.lookup("وزارة الداخلية") == []
+
+
+def test_names_are_normalised(kb):
+    names = {name for name, entry in kb.names() if entry.id == "Q200881"}
+    assert "توقاييف" in names
+    assert "قاسم جومارت توكاييف" in names
+
+
+@pytest.mark.parametrize(
+    ("word", "expected_id"),
+    [
+        ("الصيني", "Q148"),
+        ("الروسية", "Q159"),
+        ("الفرنسي", "Q142"),
+        ("الكازاخي", "Q232"),
+        ("كازاخستاني", "Q232"),
+        ("الأمريكية", "Q30"),
+        ("الأميركي", "Q30"),
+        ("الأمريكيين", "Q30"),
+        ("الألمانية", "Q183"),
+        ("التونسيون", "Q948"),
+        ("الفلسطينيين", "Q219060"),
+        ("صيني", "Q148"),
+    ],
+)
+def test_country_of_nisba(kb, word, expected_id):
+    country = kb.country_of_nisba(word)
+    assert country is not None and country.id == expected_id
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "المالي",  # financial, and a prefix of Mali, Malta, Malaysia...
+        "الدولي",
+        "الكوري",  # North or South
+        "الصين",  # a country's name, not a nisba
+    ],
+)
+def test_country_of_nisba_refuses_ambiguous_or_non_nisba_words(kb, word):
+    assert kb.country_of_nisba(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "stems"),
+    [("الصينية", ["صيني"]), ("الأمريكيون", ["امريكي"]), ("الكوريتين", ["كوري"])],
+)
+def test_nisba_stems(word, stems):
+    assert nisba_stems(word) == stems
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "date", "expected_id"),
+    [
+        ("president", "Q142", "2017-06-01", "Q3052772"),  # Macron, after 14 May 2017
+        ("president", "Q142", "2016-01-01", "Q157"),  # Hollande
+        ("president", "Q30", "2017-01-19", "Q76"),  # Obama, the day before Trump
+        ("president", "Q30", "2017-02-01", "Q22686"),
+        ("president", "Q232", "2020", "Q200881"),
+        ("chancellor", "Q183", "2019", "Q567"),
+        ("foreign minister", "Q43", "2019", "Q249206"),
+        ("minister of foreign affairs", "Q159", "2016", "Q58217"),
+        ("secretary-general", "Q1065", "2018", "Q311440"),  # an organisation's office
+        ("president", "Q142", None, "Q3052772"),  # open term
+    ],
+)
+def test_office_holder(kb, role, country, date, expected_id):
+    holder = kb.office_holder(role, country, date)
+    assert holder is not None and holder.id == expected_id
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "date"),
+    [
+        ("president", "Q142", "2017"),  # Hollande and Macron both held it in 2017
+        ("secretary-general", None, "2018"),  # UN, Arab League, NATO...
+        ("president", "Q142", "1900"),
+    ],
+)
+def test_office_holder_is_none_when_ambiguous_or_unknown(kb, role, country, date):
+    assert kb.office_holder(role, country, date) is None
+
+
+def test_vice_president_is_not_president(kb):
+    biden = kb.get("Q6279")
+    assert kb.office_holder("president", "Q30", "2015") != biden
+
+
+@pytest.mark.skipif(not SHARED_KB.is_dir(), reason=f"shared KB sources absent at {SHARED_KB}")
+def test_build_is_deterministic(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("build_kb", REPO / "scripts" / "build_kb.py")
+    build_kb = importlib.util.module_from_spec(spec)
+    # dataclasses resolve the script's annotations through sys.modules
+    monkeypatch.setitem(sys.modules, "build_kb", build_kb)
+    spec.loader.exec_module(build_kb)
+    outputs = []
+    for name in ("first.jsonl", "second.jsonl"):
+        out = tmp_path / name
+        build_kb.write_jsonl(build_kb.build(SHARED_KB, build_kb.DEFAULT_CURATED), out)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert KnowledgeBase.load(tmp_path / "first.jsonl").get("Q232") is not None

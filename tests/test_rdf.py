@@ -1,0 +1,192 @@
+import dataclasses
+import os
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import OWL, RDF, RDFS, SDO, XSD
+
+from kg.rdf import article_iri, event_iri, to_dataset, union_graph, write_exports
+from kg.types import Document, Entity, Extraction, Mention, Relation
+from kg.vocab import ARTICLE, ENTITY, KG, NIF, SEM, WD, event_class
+
+BODY = (
+    "أشاد الرئيس التونسي قيس سعيد بجهود منظمة الصحة العالمية في مكافحة الوباء."
+    " ولم تتهم تونس المنظمة بالتقصير."
+)
+SAIED = str(ENTITY["قيس_سعيد"])
+WHO = str(ENTITY["Q7817"])
+TUNISIA = str(ENTITY["Q948"])
+
+
+def _mention(text: str, sentence: int, type_: str, after: int = 0) -> Mention:
+    start = BODY.index(text, after)
+    return Mention(text, start, start + len(text), sentence, type_, 0, 0)
+
+
+def _relation(
+    subject: str, predicate: str, obj: str, sentence: int, trigger: str, **fields
+) -> Relation:
+    evidence = BODY.split(". ")[sentence]
+    start = BODY.index(evidence)
+    trigger_start = BODY.index(trigger, start)
+    return Relation(
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        sentence=sentence,
+        evidence=evidence,
+        start=start,
+        end=start + len(evidence),
+        trigger=trigger,
+        trigger_start=trigger_start,
+        trigger_end=trigger_start + len(trigger),
+        **fields,
+    )
+
+
+@pytest.fixture
+def extraction() -> Extraction:
+    second_sentence = BODY.index("ولم")
+    return Extraction(
+        doc=Document(
+            id="tests/تونس 01.txt",
+            body=BODY,
+            source="tests",
+            title="تونس تشيد بمنظمة الصحة العالمية",
+            date="2020-04-15",
+            url="https://example.org/tn/01",
+        ),
+        sentences=(),
+        entities=(
+            Entity(SAIED, "PER", "قيس سعيد", "Kais Saied", None, (_mention("قيس سعيد", 0, "PER"),)),
+            Entity(
+                WHO,
+                "ORG",
+                "منظمة الصحة العالمية",
+                "World Health Organization",
+                "Q7817",
+                (
+                    _mention("منظمة الصحة العالمية", 0, "ORG"),
+                    _mention("المنظمة", 1, "ORG", after=second_sentence),
+                ),
+            ),
+            Entity(TUNISIA, "LOC", "تونس", "Tunisia", "Q948", (_mention("تونس", 1, "LOC"),)),
+        ),
+        relations=(
+            _relation(SAIED, "praised", WHO, 0, "أشاد", confidence=0.9, date="2020-04-15"),
+            _relation(TUNISIA, "accused", WHO, 1, "تتهم", confidence=0.75, negated=True),
+        ),
+    )
+
+
+def test_one_named_graph_per_article(extraction):
+    other = dataclasses.replace(extraction, doc=dataclasses.replace(extraction.doc, id="tn-02"))
+    dataset = to_dataset([extraction, other])
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    assert names == {article_iri(extraction.doc.id), article_iri("tn-02")}
+    for name in names:
+        assert (name, RDF.type, SDO.NewsArticle) in dataset.graph(name)
+
+
+def test_article_iri_is_quoted():
+    assert article_iri("tests/تونس 01.txt") == ARTICLE["tests%2F%D8%AA%D9%88%D9%86%D8%B3%2001.txt"]
+
+
+def test_article_metadata(extraction):
+    article = article_iri(extraction.doc.id)
+    graph = to_dataset([extraction]).graph(article)
+    assert graph.value(article, SDO.headline) == Literal(extraction.doc.title, lang="ar")
+    assert graph.value(article, SDO.datePublished) == Literal("2020-04-15", datatype=XSD.date)
+    assert graph.value(article, SDO.url) == Literal(extraction.doc.url, datatype=XSD.anyURI)
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_direct_edge_only_when_not_negated(extraction, index):
+    relation = extraction.relations[index]
+    graph = to_dataset([extraction]).graph(article_iri(extraction.doc.id))
+    subject, obj = URIRef(relation.subject), URIRef(relation.object)
+    assert ((subject, KG[relation.predicate], obj) in graph) is not relation.negated
+    event = event_iri(extraction.doc.id, relation)
+    assert (event, RDF.type, event_class(relation.predicate)) in graph
+    assert graph.value(event, KG.actor) == subject
+    assert graph.value(event, KG.target) == obj
+    assert graph.value(event, KG.negated) == Literal(relation.negated)
+    assert graph.value(event, KG.trigger) == Literal(relation.trigger)
+    assert float(graph.value(event, KG.confidence)) == pytest.approx(relation.confidence)
+
+
+def test_event_date_and_evidence(extraction):
+    relation = extraction.relations[0]
+    graph = to_dataset([extraction]).graph(article_iri(extraction.doc.id))
+    event = event_iri(extraction.doc.id, relation)
+    assert graph.value(event, SEM.hasTimeStamp) == Literal("2020-04-15", datatype=XSD.date)
+    evidence = graph.value(event, KG.evidence)
+    assert (evidence, RDF.type, KG.Evidence) in graph
+    begin, end = graph.value(evidence, NIF.beginIndex), graph.value(evidence, NIF.endIndex)
+    assert BODY[begin.toPython() : end.toPython()] == str(graph.value(evidence, NIF.anchorOf))
+    assert graph.value(evidence, KG.sentenceIndex).toPython() == 0
+
+
+def test_mentions_keep_offsets(extraction):
+    graph = to_dataset([extraction]).graph(article_iri(extraction.doc.id))
+    spans = list(graph.objects(URIRef(WHO), KG.hasMention))
+    assert len(spans) == 2
+    for span in spans:
+        begin, end = graph.value(span, NIF.beginIndex), graph.value(span, NIF.endIndex)
+        assert BODY[begin.toPython() : end.toPython()] == str(graph.value(span, NIF.anchorOf))
+
+
+@pytest.mark.parametrize(
+    ("entity", "same_as"), [(WHO, WD.Q7817), (TUNISIA, WD.Q948), (SAIED, None)]
+)
+def test_same_as_only_for_linked_entities(extraction, entity, same_as):
+    union = union_graph(to_dataset([extraction]))
+    assert union.value(URIRef(entity), OWL.sameAs) == same_as
+
+
+def test_entities_typed_and_labelled(extraction):
+    union = union_graph(to_dataset([extraction]))
+    saied = URIRef(SAIED)
+    assert (saied, RDF.type, KG.Person) in union
+    assert set(union.objects(saied, RDFS.label)) == {
+        Literal("قيس سعيد", lang="ar"),
+        Literal("Kais Saied", lang="en"),
+    }
+    assert (saied, KG.mentionedIn, article_iri(extraction.doc.id)) in union
+
+
+@pytest.mark.parametrize(("field", "value"), [("type", "GPE"), ("wikidata", "wd:Q948")])
+def test_malformed_entity_fails(extraction, field, value):
+    entity = dataclasses.replace(extraction.entities[2], **{field: value})
+    with pytest.raises(ValueError):
+        to_dataset([dataclasses.replace(extraction, entities=(entity,))])
+
+
+def test_exports_parse_back_isomorphic(extraction, tmp_path):
+    dataset = to_dataset([extraction])
+    paths = write_exports(dataset, tmp_path / "out")
+    assert sorted(os.listdir(tmp_path / "out")) == ["kg.trig", "kg.ttl"]
+
+    turtle = paths["turtle"].read_text(encoding="utf-8")
+    assert "@prefix kg: <https://w3id.org/akg/ontology#>" in turtle
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), union_graph(dataset))
+
+    parsed = Dataset().parse(paths["trig"], format="trig")
+    graphs = {g.identifier: g for g in parsed.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID}
+    assert set(graphs) == {article_iri(extraction.doc.id)}
+    for name, graph in graphs.items():
+        assert isomorphic(graph, dataset.graph(name))
+
+
+def test_rebuilding_gives_identical_quads(extraction):
+    def quads() -> list[str]:
+        return sorted(to_dataset([extraction]).serialize(format="nquads").splitlines())
+
+    assert quads() == quads()
+
+
+def test_no_blank_nodes(extraction):
+    for quad in to_dataset([extraction]).quads((None, None, None, None)):
+        assert not any(isinstance(term, BNode) for term in quad)

@@ -1,0 +1,89 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kg.read import EXAMPLE, Problem, ReadError, read_file, read_inputs
+
+SGML = """<DOC>
+<DOCNO>JA-test-1</DOCNO>
+<URL>http://example.org/a</URL>
+<TITLE>عنوان الخبر</TITLE>
+<TIME>2017-01-21T23:43:00+01:00</TIME>
+<TEXT>
+استقبل الرئيس التونسي وفدا من البنك الدولي &amp; صندوق النقد.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO>JA-test-2</DOCNO>
+<TEXT>نص ثان.</TEXT>
+</DOC>
+"""
+
+
+def test_sgml_keeps_title_date_and_url(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(SGML, encoding="utf-8")
+    first, second = read_file(path)
+    assert (first.id, first.title, first.date, first.url) == ("JA-test-1", "عنوان الخبر", "2017-01-21", "http://example.org/a")
+    assert "البنك الدولي & صندوق" in first.body
+    assert (second.id, second.title, second.date) == ("JA-test-2", None, None)
+
+
+def test_plain_text_is_the_whole_body(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("\ufeffأشاد الوزير بالاتفاق.\n", encoding="utf-8")
+    (doc,) = read_file(path)
+    assert (doc.id, doc.body) == ("news", "أشاد الوزير بالاتفاق.\n")
+
+
+def test_jsonl(tmp_path):
+    path = tmp_path / "a.jsonl"
+    rows = [{"id": "x1", "text": "زار الرئيس تونس.", "date": "2016-05-03", "title": "زيارة"}, {"id": 2, "text": "نص."}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    docs = list(read_file(path))
+    assert [(d.id, d.date, d.title) for d in docs] == [("x1", "2016-05-03", "زيارة"), ("2", None, None)]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty input"),
+        (b"  \n ", "empty input"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("أخبار".encode("cp1256"), "not UTF-8"),
+    ],
+)
+def test_bad_files_raise_one_line(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=message) as caught:
+        list(read_file(path))
+    assert "\n" not in str(caught.value)
+
+
+def test_directory_reports_bad_files_and_reads_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text("خبر أول.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00\x00bin")
+    (tmp_path / "d.txt").write_text("خبر ثان.", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Document", "Problem", "Problem", "Document"]
+    assert [i.id for i in items if not isinstance(i, Problem)] == ["a", "d"]
+
+
+def test_no_input_is_the_bundled_example():
+    (doc,) = read_inputs([])
+    assert EXAMPLE.exists() and "توكاييف" in doc.body
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReadError, match="no such file"):
+        list(read_inputs([str(tmp_path / "nothing.txt")]))
+
+
+def test_stdin():
+    code = "import sys; from kg.read import read_inputs; print([d.body for d in read_inputs(['-'])])"
+    done = subprocess.run([sys.executable, "-c", code], input="قصف الجيش المدينة.".encode(), capture_output=True, check=True)
+    assert "قصف الجيش المدينة." in done.stdout.decode()
