@@ -34,8 +34,12 @@ class Title:
 class Lexicon:
     triggers: dict[tuple[str, str], Trigger]
     titles: dict[tuple[str, ...], Title]
-    cues: dict[str, str]  # normalised word -> negation, modality or time
+    cues: dict[str, str]  # normalised word -> negation, modality, time or relative
     org_heads: frozenset[str]
+
+    @property
+    def relative_pronouns(self) -> frozenset[str]:
+        return frozenset(word for word, kind in self.cues.items() if kind == "relative")
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:

@@ -14,7 +14,8 @@ from kg.types import Document, Mention, Sentence, Token
 # ل + ال is written لل (للاتحاد = ل + الاتحاد).
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
-_MAX_NAME_TOKENS = 4
+_MAX_NAME_TOKENS = 6
+_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
 _PLACE_NOUNS = frozenset(normalize(w) for w in ("مدينة", "ولاية", "عاصمة", "منطقة", "بلدة", "إقليم", "محافظة", "قرية"))
 _NAME_POS = frozenset({"noun_prop"})
@@ -86,7 +87,10 @@ class Recognizer:
                 add(span)
         for i in range(len(tokens)):
             if not taken[i] and (title := self.lexicon.title_at(norms, i)):
-                for span in self._title_phrase(tokens, norms, i + len(title.words), taken):
+                end = i + len(title.words)
+                for k in range(i, end):  # a title (وزير الخارجية) is no organisation name
+                    taken[k] = True
+                for span in self._title_phrase(tokens, norms, end, taken):
                     add(span)
         for i in range(len(tokens)):
             if not taken[i] and (span := self._organisation_at(tokens, i, taken)):
@@ -131,6 +135,9 @@ class Recognizer:
         end = j
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
+            # Kinship links go on with the next name (عبد الله بن فيصل آل سعود).
+            if end + 1 < len(tokens) and tokens[end].norm in _NAME_LINKS and self._name_token(tokens, end + 1, taken):
+                end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
         return spans
@@ -165,6 +172,9 @@ class Recognizer:
             if token.pos not in _MODIFIER_POS or self.lexicon.cues.get(token.norm) == "time":
                 break
             if (token.prefixes and not is_definite) or (definite and not is_definite):
+                break
+            # The genitive chain ends at the first adjective; only adjectives may follow it.
+            if tokens[end - 1].pos == "adj" and end - 1 > i and token.pos != "adj":
                 break
             definite = definite or is_definite
             end += 1

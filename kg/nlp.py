@@ -25,7 +25,9 @@ _PREFIX_FEATURES = ("prc3", "prc2", "prc1", "prc0")
 # Verbs in news narrative are third person: first and second person readings (أقال read as
 # "I was said") come from quotes at most, so they lose against a third-person reading.
 _NON_THIRD_PERSON_PENALTY = 3.0
-_LEXICON_BONUS = 3.0
+# The relation lexicon breaks near-ties between lemmas (أقال / قال); it never outweighs
+# the database's preference between parts of speech, which it does not apply to.
+_LEXICON_BONUS = 1.0
 _AFTER_PREPOSITION_VERB_PENALTY = 2.0
 # A spelling-variant reading assumes a misspelling (وزارة read as وزاره "he visited him").
 _SPELLING_VARIANT_PENALTY = 3.0
@@ -84,12 +86,12 @@ class Analyzer:
 
     Args:
         camel_analyzer: a loaded `camel_tools.morphology.analyzer.Analyzer`.
-        lexicon: (normalised lemma, POS) pairs of the relation lexicon, preferred among readings.
+        lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
     """
 
-    def __init__(self, camel_analyzer, lexicon: Collection[tuple[str, str]] = ()):
+    def __init__(self, camel_analyzer, lexicon_lemmas: Collection[str] = ()):
         self._analyze: Callable[[str], list[dict]] = camel_analyzer.analyze
-        self._lexicon = frozenset(lexicon)
+        self._lexicon_lemmas = frozenset(lexicon_lemmas)
         self._readings: dict[str, tuple[Reading, ...]] = {}
 
     def __call__(self, doc: Document) -> tuple[Sentence, ...]:
@@ -138,7 +140,7 @@ class Analyzer:
 
     def _score(self, reading: Reading, previous: Token | None) -> float:
         score = reading.logprob if reading.logprob > -90 else _NO_LOGPROB
-        if (reading.lemma, reading.pos) in self._lexicon:
+        if reading.lemma in self._lexicon_lemmas:
             score += _LEXICON_BONUS
         if reading.pos == "verb" and reading.person in ("1", "2"):
             score -= _NON_THIRD_PERSON_PENALTY

@@ -29,7 +29,7 @@ class Pipeline:
             kg.camel_db.MissingDatabase: when the database is not installed.
         """
         lexicon = Lexicon.load()
-        return cls(Analyzer(load_analyzer(), lexicon.triggers.keys()), KnowledgeBase.load(), lexicon)
+        return cls(Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers}), KnowledgeBase.load(), lexicon)
 
     def __call__(self, doc: Document) -> Extraction:
         sentences = self.analyze(doc)

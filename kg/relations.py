@@ -9,6 +9,7 @@ from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
 _COORDINATION_GAP = 5
+_SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
 
@@ -67,15 +68,36 @@ class RelationExtractor:
             if cue == "modality":
                 continue  # planned or possible, not a fact
             arguments = self._verb_arguments if token.pos == "verb" else self._noun_arguments
-            if token.pos == "verb" and token.voice == "p":
-                continue  # passive: the actor is not named
+            if token.pos == "verb" and not self._asserted_main_verb(tokens, i):
+                continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, carried):
                 if subject != obj:
                     found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
         return found
 
+    def _asserted_main_verb(self, tokens, i: int) -> bool:
+        """Tell whether a verb asserts an event of the sentence's own actor."""
+        token = tokens[i]
+        previous = tokens[i - 1] if i else None
+        if token.voice == "p":
+            return False  # passive: the actor is not named
+        if "li_prep" in token.prefixes or any(p.startswith("li_") for p in token.prefixes):
+            return False  # لِـ + verb: a purpose, not an event
+        if previous is not None and previous.norm in self.lexicon.relative_pronouns:
+            return False  # a relative clause describes a noun (الهجوم الذي استهدف ...)
+        # An indefinite noun right before a verb takes it as its description
+        # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject.
+        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and not self._time_word(previous):
+            return False
+        # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
+        following = [t.norm for t in tokens[i + 1 : i + 4]]
+        return not any(a == "من" and b == "قبل" for a, b in zip(following, following[1:]))
+
+    def _time_word(self, token: Token) -> bool:
+        return self.lexicon.cues.get(token.norm) == "time" or token.pos == "digit"
+
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, carried):
-        boundary = next((k for k in range(i + 1, len(tokens)) if tokens[k].pos == "verb"), len(tokens))
+        boundary = self._clause_end(tokens, i)
         after = [
             index
             for index, (m, _) in enumerate(mentions)
@@ -87,18 +109,22 @@ class RelationExtractor:
             after = []
         if after:  # VSO: the subject follows the verb
             subjects = _coordinated(tokens, mentions, _head(mentions, after[0]))
+            if mentions[subjects[0]][0].nominal:
+                return []  # a nisba alone (الأميركي) is no actor
             confidence = 0.9
             search_from = mentions[subjects[-1]][0].tok_end
             actors = [mentions[s][1] for s in subjects]
         else:
             before = [index for index, (m, _) in enumerate(mentions) if m.tok_end <= i and not m.nominal]
-            if before and not any(tokens[k].pos == "verb" for k in range(mentions[before[-1]][0].tok_end, i)):
-                actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO
+            if before and i - mentions[before[-1]][0].tok_end <= _SVO_GAP:
+                actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO: the subject just before
             elif carried and i <= 1:
                 actors, confidence = [carried], 0.6  # وأضاف: the previous sentence's actor goes on
             else:
                 return []
             search_from = i + 1
+        if trigger.object_prep is None and tokens[i].enclitic:
+            return []  # the object is a pronoun on the verb (انتقده): not named here
         target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
         if target is None:
             return []
@@ -122,11 +148,14 @@ class RelationExtractor:
 
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str]):
         """Return (entity id, confidence) of the target after token `start`, or None."""
-        candidates = [(m, e) for m, e in mentions if m.tok_start >= start and e not in actors and not m.nominal]
+        candidates = [
+            (m, e) for m, e in mentions if start <= m.tok_start < boundary and e not in actors and not m.nominal
+        ]
         if trigger.object_prep is None:
-            within = [(m, e) for m, e in candidates if m.tok_start < boundary]
-            return (within[0][1], 1.0) if within else None
-        for k in range(start, len(tokens)):
+            # The direct object: the first name not governed by a preposition.
+            direct = [e for m, e in candidates if m.tok_start == start or not _governed(tokens, start - 1, m.tok_start)]
+            return (direct[0], 1.0) if direct else None
+        for k in range(start, boundary):
             if _has_preposition(tokens[k], trigger.object_prep):
                 governed = [e for m, e in candidates if m.tok_start in (k, k + 1)]
                 if governed:
@@ -135,6 +164,13 @@ class RelationExtractor:
                 later = [e for m, e in candidates if m.tok_start > k]
                 return (later[0], 0.6) if later else None
         return None
+
+    def _clause_end(self, tokens, i: int) -> int:
+        """The next verb after token i, skipping relative clauses (العنف الذي يجتاح كازاخستان)."""
+        for k in range(i + 1, len(tokens)):
+            if tokens[k].pos == "verb" and tokens[k - 1].norm not in self.lexicon.relative_pronouns:
+                return k
+        return len(tokens)
 
     def _requirements_met(self, trigger: Trigger, tokens, i: int) -> bool:
         if not trigger.requires:

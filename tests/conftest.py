@@ -31,7 +31,7 @@ def camel_analyzer():
 
 @pytest.fixture(scope="session")
 def analyzer(camel_analyzer, lexicon) -> Analyzer:
-    return Analyzer(camel_analyzer, lexicon.triggers.keys())
+    return Analyzer(camel_analyzer, {lemma for lemma, _ in lexicon.triggers})
 
 
 @pytest.fixture(scope="session")
