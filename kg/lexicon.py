@@ -21,6 +21,7 @@ class Trigger:
     object_prep: str | None  # normalised preposition before the target; None: direct object
     requires: tuple[str, ...]  # normalised words, one of which must follow the trigger
     subject_prep: str | None
+    object_types: frozenset[str]  # empty: any type
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Lexicon:
                 object_prep=_optional(row["object_prep"]),
                 requires=tuple(normalize(w) for w in row["requires"].split("|") if w != "-"),
                 subject_prep=_optional(row["subject_prep"]),
+                object_types=frozenset(t for t in row["object_types"].split("|") if t != "-"),
             )
             triggers[(trigger.lemma, trigger.pos)] = trigger
         titles = {}

@@ -60,8 +60,9 @@ class Recognizer:
             words = tuple(name.split())
             if words:
                 self._gazetteer[words[0]].append((words[1:], entry))
+        # Longest names first; of two entries with one name (تونس), the country before the city.
         for entries in self._gazetteer.values():
-            entries.sort(key=lambda item: -len(item[0]))
+            entries.sort(key=lambda item: (-len(item[0]), not item[1].is_country, item[1].id))
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -148,15 +149,10 @@ class Recognizer:
             return False
         if token.pos in _NAME_POS or not token.analysed:
             return not self._is_nisba(token)
-        # A common noun inside a foreign name (شي جينبينغ، فون دير لايين) is followed by
-        # a proper noun and carries no clitic or article.
+        # A common noun inside a foreign name (شي جينبينغ، فون دير لايين) carries no clitic
+        # or article and is followed by a word the database does not know.
         following = tokens[k + 1] if k + 1 < len(tokens) else None
-        return (
-            token.pos == "noun"
-            and not token.prefixes
-            and following is not None
-            and (following.pos in _NAME_POS or not following.analysed)
-        )
+        return token.pos == "noun" and not token.prefixes and following is not None and _unknown_word(following)
 
     def _organisation_at(self, tokens, i: int, taken: list[bool]) -> _Span | None:
         for variant, skip in clitic_variants(tokens[i].norm):

@@ -19,8 +19,9 @@ TATWEEL = "\u0640"
 # Arabic combining marks (harakat, shadda, superscript alef, Quranic marks) belong to the word.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{TATWEEL}\u200c\u200d])+|[^\s]", re.UNICODE)
-# A sentence ends at . ! ? ؟ (or a line break) followed by space; quotes may close it.
-_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s)|\n\s*")
+# A sentence ends at . ! ? ؟ (or a line break) followed by space or, in careless text, by
+# the next word's first letter (الشرطة.وندد); quotes may close it.
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s|[^\W\d_])|\n\s*")
 _PREFIX_FEATURES = ("prc3", "prc2", "prc1", "prc0")
 # Verbs in news narrative are third person: first and second person readings (أقال read as
 # "I was said") come from quotes at most, so they lose against a third-person reading.

@@ -70,7 +70,7 @@ class RelationExtractor:
             arguments = self._verb_arguments if token.pos == "verb" else self._noun_arguments
             if token.pos == "verb" and not self._asserted_main_verb(tokens, i):
                 continue
-            for subject, obj, confidence in arguments(trigger, tokens, i, mentions, carried):
+            for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj:
                     found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
         return found
@@ -93,45 +93,75 @@ class RelationExtractor:
         following = [t.norm for t in tokens[i + 1 : i + 4]]
         return not any(a == "من" and b == "قبل" for a, b in zip(following, following[1:]))
 
+    def _subject_position(self, tokens, verb: int, start: int) -> bool:
+        """Tell whether a name right after a verb is its subject, not a genitive of it.
+
+        Between them may stand only a title (أشاد الرئيس الصيني), time words, numbers,
+        punctuation and adverbial phrases (بشدة); a bare noun is the subject itself
+        (يجتمع وزراء خارجية الجزائر: the ministers meet, not Algeria).
+        """
+        norms = [t.norm for t in tokens]
+        k = verb + 1
+        while k < start:
+            title = self.lexicon.title_at(norms, k)
+            if title:
+                k += len(title.words)
+                continue
+            token = tokens[k]
+            if token.pos in ("noun", "noun_prop") and not token.prefixes and not self._time_word(token):
+                return False
+            if token.pos == "noun" and token.prefixes == ("Al_det",) and not self._time_word(token):
+                return False
+            k += 1
+        return True
+
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.cues.get(token.norm) == "time" or token.pos == "digit"
 
-    def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, carried):
-        boundary = self._clause_end(tokens, i)
+    def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
+        boundary = self._clause_end(tokens, i, owner)
         after = [
             index
             for index, (m, _) in enumerate(mentions)
             if i < m.tok_start < min(boundary, i + _SUBJECT_WINDOW) and not _governed(tokens, i, m.tok_start)
-        ]
+        ][:1]
+        if after and not self._subject_position(tokens, i, mentions[after[0]][0].tok_start):
+            after = []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
         # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
         # subject in the verb itself or before it.
         if tokens[i].number in ("d", "p"):
             after = []
         if after:  # VSO: the subject follows the verb
-            subjects = _coordinated(tokens, mentions, _head(mentions, after[0]))
+            subjects = _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
             if mentions[subjects[0]][0].nominal:
                 return []  # a nisba alone (الأميركي) is no actor
             confidence = 0.9
             search_from = mentions[subjects[-1]][0].tok_end
             actors = [mentions[s][1] for s in subjects]
         else:
-            before = [index for index, (m, _) in enumerate(mentions) if m.tok_end <= i and not m.nominal]
+            before = [
+                index
+                for index, (m, _) in enumerate(mentions)
+                if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
+            ]
             if before and i - mentions[before[-1]][0].tok_end <= _SVO_GAP:
                 actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO: the subject just before
-            elif carried and i <= 1:
-                actors, confidence = [carried], 0.6  # وأضاف: the previous sentence's actor goes on
+            elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens))):
+                # وأضاف: the previous sentence's actor goes on, unless a noun follows
+                # as the new subject (ودعا النشطاء).
+                actors, confidence = [carried], 0.6
             else:
                 return []
             search_from = i + 1
-        if trigger.object_prep is None and tokens[i].enclitic:
-            return []  # the object is a pronoun on the verb (انتقده): not named here
+        if tokens[i].enclitic:
+            return []  # the target is a pronoun on the verb (انتقده، طالبه): not named here
         target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
         if target is None:
             return []
         obj, target_confidence = target
         return [(actor, obj, round(confidence * target_confidence, 2)) for actor in actors]
 
-    def _noun_arguments(self, trigger: Trigger, tokens, i: int, mentions, carried):
+    def _noun_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         # A verbal noun names its actor only through a preposition (وصول قوة من X إلى Y).
         if trigger.subject_prep is None:
             return []
@@ -149,12 +179,20 @@ class RelationExtractor:
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str]):
         """Return (entity id, confidence) of the target after token `start`, or None."""
         candidates = [
-            (m, e) for m, e in mentions if start <= m.tok_start < boundary and e not in actors and not m.nominal
+            (m, e)
+            for m, e in mentions
+            if start <= m.tok_start < boundary
+            and e not in actors
+            and not m.nominal
+            and (not trigger.object_types or m.type in trigger.object_types)
         ]
+        # The direct object: the first name not governed by a preposition. With a
+        # preposition-selecting verb it is the addressee (دعا X قطر إلى الحوار).
+        direct = [e for m, e in candidates if m.tok_start == start or not _governed(tokens, start - 1, m.tok_start)]
+        if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
+            return direct[0], 1.0
         if trigger.object_prep is None:
-            # The direct object: the first name not governed by a preposition.
-            direct = [e for m, e in candidates if m.tok_start == start or not _governed(tokens, start - 1, m.tok_start)]
-            return (direct[0], 1.0) if direct else None
+            return None
         for k in range(start, boundary):
             if _has_preposition(tokens[k], trigger.object_prep):
                 governed = [e for m, e in candidates if m.tok_start in (k, k + 1)]
@@ -165,10 +203,11 @@ class RelationExtractor:
                 return (later[0], 0.6) if later else None
         return None
 
-    def _clause_end(self, tokens, i: int) -> int:
-        """The next verb after token i, skipping relative clauses (العنف الذي يجتاح كازاخستان)."""
+    def _clause_end(self, tokens, i: int, owner) -> int:
+        """The next verb after token i, skipping relative clauses (العنف الذي يجتاح كازاخستان)
+        and words of names read as verbs (قيس سعيد)."""
         for k in range(i + 1, len(tokens)):
-            if tokens[k].pos == "verb" and tokens[k - 1].norm not in self.lexicon.relative_pronouns:
+            if tokens[k].pos == "verb" and owner[k] is None and tokens[k - 1].norm not in self.lexicon.relative_pronouns:
                 return k
         return len(tokens)
 
@@ -206,11 +245,19 @@ class RelationExtractor:
         return found
 
 
-def _head(mentions, index: int) -> int:
-    """The person a title phrase leads to: past a nisba or an organisation, the name that follows."""
+def _head(tokens, mentions, index: int) -> int:
+    """The person a title phrase leads to: past a nisba (الرئيس الفرنسي) or the body or
+    country the title is of (الأمين العام لحزب الله اللبناني، حسن نصر الله؛ زعيم كوريا
+    الشمالية كيم جونغ أون), the name that follows."""
     while index + 1 < len(mentions):
         mention, following = mentions[index][0], mentions[index + 1][0]
-        if (mention.nominal or mention.type in ("ORG", "LOC")) and following.type == "PER" and following.tok_start - mention.tok_end <= 1:
+        between = tokens[mention.tok_end : following.tok_start]
+        if (
+            (mention.nominal or mention.type in ("ORG", "LOC"))
+            and following.type == "PER"
+            and len(between) <= 2
+            and all(t.pos in ("adj", "punc") for t in between)
+        ):
             index += 1
         else:
             break
@@ -227,7 +274,7 @@ def _coordinated(tokens, mentions, index: int) -> list[int]:
             return chosen
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
             return chosen
-        chosen.append(_head(mentions, following[0]))
+        chosen.append(_head(tokens, mentions, following[0]))
 
 
 def _governed(tokens, verb: int, start: int) -> bool:

@@ -1,0 +1,69 @@
+"""Relation extraction on sentences that are not from the example article."""
+
+import pytest
+
+from kg.types import Document
+
+# (sentence, expected (subject label_en, predicate, object label_en) triples that must be found)
+FOUND = [
+    ("انتقد وزير الخارجية الإيراني محمد جواد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب.", ("Mohammad Javad Zarif", "condemned", "Donald Trump")),
+    ("اتهمت السعودية الحوثيين بإطلاق صاروخ باتجاه مكة.", ("Saudi Arabia", "accused", None)),
+    ("نددت كوريا الشمالية، الثلاثاء، بإرسال الولايات المتحدة مجموعة بحرية إلى المنطقة.", ("North Korea", "condemned", "United States")),
+    ("حذرت الولايات المتحدة الأميركية دولة الكويت من احتمال تعرضها لاعتداء.", ("United States", "threatened", "Kuwait")),
+    ("وكانت السعودية قطعت العلاقات الدبلوماسية مع قطر.", ("Saudi Arabia", "sanctioned", "Qatar")),
+    ("هدد الأمين العام لحزب الله اللبناني، حسن نصر الله، اليوم الخميس، إسرائيل باستهداف مفاعل ديمونا.", ("Hassan Nasrallah", "threatened", "Israel")),
+    ("ويزور الرئيس التونسي الباجي قايد السبسي فرنسا الأسبوع المقبل.", ("Beji Caid Essebsi", "visited", "France")),
+    ("أشادت المستشارة الألمانية أنجيلا ميركل بالإصلاحات في تونس.", ("Angela Merkel", "praised", "Tunisia")),
+    ("دعا وزير الخارجية الألماني زيغمار غابرييل قطر إلى الحوار.", ("Sigmar Gabriel", "called_for", "Qatar")),
+    ("ودعت فرنسا وألمانيا إلى وقف إطلاق النار في سوريا.", ("France", "called_for", "Syria")),
+    ("ودعت فرنسا وألمانيا إلى وقف إطلاق النار في سوريا.", ("Germany", "called_for", "Syria")),
+    ("أقال الرئيس التونسي قيس سعيد الحكومة.", ("Kais Saied", "dismissed", None)),
+    ("الرئيس الفرنسي إيمانويل ماكرون يزور الجزائر.", ("Emmanuel Macron", "leader_of", "France")),
+    ("قال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.", ("Sergey Lavrov", "member_of", "Russia")),
+    ("أعلنت موسكو وصول قوات روسية من روسيا إلى سوريا.", ("Russia", "deployed", "Syria")),
+]
+
+# (sentence, predicate that must not be reported as a positive fact)
+NOT_FOUND = [
+    ("لم تنتقد تركيا الولايات المتحدة بسبب القرار.", "condemned"),  # negated
+    ("تعتزم ألمانيا أن تدعم تونس.", "supported"),  # only planned
+    ("أدانت تونس الاعتداء الإرهابي الذي استهدف مدينة نيس الفرنسية.", "attacked"),  # relative clause
+    ("ودعا النشطاء إلى مظاهرة أمام سفارة قطر.", "called_for"),  # the actor is not named
+    ("وكانت المحكمة تراجع حكما من قاض في ماريلاند يرفض القرار الذي أصدره ترامب.", "rejected"),
+    ("اعتقلت الشرطة الأمريكية عشرات الأشخاص في مظاهرات مناهضة لترامب.", "arrested"),  # Trump was not arrested
+]
+
+
+def _triples(pipeline, text):
+    extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+    labels = {e.id: e.label_en for e in extraction.entities}
+    return extraction, [(labels[r.subject], r.predicate, labels[r.object], r.negated) for r in extraction.relations]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_relation_found(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    subject, predicate, obj = expected
+    assert any(
+        s == subject and p == predicate and (obj is None or o == obj) and not negated for s, p, o, negated in triples
+    ), triples
+
+
+@pytest.mark.parametrize("text, predicate", NOT_FOUND)
+def test_no_positive_fact(pipeline, text, predicate):
+    _, triples = _triples(pipeline, text)
+    assert not any(p == predicate and not negated for _, p, _, negated in triples), triples
+
+
+def test_negation_is_marked(pipeline):
+    _, triples = _triples(pipeline, "لم تنتقد تركيا الولايات المتحدة بسبب القرار.")
+    assert [(p, negated) for s, p, o, negated in triples if s == "Türkiye"] == [("condemned", True)]
+
+
+def test_relation_record_points_into_the_text(pipeline):
+    text = "خبر أول.\nوانتقد الرئيس الأمريكي دونالد ترامب ألمانيا بشدة."
+    extraction, _ = _triples(pipeline, text)
+    (relation,) = [r for r in extraction.relations if r.predicate == "condemned"]
+    assert text[relation.start : relation.end] == relation.evidence
+    assert text[relation.trigger_start : relation.trigger_end] == relation.trigger == "وانتقد"
+    assert relation.sentence == 1 and relation.date == "2017-06-01" and 0 < relation.confidence <= 1
