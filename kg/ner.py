@@ -133,6 +133,9 @@ class Recognizer:
             j += 1
         while j < len(tokens) and taken[j]:  # an organisation or place already found
             j += 1
+        if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
+            spans.append(body)  # المتحدث باسم الشرطة جوزيف ...
+            j = body.end
         end = j
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1

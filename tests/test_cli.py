@@ -1,0 +1,59 @@
+"""The `kg` command as a user runs it: exit codes, one-line errors, outputs."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([*KG, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01\x02binary\xff", "نص عربي".encode("cp1256")],
+    ids=["empty", "binary", "not-utf8"],
+)
+def test_bad_file_is_one_line_and_nonzero(tmp_path, content):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    done = _run("extract", bad)
+    assert done.returncode != 0
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and str(bad) in done.stderr
+
+
+def test_directory_skips_bad_files_and_processes_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text("انتقد الرئيس الأمريكي دونالد ترامب ألمانيا.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_bytes(b"\x00\xff")
+    (tmp_path / "d.txt").write_text("زار الرئيس الفرنسي تونس.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = _run("extract", tmp_path, "-o", out)
+    assert done.returncode == 1
+    assert [json.loads(line)["doc"]["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a", "d"]
+    assert "b.txt" in done.stderr and "c.txt" in done.stderr
+
+
+def test_build_writes_graphs(tmp_path):
+    done = _run("build", "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    for name in ("kg.ttl", "kg.trig", "kg.html"):
+        assert (tmp_path / "out" / name).stat().st_size > 0
+
+
+def test_missing_database_says_how_to_install(tmp_path):
+    env_code = "import os, sys; os.environ['KG_DATA_DIR'] = sys.argv[1]; from kg.cli import main; sys.exit(main(['extract']))"
+    done = subprocess.run([sys.executable, "-c", env_code, str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "kg install-data" in done.stderr
+
+
+def test_exports_hold_the_example_as_the_main_job_writes_it():
+    exports = Path(__file__).resolve().parents[1] / "exports"
+    assert {"kg.ttl", "kg.trig", "kg.html"} <= {p.name for p in exports.iterdir()}

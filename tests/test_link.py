@@ -1,0 +1,54 @@
+"""Entity merging within an article and linking to the knowledge base."""
+
+import pytest
+
+from kg.link import skeleton
+from kg.types import Document
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("توكاييف", "توقاييف"),
+        ("نتنياهو", "نتانياهو"),
+        ("نتنياهو", "نتتنياهو"),
+        ("ألما آتا", "ألماتي"),
+        ("أردوغان", "اردوغان"),
+    ],
+)
+def test_spellings_share_a_skeleton(first, second):
+    assert skeleton(first) == skeleton(second)
+
+
+def _entities(pipeline, text):
+    doc = Document("t", text, "test")
+    return pipeline.link(pipeline.recognize(doc, pipeline.analyze(doc)))
+
+
+def test_spellings_of_one_person_are_one_entity(pipeline):
+    # ANT internationalNews-1: the prime minister spelled three ways in one article.
+    text = (
+        "بعث رئيس الوزراء الإسرائيلي بنيامين نتتنياهو برسالة إلى الشعب الإيراني. "
+        "وخاطب نتنياهو الشعب الإيراني. إلا أن نتانياهو ميز بين النظام والشعب."
+    )
+    people = [e for e in _entities(pipeline, text) if e.type == "PER"]
+    assert len(people) == 1
+    assert people[0].wikidata == "Q43723" and len(people[0].mentions) == 3
+
+
+def test_surname_joins_full_name_of_an_unknown_person(pipeline):
+    text = "قال المتحدث باسم الشرطة جوزيف كاربنتييه إن التحقيق مستمر. وأضاف كاربنتيه أن المشتبه به اعتقل."
+    people = [e for e in _entities(pipeline, text) if e.type == "PER"]
+    assert len(people) == 1 and people[0].label_ar == "جوزيف كاربنتييه" and people[0].wikidata is None
+
+
+def test_linked_entities_carry_wikidata_and_english(pipeline):
+    entities = {e.label_en: e for e in _entities(pipeline, "زار الرئيس الروسي فلاديمير بوتين سوريا.")}
+    assert entities["Vladimir Putin"].wikidata == "Q7747"
+    assert entities["Vladimir Putin"].id.endswith("/Q7747")
+    assert entities["Russia"].mentions[0].text == "الروسي"
+
+
+def test_iris_are_stable_across_runs(pipeline):
+    text = "استقبل رئيس بلدية المدينة جوزيف كاربنتييه وفدا من منظمة الصحة العالمية."
+    assert [e.id for e in _entities(pipeline, text)] == [e.id for e in _entities(pipeline, text)]
