@@ -9,6 +9,10 @@ from pathlib import Path
 from kg.nlp import normalize
 
 DATA = Path(__file__).parent / "data"
+# Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
+# ل + ال is written لل (للاتحاد = ل + الاتحاد).
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +39,20 @@ class Title:
 class Lexicon:
     triggers: dict[tuple[str, str], Trigger]
     titles: dict[tuple[str, ...], Title]
-    cues: dict[str, str]  # normalised word -> negation, modality, time or relative
+    cues: dict[str, str]  # normalised word -> its kind (cues.tsv)
     org_heads: frozenset[str]
+
+    def cue(self, norm: str) -> str | None:
+        """Return the kind of a cue word, also when it carries a clitic (وأمس)."""
+        for variant, _ in clitic_variants(norm):
+            if variant in self.cues:
+                return self.cues[variant]
+        return None
+
+    def is_time(self, norm: str) -> bool:
+        """Tell whether a word names a day or month (never part of a name)."""
+        kind = self.cues.get(norm, "")
+        return kind in ("time", "today", "yesterday") or kind.startswith("day-")
 
     @property
     def relative_pronouns(self) -> frozenset[str]:
@@ -81,6 +97,22 @@ class Lexicon:
                 if head and (title := self.titles.get((head, *rest))):
                     return title
         return None
+
+
+def clitic_variants(norm: str) -> list[tuple[str, int]]:
+    """Return a word and its forms without leading clitics, each with the letters removed."""
+    variants = [(norm, 0)]
+    for conj in ("", *_CONJUNCTIONS):
+        if conj and not norm.startswith(conj):
+            continue
+        rest = norm[len(conj) :]
+        if conj and len(rest) >= 2:
+            variants.append((rest, len(conj)))
+        if rest.startswith("لل") and len(rest) > 3:
+            variants.append(("ا" + rest[1:], len(conj) + 1))
+        elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
+            variants.append((rest[1:], len(conj) + 1))
+    return variants
 
 
 def _rows(path: Path):

@@ -6,14 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, clitic_variants
 from kg.nlp import normalize
 from kg.types import Document, Mention, Sentence, Token
 
-# Proclitics a name can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
-# ل + ال is written لل (للاتحاد = ل + الاتحاد).
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
 _MAX_NAME_TOKENS = 6
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
@@ -31,22 +27,6 @@ class _Span:
     skip: int = 0  # letters of the first token that are clitics, not part of the name
     kb_id: str | None = None
     nominal: bool = False
-
-
-def clitic_variants(norm: str) -> list[tuple[str, int]]:
-    """Return a word and its forms without leading clitics, each with the letters removed."""
-    variants = [(norm, 0)]
-    for conj in ("", *_CONJUNCTIONS):
-        if conj and not norm.startswith(conj):
-            continue
-        rest = norm[len(conj) :]
-        if conj and len(rest) >= 2:
-            variants.append((rest, len(conj)))
-        if rest.startswith("لل") and len(rest) > 3:
-            variants.append(("ا" + rest[1:], len(conj) + 1))
-        elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
-            variants.append((rest[1:], len(conj) + 1))
-    return variants
 
 
 class Recognizer:
@@ -148,7 +128,7 @@ class Recognizer:
 
     def _name_token(self, tokens, k: int, taken: list[bool]) -> bool:
         token = tokens[k]
-        if taken[k] or self.lexicon.cues.get(token.norm) == "time" or not token.norm.isalpha():
+        if taken[k] or self.lexicon.is_time(token.norm) or not token.norm.isalpha():
             return False
         if token.pos in _NAME_POS or not token.analysed:
             return not self._is_nisba(token)
@@ -168,7 +148,7 @@ class Recognizer:
             token = tokens[end]
             is_definite = token.prefixes == ("Al_det",)
             # A definite noun phrase goes on only with definite words (agreement).
-            if token.pos not in _MODIFIER_POS or self.lexicon.cues.get(token.norm) == "time":
+            if token.pos not in _MODIFIER_POS or self.lexicon.is_time(token.norm):
                 break
             if (token.prefixes and not is_definite) or (definite and not is_definite):
                 break

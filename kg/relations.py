@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon, Trigger
@@ -42,7 +43,8 @@ class RelationExtractor:
         for sentence in sentences:
             mentions = sorted(by_sentence.get(sentence.index, []), key=lambda item: item[0].tok_start)
             found = self.match(sentence.tokens, mentions, carried)
-            relations.extend(_relation(doc, sentence, item) for item in found)
+            date = self.event_date(doc.date, sentence.tokens)
+            relations.extend(_relation(doc, sentence, item, date) for item in found)
             actors = [item.subject for item in found if item.trigger is not None]
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
@@ -74,6 +76,27 @@ class RelationExtractor:
                 if subject != obj:
                     found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
         return found
+
+    def event_date(self, article_date: str | None, tokens) -> str | None:
+        """Resolve the sentence's day against the article's date (أمس، الأربعاء الماضي).
+
+        A weekday alone is the latest such day up to the article's date (news reports the
+        past week); with الماضي it is the one before that; a day ahead (المقبل) is no event.
+        """
+        if article_date is None:
+            return None
+        day = dt.date.fromisoformat(article_date)
+        for k, token in enumerate(tokens):
+            kind = self.lexicon.cue(token.norm) or ""
+            if kind == "yesterday":
+                return (day - dt.timedelta(days=1)).isoformat()
+            if kind.startswith("day-"):
+                following = self.lexicon.cues.get(tokens[k + 1].norm) if k + 1 < len(tokens) else None
+                back = (day.weekday() - int(kind[4:])) % 7
+                if following == "past" and back == 0:
+                    back = 7
+                return (day - dt.timedelta(days=back)).isoformat()
+        return article_date
 
     def _asserted_main_verb(self, tokens, i: int) -> bool:
         """Tell whether a verb asserts an event of the sentence's own actor."""
@@ -116,7 +139,7 @@ class RelationExtractor:
         return True
 
     def _time_word(self, token: Token) -> bool:
-        return self.lexicon.cues.get(token.norm) == "time" or token.pos == "digit"
+        return self.lexicon.is_time(token.norm) or token.pos == "digit"
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
@@ -289,7 +312,7 @@ def _has_preposition(token: Token, preposition: str) -> bool:
     return any(_PROCLITIC_PREPOSITIONS.get(p) == preposition for p in token.prefixes)
 
 
-def _relation(doc: Document, sentence: Sentence, found: _Found) -> Relation:
+def _relation(doc: Document, sentence: Sentence, found: _Found, date: str | None) -> Relation:
     trigger = sentence.tokens[found.trigger] if found.trigger is not None else None
     return Relation(
         subject=found.subject,
@@ -304,5 +327,5 @@ def _relation(doc: Document, sentence: Sentence, found: _Found) -> Relation:
         trigger_end=trigger.end if trigger else None,
         confidence=found.confidence,
         negated=found.negated,
-        date=doc.date,
+        date=date,
     )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.ner import clitic_variants
+from kg.lexicon import clitic_variants
 from kg.types import Document
 
 

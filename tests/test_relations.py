@@ -67,3 +67,19 @@ def test_relation_record_points_into_the_text(pipeline):
     assert text[relation.start : relation.end] == relation.evidence
     assert text[relation.trigger_start : relation.trigger_end] == relation.trigger == "وانتقد"
     assert relation.sentence == 1 and relation.date == "2017-06-01" and 0 < relation.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("وانتقد الرئيس الأمريكي دونالد ترامب ألمانيا.", "2017-06-07"),  # no day named: the article's
+        ("وانتقد الرئيس الأمريكي دونالد ترامب أمس ألمانيا.", "2017-06-06"),
+        ("وانتقد الرئيس الأمريكي دونالد ترامب الاثنين ألمانيا.", "2017-06-05"),
+        ("وانتقد الرئيس الأمريكي دونالد ترامب الأربعاء الماضي ألمانيا.", "2017-05-31"),
+        ("وانتقد الرئيس الأمريكي دونالد ترامب اليوم الأربعاء ألمانيا.", "2017-06-07"),
+    ],
+)
+def test_event_dates_from_relative_days(pipeline, sentence, date):
+    # 2017-06-07 was a Wednesday.
+    extraction = pipeline(Document("t", sentence, "test", date="2017-06-07"))
+    assert [r.date for r in extraction.relations if r.predicate == "condemned"] == [date]
