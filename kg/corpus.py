@@ -1,0 +1,261 @@
+"""Extract a corpus in parallel into per-article N-Quads: streaming, resumable, incremental."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kg.read import Problem
+from kg.types import Document
+
+_IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy, few enough to bound memory
+_DASK_BATCH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGraph:
+    """One article's graph as N-Quads, with what went into it."""
+
+    doc_id: str
+    digest: str  # of the article as read: a changed article is extracted again
+    nquads: str
+    entities: int
+    relations: int
+    triples: int
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a corpus run did, for the report at its end."""
+
+    articles: int = 0
+    reused: int = 0
+    entities: int = 0
+    relations: int = 0
+    triples: int = 0
+    failures: list[Problem] = field(default_factory=list)
+
+    def add(self, graph: ArticleGraph, reused: bool) -> None:
+        self.articles += 1
+        self.reused += reused
+        self.entities += graph.entities
+        self.relations += graph.relations
+        self.triples += graph.triples
+
+
+def digest(doc: Document) -> str:
+    """A fingerprint of everything read from an article."""
+    fields = [doc.id, doc.body, doc.source, doc.title, doc.date, doc.url]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+class ArticleCache:
+    """Finished articles, one JSON file each, written atomically: a rerun skips them.
+
+    Args:
+        folder: where the files live (created when missing).
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def path(self, doc_id: str) -> Path:
+        # Hashed names: a document id can never leave the folder or clash by case.
+        return self.folder / f"{hashlib.sha256(doc_id.encode()).hexdigest()[:32]}.json"
+
+    def get(self, doc: Document) -> ArticleGraph | None:
+        """Return the stored graph of an unchanged article, or None."""
+        try:
+            record = json.loads(self.path(doc.id).read_text(encoding="utf-8"))
+            graph = ArticleGraph(**record)
+        except (OSError, ValueError, TypeError):
+            return None
+        return graph if graph.digest == digest(doc) and graph.doc_id == doc.id else None
+
+    def put(self, graph: ArticleGraph) -> None:
+        path = self.path(graph.doc_id)
+        fd, partial = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                json.dump(asdict(graph), stream, ensure_ascii=False)
+            os.replace(partial, path)
+        except BaseException:
+            os.unlink(partial)
+            raise
+
+
+# One pipeline per worker process, loaded by the pool's initializer or on first use.
+_PIPELINE = None
+
+
+def _pipeline():
+    global _PIPELINE
+    if _PIPELINE is None:
+        from kg.pipeline import Pipeline
+
+        _PIPELINE = Pipeline.load()
+    return _PIPELINE
+
+
+def article_graph(doc: Document) -> ArticleGraph:
+    """Extract one article and serialise its graph (runs in a worker)."""
+    from kg.rdf import sorted_nquads, to_dataset
+
+    extraction = _pipeline()(doc)
+    nquads = sorted_nquads(to_dataset([extraction]))
+    return ArticleGraph(
+        doc_id=doc.id,
+        digest=digest(doc),
+        nquads=nquads,
+        entities=len(extraction.entities),
+        relations=len(extraction.relations),
+        triples=nquads.count("\n"),
+    )
+
+
+def article_graphs(docs: list[Document]) -> list[ArticleGraph | str]:
+    """Extract a batch of articles; a failure is returned as its one-line reason."""
+    results: list[ArticleGraph | str] = []
+    for doc in docs:
+        try:
+            results.append(article_graph(doc))
+        except Exception as err:  # one bad article must not take the batch down
+            results.append(f"{doc.source}: {doc.id}: {type(err).__name__}: {err}")
+    return results
+
+
+def build(
+    items: Iterable[Document | Problem],
+    cache: ArticleCache,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    on_article: Callable[[], None] = lambda: None,
+) -> tuple[list[str], Summary]:
+    """Extract every article not already in the cache; return the ids in input order.
+
+    Args:
+        items: documents (and problems met while reading them), streamed.
+        cache: finished articles; new ones are added as they finish.
+        jobs: worker processes on this machine (1: in this process).
+        scheduler: address of a Dask distributed scheduler to run on instead.
+        on_article: called once per article done, for a progress bar.
+    """
+    summary = Summary()
+    order: list[str] = []
+    failed: set[str] = set()
+
+    def todo() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, Problem):
+                summary.failures.append(item)
+                on_article()
+                continue
+            order.append(item.id)
+            stored = cache.get(item)
+            if stored is not None:
+                summary.add(stored, reused=True)
+                on_article()
+            else:
+                yield item
+
+    if scheduler:
+        results = _run_dask(todo(), scheduler)
+    elif jobs > 1:
+        results = _run_local(todo(), jobs)
+    else:
+        results = ((doc, article_graphs([doc])[0]) for doc in todo())
+    for doc, result in results:
+        if isinstance(result, str):
+            summary.failures.append(Problem(doc.source, result))
+            failed.add(doc.id)
+        else:
+            cache.put(result)
+            summary.add(result, reused=False)
+        on_article()
+    return [doc_id for doc_id in dict.fromkeys(order) if doc_id not in failed], summary
+
+
+def _run_local(docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, ArticleGraph | str]]:
+    """Run on worker processes; a worker that dies costs only the article it held.
+
+    After a worker dies, the articles it may have held are retried one at a time, so
+    the article that kills its worker is found and reported, and the others finish.
+    """
+    source = iter(docs)
+    retry: deque[Document] = deque()
+    retried: set[str] = set()
+    while True:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_pipeline) as pool:
+            running: dict[Future, Document] = {}
+            try:
+                while True:
+                    window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
+                    while len(running) < window:
+                        doc = retry.popleft() if retry else next(source, None)
+                        if doc is None:
+                            break
+                        running[pool.submit(article_graphs, [doc])] = doc
+                    if not running:
+                        return
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        result = future.result()[0]  # raises when the worker died
+                        yield running.pop(future), result
+            except BrokenProcessPool:
+                for future, doc in running.items():
+                    if future.done() and future.exception() is None:
+                        yield doc, future.result()[0]
+                    elif doc.id in retried:
+                        yield doc, f"{doc.source}: {doc.id}: its worker process died"
+                    else:
+                        retried.add(doc.id)
+                        retry.append(doc)
+
+
+def _run_dask(docs: Iterator[Document], scheduler: str) -> Iterator[tuple[Document, ArticleGraph | str]]:
+    """Run on a Dask distributed cluster; each worker loads the pipeline once."""
+    from distributed import Client, as_completed
+
+    with Client(scheduler) as client:
+        batches = as_completed()
+        held: dict = {}
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) == _DASK_BATCH:
+                future = client.submit(article_graphs, batch, pure=False)
+                held[future.key], batch = batch, []
+                batches.add(future)
+        if batch:
+            future = client.submit(article_graphs, batch, pure=False)
+            held[future.key] = batch
+            batches.add(future)
+        for future in batches:
+            for doc, result in zip(held.pop(future.key), future.result()):
+                yield doc, result
+
+
+def write_nquads(cache: ArticleCache, doc_ids: list[str], path: Path) -> Path:
+    """Concatenate the articles' graphs, in input order, into one N-Quads file (atomically)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for doc_id in doc_ids:
+                record = json.loads(cache.path(doc_id).read_text(encoding="utf-8"))
+                out.write(record["nquads"])
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+    except BaseException:
+        os.unlink(partial)
+        raise
+    return path

@@ -1,0 +1,71 @@
+"""Corpus runs: resumable, incremental, parallel, on Dask, and a worker that dies."""
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from kg import corpus
+from kg.corpus import ArticleCache, build, write_nquads
+from kg.read import read_inputs
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLES = sorted((SHARED / "corpus" / "ant" / "internationalNews").glob("*.txt"))[:12]
+
+
+def _nquads(cache_dir: Path, files, **options) -> tuple[str, corpus.Summary]:
+    cache = ArticleCache(cache_dir)
+    ids, summary = build(read_inputs([str(f) for f in files]), cache, **options)
+    return write_nquads(cache, ids, cache_dir.parent / f"{cache_dir.name}.nq").read_text(encoding="utf-8"), summary
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory):
+    return _nquads(tmp_path_factory.mktemp("one") / "cache", ARTICLES)[0]
+
+
+def test_resumed_run_equals_uninterrupted(tmp_path, uninterrupted):
+    _nquads(tmp_path / "cache", ARTICLES[:5])  # the run that was stopped after five articles
+    resumed, summary = _nquads(tmp_path / "cache", ARTICLES)
+    assert resumed == uninterrupted
+    assert (summary.reused, summary.articles) == (5, 12)
+
+
+def test_changed_article_is_extracted_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("انتقد الرئيس الأمريكي دونالد ترامب ألمانيا.", encoding="utf-8")
+    _nquads(tmp_path / "cache", [folder / "a.txt"])
+    (folder / "a.txt").write_text("أشاد الرئيس الأمريكي دونالد ترامب بألمانيا.", encoding="utf-8")
+    text, summary = _nquads(tmp_path / "cache", [folder / "a.txt"])
+    assert summary.reused == 0 and "praised" in text and "condemned" not in text
+
+
+def test_two_workers_equal_one(tmp_path, uninterrupted):
+    assert _nquads(tmp_path / "cache", ARTICLES, jobs=2)[0] == uninterrupted
+
+
+def test_dask_equals_local(tmp_path, uninterrupted):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        text, _ = _nquads(tmp_path / "cache", ARTICLES, scheduler=cluster.scheduler_address)
+    assert text == uninterrupted
+
+
+def test_killed_worker_loses_only_its_article(tmp_path, monkeypatch, uninterrupted):
+    poison = ARTICLES[3].stem
+    real = corpus.article_graph
+
+    def dies_on_poison(doc):
+        if doc.id == poison:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(doc)
+
+    # Workers are forked from this process, so they run the patched function.
+    monkeypatch.setattr(corpus, "article_graph", dies_on_poison)
+    text, summary = _nquads(tmp_path / "cache", ARTICLES, jobs=2)
+    assert [p.reason for p in summary.failures] == [f"{ARTICLES[3]}: {poison}: its worker process died"]
+    assert summary.articles == 11
+    kept = {line for line in uninterrupted.splitlines() if f"/article/{poison}>" not in line.rsplit(" ", 2)[-2]}
+    assert set(text.splitlines()) == kept
