@@ -1,0 +1,195 @@
+"""The relation gold set is well-formed, and the scorer matches as documented."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kg.read import read_file
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+GOLD_DIR = REPO / "tests" / "data" / "relations_gold"
+PREDICATES = {
+    "called_for", "met", "visited", "praised", "supported", "deployed", "condemned", "accused",
+    "rejected", "threatened", "sanctioned", "arrested", "attacked", "killed", "dismissed",
+    "appointed", "leader_of", "member_of", "located_in", "part_of",
+}
+
+_spec = importlib.util.spec_from_file_location("score_relations", REPO / "scripts" / "score_relations.py")
+sr = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(sr)
+
+
+# ---------- scorer on tiny hand-made records ----------
+
+SENT = "وأشاد الرئيس الصيني شي جينبينغ بجهود كازاخستان"
+
+
+def gold(subject=None, obj=None, predicate="praised", sentence=SENT, negated=False):
+    return [{
+        "doc": "D1",
+        "path": "x",
+        "relations": [{
+            "subject": subject or {"ar": ["شي جينبينغ"], "en": "Xi Jinping", "qid": "Q15031"},
+            "predicate": predicate,
+            "object": obj or {"ar": ["كازاخستان"], "en": "Kazakhstan", "qid": "Q232"},
+            "sentence": sentence,
+            "negated": negated,
+        }],
+    }]
+
+
+def entity(eid, label_en=None, wikidata=None, mentions=()):
+    return {"id": eid, "type": "PER", "label_ar": "", "label_en": label_en, "wikidata": wikidata,
+            "mentions": [{"text": t, "start": 0, "end": len(t), "sentence": 0} for t in mentions]}
+
+
+def pred(subj, obj, predicate="praised", evidence=SENT, negated=False, confidence=0.9, doc="D1"):
+    return [{
+        "doc": {"id": doc, "source": "x", "title": None, "date": None, "language": "ar"},
+        "entities": [subj, obj],
+        "relations": [{"subject": subj["id"], "predicate": predicate, "object": obj["id"],
+                       "sentence": 0, "evidence": evidence, "trigger": None,
+                       "confidence": confidence, "negated": negated, "date": None}],
+    }]
+
+
+def tp(g, p):
+    return sr.score(g, p)["overall"]["tp"]
+
+
+def test_match_by_qid():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    assert tp(gold(), pred(s, o)) == 1
+    assert tp(gold(), pred(entity("e1", wikidata="Q1"), o)) == 0
+
+
+def test_match_by_label_en_case_insensitive():
+    s = entity("e1", label_en="xi jinping")
+    o = entity("e2", label_en="KAZAKHSTAN")
+    assert tp(gold(), pred(s, o)) == 1
+
+
+def test_match_by_normalised_surface():
+    # diacritics, alef/ya/ta-marbuta variants and leading clitics are normalised away
+    g = gold(subject={"ar": ["الرئيس الصينيّ"], "en": None, "qid": None},
+             obj={"ar": ["مدينة ألما آتا"], "en": None, "qid": None})
+    s = entity("e1", mentions=["والرئيس الصيني"])
+    o = entity("e2", mentions=["بمدينة الما اتا"])
+    assert tp(g, pred(s, o)) == 1
+    assert sr.normalise("بالقاهرة") == sr.normalise("القاهره") == "قاهره"
+    assert sr.normalise("للحكومة") == sr.normalise("الحكومة")
+    assert sr.normalise("مُسْتَشْفَى") == sr.normalise("مستشفي")
+    # a different surface does not match
+    assert tp(g, pred(entity("e1", mentions=["الرئيس الروسي"]), o)) == 0
+
+
+def test_sentence_containment_both_ways():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    longer = "قال المتحدث إن " + SENT + " في بيان اليوم."
+    assert tp(gold(), pred(s, o, evidence=longer)) == 1            # evidence contains gold
+    assert tp(gold(sentence=longer), pred(s, o, evidence=SENT)) == 1  # gold contains evidence
+    assert tp(gold(), pred(s, o, evidence="جملة أخرى تماما")) == 0
+
+
+def test_negation_and_predicate_must_agree():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    assert tp(gold(negated=True), pred(s, o, negated=False)) == 0
+    assert tp(gold(negated=True), pred(s, o, negated=True)) == 1
+    assert tp(gold(), pred(s, o, predicate="condemned")) == 0
+
+
+def test_subject_and_object_are_not_swapped():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    assert tp(gold(), pred(o, s)) == 0
+
+
+def test_scores_per_predicate_and_confidence_table():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    p = pred(s, o, confidence=0.9)
+    p[0]["relations"].append({"subject": "e2", "predicate": "met", "object": "e1", "sentence": 0,
+                              "evidence": SENT, "trigger": None, "confidence": 0.3,
+                              "negated": False, "date": None})
+    res = sr.score(gold(), p)
+    assert res["overall"]["tp"] == 1 and res["overall"]["pred"] == 2 and res["overall"]["gold"] == 1
+    assert res["overall"]["precision"] == pytest.approx(0.5)
+    assert res["overall"]["recall"] == pytest.approx(1.0)
+    assert res["per_predicate"]["praised"]["f1"] == pytest.approx(1.0)
+    assert res["per_predicate"]["met"]["precision"] == 0.0
+    assert res["high_confidence"] == {"tp": 1, "pred": 1, "precision": 1.0}
+    filtered = sr.score(gold(), p, min_confidence=0.5)
+    assert filtered["overall"]["pred"] == 1
+
+
+def test_one_prediction_matches_one_gold_and_other_docs_ignored():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    g = gold()
+    g[0]["relations"] = g[0]["relations"] * 2
+    res = sr.score(g, pred(s, o))
+    assert res["overall"]["tp"] == 1 and res["overall"]["gold"] == 2
+    res = sr.score(gold(), pred(s, o) + pred(s, o, doc="OTHER"))
+    assert res["overall"]["pred"] == 1
+
+
+def test_cli_prints_table(tmp_path, capsys):
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    gp, pp = tmp_path / "g.jsonl", tmp_path / "p.jsonl"
+    gp.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in gold()), encoding="utf-8")
+    pp.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in pred(s, o)), encoding="utf-8")
+    assert sr.main([str(gp), str(pp), "--min-confidence", "0.5"]) == 0
+    out = capsys.readouterr().out
+    assert "OVERALL" in out and "confidence>=0.8" in out
+
+
+# ---------- the gold files ----------
+
+def _gold_records(split):
+    return [json.loads(line) for line in (GOLD_DIR / f"{split}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_gold_file_is_well_formed(split):
+    if not SHARED.is_dir():
+        pytest.skip(f"shared corpus folder not found at {SHARED}")
+    records = _gold_records(split)
+    assert records
+    for rec in records:
+        assert set(rec) == {"doc", "path", "relations"}
+        docs = list(read_file(SHARED / rec["path"]))
+        assert len(docs) == 1 and docs[0].id == rec["doc"]
+        body = docs[0].body
+        assert rec["relations"], rec["doc"]
+        for rel in rec["relations"]:
+            assert set(rel) == {"subject", "predicate", "object", "sentence", "negated"}
+            assert rel["predicate"] in PREDICATES
+            assert isinstance(rel["negated"], bool)
+            assert rel["sentence"] and rel["sentence"] in body, (rec["doc"], rel["sentence"][:40])
+            for arg in (rel["subject"], rel["object"]):
+                assert set(arg) == {"ar", "en", "qid"}
+                assert arg["ar"] and all(isinstance(s, str) and s for s in arg["ar"])
+                assert arg["en"] is None or isinstance(arg["en"], str)
+                assert arg["qid"] is None or (arg["qid"].startswith("Q") and arg["qid"][1:].isdigit())
+                assert any(sr.normalise(s) and s in body for s in arg["ar"]), (rec["doc"], arg)
+
+
+def test_gold_splits_are_disjoint_and_large_enough():
+    dev, held = _gold_records("dev"), _gold_records("heldout")
+    dev_ids, held_ids = {r["doc"] for r in dev}, {r["doc"] for r in held}
+    assert not dev_ids & held_ids
+    assert len(dev_ids) + len(held_ids) >= 27
+    assert len(held_ids) == (len(dev_ids) + len(held_ids)) // 3
+    counts = Counter(rel["predicate"] for r in dev + held for rel in r["relations"])
+    assert sum(counts.values()) >= 130
+    assert all(r["path"].startswith(("corpus/ant/politic/", "corpus/ant/internationalNews/")) for r in dev + held)
