@@ -78,7 +78,7 @@ class Lexicon:
             words = tuple(normalize(row["title"]).split())
             titles[words] = Title(words, row["relation"], row["role_en"])
         cues = {normalize(row["word"]): row["kind"] for row in _rows(folder / "cues.tsv")}
-        heads = frozenset(normalize(row["head"]) for row in _rows(folder / "org_heads.tsv"))
+        heads = frozenset(normalize(row["head"]).removeprefix("ال") for row in _rows(folder / "org_heads.tsv"))
         return cls(triggers, titles, cues, heads)
 
     @property

@@ -6,14 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.lexicon import Lexicon, clitic_variants
+from kg.lexicon import Lexicon, Title, clitic_variants
 from kg.nlp import normalize
 from kg.types import Document, Mention, Sentence, Token
 
 _MAX_NAME_TOKENS = 6
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
-_PLACE_NOUNS = frozenset(normalize(w) for w in ("مدينة", "ولاية", "عاصمة", "منطقة", "بلدة", "إقليم", "محافظة", "قرية"))
 _NAME_POS = frozenset({"noun_prop"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
@@ -48,12 +47,17 @@ class Recognizer:
         """Return the mentions of every sentence, in text order."""
         mentions = []
         for sentence in sentences:
-            for span in self.match(sentence.tokens):
+            for span in self.match(sentence.tokens, doc.date):
                 mentions.append(_mention(doc, sentence, span))
         return tuple(mentions)
 
-    def match(self, tokens: tuple[Token, ...]) -> list[_Span]:
-        """Find the name spans of one sentence (pure: no state is kept)."""
+    def match(self, tokens: tuple[Token, ...], date: str | None = None) -> list[_Span]:
+        """Find the name spans of one sentence (pure: no state is kept).
+
+        Args:
+            tokens: the sentence's tokens.
+            date: the article's date, to tell who held an office (الرئيس الفرنسي in 2017).
+        """
         norms = [t.norm for t in tokens]
         spans: list[_Span] = []
         taken = [False] * len(tokens)
@@ -71,19 +75,28 @@ class Recognizer:
                 end = i + len(title.words)
                 for k in range(i, end):  # a title (وزير الخارجية) is no organisation name
                     taken[k] = True
-                for span in self._title_phrase(tokens, norms, end, taken):
+                for span in self._title_phrase(tokens, norms, i, title, taken, date):
                     add(span)
         for i in range(len(tokens)):
             if not taken[i] and (span := self._organisation_at(tokens, i, taken)):
                 add(span)
+                spans.extend(self._nisbas_inside(tokens, span))
         for i in range(len(tokens)):
-            if not taken[i] and _unknown_word(tokens[i]) and not self._is_nisba(tokens[i]):
+            place = i > 0 and self.lexicon.cue(tokens[i - 1].norm) == "place"
+            # After مدينة / العاصمة a proper noun is a place, known to the database or not.
+            if not taken[i] and (_unknown_word(tokens[i]) or place and tokens[i].pos in _NAME_POS) and not self._is_nisba(tokens[i]):
                 end = i + 1
                 while end < len(tokens) and not taken[end] and _unknown_word(tokens[end]) and end - i < _MAX_NAME_TOKENS:
                     end += 1
-                place = i > 0 and tokens[i - 1].norm in _PLACE_NOUNS
                 add(_Span(i, end, "LOC" if place else "PER"))
-        return _join_adjacent_names(sorted(spans, key=lambda s: s.start))
+        # A nisba after a place or a place noun names the country it is in (مدينة
+        # أتلانتا الأمريكية، العاصمة الفرنسية باريس).
+        places = {span.end for span in spans if span.type == "LOC" and not span.nominal}
+        for i in range(1, len(tokens)):
+            after_place = i in places or self.lexicon.cue(tokens[i - 1].norm) == "place"
+            if not taken[i] and after_place and (country := self._is_nisba(tokens[i])):
+                add(_Span(i, i + 1, "LOC", kb_id=country.id, nominal=True))
+        return _join_adjacent_names(sorted(spans, key=lambda s: (s.start, -s.end)))
 
     def _gazetteer_at(self, tokens, i: int) -> _Span | None:
         norms = [t.norm for t in tokens]
@@ -105,13 +118,20 @@ class Recognizer:
                 return _Span(i, end, entry.type, skip, entry.id)
         return None
 
-    def _title_phrase(self, tokens, norms, j: int, taken: list[bool]) -> list[_Span]:
-        """Spans after a title: nisba adjectives as places, then the person's name."""
-        spans = []
+    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None) -> list[_Span]:
+        """Spans of a title phrase: nisba adjectives as places, then the person's name.
+
+        With no name, a title and a nisba still name one person when the knowledge base
+        knows who held the office then (الرئيس الكازاخي → Tokayev).
+        """
+        spans, countries = [], []
+        j = i + len(title.words)
         while j < len(tokens) and not taken[j] and (country := self._is_nisba(tokens[j])):
             spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
+            countries.append(country)
             j += 1
-        while j < len(tokens) and taken[j]:  # an organisation or place already found
+        named = j < len(tokens) and taken[j]  # a name or body the gazetteer found follows
+        while j < len(tokens) and taken[j]:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
             spans.append(body)  # المتحدث باسم الشرطة جوزيف ...
@@ -124,7 +144,17 @@ class Recognizer:
                 end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
+        elif not named and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
+            spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
         return spans
+
+    def _nisbas_inside(self, tokens, span: _Span) -> list[_Span]:
+        """The country a body belongs to, from a nisba in its name (وزارة الداخلية المصرية)."""
+        return [
+            _Span(k, k + 1, "LOC", kb_id=country.id, nominal=True)
+            for k in range(span.start + 1, span.end)
+            if (country := self._is_nisba(tokens[k]))
+        ]
 
     def _name_token(self, tokens, k: int, taken: list[bool]) -> bool:
         token = tokens[k]
@@ -139,7 +169,7 @@ class Recognizer:
 
     def _organisation_at(self, tokens, i: int, taken: list[bool]) -> _Span | None:
         for variant, skip in clitic_variants(tokens[i].norm):
-            if variant in self.lexicon.org_heads:
+            if variant.removeprefix("ال") in self.lexicon.org_heads:
                 break
         else:
             return None
@@ -157,6 +187,12 @@ class Recognizer:
                 break
             definite = definite or is_definite
             end += 1
+        # A definite name takes a complement with لـ (الهيئة العامة للإحصاء، الاتحاد العام
+        # التونسي للشغل), itself followed only by adjectives.
+        if definite and end < len(tokens) and not taken[end] and tokens[end].prefixes == ("li_prep", "Al_det"):
+            end += 1
+            while end < len(tokens) and not taken[end] and _definite_adjective(tokens[end]) and end - i <= _MAX_ORG_MODIFIERS + 2:
+                end += 1
         return _Span(i, end, "ORG", skip)
 
     def _is_nisba(self, token: Token) -> KBEntry | None:

@@ -57,11 +57,19 @@ class RelationExtractor:
             mentions: (mention, entity id) pairs of the sentence, in text order.
             carried: the actor of the previous sentence, for a sentence that goes on with وأضاف.
         """
+        # A nisba inside a body's name (وزارة الداخلية المصرية) only says whose body it is;
+        # the arguments of events are the outer names.
+        nested = [
+            (m, e) for m, e in mentions if any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)
+        ]
+        found = self._part_of_nisba(mentions, nested)
+        mentions = [item for item in mentions if item not in nested]
         owner = [None] * len(tokens)
         for index, (mention, _) in enumerate(mentions):
             for k in range(mention.tok_start, mention.tok_end):
                 owner[k] = index
-        found = self._title_relations(tokens, mentions, owner)
+        found += self._title_relations(tokens, mentions, owner)
+        found += self._place_relations(tokens, mentions)
         for i, token in enumerate(tokens):
             trigger = self.lexicon.triggers.get((token.lemma, token.pos))
             if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i):
@@ -156,7 +164,7 @@ class RelationExtractor:
             after = []
         if after:  # VSO: the subject follows the verb
             subjects = _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
-            if mentions[subjects[0]][0].nominal:
+            if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
             confidence = 0.9
             search_from = mentions[subjects[-1]][0].tok_end
@@ -247,6 +255,45 @@ class RelationExtractor:
             if kind in kinds:
                 return kind
         return None
+
+    def _part_of_nisba(self, mentions, nested) -> list[_Found]:
+        """part_of from a nisba that ends a body's name (الشرطة السويدية → Sweden)."""
+        found = []
+        for inner, country in nested:
+            for outer, body in mentions:
+                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end:
+                    found.append(_Found(body, "part_of", country, None, 0.85))
+        return found
+
+    def _place_relations(self, tokens, mentions) -> list[_Found]:
+        """located_in and part_of from what stands next to a name.
+
+        A place followed by a nisba (مدينة أتلانتا الأمريكية) or preceded by a place noun
+        and a nisba (العاصمة الفرنسية باريس) is in that country; a place or body followed
+        by في or بـ and a place (سان بطرسبرغ بروسيا، الهيئة العامة للإحصاء في السعودية) is
+        in it or part of it.
+        """
+        found = []
+        for (first, a), (second, b) in zip(mentions, mentions[1:]):
+            if a == b:
+                continue
+            gap = tokens[first.tok_end : second.tok_start]
+            if first.type == "LOC" and not first.nominal and second.nominal and not gap:
+                found.append(_Found(a, "located_in", b, None, 0.85))
+            elif first.nominal and first.type == "LOC" and second.type == "LOC" and not second.nominal and not gap:
+                before = tokens[first.tok_start - 1] if first.tok_start else None
+                if before is not None and self.lexicon.cue(before.norm) == "place":
+                    found.append(_Found(b, "located_in", a, None, 0.85))
+            elif first.type in ("LOC", "ORG") and not first.nominal and second.type in ("LOC", "ORG") and not second.nominal:
+                # في as its own word or بـ on the next word, then at most a place noun
+                # (إدارة الإطفاء بمدينة أتلانتا), and nothing else between.
+                words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
+                joined_by = gap[0] if gap else tokens[second.tok_start]
+                joined = [t.norm for t in words] == ["في"] or (not words and "bi_prep" in joined_by.prefixes)
+                if joined and (first.type == "ORG" or second.type == "LOC"):
+                    predicate = "located_in" if first.type == "LOC" else "part_of"
+                    found.append(_Found(a, predicate, b, None, 0.7))
+        return found
 
     def _title_relations(self, tokens, mentions, owner) -> list[_Found]:
         """leader_of / member_of from a title before a name (الرئيس الصيني شي جينبينغ)."""
