@@ -14,6 +14,7 @@ _MAX_NAME_TOKENS = 6
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
 _NAME_POS = frozenset({"noun_prop"})
+_APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 
@@ -130,12 +131,17 @@ class Recognizer:
             spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)
             j += 1
+            # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد).
+            while j < len(tokens) and not taken[j] and _definite_adjective(tokens[j]) and not self._is_nisba(tokens[j]):
+                j += 1
         named = j < len(tokens) and taken[j]  # a name or body the gazetteer found follows
         while j < len(tokens) and taken[j]:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
             spans.append(body)  # المتحدث باسم الشرطة جوزيف ...
             j = body.end
+        if j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS:
+            j += 1  # والي تونس، فاخر القفصي
         end = j
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
@@ -174,6 +180,10 @@ class Recognizer:
         else:
             return None
         end, definite = i + 1, tokens[i].norm[skip:].startswith("ال")
+        # An indefinite head with an indefinite adjective is a description, not a name
+        # (منظمة إسبانية "a Spanish organisation").
+        if not definite and end < len(tokens) and tokens[end].pos == "adj" and not tokens[end].prefixes:
+            return None
         while end < len(tokens) and end - i <= _MAX_ORG_MODIFIERS and not taken[end]:
             token = tokens[end]
             is_definite = token.prefixes == ("Al_det",)
@@ -189,8 +199,9 @@ class Recognizer:
             end += 1
         # A definite name takes a complement with لـ (الهيئة العامة للإحصاء، الاتحاد العام
         # التونسي للشغل), itself followed only by adjectives.
-        if definite and end < len(tokens) and not taken[end] and tokens[end].prefixes == ("li_prep", "Al_det"):
-            end += 1
+        if definite and end < len(tokens) and not taken[end] and tokens[end].prefixes[:1] == ("li_prep",):
+            # لحقوق الإنسان: an indefinite complement goes on with its definite genitive.
+            end += 1 + (tokens[end].prefixes == ("li_prep",) and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",))
             while end < len(tokens) and not taken[end] and _definite_adjective(tokens[end]) and end - i <= _MAX_ORG_MODIFIERS + 2:
                 end += 1
         return _Span(i, end, "ORG", skip)

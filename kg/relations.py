@@ -10,6 +10,7 @@ from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
 _COORDINATION_GAP = 5
+_APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
@@ -40,9 +41,13 @@ class RelationExtractor:
                 by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
         relations: list[Relation] = []
         carried: str | None = None
+        stated: set[tuple[str, str, str]] = set()
         for sentence in sentences:
             mentions = sorted(by_sentence.get(sentence.index, []), key=lambda item: item[0].tok_start)
             found = self.match(sentence.tokens, mentions, carried)
+            # A standing fact (a title, a place) is stated once per article, where first said.
+            found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
+            stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
             date = self.event_date(doc.date, sentence.tokens)
             relations.extend(_relation(doc, sentence, item, date) for item in found)
             actors = [item.subject for item in found if item.trigger is not None]
@@ -62,7 +67,7 @@ class RelationExtractor:
         nested = [
             (m, e) for m, e in mentions if any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)
         ]
-        found = self._part_of_nisba(mentions, nested)
+        found = self._part_of_nisba(tokens, mentions, nested)
         mentions = [item for item in mentions if item not in nested]
         owner = [None] * len(tokens)
         for index, (mention, _) in enumerate(mentions):
@@ -124,6 +129,22 @@ class RelationExtractor:
         following = [t.norm for t in tokens[i + 1 : i + 4]]
         return not any(a == "من" and b == "قبل" for a, b in zip(following, following[1:]))
 
+    def _subjects_after(self, tokens, i: int, mentions, owner) -> list[int]:
+        """Indices of the subjects that follow verb i (VSO), coordinated ones included."""
+        boundary = self._clause_end(tokens, i, owner)
+        after = [
+            index
+            for index, (m, _) in enumerate(mentions)
+            if i < m.tok_start < min(boundary, i + _SUBJECT_WINDOW) and not _governed(tokens, i, m.tok_start)
+        ][:1]
+        if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start):
+            return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
+        # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
+        # subject in the verb itself or before it.
+        if tokens[i].number in ("d", "p"):
+            return []
+        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
+
     def _subject_position(self, tokens, verb: int, start: int) -> bool:
         """Tell whether a name right after a verb is its subject, not a genitive of it.
 
@@ -151,19 +172,8 @@ class RelationExtractor:
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
-        after = [
-            index
-            for index, (m, _) in enumerate(mentions)
-            if i < m.tok_start < min(boundary, i + _SUBJECT_WINDOW) and not _governed(tokens, i, m.tok_start)
-        ][:1]
-        if after and not self._subject_position(tokens, i, mentions[after[0]][0].tok_start):
-            after = []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
-        # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
-        # subject in the verb itself or before it.
-        if tokens[i].number in ("d", "p"):
-            after = []
-        if after:  # VSO: the subject follows the verb
-            subjects = _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
+        subjects = self._subjects_after(tokens, i, mentions, owner)
+        if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
             confidence = 0.9
@@ -193,9 +203,18 @@ class RelationExtractor:
         return [(actor, obj, round(confidence * target_confidence, 2)) for actor in actors]
 
     def _noun_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
-        # A verbal noun names its actor only through a preposition (وصول قوة من X إلى Y).
+        # A verbal noun that is the object of a statement has the speaker as its actor
+        # (أعلنت السعودية ومصر قطع علاقاتها مع قطر؛ أكدت تركيا دعمها لقطر).
         if trigger.subject_prep is None:
-            return []
+            verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
+            if verb is None or i - verb > _SUBJECT_WINDOW + 4 or self.lexicon.triggers.get((tokens[verb].lemma, "verb")):
+                return []
+            subjects = self._subjects_after(tokens, verb, mentions, owner)
+            if not subjects or mentions[subjects[-1]][0].tok_end > i:
+                return []
+            actors = {mentions[s][1] for s in subjects}
+            target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
+            return [(actor, target[0], round(0.75 * target[1], 2)) for actor in sorted(actors)] if target else []
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
             if _has_preposition(tokens[k], trigger.subject_prep):
                 starting = [index for index, (m, _) in enumerate(mentions) if m.tok_start in (k, k + 1)]
@@ -245,9 +264,7 @@ class RelationExtractor:
     def _requirements_met(self, trigger: Trigger, tokens, i: int) -> bool:
         if not trigger.requires:
             return True
-        following = tokens[i + 1 : i + 5]
-        forms = {form for t in following for form in (t.norm, t.lemma, t.norm.removeprefix("ال"))}
-        return any(word in forms for word in trigger.requires)
+        return any(t.lemma in trigger.requires for t in tokens[i + 1 : i + 5])
 
     def _cue_before(self, tokens, i: int) -> str | None:
         kinds = {self.lexicon.cues.get(t.norm) for t in tokens[max(0, i - _CUE_WINDOW) : i]}
@@ -256,12 +273,14 @@ class RelationExtractor:
                 return kind
         return None
 
-    def _part_of_nisba(self, mentions, nested) -> list[_Found]:
+    def _part_of_nisba(self, tokens, mentions, nested) -> list[_Found]:
         """part_of from a nisba that ends a body's name (الشرطة السويدية → Sweden)."""
         found = []
         for inner, country in nested:
             for outer, body in mentions:
-                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end:
+                # السلطات الصينية are the state itself, not a body within it.
+                collective = self.lexicon.cue(tokens[outer.tok_start].norm) == "collective"
+                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found
 
@@ -295,6 +314,13 @@ class RelationExtractor:
                     found.append(_Found(a, predicate, b, None, 0.7))
         return found
 
+    def _title_ending_at(self, norms: list[str], j: int):
+        for size in range(min(self.lexicon.max_title_words, j + 1), 0, -1):
+            title = self.lexicon.title_at(norms, j - size + 1)
+            if title is not None and len(title.words) == size:
+                return title
+        return None
+
     def _title_relations(self, tokens, mentions, owner) -> list[_Found]:
         """leader_of / member_of from a title before a name (الرئيس الصيني شي جينبينغ)."""
         norms = [t.norm for t in tokens]
@@ -303,15 +329,30 @@ class RelationExtractor:
             if mention.type != "PER" or mention.nominal:
                 continue
             j, complements = mention.tok_start - 1, []
-            while j >= 0 and owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
-                complement_mention, complement = mentions[owner[j]]
-                complements.append(complement)
-                j = complement_mention.tok_start - 1
-            for size in range(self.lexicon.max_title_words, 0, -1):
-                title = self.lexicon.title_at(norms, j - size + 1) if j - size + 1 >= 0 else None
-                if title and len(title.words) == size and complements:
-                    found.append(_Found(person, title.relation, complements[-1], None, 0.9))
+            while j >= 0:
+                title = self._title_ending_at(norms, j)
+                if title is not None:
+                    if complements:
+                        found.append(_Found(person, title.relation, complements[-1], None, 0.9))
                     break
+                if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
+                    complement_mention, complement = mentions[owner[j]]
+                    complements.append(complement)
+                    j = complement_mention.tok_start - 1
+                elif tokens[j].pos == "punc" and tokens[j].norm in _APPOSITION_MARKS:
+                    j -= 1  # والي تونس، فاخر القفصي
+                elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
+                    j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
+                else:
+                    break
+            # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
+            k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
+            title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
+            if title is not None:
+                start = k + len(title.words)
+                following = [e for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
+                if following and following[0] != person:
+                    found.append(_Found(person, title.relation, following[0], None, 0.8))
         return found
 
 
