@@ -34,6 +34,11 @@ class Title:
     relation: str  # leader_of or member_of
     role_en: str
 
+    @property
+    def takes_portfolio(self) -> bool:
+        """A minister's portfolio may follow the title (وزير العمل السعودي)."""
+        return "minister" in self.role_en
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:

@@ -127,6 +127,9 @@ class Recognizer:
         """
         spans, countries = [], []
         j = i + len(title.words)
+        # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي).
+        if title.takes_portfolio and j + 1 < len(tokens) and tokens[j].prefixes == ("Al_det",) and self._is_nisba(tokens[j + 1]):
+            j += 1
         while j < len(tokens) and not taken[j] and (country := self._is_nisba(tokens[j])):
             spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)

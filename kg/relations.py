@@ -343,6 +343,8 @@ class RelationExtractor:
                     j -= 1  # والي تونس، فاخر القفصي
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
+                elif tokens[j].prefixes == ("Al_det",) and getattr(self._title_ending_at(norms, j - 1), "takes_portfolio", False):
+                    j -= 1  # a minister's portfolio: وزير العمل السعودي
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
