@@ -1,0 +1,207 @@
+"""The entity-linking gold set (tests/data/linking/) and its scorer, scripts/score_linking.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.read import read_file
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = REPO / "tests" / "data" / "linking"
+GOLD = DATA / "mentions_gold.jsonl"
+VARIANTS = DATA / "name_variants.tsv"
+
+_spec = importlib.util.spec_from_file_location("score_linking", REPO / "scripts" / "score_linking.py")
+sl = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(sl)
+
+QID = re.compile(r"Q[1-9]\d*")
+
+
+def gold(text, start, qid, doc="d1"):
+    return {"doc": doc, "path": "corpus/ant/x.txt", "text": text, "start": start, "end": start + len(text),
+            "type": "PER", "qid": qid, "en": None}
+
+
+def pred(*entities, doc="d1"):
+    """A `kg extract` record: entities given as (wikidata, [(text, start), ...])."""
+    return {"doc": {"id": doc}, "relations": [], "entities": [
+        {"id": f"e{i}", "type": "PER", "label_ar": "", "label_en": None, "wikidata": qid,
+         "mentions": [{"text": t, "start": s, "end": s + len(t), "sentence": 0} for t, s in mentions]}
+        for i, (qid, mentions) in enumerate(entities)]}
+
+
+# --- scorer ---------------------------------------------------------------------------------
+
+
+def test_exact_link_counts_for_precision_and_recall():
+    result = sl.score([gold("ترامب", 10, "Q22686")], [pred(("Q22686", [("ترامب", 10)]))])
+    assert (result["precision"], result["recall"], result["linked"], result["found"]) == (1.0, 1.0, 1, 1)
+    assert result["wrong"] == [] and result["missed"] == []
+
+
+def test_overlapping_span_matches():
+    # kg's mention "دونالد ترامب" covers the gold "ترامب"
+    result = sl.score([gold("ترامب", 17, "Q22686")], [pred(("Q22686", [("دونالد ترامب", 10)]))])
+    assert result["matched"] == 1 and result["recall"] == 1.0
+
+
+def test_wrong_qid_hurts_both():
+    result = sl.score([gold("بوش", 0, "Q207")], [pred(("Q1", [("بوش", 0)]))])
+    assert result["precision"] == 0.0 and result["recall"] == 0.0
+    assert len(result["wrong"]) == 1 and len(result["missed"]) == 1
+
+
+def test_gold_null_with_kg_qid_is_wrong():
+    result = sl.score([gold("بسيس", 0, None)], [pred(("Q5", [("بسيس", 0)]))])
+    assert result["precision"] == 0.0 and result["linked"] == 1
+    assert result["gold_with_qid"] == 0 and result["recall"] == 1.0
+
+
+def test_gold_null_left_unlinked_is_not_counted():
+    result = sl.score([gold("بسيس", 0, None)], [pred((None, [("بسيس", 0)]))])
+    assert result["linked"] == 0 and result["wrong"] == []
+
+
+def test_unmatched_and_unlinked_gold_qids_are_missed():
+    golds = [gold("ترامب", 0, "Q22686"), gold("ميركل", 20, "Q567")]
+    result = sl.score(golds, [pred((None, [("ترامب", 0)]))])
+    assert result["recall"] == 0.0 and len(result["missed"]) == 2
+    assert result["matched"] == 1
+
+
+def test_mentions_of_another_article_do_not_match():
+    result = sl.score([gold("ترامب", 0, "Q22686", doc="d1")], [pred(("Q22686", [("ترامب", 0)]), doc="d2")])
+    assert result["found"] == 0 and result["articles_missing"] == ["d1"]
+
+
+def test_touching_spans_do_not_overlap():
+    result = sl.score([gold("ترامب", 5, "Q22686")], [pred(("Q22686", [("قال", 1)]))])  # [1, 4) vs [5, 10)
+    assert result["matched"] == 0
+
+
+def test_the_overlapping_mention_with_the_gold_qid_is_preferred():
+    # "أمير قطر": kg has Qatar on the longer span and Tamim on the shorter one
+    golds = [gold("أمير قطر", 0, "Q1855372")]
+    result = sl.score(golds, [pred(("Q846", [("أمير قطر", 0)]), ("Q1855372", [("أمير", 0)]))])
+    assert result["recall"] == 1.0 and result["precision"] == 1.0
+
+
+def test_otherwise_the_largest_overlap_is_taken():
+    golds = [gold("مجلس الأمن", 0, "Q37470")]
+    result = sl.score(golds, [pred(("Q1065", [("مجلس", 0)]), (None, [("مجلس الأمن", 0)]))])
+    assert result["linked"] == 0 and result["missed"][0]["kg"] is None
+
+
+def test_precision_is_one_when_kg_links_nothing():
+    result = sl.score([gold("ترامب", 0, "Q22686")], [])
+    assert result["precision"] == 1.0 and result["recall"] == 0.0
+
+
+def test_variant_expected_by_qid_or_english_name():
+    with_qid = {"variant": "ترمب", "canonical_en": "Donald Trump", "qid": "Q22686", "type": "PER"}
+    without = {"variant": "السبسي", "canonical_en": "Beji Caid Essebsi", "qid": "", "type": "PER"}
+    assert sl.expected(with_qid, "Q22686", None)
+    assert not sl.expected(with_qid, "Q1", "Donald Trump")
+    assert sl.expected(without, None, "beji caid essebsi")
+    assert not sl.expected(without, None, None)
+
+
+def test_score_variants_with_a_resolver():
+    rows = [{"variant": "ترمب", "canonical_en": "Donald Trump", "qid": "Q22686", "type": "PER", "note": ""},
+            {"variant": "بوتن", "canonical_en": "Vladimir Putin", "qid": "Q7747", "type": "PER", "note": ""}]
+    table = {"ترمب": ("Q22686", "Donald Trump")}
+    result = sl.score_variants(rows, lambda text, etype: table.get(text, (None, None)))
+    assert result["resolved"] == 1 and [r["variant"] for r in result["failures"]] == ["بوتن"]
+
+
+# --- the gold data --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gold_mentions() -> list[dict]:
+    return sl.read_jsonl(GOLD)
+
+
+@pytest.fixture(scope="module")
+def bodies(gold_mentions) -> dict[str, str]:
+    found = {}
+    for path in dict.fromkeys(m["path"] for m in gold_mentions):
+        docs = list(read_file(SHARED / path))
+        assert len(docs) == 1, path
+        found[path] = docs[0]
+    return found
+
+
+def test_gold_size_and_coverage(gold_mentions):
+    assert len(gold_mentions) >= 110
+    docs = {m["doc"] for m in gold_mentions}
+    assert len(docs) >= 20
+    assert all(m["path"].split("/")[2] in ("internationalNews", "politic") for m in gold_mentions)
+    assert sum(m["qid"] is not None for m in gold_mentions) >= 100
+    assert not any("kazakh" in m["path"].casefold() for m in gold_mentions)
+
+
+def test_gold_records_are_well_formed(gold_mentions):
+    for m in gold_mentions:
+        assert set(m) == {"doc", "path", "text", "start", "end", "type", "qid", "en"}, m
+        assert m["type"] in ("PER", "ORG", "LOC"), m
+        assert m["qid"] is None or QID.fullmatch(m["qid"]), m
+        assert m["en"] is None or (isinstance(m["en"], str) and m["en"].strip()), m
+        assert 0 <= m["start"] < m["end"], m
+
+
+def test_gold_offsets_slice_the_body(gold_mentions, bodies):
+    for m in gold_mentions:
+        doc = bodies[m["path"]]
+        assert doc.id == m["doc"], m
+        assert doc.body[m["start"]:m["end"]] == m["text"], m
+
+
+def test_gold_mentions_do_not_overlap(gold_mentions):
+    by_doc: dict[str, list[dict]] = {}
+    for m in gold_mentions:
+        by_doc.setdefault(m["doc"], []).append(m)
+    for mentions in by_doc.values():
+        spans = sorted((m["start"], m["end"]) for m in mentions)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans
+
+
+def test_one_qid_one_english_name(gold_mentions):
+    names: dict[str, set[str]] = {}
+    for m in gold_mentions:
+        if m["qid"]:
+            names.setdefault(m["qid"], set()).add(m["en"])
+    assert all(len(n) == 1 and None not in n for n in names.values()), names
+
+
+def test_variant_table(gold_mentions):
+    rows = sl.read_variants(VARIANTS)
+    assert len(rows) >= 45
+    assert list(rows[0]) == ["variant", "canonical_en", "qid", "type", "source", "count", "note"]
+    assert len({r["variant"] for r in rows}) == len(rows)
+    english_by_qid: dict[str, set[str]] = {}
+    for r in rows:
+        assert r["type"] in ("PER", "ORG", "LOC"), r
+        assert r["qid"] == "" or QID.fullmatch(r["qid"]), r
+        assert r["canonical_en"].strip() and int(r["count"]) >= 1, r
+        assert r["source"].startswith("corpus/ant/") and "kazakh" not in r["source"].casefold(), r
+        if r["qid"]:
+            english_by_qid.setdefault(r["qid"], set()).add(r["canonical_en"])
+    assert all(len(n) == 1 for n in english_by_qid.values()), english_by_qid
+    # the same QIDs carry the same English names in both files
+    for m in gold_mentions:
+        if m["qid"] in english_by_qid:
+            assert english_by_qid[m["qid"]] == {m["en"]}, m
+
+
+def test_each_variant_is_written_in_its_source_article():
+    for r in sl.read_variants(VARIANTS):
+        body = "".join(doc.body for doc in read_file(SHARED / r["source"]))
+        assert r["variant"] in body, r
