@@ -21,6 +21,7 @@ _FIELD = {
     for name in ("DOCNO", "TITLE", "TIME", "DATE", "TEXT", "URL", "SRC")
 }
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # ANT: 15/12/2014
 
 
 class ReadError(Exception):
@@ -138,5 +139,9 @@ def _read_jsonl(text: str, source: str) -> Iterator[Document]:
 
 
 def _iso_date(value: str | None) -> str | None:
-    found = _ISO_DATE.search(value or "")
-    return "-".join(found.groups()) if found else None
+    if found := _ISO_DATE.search(value or ""):
+        return "-".join(found.groups())
+    if found := _DAY_FIRST_DATE.search(value or ""):
+        day, month, year = (int(part) for part in found.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return None

@@ -207,7 +207,7 @@ class RelationExtractor:
         # (أعلنت السعودية ومصر قطع علاقاتها مع قطر؛ أكدت تركيا دعمها لقطر).
         if trigger.subject_prep is None:
             verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
-            if verb is None or i - verb > _SUBJECT_WINDOW + 4 or self.lexicon.triggers.get((tokens[verb].lemma, "verb")):
+            if verb is None or i - verb > _SUBJECT_WINDOW + 4 or self.lexicon.cues.get(tokens[verb].lemma) != "statement":
                 return []
             subjects = self._subjects_after(tokens, verb, mentions, owner)
             if not subjects or mentions[subjects[-1]][0].tok_end > i:

@@ -87,3 +87,14 @@ def test_stdin():
     code = "import sys; from kg.read import read_inputs; print([d.body for d in read_inputs(['-'])])"
     done = subprocess.run([sys.executable, "-c", code], input="قصف الجيش المدينة.".encode(), capture_output=True, check=True)
     assert "قصف الجيش المدينة." in done.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    "time, date",
+    [("2017-01-21T23:43:00+01:00", "2017-01-21"), ("15/12/2014", "2014-12-15"), ("3/4/2016 10:00", "2016-04-03"), ("45/13/2016", None), ("", None)],
+)
+def test_dates_as_ant_writes_them(tmp_path, time, date):
+    path = tmp_path / "a.txt"
+    path.write_text(f"<DOC><DOCNO>d</DOCNO><TIME>{time}</TIME><TEXT>نص.</TEXT></DOC>", encoding="utf-8")
+    (doc,) = read_file(path)
+    assert doc.date == date
