@@ -32,6 +32,9 @@ _LEXICON_BONUS = 1.0
 _AFTER_PREPOSITION_VERB_PENALTY = 2.0
 # A spelling-variant reading assumes a misspelling (وزارة read as وزاره "he visited him").
 _SPELLING_VARIANT_PENALTY = 3.0
+# Emphatic لَـ is rare in news prose; the same letter is mostly the preposition لِـ
+# (لحقوق الإنسان "for human rights"), which the database scores the same.
+_EMPHATIC_LAM_PENALTY = 0.5
 _NO_LOGPROB = -12.0
 
 
@@ -150,6 +153,8 @@ class Analyzer:
             score -= _AFTER_PREPOSITION_VERB_PENALTY
         if reading.source == "spvar":
             score -= _SPELLING_VARIANT_PENALTY
+        if "la_emph" in reading.prefixes:
+            score -= _EMPHATIC_LAM_PENALTY
         return score
 
 
