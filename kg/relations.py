@@ -137,7 +137,7 @@ class RelationExtractor:
             for index, (m, _) in enumerate(mentions)
             if i < m.tok_start < min(boundary, i + _SUBJECT_WINDOW) and not _governed(tokens, i, m.tok_start)
         ][:1]
-        if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start):
+        if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start, owner):
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
         # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
         # subject in the verb itself or before it.
@@ -145,7 +145,7 @@ class RelationExtractor:
             return []
         return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
 
-    def _subject_position(self, tokens, verb: int, start: int) -> bool:
+    def _subject_position(self, tokens, verb: int, start: int, owner) -> bool:
         """Tell whether a name right after a verb is its subject, not a genitive of it.
 
         Between them may stand only a title (أشاد الرئيس الصيني), time words, numbers,
@@ -160,6 +160,9 @@ class RelationExtractor:
                 k += len(title.words)
                 continue
             token = tokens[k]
+            if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
+                k += 1
+                continue
             if token.pos in ("noun", "noun_prop") and not token.prefixes and not self._time_word(token):
                 return False
             if token.pos == "noun" and token.prefixes == ("Al_det",) and not self._time_word(token):
@@ -187,7 +190,7 @@ class RelationExtractor:
             ]
             if before and i - mentions[before[-1]][0].tok_end <= _SVO_GAP:
                 actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO: the subject just before
-            elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens))):
+            elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء).
                 actors, confidence = [carried], 0.6
