@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import re
@@ -20,6 +21,7 @@ _FIELD = {
     name: re.compile(rf"<{name}>(.*?)</{name}>", re.S | re.I)
     for name in ("DOCNO", "TITLE", "TIME", "DATE", "TEXT", "URL", "SRC")
 }
+_HTML = re.compile(r"\s*(<!doctype html|<html)", re.I)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # ANT: 15/12/2014
 
@@ -36,69 +38,83 @@ class Problem:
     reason: str
 
 
-def read_inputs(inputs: list[str]) -> Iterator[Document | Problem]:
-    """Yield the documents of every input in order; bad files are yielded as `Problem`s.
+def read_inputs(inputs: list[str], encoding: str | None = None) -> Iterator[Document | Problem]:
+    """Yield the documents of every input in order; what cannot be read is a `Problem`.
 
-    A single bad file given by name raises `ReadError`; inside a directory it is a `Problem`.
+    A file given by name that is missing, empty, binary or not text raises `ReadError`;
+    inside a directory it is a `Problem`, as is a bad record (a JSON line, a <DOC>) in any file.
+
+    Args:
+        inputs: file names, directory names or "-" for standard input; none: the example.
+        encoding: the text encoding of the inputs; by default UTF-8 (or UTF-16 with a BOM).
     """
     if not inputs:
         yield from read_file(EXAMPLE)
         return
     for name in inputs:
         if name == "-":
-            yield from _read_text(sys.stdin.buffer.read(), "<stdin>", "-")
+            yield from _read_text(sys.stdin.buffer.read(), "<stdin>", "-", encoding)
         elif Path(name).is_dir():
             for path in sorted(p for p in Path(name).rglob("*") if p.suffix.lower() in SUFFIXES):
                 try:
-                    yield from read_file(path)
+                    yield from read_file(path, encoding)
                 except ReadError as err:
                     yield Problem(str(path), str(err))
         elif Path(name).exists():
-            yield from read_file(Path(name))
+            yield from read_file(Path(name), encoding)
         else:
             raise ReadError(f"{name}: no such file or directory")
 
 
-def read_file(path: Path) -> Iterator[Document]:
+def read_file(path: Path, encoding: str | None = None) -> Iterator[Document | Problem]:
     """Yield the documents held in one file, chosen by its content and suffix."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise ReadError(f"{path}: cannot read ({err.strerror})") from err
-    yield from _read_text(data, str(path), path.stem, jsonl=path.suffix.lower() in {".jsonl", ".json"})
+    jsonl = path.suffix.lower() in {".jsonl", ".json"}
+    yield from _read_text(data, str(path), path.stem, encoding, jsonl)
 
 
-def _read_text(data: bytes, source: str, stem: str, jsonl: bool = False) -> Iterator[Document]:
-    text = _decode(data, source)
+def _read_text(data: bytes, source: str, stem: str, encoding: str | None, jsonl: bool = False) -> Iterator[Document | Problem]:
+    text = _decode(data, source, encoding)
     if jsonl:
         yield from _read_jsonl(text, source)
     elif _DOC.search(text):
         yield from _read_sgml(text, source)
+    elif _HTML.match(text):
+        raise ReadError(f"{source}: an HTML page, not an article (save the article's text as .txt)")
     else:
         yield Document(id=stem, body=text, source=source)
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str, encoding: str | None) -> str:
     if not data.strip():
         raise ReadError(f"{source}: empty input")
-    if b"\x00" in data[:4096]:
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"  # the byte-order mark says so
+    if encoding is None and b"\x00" in data[:4096]:
         raise ReadError(f"{source}: binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ReadError(f"{source}: not UTF-8 (invalid byte at offset {err.start})") from err
+        hint = "" if encoding else "; for Arabic Windows or ISO text pass --encoding cp1256 or --encoding iso8859-6"
+        raise ReadError(f"{source}: not {encoding or 'UTF-8'} (invalid byte at offset {err.start}){hint}") from err
+    except LookupError as err:
+        raise ReadError(f"unknown encoding {encoding!r}") from err
     if not text.strip():
         raise ReadError(f"{source}: empty input")
-    return text
+    return text.removeprefix("\ufeff")
 
 
-def _read_sgml(text: str, source: str) -> Iterator[Document]:
+def _read_sgml(text: str, source: str) -> Iterator[Document | Problem]:
     for number, match in enumerate(_DOC.finditer(text), 1):
         record = match.group(1)
         fields = {name: _field(pattern, record) for name, pattern in _FIELD.items()}
         body = fields["TEXT"]
         if not body or not body.strip():
-            raise ReadError(f"{source}: <DOC> {number} has no <TEXT>")
+            yield Problem(source, f"{source}: <DOC> {number} has no <TEXT>")
+            continue
         yield Document(
             id=(fields["DOCNO"] or f"{Path(source).stem}-{number}").strip(),
             body=body,
@@ -116,26 +132,31 @@ def _field(pattern: re.Pattern, record: str) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
-def _read_jsonl(text: str, source: str) -> Iterator[Document]:
+def _read_jsonl(text: str, source: str) -> Iterator[Document | Problem]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            body = record["text"]
-            doc_id = str(record["id"])
+            body, doc_id = record["text"], str(record["id"])
         except (json.JSONDecodeError, KeyError, TypeError) as err:
-            raise ReadError(f"{source}:{number}: not a JSON object with 'id' and 'text' ({err})") from err
+            yield Problem(source, f"{source}:{number}: not a JSON object with 'id' and 'text' ({err})")
+            continue
         if not isinstance(body, str) or not body.strip():
-            raise ReadError(f"{source}:{number}: empty 'text'")
+            yield Problem(source, f"{source}:{number}: empty 'text'")
+            continue
         yield Document(
             id=doc_id,
             body=body,
             source=source,
-            title=record.get("title"),
-            date=_iso_date(record.get("date")),
-            url=record.get("url"),
+            title=_text_or_none(record.get("title")),
+            date=_iso_date(_text_or_none(record.get("date"))),
+            url=_text_or_none(record.get("url")),
         )
+
+
+def _text_or_none(value) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -98,3 +98,46 @@ def test_dates_as_ant_writes_them(tmp_path, time, date):
     path.write_text(f"<DOC><DOCNO>d</DOCNO><TIME>{time}</TIME><TEXT>نص.</TEXT></DOC>", encoding="utf-8")
     (doc,) = read_file(path)
     assert doc.date == date
+
+
+def test_utf16_with_bom_and_named_encodings(tmp_path):
+    text = "أدانت الحكومة الهجوم.\n"
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "win.txt").write_bytes(text.encode("cp1256"))
+    (tmp_path / "iso.txt").write_bytes(text.encode("iso8859-6"))
+    assert next(read_file(tmp_path / "u16.txt")).body == text
+    assert next(read_file(tmp_path / "win.txt", "cp1256")).body == text
+    assert next(read_file(tmp_path / "iso.txt", "iso8859-6")).body == text
+    with pytest.raises(ReadError, match="--encoding cp1256"):
+        list(read_file(tmp_path / "win.txt"))
+    with pytest.raises(ReadError, match="unknown encoding"):
+        list(read_file(tmp_path / "win.txt", "klingon"))
+
+
+def test_bad_json_lines_are_reported_by_number_and_the_rest_read(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": 1, "text": "أول."}\nnot json\n{"id": 3}\n{"id": 4, "text": "رابع."}\n', encoding="utf-8")
+    items = list(read_file(path))
+    assert [i.id for i in items if not isinstance(i, Problem)] == ["1", "4"]
+    assert [i.reason.split(": ")[0] for i in items if isinstance(i, Problem)] == [f"{path}:2", f"{path}:3"]
+
+
+def test_a_doc_without_text_is_skipped_and_the_others_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("<DOC><DOCNO>a</DOCNO></DOC><DOC><DOCNO>b</DOCNO><TEXT>نص.</TEXT></DOC>", encoding="utf-8")
+    first, second = read_file(path)
+    assert isinstance(first, Problem) and second.id == "b"
+
+
+def test_html_pages_are_refused(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("<!DOCTYPE html><html><body>خبر</body></html>", encoding="utf-8")
+    with pytest.raises(ReadError, match="HTML page"):
+        list(read_file(path))
+
+
+def test_entities_are_not_expanded_beyond_the_standard_five(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text('<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]><DOC><DOCNO>x</DOCNO><TEXT>&e; &amp;</TEXT></DOC>', encoding="utf-8")
+    (doc,) = read_file(path)
+    assert doc.body == "&e; &" and "root:" not in doc.body
