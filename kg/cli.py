@@ -14,7 +14,11 @@ from tqdm import tqdm
 
 from kg import camel_db
 from kg.read import Problem, ReadError, read_inputs
+from kg.store import StoreError
 from kg.types import Extraction
+
+
+DEFAULT_STORE = Path("exports") / "store"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,9 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the knowledge graph: Turtle, TriG and an offline HTML graph")
     build.add_argument("inputs", nargs="*", metavar="INPUT")
     build.add_argument("-o", "--output", type=Path, default=Path("exports"), help="output folder (default: exports/)")
+    build.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE, metavar="DIR", help="also load each article's graph into an Oxigraph store, replacing its old graph (DIR default: exports/store)")
+    build.add_argument("--endpoint", metavar="URL", help="also PUT each article's graph to a SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database")
     install.add_argument("--from", dest="local_copy", type=Path, help="a local morphology-msa-r13.db.gz")
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
+    query = commands.add_parser("query", help="run a SPARQL query over every graph of a store")
+    query.add_argument("query", nargs="?", help="the query text (or give --file)")
+    query.add_argument("--file", type=Path, help="a file holding the query, e.g. ontology/queries/actors_by_degree.rq")
+    query.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help="the store (default: exports/store)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE", help='a bound value for ?NAME: <IRI>, prefix:name or "text"; repeatable')
+    remove = commands.add_parser("remove", help="remove articles' graphs from a store or endpoint")
+    remove.add_argument("article_ids", nargs="+", metavar="ARTICLE_ID")
+    remove.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help="the store (default: exports/store)")
+    remove.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store endpoint instead of the store")
     args = parser.parse_args(argv)
     try:
         if args.command == "install-data":
@@ -36,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "extract":
             return _extract(args.inputs, args.output)
-        return _build(args.inputs, args.output)
-    except (ReadError, camel_db.MissingDatabase) as err:
+        if args.command == "query":
+            return _query(args.query, args.file, args.store, args.format, args.bind)
+        if args.command == "remove":
+            return _remove(args.article_ids, args.store, args.endpoint)
+        return _build(args.inputs, args.output, args.store, args.endpoint)
+    except (ReadError, camel_db.MissingDatabase, StoreError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -71,10 +91,13 @@ def _extract(inputs: list[str], output: Path | None) -> int:
     return 1 if failures else 0
 
 
-def _build(inputs: list[str], output: Path) -> int:
+def _build(inputs: list[str], output: Path, store_path: Path | None = None, endpoint: str | None = None) -> int:
     from kg.rdf import to_dataset, write_exports
+    from kg.store import open_store, push_graphs, replace_graphs
     from kg.viz import write_html
 
+    # A path that is not a store fails now, not after the extraction.
+    store = open_store(store_path, create=True) if store_path else None
     failures: list[Problem] = []
     dataset = to_dataset(_extractions(inputs, failures))
     output.mkdir(parents=True, exist_ok=True)
@@ -84,7 +107,50 @@ def _build(inputs: list[str], output: Path) -> int:
     print(f"kg: {articles} articles, {len(dataset)} triples, {len(failures)} skipped", file=sys.stderr)
     for path in paths.values():
         print(path)
+    if store is not None:
+        loaded = replace_graphs(store, dataset)
+        store.close()
+        print(f"kg: {len(loaded)} article graphs loaded into {store_path}", file=sys.stderr)
+    if endpoint:
+        pushed = push_graphs(dataset, endpoint)
+        print(f"kg: {len(pushed)} article graphs put to {endpoint}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _query(text: str | None, file: Path | None, store_path: Path, fmt: str, binds: list[str]) -> int:
+    from kg.store import bound_value, format_result, open_store, run_query
+
+    if (text is None) == (file is None):
+        raise StoreError("give either a query or --file FILE")
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as err:
+            raise StoreError(f"{file}: cannot read ({err.strerror})") from err
+    bindings = {}
+    for bind in binds:
+        name, equals, value = bind.partition("=")
+        if not equals or not name.lstrip("?$"):
+            raise StoreError(f"--bind {bind!r}: write NAME=VALUE")
+        bindings[name.lstrip("?$")] = bound_value(value)
+    store = open_store(store_path)
+    sys.stdout.write(format_result(run_query(store, text, bindings), fmt, store))
+    store.close()
+    return 0
+
+
+def _remove(article_ids: list[str], store_path: Path, endpoint: str | None) -> int:
+    from kg.store import delete_article, open_store, remove_article
+
+    if endpoint:
+        for article_id in article_ids:
+            print(f"kg: removed {delete_article(endpoint, article_id)}", file=sys.stderr)
+        return 0
+    store = open_store(store_path)
+    for article_id in article_ids:
+        print(f"kg: removed {remove_article(store, article_id)}", file=sys.stderr)
+    store.close()
+    return 0
 
 
 def _write_atomically(path: Path, lines) -> None:

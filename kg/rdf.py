@@ -1,4 +1,4 @@
-"""Extractions as an rdflib Dataset, one named graph per article, and its Turtle and TriG files."""
+"""Extractions as an rdflib Dataset, one named graph per article, and its export files."""
 
 from __future__ import annotations
 
@@ -79,20 +79,44 @@ def union_graph(dataset: Dataset) -> Graph:
 
 
 def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write the dataset as `kg.ttl` (all graphs merged) and `kg.trig` (a graph per article).
+    """Write the dataset as Turtle (graphs merged), TriG, N-Quads and JSON-LD (graph per article).
 
     Args:
         dataset: the knowledge graph, as built by `to_dataset`.
         out_dir: the directory to write into; created when missing.
 
     Returns:
-        The paths written, by format: {"turtle": …, "trig": …}.
+        The paths written, by format: {"turtle": …, "trig": …, "nquads": …, "jsonld": …}.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {"turtle": out_dir / "kg.ttl", "trig": out_dir / "kg.trig"}
+    paths = {
+        "turtle": out_dir / "kg.ttl",
+        "trig": out_dir / "kg.trig",
+        "nquads": out_dir / "kg.nq",
+        "jsonld": out_dir / "kg.jsonld",
+    }
     _write_atomically(paths["turtle"], union_graph(dataset).serialize(format="turtle"))
     _write_atomically(paths["trig"], dataset.serialize(format="trig"))
+    _write_atomically(paths["nquads"], sorted_nquads(dataset))
+    _write_atomically(paths["jsonld"], to_jsonld(dataset))
     return paths
+
+
+def sorted_nquads(dataset: Dataset) -> str:
+    """Serialise the named graphs of a dataset as N-Quads, one line per quad, lines sorted.
+
+    Sorted lines make the file a canonical form: the same graphs give the same bytes.
+    """
+    lines = dataset.serialize(format="nquads").splitlines()
+    return "".join(f"{line}\n" for line in sorted(lines) if line)
+
+
+def to_jsonld(dataset: Dataset) -> str:
+    """Serialise a dataset as JSON-LD: a `@graph` per article, IRIs compacted by kg's prefixes."""
+    context = {prefix: str(namespace) for prefix, namespace in PREFIXES}
+    return dataset.serialize(
+        format="json-ld", context=context, auto_compact=True, ensure_ascii=False
+    )
 
 
 def _bind_prefixes(graph: Graph) -> None:
@@ -159,10 +183,12 @@ def _add_relation(graph: Graph, article: URIRef, doc_id: str, relation: Relation
 def _add_span(
     graph: Graph, article: URIRef, span: URIRef, start: int, end: int, text: str, sentence: int
 ) -> None:
-    graph.add((span, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-    graph.add((span, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    # xsd:integer, not the narrower xsd:nonNegativeInteger: Oxigraph stores derived integer types
+    # as xsd:integer, and a graph must come back from the store as it went in.
+    graph.add((span, NIF.beginIndex, Literal(start)))
+    graph.add((span, NIF.endIndex, Literal(end)))
     graph.add((span, NIF.anchorOf, Literal(text)))
-    graph.add((span, KG.sentenceIndex, Literal(sentence, datatype=XSD.nonNegativeInteger)))
+    graph.add((span, KG.sentenceIndex, Literal(sentence)))
     graph.add((span, KG.inArticle, article))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.camel_db import MissingDatabase, load_analyzer
@@ -9,6 +11,8 @@ from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
 from kg.pipeline import Pipeline
+from kg.read import Problem, read_inputs
+from kg.types import Extraction
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +41,19 @@ def analyzer(camel_analyzer, lexicon) -> Analyzer:
 @pytest.fixture(scope="session")
 def pipeline(analyzer, kb, lexicon) -> Pipeline:
     return Pipeline(analyzer, kb, lexicon)
+
+
+ANT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant"
+
+
+@pytest.fixture(scope="session")
+def ant_extractions(pipeline) -> list[Extraction]:
+    """What kg finds in 200 ANT articles: the first 100 files of internationalNews and politic."""
+    if not ANT_CORPUS.is_dir():
+        pytest.skip(f"the ANT corpus is not at {ANT_CORPUS}")
+    files = [
+        str(path)
+        for part in ("internationalNews", "politic")
+        for path in sorted((ANT_CORPUS / part).glob("*.txt"))[:100]
+    ]
+    return [pipeline(doc) for doc in read_inputs(files) if not isinstance(doc, Problem)]

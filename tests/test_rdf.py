@@ -7,7 +7,7 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS, SDO, XSD
 
-from kg.rdf import article_iri, event_iri, to_dataset, union_graph, write_exports
+from kg.rdf import article_iri, event_iri, sorted_nquads, to_dataset, union_graph, write_exports
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.vocab import ARTICLE, ENTITY, KG, NIF, SEM, WD, event_class
 
@@ -167,17 +167,40 @@ def test_malformed_entity_fails(extraction, field, value):
 def test_exports_parse_back_isomorphic(extraction, tmp_path):
     dataset = to_dataset([extraction])
     paths = write_exports(dataset, tmp_path / "out")
-    assert sorted(os.listdir(tmp_path / "out")) == ["kg.trig", "kg.ttl"]
+    assert sorted(os.listdir(tmp_path / "out")) == ["kg.jsonld", "kg.nq", "kg.trig", "kg.ttl"]
 
     turtle = paths["turtle"].read_text(encoding="utf-8")
     assert "@prefix kg: <https://w3id.org/akg/ontology#>" in turtle
     assert isomorphic(Graph().parse(data=turtle, format="turtle"), union_graph(dataset))
 
-    parsed = Dataset().parse(paths["trig"], format="trig")
+
+
+@pytest.mark.parametrize(
+    ("key", "rdf_format"), [("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")]
+)
+def test_dataset_exports_keep_one_graph_per_article(extraction, tmp_path, key, rdf_format):
+    dataset = to_dataset([extraction])
+    paths = write_exports(dataset, tmp_path)
+    parsed = Dataset().parse(paths[key], format=rdf_format)
     graphs = {g.identifier: g for g in parsed.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID}
     assert set(graphs) == {article_iri(extraction.doc.id)}
     for name, graph in graphs.items():
         assert isomorphic(graph, dataset.graph(name))
+
+
+def test_jsonld_uses_prefixes_and_keeps_arabic(extraction, tmp_path):
+    text = write_exports(to_dataset([extraction]), tmp_path)["jsonld"].read_text(encoding="utf-8")
+    assert '"kg": "https://w3id.org/akg/ontology#"' in text
+    assert "منظمة الصحة العالمية" in text
+
+
+def test_nquads_export_is_sorted_and_identical_on_rebuild(extraction, tmp_path):
+    first = write_exports(to_dataset([extraction]), tmp_path / "a")["nquads"].read_bytes()
+    second = write_exports(to_dataset([extraction]), tmp_path / "b")["nquads"].read_bytes()
+    assert first == second
+    lines = first.decode("utf-8").splitlines()
+    assert lines == sorted(lines)
+    assert sorted_nquads(to_dataset([extraction])).encode("utf-8") == first
 
 
 def test_rebuilding_gives_identical_quads(extraction):

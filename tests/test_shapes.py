@@ -1,0 +1,131 @@
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, XSD
+
+from kg.rdf import to_dataset, union_graph
+from kg.read import read_inputs
+from kg.vocab import ARTICLE, ENTITY, KG, NIF
+
+SHAPES_PATH = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(SHAPES_PATH, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def example(pipeline) -> Dataset:
+    return to_dataset(pipeline(doc) for doc in read_inputs([]))
+
+
+@pytest.fixture(scope="module")
+def ant(ant_extractions) -> Dataset:
+    return to_dataset(ant_extractions)
+
+
+def _report(data: Graph, shapes: Graph) -> tuple[bool, str]:
+    conforms, _, text = validate(data, shacl_graph=shapes)
+    return conforms, text
+
+
+def _any(graph: Graph, predicate: URIRef, obj=None) -> URIRef:
+    return sorted(graph.subjects(predicate, obj))[0]
+
+
+def test_example_conforms(example, shapes):
+    for data in (example, union_graph(example)):
+        conforms, text = _report(data, shapes)
+        assert conforms, text
+
+
+def test_ant_articles_conform(ant, shapes):
+    assert sum(1 for g in ant.graphs() if len(g)) == 200
+    for data in (ant, union_graph(ant)):
+        conforms, text = _report(data, shapes)
+        assert conforms, text
+
+
+def test_shapes_target_every_class_kg_writes(ant, shapes):
+    targeted = set(shapes.objects(None, SH.targetClass))
+    written = set(union_graph(ant).objects(None, RDF.type))
+    assert written <= targeted
+
+
+def _confidence_above_one(g: Graph) -> None:
+    event = _any(g, KG.confidence)
+    g.set((event, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
+
+
+def _event_without_actor(g: Graph) -> None:
+    g.remove((_any(g, KG.actor), KG.actor, None))
+
+
+def _evidence_text_shorter_than_offsets(g: Graph) -> None:
+    span = _any(g, RDF.type, KG.Evidence)
+    g.set((span, NIF.anchorOf, Literal(str(g.value(span, NIF.anchorOf))[1:])))
+
+
+def _span_iri_disagrees_with_offsets(g: Graph) -> None:
+    span = _any(g, RDF.type, KG.Mention)
+    g.set((span, NIF.beginIndex, Literal(g.value(span, NIF.beginIndex).toPython() + 1)))
+
+
+def _entity_without_arabic_label(g: Graph) -> None:
+    entity = _any(g, KG.mentionedIn)
+    for label in list(g.objects(entity, RDFS.label)):
+        if label.language == "ar":
+            g.remove((entity, RDFS.label, label))
+
+
+def _same_as_outside_wikidata(g: Graph) -> None:
+    g.add((_any(g, KG.mentionedIn), OWL.sameAs, URIRef("http://dbpedia.org/resource/Kazakhstan")))
+
+
+def _article_without_source(g: Graph) -> None:
+    g.remove((None, DCTERMS.source, None))
+
+
+def _stray_property_on_event(g: Graph) -> None:
+    g.add((_any(g, KG.actor), RDFS.comment, Literal("not in the shape")))
+
+
+def _blank_node_in_relation(g: Graph) -> None:
+    g.add((BNode(), KG.praised, _any(g, KG.mentionedIn)))
+
+
+def _relation_to_unknown_entity(g: Graph) -> None:
+    g.add((_any(g, KG.mentionedIn), KG.praised, ENTITY["nobody"]))
+
+
+def _event_evidence_in_another_article(g: Graph) -> None:
+    other = ARTICLE["another"]
+    g.add((other, RDF.type, SDO.NewsArticle))
+    g.add((other, DCTERMS.source, Literal("tests")))
+    g.set((_any(g, KG.actor), PROV.wasDerivedFrom, other))
+
+
+@pytest.mark.parametrize(
+    "break_graph",
+    [
+        _confidence_above_one,
+        _event_without_actor,
+        _evidence_text_shorter_than_offsets,
+        _span_iri_disagrees_with_offsets,
+        _entity_without_arabic_label,
+        _same_as_outside_wikidata,
+        _article_without_source,
+        _stray_property_on_event,
+        _blank_node_in_relation,
+        _relation_to_unknown_entity,
+        _event_evidence_in_another_article,
+    ],
+)
+def test_broken_graph_does_not_conform(example, shapes, break_graph):
+    graph = union_graph(example)
+    break_graph(graph)
+    conforms, _ = _report(graph, shapes)
+    assert not conforms
