@@ -1,4 +1,4 @@
-"""The `kg` command: extract, build, install-data."""
+"""The `kg` command: extract, build, view, install-data."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
@@ -16,6 +17,13 @@ from kg import camel_db
 from kg.read import Problem, ReadError, read_inputs
 from kg.store import StoreError
 from kg.types import Extraction
+from kg.vocab import PREDICATES
+
+_VIEW_SUFFIXES = {".html": "html", ".graphml": "graphml", ".gexf": "gexf"}
+
+
+class ViewError(Exception):
+    """A graph file or option `kg view` cannot use; the message is one line for the user."""
 
 
 DEFAULT_STORE = Path("exports") / "store"
@@ -32,6 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-o", "--output", type=Path, default=Path("exports"), help="output folder (default: exports/)")
     build.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE, metavar="DIR", help="also load each article's graph into an Oxigraph store, replacing its old graph (DIR default: exports/store)")
     build.add_argument("--endpoint", metavar="URL", help="also PUT each article's graph to a SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    view = commands.add_parser("view", help="draw part of a built graph as HTML, GraphML or GEXF")
+    view.add_argument("graph", nargs="?", type=Path, default=Path("exports") / "kg.trig", metavar="GRAPH", help="a TriG or Turtle file (default: exports/kg.trig)")
+    view.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE, metavar="DIR", help="read the graph from an Oxigraph store instead (DIR default: exports/store)")
+    view.add_argument("--top", type=int, metavar="N", help="keep the N best-connected entities")
+    view.add_argument("--around", metavar="ENTITY", help="centre on an entity: IRI, Wikidata id, Arabic or English label")
+    view.add_argument("--depth", type=int, default=1, metavar="K", help="hops kept around ENTITY (default: 1)")
+    view.add_argument("--predicate", action="append", choices=PREDICATES, default=[], metavar="PREDICATE", help="keep relations of this predicate; repeatable")
+    view.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="keep relations stated on or after this date")
+    view.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="keep relations stated on or before this date")
+    view.add_argument("--format", choices=("html", "graphml", "gexf"), help="output format (default: from -o's suffix, else html)")
+    view.add_argument("-o", "--output", type=Path, help="output file (default: exports/view.html, .graphml or .gexf)")
     install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database")
     install.add_argument("--from", dest="local_copy", type=Path, help="a local morphology-msa-r13.db.gz")
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
@@ -52,12 +71,14 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "extract":
             return _extract(args.inputs, args.output)
+        if args.command == "view":
+            return _view(args)
         if args.command == "query":
             return _query(args.query, args.file, args.store, args.format, args.bind)
         if args.command == "remove":
             return _remove(args.article_ids, args.store, args.endpoint)
         return _build(args.inputs, args.output, args.store, args.endpoint)
-    except (ReadError, camel_db.MissingDatabase, StoreError) as err:
+    except (ReadError, camel_db.MissingDatabase, StoreError, ViewError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -151,6 +172,69 @@ def _remove(article_ids: list[str], store_path: Path, endpoint: str | None) -> i
         print(f"kg: removed {remove_article(store, article_id)}", file=sys.stderr)
     store.close()
     return 0
+
+
+def _view(args: argparse.Namespace) -> int:
+    from kg.network import EntityNotFound, find_entity, select, to_networkx
+    from kg.viz import write_view
+
+    file_format = args.format or _VIEW_SUFFIXES.get(args.output.suffix if args.output else "", "html")
+    output = args.output or Path("exports") / f"view.{file_format}"
+    if args.store:
+        from kg.store import export_dataset, open_store
+
+        store = open_store(args.store)
+        dataset = export_dataset(store)
+        store.close()
+        source = args.store
+    else:
+        dataset = _read_dataset(args.graph)
+        source = args.graph
+    graph = to_networkx(dataset)
+    try:
+        around = find_entity(graph, args.around) if args.around else None
+    except EntityNotFound as err:
+        raise ViewError(str(err)) from err
+    shown = select(
+        graph,
+        predicates=tuple(args.predicate),
+        since=args.since,
+        until=args.until,
+        around=around,
+        depth=args.depth,
+        top=args.top,
+    )
+    if not shown:
+        raise ViewError(f"nothing to draw: no entity of {source} is left by these options")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_view(shown, output, file_format)
+    print(f"kg: {shown.number_of_nodes()} entities, {shown.number_of_edges()} relations", file=sys.stderr)
+    print(output)
+    return 0
+
+
+def _read_dataset(path: Path):
+    from rdflib import Dataset
+
+    formats = {".trig": "trig", ".ttl": "turtle", ".nq": "nquads", ".nt": "nt"}
+    if path.suffix not in formats:
+        raise ViewError(f"{path}: not a graph file (use .trig, .ttl, .nq or .nt)")
+    if not path.is_file():
+        raise ViewError(f"{path}: no such file (make one with kg build)")
+    dataset = Dataset(default_union=True)
+    try:
+        dataset.parse(path, format=formats[path.suffix])
+    except Exception as err:  # rdflib's parsers raise many kinds; the user needs the file and one line
+        reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise ViewError(f"{path}: cannot read the graph ({reason})") from err
+    return dataset
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
 def _write_atomically(path: Path, lines) -> None:

@@ -1,3 +1,4 @@
+import html
 import json
 import os
 import re
@@ -6,9 +7,11 @@ from pathlib import Path
 import pytest
 import pyvis
 
+from kg.cli import main
+from kg.network import to_networkx
 from kg.rdf import to_dataset
 from kg.types import Document, Entity, Extraction, Mention, Relation
-from kg.viz import to_networkx, write_html
+from kg.viz import iframe, page as page_html, write_html
 from kg.vocab import ENTITY
 
 BODY = "زار وزير الخارجية العماني بدر البوسعيدي طهران. ولم يلتق البوسعيدي الرئيس الإيراني."
@@ -66,24 +69,6 @@ def _vis_data(page: str, name: str) -> list[dict]:
     return json.loads(re.search(rf"{name} = new vis\.DataSet\((.*)\);", page).group(1))
 
 
-def test_to_networkx_has_entities_and_asserted_relations(extraction):
-    graph = to_networkx(to_dataset([extraction]))
-    assert {node: data["type"] for node, data in graph.nodes(data=True)} == {
-        BUSAIDI: "PER",
-        TEHRAN: "LOC",
-        ODDITY: "MISC",
-    }
-    # The negated meeting has no edge.
-    assert set(graph.edges(keys=True)) == {
-        (BUSAIDI, TEHRAN, "visited"),
-        (ODDITY, BUSAIDI, "rejected"),
-    }
-    (support,) = graph.edges[BUSAIDI, TEHRAN, "visited"]["support"]
-    assert support.sentence == "زار وزير الخارجية العماني بدر البوسعيدي طهران"
-    assert support.date == "2021-06-01"
-    assert support.article == extraction.doc.title
-
-
 def test_page_needs_no_network(page):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.IGNORECASE)
     vis_js = Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2/vis-network.min.js"
@@ -131,10 +116,73 @@ def test_large_graph_is_laid_out_in_python(tmp_path):
         for index in range(301)
     )
     doc = Document(id="many", body="", source="tests")
-    page = write_html(to_dataset([Extraction(doc, (), entities)]), tmp_path / "kg.html")
+    dataset = to_dataset([Extraction(doc, (), entities)])
+    page = write_html(dataset, tmp_path / "kg.html")
     text = page.read_text(encoding="utf-8")
+    assert write_html(dataset, tmp_path / "again.html").read_text(encoding="utf-8") == text
     options = json.loads(re.search(r"var options = (\{.*\});", text).group(1))
     assert options["physics"]["enabled"] is False
     nodes = _vis_data(text, "nodes")
     assert len(nodes) == 301
     assert all("x" in node and "y" in node for node in nodes)
+
+
+def test_iframe_carries_the_whole_page(extraction):
+    graph = to_networkx(to_dataset([extraction]))
+    frame = iframe(graph, height=400)
+    srcdoc = re.fullmatch(r'<div><iframe srcdoc="([^"]*)" style="[^"]*height:400px[^"]*"></iframe></div>', frame).group(1)
+    assert html.unescape(srcdoc) == page_html(graph)
+
+
+@pytest.fixture
+def trig(extraction, tmp_path) -> Path:
+    path = tmp_path / "kg.trig"
+    path.write_text(to_dataset([extraction]).serialize(format="trig"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "options, output, drawn",
+    [
+        ([], "view.html", {"<img": 0, "بدر البوسعيدي (Badr Albusaidi)": 1, "طهران (Tehran)": 1}),
+        (["--around", "tehran", "--depth", "1"], "view.html", {"‹img": 0, "طهران (Tehran)": 1}),
+        (["--predicate", "rejected"], "view.graphml", {"<graphml": 1, "Tehran": 0}),
+        (["--top", "1", "--format", "gexf"], "view.xml", {"<gexf": 1, "Badr Albusaidi": 1, "Tehran": 0}),
+    ],
+)
+def test_view_command_draws_the_asked_subgraph(trig, tmp_path, capsys, options, output, drawn):
+    out = tmp_path / output
+    assert main(["view", str(trig), *options, "-o", str(out)]) == 0
+    assert capsys.readouterr().out == f"{out}\n"
+    text = out.read_text(encoding="utf-8")
+    assert {needle: int(needle in text) for needle in drawn} == drawn
+
+
+@pytest.mark.parametrize(
+    "options, error",
+    [
+        (["--around", "Muscat"], "kg: no entity is named 'Muscat'\n"),
+        (["--since", "2030-01-01"], "kg: nothing to draw: no entity of {trig} is left by these options\n"),
+    ],
+)
+def test_view_command_explains_in_one_line(trig, tmp_path, capsys, options, error):
+    assert main(["view", str(trig), *options, "-o", str(tmp_path / "v.html")]) == 1
+    assert capsys.readouterr().err == error.format(trig=trig)
+    assert not (tmp_path / "v.html").exists()
+
+
+def test_view_command_needs_a_graph_file(tmp_path, capsys):
+    assert main(["view", str(tmp_path / "kg.trig")]) == 1
+    assert capsys.readouterr().err == f"kg: {tmp_path / 'kg.trig'}: no such file (make one with kg build)\n"
+
+
+def test_view_command_reads_a_store(extraction, tmp_path, capsys):
+    from kg.store import open_store, replace_graphs
+
+    store = open_store(tmp_path / "store", create=True)
+    replace_graphs(store, to_dataset([extraction]))
+    store.close()
+    out = tmp_path / "view.html"
+    assert main(["view", "--store", str(tmp_path / "store"), "--around", "Tehran", "-o", str(out)]) == 0
+    assert "kg: 2 entities, 1 relations" in capsys.readouterr().err
+    assert "طهران (Tehran)" in out.read_text(encoding="utf-8")

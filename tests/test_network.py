@@ -1,0 +1,154 @@
+import networkx as nx
+import pytest
+
+from kg.network import EntityNotFound, find_entity, select, to_gexf, to_graphml, to_networkx
+from kg.rdf import to_dataset
+from kg.types import Document, Entity, Extraction, Mention, Relation
+from kg.vocab import ENTITY
+
+HOSTILE = "<script>window.pwned = 1</script>"
+BUSAIDI = str(ENTITY["بدر_البوسعيدي"])
+TEHRAN = str(ENTITY["Q3616"])
+IRAN = str(ENTITY["Q794"])
+RAISI = str(ENTITY["Q5928436"])
+OMAN = str(ENTITY["Q842"])
+ODDITY = str(ENTITY["oddity"])
+
+ENTITIES = {
+    BUSAIDI: ("PER", "بدر البوسعيدي", "Badr Albusaidi", None),
+    TEHRAN: ("LOC", "طهران", "Tehran", "Q3616"),
+    IRAN: ("LOC", "إيران", "Iran", "Q794"),
+    RAISI: ("PER", "إبراهيم رئيسي", "Ebrahim Raisi", "Q5928436"),
+    OMAN: ("LOC", "عُمان", "Oman", "Q842"),
+    ODDITY: ("MISC", HOSTILE, None, None),
+}
+
+
+def _article(doc_id: str, date: str | None, statements: list[tuple]) -> Extraction:
+    """An article with one sentence per (subject, predicate, object[, negated]) statement."""
+    sentences = [f"{ENTITIES[s][1]} {p} {ENTITIES[o][1]}" for s, p, o, *_ in statements]
+    body = ". ".join(sentences)
+    relations = []
+    for index, (subject, predicate, obj, *negated) in enumerate(statements):
+        start = body.index(sentences[index])
+        relations.append(
+            Relation(
+                subject, predicate, obj, index, sentences[index], start, start + len(sentences[index]),
+                None, None, None, confidence=0.9, negated=bool(negated),
+            )  # fmt: skip
+        )
+    named = {iri for s, _, o, *_ in statements for iri in (s, o)}
+    entities = tuple(
+        Entity(iri, type_, label_ar, label_en, wikidata, (Mention(label_ar, 0, 0, 0, type_, 0, 0),))
+        for iri, (type_, label_ar, label_en, wikidata) in ENTITIES.items()
+        if iri in named
+    )
+    doc = Document(id=doc_id, body=body, source="tests", title=f"headline {doc_id}", date=date)
+    return Extraction(doc, (), entities, tuple(relations))
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.MultiDiGraph:
+    return to_networkx(
+        to_dataset(
+            [
+                _article("a1", "2021-06-01", [(BUSAIDI, "visited", TEHRAN), (BUSAIDI, "member_of", OMAN)]),
+                _article(
+                    "a2",
+                    "2022-03-05",
+                    [
+                        (RAISI, "leader_of", IRAN),
+                        (RAISI, "praised", OMAN),
+                        (BUSAIDI, "met", RAISI),
+                        (RAISI, "met", BUSAIDI, "negated"),
+                        (ODDITY, "rejected", OMAN),
+                    ],
+                ),
+                _article("a3", None, [(TEHRAN, "located_in", IRAN), (BUSAIDI, "visited", TEHRAN)]),
+            ]
+        )
+    )
+
+
+def test_to_networkx_has_entities_and_asserted_relations(graph):
+    assert {node: data["type"] for node, data in graph.nodes(data=True)} == {
+        BUSAIDI: "PER", TEHRAN: "LOC", IRAN: "LOC", RAISI: "PER", OMAN: "LOC", ODDITY: "MISC",
+    }  # fmt: skip
+    # The negated meeting has no edge.
+    assert (RAISI, BUSAIDI, "met") not in graph.edges(keys=True)
+    assert graph.number_of_edges() == 7
+    visit = graph.edges[BUSAIDI, TEHRAN, "visited"]
+    assert [(s.date, s.article) for s in visit["support"]] == [("", "headline a3"), ("2021-06-01", "headline a1")]
+    assert visit["support"][1].sentence == "بدر البوسعيدي visited طهران"
+    assert visit["weight"] == 2
+
+
+@pytest.mark.parametrize(
+    "name, node",
+    [
+        (TEHRAN, TEHRAN),
+        ("Q794", IRAN),
+        ("طهران", TEHRAN),
+        ("tehran", TEHRAN),
+        (" Ebrahim  Raisi ", RAISI),
+        ("ايران", IRAN),  # typed without the hamza
+        ("عمان", OMAN),  # typed without the damma
+        ("بدر البوسعيدي", BUSAIDI),
+    ],
+)
+def test_find_entity(graph, name, node):
+    assert find_entity(graph, name) == node
+
+
+def test_find_entity_suggests_near_names(graph):
+    with pytest.raises(EntityNotFound, match=r"no entity is named 'Raisi'; did you mean Ebrahim Raisi\?"):
+        find_entity(graph, "Raisi")
+
+
+def test_find_entity_refuses_an_ambiguous_name():
+    twins = nx.MultiDiGraph()
+    for iri in ("a", "b"):
+        twins.add_node(iri, type="PER", label_ar="محمد", label_en=None, wikidata=None)
+    with pytest.raises(EntityNotFound, match="names 2 entities: a, b"):
+        find_entity(twins, "محمد")
+
+
+@pytest.mark.parametrize(
+    "options, nodes, edges",
+    [
+        ({}, {BUSAIDI, TEHRAN, IRAN, RAISI, OMAN, ODDITY}, 7),
+        ({"predicates": ("met", "praised")}, {BUSAIDI, RAISI, OMAN}, 2),
+        ({"since": "2022-01-01"}, {BUSAIDI, RAISI, IRAN, OMAN, ODDITY}, 4),
+        ({"until": "2021-12-31"}, {BUSAIDI, TEHRAN, OMAN}, 2),
+        ({"around": TEHRAN}, {TEHRAN, BUSAIDI, IRAN}, 2),
+        ({"around": TEHRAN, "depth": 2}, {TEHRAN, BUSAIDI, IRAN, RAISI, OMAN}, 6),
+        ({"around": TEHRAN, "predicates": ("praised",)}, {TEHRAN}, 0),
+        ({"top": 2}, {BUSAIDI, TEHRAN}, 1),  # Tehran, Raisi and Oman tie: the first IRI wins
+        ({"around": RAISI, "top": 2}, {RAISI, BUSAIDI}, 1),
+    ],
+)
+def test_select(graph, options, nodes, edges):
+    view = select(graph, **options)
+    assert set(view) == nodes
+    assert view.number_of_edges() == edges
+    assert graph.number_of_edges() == 7
+
+
+def test_select_keeps_only_sentences_in_the_dates(graph):
+    view = select(graph, since="2021-01-01")
+    (support,) = view.edges[BUSAIDI, TEHRAN, "visited"]["support"]
+    assert support.date == "2021-06-01"
+    assert view.edges[BUSAIDI, TEHRAN, "visited"]["weight"] == 1
+
+
+@pytest.mark.parametrize("serialise, read", [(to_graphml, nx.read_graphml), (to_gexf, nx.read_gexf)])
+def test_gephi_formats_round_trip(graph, tmp_path, serialise, read):
+    path = tmp_path / "view.xml"
+    path.write_text(serialise(graph), encoding="utf-8")
+    back = read(path)
+    assert set(back) == set(graph)
+    assert back.number_of_edges() == graph.number_of_edges()
+    assert back.nodes[ODDITY]["label_ar"] == HOSTILE
+    assert back.nodes[TEHRAN]["label"] == "طهران (Tehran)"
+    (visit,) = [data for s, o, data in back.edges(data=True) if (s, o, data["predicate"]) == (BUSAIDI, TEHRAN, "visited")]
+    assert (visit["first_date"], visit["weight"]) == ("2021-06-01", 2)
