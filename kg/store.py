@@ -44,6 +44,8 @@ def open_store(path: Path, create: bool = False) -> Dataset:
     # Oxigraph answers queries over the default graph alone unless it is told to use the union.
     store = Dataset(store="Oxigraph", default_union=True)
     try:
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
         store.open(str(path))
     except OSError as err:
         raise StoreError(f"{path}: cannot open the store ({_first_line(err)})") from err

@@ -123,10 +123,10 @@ def test_open_store_does_not_create_unasked(tmp_path):
 
 
 def test_store_reopens_with_its_graphs(tmp_path):
-    store = open_store(tmp_path / "store", create=True)
+    store = open_store(tmp_path / "new" / "store", create=True)
     replace_graphs(store, to_dataset([ARTICLE_A]))
     store.close()
-    again = open_store(tmp_path / "store")
+    again = open_store(tmp_path / "new" / "store")
     assert article_graphs(again) == [article_iri("a")]
     again.close()
 
