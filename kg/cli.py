@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-import tempfile
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg import camel_db
+from kg.files import atomic_file
 from kg.read import Problem, ReadError, read_inputs
 from kg.store import StoreError
 from kg.types import Extraction
@@ -27,6 +28,8 @@ class ViewError(Exception):
 
 
 DEFAULT_STORE = Path("exports") / "store"
+# Above this many articles the whole graph is too big to draw usefully in one page.
+_HTML_ARTICLES = 2000
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,9 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="write the entities and relations of each article as JSON Lines")
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt, SGML <DOC>, .jsonl, a directory or - (default: the bundled example)")
     extract.add_argument("-o", "--output", type=Path, help="JSON Lines file (default: standard output)")
+    extract.add_argument("--encoding", help="text encoding of the inputs, e.g. cp1256 (default: UTF-8, or UTF-16 with a BOM)")
     build = commands.add_parser("build", help="build the knowledge graph: Turtle, TriG and an offline HTML graph")
     build.add_argument("inputs", nargs="*", metavar="INPUT")
     build.add_argument("-o", "--output", type=Path, default=Path("exports"), help="output folder (default: exports/)")
+    build.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the number of cores)")
+    build.add_argument("--engine", choices=("local", "dask"), default="local", help="run extraction here or on a Dask distributed cluster")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    build.add_argument("--encoding", help="text encoding of the inputs, e.g. cp1256 (default: UTF-8, or UTF-16 with a BOM)")
     build.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE, metavar="DIR", help="also load each article's graph into an Oxigraph store, replacing its old graph (DIR default: exports/store)")
     build.add_argument("--endpoint", metavar="URL", help="also PUT each article's graph to a SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     view = commands.add_parser("view", help="draw part of a built graph as HTML, GraphML or GEXF")
@@ -70,14 +78,16 @@ def main(argv: list[str] | None = None) -> int:
             print(camel_db.install(args.local_copy, use_network=not args.offline), file=sys.stderr)
             return 0
         if args.command == "extract":
-            return _extract(args.inputs, args.output)
+            return _extract(args.inputs, args.output, args.encoding)
         if args.command == "view":
             return _view(args)
         if args.command == "query":
             return _query(args.query, args.file, args.store, args.format, args.bind)
         if args.command == "remove":
             return _remove(args.article_ids, args.store, args.endpoint)
-        return _build(args.inputs, args.output, args.store, args.endpoint)
+        if args.engine == "dask" and not args.scheduler:
+            parser.error("--engine dask needs --scheduler ADDRESS")
+        return _build(args, args.store, args.endpoint)
     except (ReadError, camel_db.MissingDatabase, StoreError, ViewError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
@@ -86,12 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _extractions(inputs: list[str], failures: list[Problem]) -> Iterator[Extraction]:
+def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem]) -> Iterator[Extraction]:
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline.load()
     show = len(inputs) > 1 or any(Path(name).is_dir() for name in inputs)
-    for item in tqdm(read_inputs(inputs), unit=" articles", disable=not show or None, file=sys.stderr):
+    for item in tqdm(read_inputs(inputs, encoding), unit=" articles", disable=not show or None, file=sys.stderr):
         if isinstance(item, Problem):
             print(f"kg: skipped {item.reason}", file=sys.stderr)
             failures.append(item)
@@ -99,43 +109,64 @@ def _extractions(inputs: list[str], failures: list[Problem]) -> Iterator[Extract
         yield pipeline(item)
 
 
-def _extract(inputs: list[str], output: Path | None) -> int:
+def _extract(inputs: list[str], output: Path | None, encoding: str | None) -> int:
     from kg.pipeline import to_record
 
     failures: list[Problem] = []
-    lines = (json.dumps(to_record(x), ensure_ascii=False) + "\n" for x in _extractions(inputs, failures))
+    lines = (json.dumps(to_record(x), ensure_ascii=False) + "\n" for x in _extractions(inputs, encoding, failures))
     if output is None:
         for line in lines:
             sys.stdout.write(line)
     else:
-        _write_atomically(output, lines)
+        with atomic_file(output) as stream:
+            stream.writelines(lines)
     return 1 if failures else 0
 
 
-def _build(inputs: list[str], output: Path, store_path: Path | None = None, endpoint: str | None = None) -> int:
-    from kg.rdf import to_dataset, write_exports
-    from kg.store import open_store, push_graphs, replace_graphs
+def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | None) -> int:
+    """Extract every article (in parallel, resuming a stopped run) and write the graph."""
+    from rdflib import Dataset
+
+    from kg.corpus import ArticleCache, build, write_nquads
+    from kg.rdf import article_iri, write_exports
+    from kg.store import load_nquads, open_store, push_graphs
     from kg.viz import write_html
 
+    output: Path = args.output
     # A path that is not a store fails now, not after the extraction.
     store = open_store(store_path, create=True) if store_path else None
-    failures: list[Problem] = []
-    dataset = to_dataset(_extractions(inputs, failures))
-    output.mkdir(parents=True, exist_ok=True)
-    paths = write_exports(dataset, output)
-    paths["html"] = write_html(dataset, output / "kg.html")
-    articles = sum(1 for _ in dataset.graphs()) - 1
-    print(f"kg: {articles} articles, {len(dataset)} triples, {len(failures)} skipped", file=sys.stderr)
+    cache = ArticleCache(output / ".articles")
+    started = time.monotonic()
+    with tqdm(unit=" articles", file=sys.stderr, disable=None, smoothing=0.1) as bar:
+        doc_ids, summary = build(
+            read_inputs(args.inputs, args.encoding), cache, args.jobs, args.scheduler, on_article=bar.update
+        )
+    for problem in summary.failures:
+        print(f"kg: skipped {problem.reason}", file=sys.stderr)
+    paths = write_exports(write_nquads(cache, doc_ids, output / "kg.nq"), output)
+    if len(doc_ids) <= _HTML_ARTICLES:
+        paths["html"] = write_html(_read_dataset(paths["nquads"]), output / "kg.html")
+    else:
+        print(f"kg: no kg.html for {len(doc_ids)} articles; draw a part with `kg view --top 300`", file=sys.stderr)
+    seconds = time.monotonic() - started
+    print(
+        f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
+        f"{summary.entities} entities, {summary.relations} relations, {summary.triples} triples "
+        f"in {seconds:.1f} s ({summary.articles / seconds:.1f} articles/s)",
+        file=sys.stderr,
+    )
+    names = [article_iri(doc_id) for doc_id in doc_ids]
+    if store is not None:
+        load_nquads(store, paths["nquads"], names)
+        store.close()
+        print(f"kg: {len(names)} article graphs loaded into {store_path}", file=sys.stderr)
+    if endpoint:
+        for doc_id in doc_ids:  # one article at a time: memory stays flat
+            push_graphs(Dataset().parse(data=cache.nquads(doc_id), format="nquads"), endpoint)
+        print(f"kg: {len(doc_ids)} article graphs put to {endpoint}", file=sys.stderr)
     for path in paths.values():
         print(path)
-    if store is not None:
-        loaded = replace_graphs(store, dataset)
-        store.close()
-        print(f"kg: {len(loaded)} article graphs loaded into {store_path}", file=sys.stderr)
-    if endpoint:
-        pushed = push_graphs(dataset, endpoint)
-        print(f"kg: {len(pushed)} article graphs put to {endpoint}", file=sys.stderr)
-    return 1 if failures else 0
+    return 1 if summary.failures else 0
 
 
 def _query(text: str | None, file: Path | None, store_path: Path, fmt: str, binds: list[str]) -> int:
@@ -235,18 +266,6 @@ def _iso_date(text: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
-
-
-def _write_atomically(path: Path, lines) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.writelines(lines)
-        os.replace(partial, path)
-    except BaseException:
-        os.unlink(partial)
-        raise
 
 
 if __name__ == "__main__":

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -13,6 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg.files import atomic_file
 from kg.read import Problem
 from kg.types import Document
 
@@ -81,16 +80,13 @@ class ArticleCache:
             return None
         return graph if graph.digest == digest(doc) and graph.doc_id == doc.id else None
 
+    def nquads(self, doc_id: str) -> str:
+        """The N-Quads of a finished article."""
+        return json.loads(self.path(doc_id).read_text(encoding="utf-8"))["nquads"]
+
     def put(self, graph: ArticleGraph) -> None:
-        path = self.path(graph.doc_id)
-        fd, partial = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as stream:
-                json.dump(asdict(graph), stream, ensure_ascii=False)
-            os.replace(partial, path)
-        except BaseException:
-            os.unlink(partial)
-            raise
+        with atomic_file(self.path(graph.doc_id)) as stream:
+            json.dump(asdict(graph), stream, ensure_ascii=False)
 
 
 # One pipeline per worker process, loaded by the pool's initializer or on first use.
@@ -246,16 +242,7 @@ def _run_dask(docs: Iterator[Document], scheduler: str) -> Iterator[tuple[Docume
 
 def write_nquads(cache: ArticleCache, doc_ids: list[str], path: Path) -> Path:
     """Concatenate the articles' graphs, in input order, into one N-Quads file (atomically)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for doc_id in doc_ids:
-                record = json.loads(cache.path(doc_id).read_text(encoding="utf-8"))
-                out.write(record["nquads"])
-        os.chmod(partial, 0o644)
-        os.replace(partial, path)
-    except BaseException:
-        os.unlink(partial)
-        raise
+    with atomic_file(path) as out:
+        for doc_id in doc_ids:
+            out.write(cache.nquads(doc_id))
     return path

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 
+from kg.files import atomic_file
 from kg.types import Document, Entity, Extraction, Relation
 from kg.vocab import ARTICLE, ENTITY_CLASSES, EVENT, KG, NIF, PREFIXES, SEM, WD, event_class
 
@@ -78,27 +78,31 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write the dataset as Turtle (graphs merged), TriG, N-Quads and JSON-LD (graph per article).
+def write_exports(nquads: Path, out_dir: Path) -> dict[str, Path]:
+    """Write Turtle (graphs merged), TriG and JSON-LD (a graph per article) from N-Quads.
+
+    Oxigraph's parser and serialisers stream, so memory stays flat whatever the corpus size.
 
     Args:
-        dataset: the knowledge graph, as built by `to_dataset`.
+        nquads: the knowledge graph as N-Quads, one named graph per article, grouped by graph.
         out_dir: the directory to write into; created when missing.
 
     Returns:
-        The paths written, by format: {"turtle": …, "trig": …, "nquads": …, "jsonld": …}.
+        The paths, by format: {"nquads": …, "turtle": …, "trig": …, "jsonld": …}.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {
-        "turtle": out_dir / "kg.ttl",
-        "trig": out_dir / "kg.trig",
-        "nquads": out_dir / "kg.nq",
-        "jsonld": out_dir / "kg.jsonld",
-    }
-    _write_atomically(paths["turtle"], union_graph(dataset).serialize(format="turtle"))
-    _write_atomically(paths["trig"], dataset.serialize(format="trig"))
-    _write_atomically(paths["nquads"], sorted_nquads(dataset))
-    _write_atomically(paths["jsonld"], to_jsonld(dataset))
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES}
+    paths = {"nquads": nquads}
+    for key, name, rdf_format in (
+        ("turtle", "kg.ttl", ox.RdfFormat.TURTLE),
+        ("trig", "kg.trig", ox.RdfFormat.TRIG),
+        ("jsonld", "kg.jsonld", ox.RdfFormat.JSON_LD),
+    ):
+        quads = ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS)
+        # Turtle holds one graph: the union of the articles' graphs.
+        items = (quad.triple for quad in quads) if key == "turtle" else quads
+        paths[key] = out_dir / name
+        with atomic_file(paths[key], binary=True) as stream:
+            ox.serialize(items, stream, rdf_format, prefixes=None if key == "jsonld" else prefixes)
     return paths
 
 
@@ -109,14 +113,6 @@ def sorted_nquads(dataset: Dataset) -> str:
     """
     lines = dataset.serialize(format="nquads").splitlines()
     return "".join(f"{line}\n" for line in sorted(lines) if line)
-
-
-def to_jsonld(dataset: Dataset) -> str:
-    """Serialise a dataset as JSON-LD: a `@graph` per article, IRIs compacted by kg's prefixes."""
-    context = {prefix: str(namespace) for prefix, namespace in PREFIXES}
-    return dataset.serialize(
-        format="json-ld", context=context, auto_compact=True, ensure_ascii=False
-    )
 
 
 def _bind_prefixes(graph: Graph) -> None:
@@ -190,16 +186,3 @@ def _add_span(
     graph.add((span, NIF.anchorOf, Literal(text)))
     graph.add((span, KG.sentenceIndex, Literal(sentence)))
     graph.add((span, KG.inArticle, article))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # A reader never sees half a file: write beside the target, then rename over it.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the export from other users
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

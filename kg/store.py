@@ -83,6 +83,20 @@ def replace_graphs(store: Dataset, dataset: Dataset) -> list[URIRef]:
     return names
 
 
+def load_nquads(store: Dataset, nquads: Path, names: list[URIRef]) -> None:
+    """Load an N-Quads file into a store, replacing the named graphs it holds.
+
+    Args:
+        store: an open store, from `open_store`.
+        nquads: the articles' graphs, as `kg build` writes them.
+        names: the names of the graphs in the file; their old versions are removed first.
+    """
+    for name in names:
+        store.remove_graph(name)
+    # Oxigraph's own parser, streaming from the file: rdflib's N-Quads parser is an order slower.
+    store.parse(source=str(nquads), format="ox-nquads", transactional=False)
+
+
 def remove_article(store: Dataset, article_id: str) -> URIRef:
     """Remove an article's graph from a store.
 

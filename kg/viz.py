@@ -5,10 +5,8 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
 import random
 import re
-import tempfile
 from pathlib import Path
 
 import igraph
@@ -16,6 +14,7 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import Dataset
 
+from kg.files import write_atomically
 from kg.network import display_label, to_gexf, to_graphml, to_networkx
 
 # Colour and shape of each entity type, and the two words of its legend entry.
@@ -78,7 +77,7 @@ def write_view(graph: nx.MultiDiGraph, path: Path, file_format: str = "html") ->
     writers = {"html": page, "graphml": to_graphml, "gexf": to_gexf}
     if file_format not in writers:
         raise ValueError(f"unknown view format {file_format!r}: use one of {', '.join(writers)}")
-    _write_atomically(path, writers[file_format](graph))
+    write_atomically(path, writers[file_format](graph))
     return path
 
 
@@ -228,16 +227,3 @@ def _legend_html() -> str:
         for colour, _, glyph, type_en, type_ar in _STYLES.values()
     )
     return f'<div id="kg-legend" style="font:14px sans-serif;padding:4px 8px">{entries}</div>'
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # A reader never sees half a file: write beside the target, then rename over it.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the page from other users
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

@@ -57,3 +57,25 @@ def test_missing_database_says_how_to_install(tmp_path):
 def test_exports_hold_the_example_as_the_main_job_writes_it():
     exports = Path(__file__).resolve().parents[1] / "exports"
     assert {"kg.ttl", "kg.trig", "kg.html"} <= {p.name for p in exports.iterdir()}
+
+
+def test_killed_build_resumes_to_the_same_graph(tmp_path):
+    import signal
+    import time
+
+    articles = sorted((Path(__file__).resolve().parents[2] / "shared/corpus/ant/internationalNews").glob("*.txt"))[:10]
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for path in articles:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    assert _run("build", corpus, "-j", "1", "-o", tmp_path / "whole").returncode == 0
+    stopped = subprocess.Popen([*KG, "build", str(corpus), "-j", "1", "-o", str(tmp_path / "again")], stderr=subprocess.DEVNULL)
+    cache = tmp_path / "again" / ".articles"
+    while stopped.poll() is None and len(list(cache.glob("*.json"))) < 4:
+        time.sleep(0.1)
+    stopped.send_signal(signal.SIGKILL)
+    stopped.wait()
+    assert not (tmp_path / "again" / "kg.nq").exists()
+    resumed = _run("build", corpus, "-j", "1", "-o", tmp_path / "again")
+    assert resumed.returncode == 0 and "already built" in resumed.stderr
+    assert (tmp_path / "again" / "kg.nq").read_bytes() == (tmp_path / "whole" / "kg.nq").read_bytes()
