@@ -62,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database")
     install.add_argument("--from", dest="local_copy", type=Path, help="a local morphology-msa-r13.db.gz")
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
+    train_ner = commands.add_parser("train-ner", help="train the NER tagger on the gold train files (rebuilds the shipped model)")
+    train_ner.add_argument("-o", "--output", type=Path, help="model folder (default: kg/data/ner, the shipped one)")
+    train_ner.add_argument("--seed", type=int, default=13, help="seed of the word-cluster step (default: 13)")
+    evaluate_ner = commands.add_parser("evaluate-ner", help="entity-level P, R, F1 per type on a `token label` BIO file")
+    evaluate_ner.add_argument("file", type=Path, metavar="FILE")
+    evaluate_ner.add_argument("--tagger-only", action="store_true", help="score analysis + tagger alone, not the whole extract path")
     query = commands.add_parser("query", help="run a SPARQL query over every graph of a store")
     query.add_argument("query", nargs="?", help="the query text (or give --file)")
     query.add_argument("--file", type=Path, help="a file holding the query, e.g. ontology/queries/actors_by_degree.rq")
@@ -77,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "install-data":
             print(camel_db.install(args.local_copy, use_network=not args.offline), file=sys.stderr)
             return 0
+        if args.command == "train-ner":
+            return _train_ner(args.output, args.seed)
+        if args.command == "evaluate-ner":
+            return _evaluate_ner(args.file, args.tagger_only)
         if args.command == "extract":
             return _extract(args.inputs, args.output, args.encoding)
         if args.command == "view":
@@ -266,6 +276,33 @@ def _iso_date(text: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def _train_ner(output: Path | None, seed: int) -> int:
+    from kg.pipeline import Pipeline
+    from kg.tagger import MODEL_DIR, TrainingSettings, train_shipped
+
+    pipeline = Pipeline.load(ner_model=None)
+    folder = train_shipped(pipeline.analyze, pipeline.recognize.kb, output or MODEL_DIR, TrainingSettings(seed=seed))
+    print(folder)
+    return 0
+
+
+def _evaluate_ner(path: Path, tagger_only: bool) -> int:
+    """Run each sentence of a gold file as one article and print P, R, F1 per type."""
+    from kg.pipeline import Pipeline, to_record
+    from kg.tagger import read_conll, score, tagger_spans
+
+    if not path.is_file():
+        raise ReadError(f"{path}: no such file")
+    pipeline = Pipeline.load()
+    if tagger_only:
+        spans_of = tagger_spans(pipeline.analyze, pipeline.recognize.tagger)
+    else:  # exactly what `kg extract` writes: each entity's type on each of its mentions
+        spans_of = lambda doc: [(m["start"], m["end"], e["type"]) for e in to_record(pipeline(doc))["entities"]
+                                for m in e["mentions"]]
+    print(score(read_conll(path), spans_of).table())
+    return 0
 
 
 if __name__ == "__main__":

@@ -32,9 +32,10 @@ class _Span:
 class Recognizer:
     """Tags the names of one document; the gazetteer is built once from the knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon):
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, tagger=None):
         self.kb = kb
         self.lexicon = lexicon
+        self.tagger = tagger  # kg.tagger.Tagger: statistical spans after the gazetteer's
         self._gazetteer: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
         for name, entry in kb.names():
             words = tuple(name.split())
@@ -71,6 +72,12 @@ class Recognizer:
         for i in range(len(tokens)):
             if not taken[i] and (span := self._gazetteer_at(tokens, i)):
                 add(span)
+        # --- kg.tagger: the CRF's names fill the tokens no gazetteer name took ---
+        if self.tagger is not None:
+            for found in self.tagger.spans(tokens):
+                if not any(taken[found.start : found.end]):
+                    add(_Span(found.start, found.end, found.type))
+        # --- end kg.tagger ---
         for i in range(len(tokens)):
             if not taken[i] and (title := self.lexicon.title_at(norms, i)):
                 end = i + len(title.words)

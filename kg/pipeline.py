@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kg.camel_db import load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
@@ -9,27 +11,33 @@ from kg.link import Linker
 from kg.ner import Recognizer
 from kg.nlp import Analyzer
 from kg.relations import RelationExtractor
+from kg.tagger import MODEL_DIR, Tagger
 from kg.types import Document, Extraction
 
 
 class Pipeline:
     """The stages with their resources, loaded once and applied to each article."""
 
-    def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon):
+    def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon, tagger: Tagger | None = None):
         self.analyze = analyzer
-        self.recognize = Recognizer(kb, lexicon)
+        self.recognize = Recognizer(kb, lexicon, tagger)
         self.link = Linker(kb)
         self.extract_relations = RelationExtractor(lexicon)
 
     @classmethod
-    def load(cls) -> Pipeline:
-        """Load the morphology database, knowledge base and lexicons.
+    def load(cls, ner_model: Path | None = MODEL_DIR) -> Pipeline:
+        """Load the morphology database, knowledge base, lexicons and NER model.
 
+        Args:
+            ner_model: the tagger's model folder (default: the shipped one); None runs without it.
         Raises:
             kg.camel_db.MissingDatabase: when the database is not installed.
         """
         lexicon = Lexicon.load()
-        return cls(Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers}), KnowledgeBase.load(), lexicon)
+        analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
+        kb = KnowledgeBase.load()
+        tagger = Tagger.load(analyzer, kb, ner_model) if ner_model is not None else None
+        return cls(analyzer, kb, lexicon, tagger)
 
     def __call__(self, doc: Document) -> Extraction:
         sentences = self.analyze(doc)

@@ -1,0 +1,62 @@
+"""Dev-slice experiments for the NER tagger: train on ANERcorp train minus its last 10%, score that 10%.
+
+Never reads a test.txt. Usage:
+    .venv/bin/python benchmarks/ner_dev.py [--drop GROUP ...] [--aqmar] [--c1 X] [--c2 X] [--iterations N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg.camel_db import load_analyzer
+from kg.kb import KnowledgeBase
+from kg.lexicon import Lexicon
+from kg.nlp import Analyzer
+from kg.tagger import ALL_FEATURES, Tagger, TrainingSettings, dev_split, read_clusters, read_conll, score, tagger_spans, train
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--drop", nargs="*", default=[], choices=ALL_FEATURES)
+    parser.add_argument("--aqmar", action="store_true", help="add AQMAR train.txt to the training data")
+    parser.add_argument("--domain", action="store_true", help="mark AQMAR sentences with a domain feature")
+    parser.add_argument("--c1", type=float, default=TrainingSettings.c1)
+    parser.add_argument("--c2", type=float, default=TrainingSettings.c2)
+    parser.add_argument("--iterations", type=int, default=TrainingSettings.max_iterations)
+    parser.add_argument("--clusters", type=Path, default=None, help="word clusters (tsv.gz)")
+    args = parser.parse_args()
+    lexicon = Lexicon.load()
+    analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
+    kb = KnowledgeBase.load()
+    fit, dev = dev_split(read_conll(SHARED / "anercorp" / "train.txt"))
+    if args.aqmar:
+        fit = fit + read_conll(SHARED / "aqmar" / "train.txt", "wiki" if args.domain else None)
+    aqmar_dev = read_conll(SHARED / "aqmar" / "dev.txt")
+    features = [f for f in ALL_FEATURES if f not in args.drop]
+    clusters = read_clusters(args.clusters) if args.clusters else {}
+    if not clusters and "clusters" in features:
+        features.remove("clusters")
+    settings = TrainingSettings(features=features, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    started = time.time()
+    with tempfile.TemporaryDirectory() as folder:
+        train(analyzer, kb, fit, Path(folder), settings, clusters)
+        size = (Path(folder) / "crf.model").stat().st_size
+        tagger = Tagger.load(analyzer, kb, Path(folder))
+        trained = time.time() - started
+        ner_dev = score(dev, tagger_spans(analyzer, tagger))
+        aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
+    label = f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar} domain={args.domain} c1={args.c1} c2={args.c2} it={args.iterations} clusters={bool(clusters)}"
+    print(f"{label}\tANER-dev F1 {ner_dev.prf()[2]:.4f}\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}\tmodel {size/1e6:.1f} MB\ttrain {trained:.0f}s")
+    print(ner_dev.table())
+    print(aq_dev.table())
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

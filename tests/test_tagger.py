@@ -1,0 +1,150 @@
+"""The statistical NER tagger: gold reading, label projection, features, training, scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.tagger import (
+    MODEL_DIR,
+    Gazetteer,
+    LabelledSentence,
+    Scores,
+    Tagger,
+    TaggedSpan,
+    TrainingSettings,
+    analyse_sentence,
+    build_clusters,
+    clitic_variants,
+    read_conll,
+    score,
+    spans_of_labels,
+    tagger_spans,
+    token_labels,
+    train,
+)
+from kg.types import Document
+
+TINY = Path(__file__).parent / "data" / "ner_tiny.txt"
+
+
+def test_read_conll_gives_character_spans_and_kg_types():
+    sentences = read_conll(TINY)
+    assert len(sentences) == 6
+    first = sentences[0]
+    assert [first.text[s:e] for s, e, _ in first.entities] == ["باراك أوباما", "القاهرة"]
+    assert [t for *_, t in first.entities] == ["PER", "LOC"]  # PERS → PER
+    assert {t for s in sentences for *_, t in s.entities} == {"PER", "LOC", "ORG", "MISC"}
+
+
+@pytest.mark.parametrize(
+    ("labels", "spans"),
+    [
+        (["B-PER", "I-PER", "O", "B-LOC"], [TaggedSpan(0, 2, "PER"), TaggedSpan(3, 4, "LOC")]),
+        (["I-ORG", "I-ORG", "O"], [TaggedSpan(0, 2, "ORG")]),  # a stray I- opens a name (conlleval)
+        (["B-PER", "B-PER"], [TaggedSpan(0, 1, "PER"), TaggedSpan(1, 2, "PER")]),
+        (["B-PER", "I-LOC"], [TaggedSpan(0, 1, "PER"), TaggedSpan(1, 2, "LOC")]),
+        ([], []),
+    ],
+)
+def test_spans_of_labels(labels, spans):
+    assert spans_of_labels(labels) == spans
+
+
+def test_gold_labels_follow_the_pipeline_tokens(analyzer):
+    # "(باريس" is one gold token and two pipeline tokens: the name is the word, not the bracket.
+    sentence = read_conll(TINY)[4]
+    tokens = analyse_sentence(analyzer, sentence.text)
+    labels = token_labels(tokens, [(s, e, t) for s, e, t in sentence.entities if t == "MISC"])
+    assert [t.text for t, l in zip(tokens, labels) if l != "O"] == ["جائزة", "نوبل", "للسلام"]
+    labelled = [(t.text, l) for t, l in zip(tokens, token_labels(tokens, sentence.entities)) if l != "O"]
+    assert ("باريس", "B-LOC") in labelled and ("(", "B-LOC") not in labelled
+
+
+@pytest.mark.parametrize(
+    ("word", "variants"),
+    [("وبرلين", ["وبرلين", "برلين", "رلين"]), ("للأمم", ["للأمم", "الأمم"]), ("بغداد", ["بغداد", "غداد"]), ("ولد", ["ولد"])],
+)
+def test_clitic_variants(word, variants):
+    assert clitic_variants(word) == variants
+
+
+def test_gazetteer_takes_the_longest_name():
+    gazetteer = Gazetteer([("الامم المتحده", "ORG"), ("الامم", "MISC"), ("برلين", "LOC"), ("زيجمار جابرييل", "PER")])
+    assert gazetteer.tags(["قالت", "الامم", "المتحده", "في", "وبرلين"]) == [None, "B-ORG", "I-ORG", None, "B-LOC"]
+    assert gazetteer.word_types["جابرييل"] == {"PER"}
+
+
+def test_scores_are_exact_span_and_type():
+    scores = Scores()
+    scores.add({(0, 5, "PER"), (6, 9, "LOC"), (10, 12, "ORG")}, {(0, 5, "PER"), (6, 9, "ORG")})
+    assert scores.prf("PER") == (1.0, 1.0, 1.0)
+    p, r, f = scores.prf()
+    assert (p, r) == (pytest.approx(1 / 3), 0.5) and f == pytest.approx(0.4)
+    assert "| all | 2 | 3 |" in scores.table()
+
+
+def test_clusters_are_deterministic():
+    texts = ["زار الرئيس تونس ثم زار الرئيس مصر", "زار الوزير مصر ثم زار الوزير تونس"] * 5
+    first = build_clusters(texts, seed=1, min_count=2, context_words=10, dims=2, granularities=(2, 3))
+    assert first == build_clusters(texts, seed=1, min_count=2, context_words=10, dims=2, granularities=(2, 3))
+    assert set(first) >= {"تونس", "مصر", "الرئيس"}
+    assert all(len(path.split(".")) == 2 for path in first.values())
+
+
+@pytest.fixture(scope="module")
+def tiny_models(tmp_path_factory, analyzer, kb):
+    sentences = read_conll(TINY)
+    settings = TrainingSettings(max_iterations=30)
+    clusters = {"تونس": "0.1", "برلين": "0.2"}
+    folders = [tmp_path_factory.mktemp(name) for name in ("a", "b")]
+    for folder in folders:
+        train(analyzer, kb, sentences, folder, settings, clusters)
+    return folders
+
+
+def test_training_is_deterministic(tiny_models):
+    first, second = tiny_models
+    for name in ("crf.model", "clusters.tsv.gz", "settings.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_saved_model_loads_and_tags_its_training_data(tiny_models, analyzer, kb):
+    tagger = Tagger.load(analyzer, kb, tiny_models[0])
+    sentences = read_conll(TINY)
+    scores = score(sentences, tagger_spans(analyzer, tagger))
+    assert scores.prf()[2] > 0.5
+    body = sentences[1].text
+    mentions = tagger(Document("d", body, "test"), analyzer(Document("d", body, "test")))
+    assert all(m.text == body[m.start : m.end] for m in mentions)
+
+
+@pytest.fixture(scope="session")
+def shipped_tagger(analyzer, kb):
+    return Tagger.load(analyzer, kb)
+
+
+def test_shipped_model_is_in_the_package():
+    assert (MODEL_DIR / "crf.model").is_file() and (MODEL_DIR / "SOURCE.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("وصل الرئيس الأمريكي باراك أوباما إلى برلين أمس .", "باراك أوباما", "PER"),
+        ("وصل الرئيس الأمريكي باراك أوباما إلى برلين أمس .", "برلين", "LOC"),
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو ترفض العقوبات .", "سيرغي لافروف", "PER"),
+    ],
+)
+def test_shipped_model_finds_names(shipped_tagger, analyzer, text, name, kind):
+    doc = Document("d", text, "test")
+    found = {(m.text, m.type) for m in shipped_tagger(doc, analyzer(doc))}
+    assert (name, kind) in found
+
+
+def test_labelled_sentence_of_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("\n\n", encoding="utf-8")
+    assert read_conll(path) == []
+    assert LabelledSentence("a", ()) == LabelledSentence("a", ())
