@@ -54,12 +54,40 @@ def load_analyzer():
     if not db_path().is_file() or not (data_dir() / "catalogue.json").is_file():
         raise MissingDatabase(f"CAMeL Tools morphology database not found in {data_dir()}: {INSTALL_HINT}")
     os.environ["CAMELTOOLS_DATA"] = str(data_dir())
-    from camel_tools.morphology.analyzer import Analyzer
+    from camel_tools.morphology import analyzer
     from camel_tools.morphology.database import MorphologyDB
 
+    analyzer.merge_features = _merge_features
     # NOAN_PROP: a word the database cannot analyse gets a proper-noun analysis, which is
     # what unknown words in news mostly are (foreign names such as توكاييف).
-    return Analyzer(MorphologyDB(str(db_path())), backoff="NOAN_PROP")
+    return analyzer.Analyzer(MorphologyDB(str(db_path())), backoff="NOAN_PROP")
+
+
+def _merge_features(db, prefix_feats: dict, stem_feats: dict, suffix_feats: dict, diac_mode: str = "AF") -> dict:
+    """camel-tools' merge of a prefix, stem and suffix analysis, for the features kg reads.
+
+    camel-tools also builds a dozen tokenisation schemes and a phonetic form for every
+    candidate analysis, which took 60% of analysis time; kg reads lemma, POS, clitics,
+    person, voice, number, gloss and scores, and the diacritised form (to tell spelling
+    variants), so only those are merged here, the same way camel-tools merges them.
+    """
+    from camel_tools.morphology.utils import normalize_tanwyn, rewrite_diac
+
+    result = dict(stem_feats)
+    for feat in stem_feats:
+        for affix in (suffix_feats, prefix_feats):  # the prefix wins, as in camel-tools
+            value = affix.get(feat, "")
+            if value not in ("-", ""):
+                result[feat] = value
+    diac = "".join(f.get("diac", "") for f in (prefix_feats, stem_feats, suffix_feats))
+    result["diac"] = normalize_tanwyn(rewrite_diac(diac), diac_mode)
+    result["stemgloss"] = stem_feats.get("gloss", "")
+    for feat in ("gen", "num"):
+        if result.get(feat) == "-" and f"form_{feat}" in result:
+            result[feat] = result[f"form_{feat}"]
+    for feat in ("pos_logprob", "lex_logprob", "pos_lex_logprob"):
+        result[feat] = float(result.get(feat, -99.0))
+    return result
 
 
 def install(local_copy: Path | None = None, use_network: bool = True) -> str:

@@ -46,6 +46,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], Title]
     cues: dict[str, str]  # normalised word -> its kind (cues.tsv)
     org_heads: frozenset[str]
+    max_title_words: int
 
     def cue(self, norm: str) -> str | None:
         """Return the kind of a cue word, also when it carries a clitic (وأمس)."""
@@ -84,11 +85,8 @@ class Lexicon:
             titles[words] = Title(words, row["relation"], row["role_en"])
         cues = {normalize(row["word"]): row["kind"] for row in _rows(folder / "cues.tsv")}
         heads = frozenset(normalize(row["head"]).removeprefix("ال") for row in _rows(folder / "org_heads.tsv"))
-        return cls(triggers, titles, cues, heads)
+        return cls(triggers, titles, cues, heads, max(len(words) for words in titles))
 
-    @property
-    def max_title_words(self) -> int:
-        return max(len(words) for words in self.titles)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
