@@ -70,7 +70,7 @@ class Recognizer:
                 taken[k] = True
 
         for i in range(len(tokens)):
-            if not taken[i] and (span := self._gazetteer_at(tokens, i)):
+            if not taken[i] and (span := self._gazetteer_at(tokens, norms, i)):
                 add(span)
         # --- kg.tagger: the CRF's names fill the tokens no gazetteer name took ---
         if self.tagger is not None:
@@ -106,8 +106,7 @@ class Recognizer:
                 add(_Span(i, i + 1, "LOC", kb_id=country.id, nominal=True))
         return _join_adjacent_names(sorted(spans, key=lambda s: (s.start, -s.end)))
 
-    def _gazetteer_at(self, tokens, i: int) -> _Span | None:
-        norms = [t.norm for t in tokens]
+    def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
             for rest, entry in self._gazetteer.get(variant, ()):
                 end = i + 1 + len(rest)
