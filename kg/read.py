@@ -14,6 +14,7 @@ from pathlib import Path
 from kg.types import Document
 
 EXAMPLE = Path(__file__).parent / "data" / "example" / "kazakhstan_unrest.txt"
+MAX_ARTICLE_CHARS = 1_000_000
 SUFFIXES = {".txt", ".sgml", ".sgm", ".xml", ".jsonl", ".json"}
 
 _DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
@@ -85,7 +86,7 @@ def _read_text(data: bytes, source: str, stem: str, encoding: str | None, jsonl:
     elif _HTML.match(text):
         raise ReadError(f"{source}: an HTML page, not an article (save the article's text as .txt)")
     else:
-        yield Document(id=stem, body=text, source=source)
+        yield _sized(Document(id=stem, body=text, source=source))
 
 
 def _decode(data: bytes, source: str, encoding: str | None) -> str:
@@ -115,14 +116,14 @@ def _read_sgml(text: str, source: str) -> Iterator[Document | Problem]:
         if not body or not body.strip():
             yield Problem(source, f"{source}: <DOC> {number} has no <TEXT>")
             continue
-        yield Document(
+        yield _sized(Document(
             id=(fields["DOCNO"] or f"{Path(source).stem}-{number}").strip(),
             body=body,
             source=source,
             title=fields["TITLE"].strip() if fields["TITLE"] else None,
             date=_iso_date(fields["TIME"] or fields["DATE"]),
             url=fields["URL"].strip() if fields["URL"] else None,
-        )
+        ))
 
 
 def _field(pattern: re.Pattern, record: str) -> str | None:
@@ -145,14 +146,22 @@ def _read_jsonl(text: str, source: str) -> Iterator[Document | Problem]:
         if not isinstance(body, str) or not body.strip():
             yield Problem(source, f"{source}:{number}: empty 'text'")
             continue
-        yield Document(
+        yield _sized(Document(
             id=doc_id,
             body=body,
             source=source,
             title=_text_or_none(record.get("title")),
             date=_iso_date(_text_or_none(record.get("date"))),
             url=_text_or_none(record.get("url")),
-        )
+        ))
+
+
+def _sized(doc: Document) -> Document | Problem:
+    # A news article is a few thousand characters; a body this long is a dump, not an article.
+    if len(doc.body) > MAX_ARTICLE_CHARS:
+        return Problem(doc.source, f"{doc.source}: {doc.id}: {len(doc.body):,} characters, more than an article "
+                                   f"({MAX_ARTICLE_CHARS:,}); split it into articles")
+    return doc
 
 
 def _text_or_none(value) -> str | None:

@@ -141,3 +141,13 @@ def test_entities_are_not_expanded_beyond_the_standard_five(tmp_path):
     path.write_text('<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]><DOC><DOCNO>x</DOCNO><TEXT>&e; &amp;</TEXT></DOC>', encoding="utf-8")
     (doc,) = read_file(path)
     assert doc.body == "&e; &" and "root:" not in doc.body
+
+
+def test_a_huge_file_is_refused_quickly(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("w", encoding="utf-8") as stream:  # 100 MB on one line
+        chunk = "خبر " * 250_000
+        for _ in range(50):
+            stream.write(chunk)
+    (item,) = read_file(path)
+    assert isinstance(item, Problem) and "split it into articles" in item.reason
