@@ -12,6 +12,7 @@ from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
 from kg.pipeline import Pipeline
 from kg.read import Problem, read_inputs
+from kg.tagger import MODEL_DIR, Tagger
 from kg.types import Extraction
 
 
@@ -40,7 +41,8 @@ def analyzer(camel_analyzer, lexicon) -> Analyzer:
 
 @pytest.fixture(scope="session")
 def pipeline(analyzer, kb, lexicon) -> Pipeline:
-    return Pipeline(analyzer, kb, lexicon)
+    """The pipeline `kg` runs: what Pipeline.load() builds, from the shared fixtures."""
+    return Pipeline(analyzer, kb, lexicon, Tagger.load(analyzer, kb, MODEL_DIR))
 
 
 ANT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant"
