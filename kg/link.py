@@ -28,6 +28,16 @@ def skeleton(name: str) -> str:
     return out
 
 
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: letters to insert, delete or replace to turn a into b."""
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (letter != other))
+    return row[-1]
+
+
 def _surname(name: str) -> str:
     return skeleton(name.split()[-1])
 
@@ -37,14 +47,14 @@ class Linker:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        by_skeleton: dict[tuple[str, str], set[str]] = defaultdict(set)
+        by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for name, entry in kb.names():
-            by_skeleton[(entry.type, skeleton(name))].add(entry.id)
+            by_skeleton[(entry.type, skeleton(name))].setdefault(entry.id, name)
             if entry.type == "PER":
-                by_skeleton[("PER", skeleton(name.split()[-1]))].add(entry.id)
+                by_skeleton[("PER", skeleton(name.split()[-1]))].setdefault(entry.id, name.split()[-1])
         # Only a skeleton that points to one entry is evidence enough to link a new spelling.
         self._by_skeleton = {
-            key: next(iter(ids)) for key, ids in by_skeleton.items() if len(ids) == 1 and len(key[1]) > _MIN_SKELETON
+            key: next(iter(names.items())) for key, names in by_skeleton.items() if len(names) == 1 and len(key[1]) > _MIN_SKELETON
         }
 
     def __call__(self, mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
@@ -52,17 +62,22 @@ class Linker:
         entries = [self.link(mention) for mention in mentions]
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
+        # Another given name is another person (سليمان الأسد is not بشار الأسد).
         surnames: dict[str, tuple] = {}
+        given: dict[tuple, set[str]] = defaultdict(set)
         for mention, entry in zip(mentions, entries):
             if entry is not None and entry.type == "PER":
                 for name in (mention.text, *entry.names_ar):
                     surnames.setdefault(_surname(name), ("kb", entry.id))
+                    given[("kb", entry.id)].update(skeleton(word) for word in name.split())
         clusters: dict[tuple, list[Mention]] = {}
         for mention, entry in zip(mentions, entries):
             if entry is not None:
                 key = ("kb", entry.id)
             elif mention.type == "PER":
                 key = surnames.get(_surname(mention.text), ("PER", _surname(mention.text)))
+                if key[0] == "kb" and not {skeleton(w) for w in mention.text.split()[:-1]} <= given[key]:
+                    key = ("PER", skeleton(mention.text))
             else:
                 key = (mention.type, skeleton(mention.text))
             clusters.setdefault(key, []).append(mention)
@@ -75,8 +90,13 @@ class Linker:
         exact = [entry for entry in self.kb.lookup(mention.text) if entry.type == mention.type]
         if len(exact) == 1:
             return exact[0]
-        kb_id = self._by_skeleton.get((mention.type, skeleton(mention.text)))
-        return self.kb.get(kb_id) if kb_id else None
+        found = self._by_skeleton.get((mention.type, skeleton(mention.text)))
+        if found is None:
+            return None
+        kb_id, name = found
+        # A shared skeleton with many letters apart is a coincidence (مارتن / موريتانيا).
+        written = normalize(mention.text)
+        return self.kb.get(kb_id) if _edits(written, normalize(name)) <= max(2, len(written) // 4) else None
 
     def _entity(self, key: tuple, mentions: list[Mention]) -> Entity:
         entry = self.kb.get(key[1]) if key[0] == "kb" else None
