@@ -45,8 +45,14 @@ def _surname(name: str) -> str:
 class Linker:
     """Merges an article's mentions into entities; the spelling index is built once."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, generic_heads: frozenset[str] = frozenset()):
+        """Args:
+            kb: the knowledge base to link to.
+            generic_heads: normalised nouns that alone name no one body (الشرطة، السلطات):
+                such a mention is a different body in every article.
+        """
         self.kb = kb
+        self.generic_heads = generic_heads
         by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for name, entry in kb.names():
             by_skeleton[(entry.type, skeleton(name))].setdefault(entry.id, name)
@@ -57,8 +63,13 @@ class Linker:
             key: next(iter(names.items())) for key, names in by_skeleton.items() if len(names) == 1 and len(key[1]) > _MIN_SKELETON
         }
 
-    def __call__(self, mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
-        """Return one entity per real-world thing, in order of first mention."""
+    def __call__(self, mentions: tuple[Mention, ...], doc_id: str = "") -> tuple[Entity, ...]:
+        """Return one entity per real-world thing, in order of first mention.
+
+        Args:
+            mentions: the article's mentions.
+            doc_id: the article's id, which scopes the IRIs of generic bodies (الشرطة).
+        """
         entries = [self.link(mention) for mention in mentions]
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
@@ -81,7 +92,7 @@ class Linker:
             else:
                 key = (mention.type, skeleton(mention.text))
             clusters.setdefault(key, []).append(mention)
-        return tuple(self._entity(key, cluster) for key, cluster in clusters.items())
+        return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
 
     def link(self, mention: Mention) -> KBEntry | None:
         """Return the knowledge-base entry a mention names, if one is certain."""
@@ -98,7 +109,7 @@ class Linker:
         written = normalize(mention.text)
         return self.kb.get(kb_id) if _edits(written, normalize(name)) <= max(2, len(written) // 4) else None
 
-    def _entity(self, key: tuple, mentions: list[Mention]) -> Entity:
+    def _entity(self, key: tuple, mentions: list[Mention], doc_id: str) -> Entity:
         entry = self.kb.get(key[1]) if key[0] == "kb" else None
         names = [m for m in mentions if not m.nominal] or mentions
         label_ar = entry.label_ar if entry else max(names, key=lambda m: len(m.text)).text
@@ -108,7 +119,10 @@ class Linker:
         elif entry:
             local = _IRI_UNSAFE.sub("-", entry.id).strip("-")
         else:
-            local = f"{entity_type.lower()}/{_IRI_UNSAFE.sub('_', normalize(label_ar)).strip('_')}"
+            name = normalize(label_ar)
+            local = f"{entity_type.lower()}/{_IRI_UNSAFE.sub('_', name).strip('_')}"
+            if name.removeprefix("ال") in self.generic_heads:
+                local += f"/{_IRI_UNSAFE.sub('_', doc_id).strip('_')}"
         return Entity(
             id=str(ENTITY[local]),
             type=entity_type,

@@ -21,7 +21,7 @@ class Pipeline:
     def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon, tagger: Tagger | None = None):
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
-        self.link = Linker(kb)
+        self.link = Linker(kb, lexicon.org_heads)
         self.extract_relations = RelationExtractor(lexicon)
 
     @classmethod
@@ -42,7 +42,7 @@ class Pipeline:
     def __call__(self, doc: Document) -> Extraction:
         sentences = self.analyze(doc)
         mentions = self.recognize(doc, sentences)
-        entities = self.link(mentions)
+        entities = self.link(mentions, doc.id)
         relations = self.extract_relations(doc, sentences, entities)
         return Extraction(doc, sentences, entities, relations)
 

@@ -20,9 +20,9 @@ def test_spellings_share_a_skeleton(first, second):
     assert skeleton(first) == skeleton(second)
 
 
-def _entities(pipeline, text):
-    doc = Document("t", text, "test")
-    return pipeline.link(pipeline.recognize(doc, pipeline.analyze(doc)))
+def _entities(pipeline, text, doc_id="t"):
+    doc = Document(doc_id, text, "test")
+    return pipeline.link(pipeline.recognize(doc, pipeline.analyze(doc)), doc.id)
 
 
 def test_spellings_of_one_person_are_one_entity(pipeline):
@@ -52,3 +52,11 @@ def test_linked_entities_carry_wikidata_and_english(pipeline):
 def test_iris_are_stable_across_runs(pipeline):
     text = "استقبل رئيس بلدية المدينة جوزيف كاربنتييه وفدا من منظمة الصحة العالمية."
     assert [e.id for e in _entities(pipeline, text)] == [e.id for e in _entities(pipeline, text)]
+
+
+def test_a_generic_body_is_another_one_in_every_article(pipeline):
+    police = [
+        {e.id for e in _entities(pipeline, "وقالت الشرطة إنها اعتقلت مشتبها به.", doc_id) if e.type == "ORG"}
+        for doc_id in ("a", "b")
+    ]
+    assert len(police[0]) == 1 and police[0] != police[1]
