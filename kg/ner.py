@@ -131,7 +131,7 @@ class Recognizer:
         With no name, a title and a nisba still name one person when the knowledge base
         knows who held the office then (الرئيس الكازاخي → Tokayev).
         """
-        spans, countries = [], []
+        spans, countries, former = [], [], False
         j = i + len(title.words)
         # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي).
         if title.takes_portfolio and j + 1 < len(tokens) and tokens[j].prefixes == ("Al_det",) and self._is_nisba(tokens[j + 1]):
@@ -142,8 +142,10 @@ class Recognizer:
             j += 1
             # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد).
             while j < len(tokens) and not taken[j] and _definite_adjective(tokens[j]) and not self._is_nisba(tokens[j]):
+                former = former or self.lexicon.cue(tokens[j].norm) == "former"
                 j += 1
-        named = j < len(tokens) and taken[j]  # a name or body the gazetteer found follows
+        # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
+        named = j < len(tokens) and (taken[j] or any(t.pos in _NAME_POS or not t.analysed for t in tokens[j : j + 2]))
         while j < len(tokens) and taken[j]:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
@@ -159,7 +161,7 @@ class Recognizer:
                 end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
-        elif not named and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
+        elif not named and not former and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
         return spans
 

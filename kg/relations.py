@@ -117,6 +117,8 @@ class RelationExtractor:
         previous = tokens[i - 1] if i else None
         if token.voice == "p":
             return False  # passive: the actor is not named
+        if "sa_fut" in token.prefixes:
+            return False  # سيلتقي: a plan, not an event
         if "li_prep" in token.prefixes or any(p.startswith("li_") for p in token.prefixes):
             return False  # لِـ + verb: a purpose, not an event
         if previous is not None and previous.norm in self.lexicon.relative_pronouns:
