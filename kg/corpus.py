@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import deque
@@ -51,9 +52,20 @@ class Summary:
 
 
 def digest(doc: Document) -> str:
-    """A fingerprint of everything read from an article."""
-    fields = [doc.id, doc.body, doc.source, doc.title, doc.date, doc.url]
+    """A fingerprint of an article and of the kg that extracts it: either changing redoes it."""
+    fields = [_kg_fingerprint(), doc.id, doc.body, doc.source, doc.title, doc.date, doc.url]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+@functools.cache
+def _kg_fingerprint() -> str:
+    # The code, lexicons, knowledge base and model decide what an article yields.
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class ArticleCache:

@@ -69,3 +69,10 @@ def test_killed_worker_loses_only_its_article(tmp_path, monkeypatch, uninterrupt
     assert summary.articles == 11
     kept = {line for line in uninterrupted.splitlines() if f"/article/{poison}>" not in line.rsplit(" ", 2)[-2]}
     assert set(text.splitlines()) == kept
+
+
+def test_a_changed_kg_redoes_the_articles(tmp_path, monkeypatch):
+    _nquads(tmp_path / "cache", ARTICLES[:2])
+    monkeypatch.setattr(corpus, "_kg_fingerprint", lambda: "another kg")
+    _, summary = _nquads(tmp_path / "cache", ARTICLES[:2])
+    assert summary.reused == 0
