@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ _SPELLING_VARIANT_PENALTY = 3.0
 # (لحقوق الإنسان "for human rights"), which the database scores the same.
 _EMPHATIC_LAM_PENALTY = 0.5
 _NO_LOGPROB = -12.0
+_MAX_CACHED_WORDS = 100_000
 
 
 def normalize(text: str) -> str:
@@ -139,6 +141,11 @@ class Analyzer:
         """Return the distinct readings of an undiacritised word (cached)."""
         cached = self._readings.get(word)
         if cached is None:
+            if len(self._readings) >= _MAX_CACHED_WORDS:
+                # Forget the older half: frequent words come back at once, and memory stays
+                # bounded over a corpus of any size.
+                for old in list(islice(self._readings, _MAX_CACHED_WORDS // 2)):
+                    del self._readings[old]
             cached = self._readings[word] = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
         return cached
 
