@@ -355,11 +355,12 @@ class RelationExtractor:
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
             k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
-            if title is not None:
+            # وقائد الجيش after a name begins the next person, not an apposition.
+            if title is not None and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
                 following = [e for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
                 if following and following[0] != person:
-                    found.append(_Found(person, title.relation, following[0], None, 0.8))
+                    found.append(_Found(person, title.relation, following[0], None, 0.6))
         return found
 
 
