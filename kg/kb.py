@@ -157,6 +157,10 @@ class KnowledgeBase:
         found = self._by_name.get(key) or self._by_name.get(_strip_article(key)) or []
         return list(found)
 
+    def entries(self) -> Iterator[KBEntry]:
+        """Every entry, in the order of kb.jsonl."""
+        return iter(self._entries.values())
+
     def names(self) -> Iterator[tuple[str, KBEntry]]:
         """Yield (normalised name, entry) for every name of every entry, for building a gazetteer."""
         for name, entries in self._by_name.items():

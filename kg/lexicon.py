@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Lexicon:
     cues: dict[str, str]  # normalised word -> its kind (cues.tsv)
     org_heads: frozenset[str]
     max_title_words: int
+    letter_classes: dict[str, dict[str, str]]  # "ar" / "lat" -> written letters -> class
 
     def cue(self, norm: str) -> str | None:
         """Return the kind of a cue word, also when it carries a clitic (وأمس)."""
@@ -85,7 +87,32 @@ class Lexicon:
             titles[words] = Title(words, row["relation"], row["role_en"])
         cues = {normalize(row["word"]): row["kind"] for row in _rows(folder / "cues.tsv")}
         heads = frozenset(normalize(row["head"]).removeprefix("ال") for row in _rows(folder / "org_heads.tsv"))
-        return cls(triggers, titles, cues, heads, max(len(words) for words in titles))
+        classes: dict[str, dict[str, str]] = {"ar": {}, "lat": {}}
+        for row in _rows(folder / "transliteration.tsv"):
+            written = unicodedata.normalize("NFKD", row["written"])
+            classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
+        return cls(triggers, titles, cues, heads, max(len(words) for words in titles), classes)
+
+    def consonants(self, word: str, script: str) -> str:
+        """The consonant classes of a word as written in Arabic ("ar") or Latin ("lat") letters.
+
+        Two spellings of one name, in either script, share them (ماكرون, Macron → mkrn).
+        """
+        table = self.letter_classes[script]
+        longest = max(len(written) for written in table)
+        word = unicodedata.normalize("NFKD", word.casefold())
+        out, i = "", 0
+        while i < len(word):
+            for size in range(longest, 0, -1):
+                if word[i : i + size] in table:
+                    letter_class = table[word[i : i + size]]
+                    i += size
+                    break
+            else:
+                letter_class, i = "", i + 1  # a mark, a digit or a letter of another script
+            if letter_class and not out.endswith(letter_class):
+                out += letter_class
+        return out
 
 
     def title_at(self, norms: list[str], i: int) -> Title | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp import normalize
@@ -15,6 +16,7 @@ from kg.vocab import ENTITY
 _WEAK_LETTERS = frozenset("اويىءأإآؤئ")
 _SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
 _MIN_SKELETON = 3
+_MIN_TRANSLITERATION = 6
 _IRI_UNSAFE = re.compile(r"[^\w]+")
 
 
@@ -45,14 +47,27 @@ def _surname(name: str) -> str:
 class Linker:
     """Merges an article's mentions into entities; the spelling index is built once."""
 
-    def __init__(self, kb: KnowledgeBase, generic_heads: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        generic_heads: frozenset[str] = frozenset(),
+        consonants: Callable[[str, str], str] | None = None,
+    ):
         """Args:
             kb: the knowledge base to link to.
             generic_heads: normalised nouns that alone name no one body (الشرطة، السلطات):
                 such a mention is a different body in every article.
+            consonants: the consonant classes of a word in "ar" or "lat" script
+                (`Lexicon.consonants`), to link a person the knowledge base knows only in English.
         """
         self.kb = kb
         self.generic_heads = generic_heads
+        self.consonants = consonants
+        by_latin: dict[str, set[str]] = defaultdict(set)
+        for entry in kb.entries() if consonants else ():
+            if entry.type == "PER" and entry.label_en and (key := self._name_key(entry.label_en, "lat")):
+                by_latin[key].add(entry.id)
+        self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
         by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for name, entry in kb.names():
             by_skeleton[(entry.type, skeleton(name))].setdefault(entry.id, name)
@@ -103,16 +118,31 @@ class Linker:
             return exact[0]
         found = self._by_skeleton.get((mention.type, skeleton(mention.text)))
         if found is None:
-            return None
+            return self._transliterated(mention)
         kb_id, name = found
         # A shared skeleton with many letters apart is a coincidence (مارتن / موريتانيا).
         written = normalize(mention.text)
         return self.kb.get(kb_id) if _edits(written, normalize(name)) <= max(2, len(written) // 4) else None
 
+    def _transliterated(self, mention: Mention) -> KBEntry | None:
+        """The person whose English name has the consonants of the Arabic one (ماكرون ~ Macron)."""
+        if mention.type != "PER" or self.consonants is None:
+            return None
+        key = self._name_key(mention.text, "ar")
+        kb_id = self._by_latin.get(key) if key else None
+        return self.kb.get(kb_id) if kb_id else None
+
+    def _name_key(self, name: str, script: str) -> str | None:
+        # The whole name, given name and surname: a surname alone is too often shared, and
+        # short keys meet by chance (بونوا هامون / Ban Ki-moon).
+        words = name.replace("-", " ").split()
+        key = "".join(self.consonants(word, script) for word in words)
+        return key if len(words) >= 2 and len(key) >= _MIN_TRANSLITERATION else None
+
     def _entity(self, key: tuple, mentions: list[Mention], doc_id: str) -> Entity:
         entry = self.kb.get(key[1]) if key[0] == "kb" else None
         names = [m for m in mentions if not m.nominal] or mentions
-        label_ar = entry.label_ar if entry else max(names, key=lambda m: len(m.text)).text
+        label_ar = (entry.label_ar if entry else "") or max(names, key=lambda m: len(m.text)).text
         entity_type = entry.type if entry else mentions[0].type
         if entry and entry.wikidata:
             local = entry.wikidata

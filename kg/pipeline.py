@@ -21,7 +21,7 @@ class Pipeline:
     def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon, tagger: Tagger | None = None):
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
-        self.link = Linker(kb, lexicon.org_heads)
+        self.link = Linker(kb, lexicon.org_heads, lexicon.consonants)
         self.extract_relations = RelationExtractor(lexicon)
 
     @classmethod

@@ -60,3 +60,18 @@ def test_a_generic_body_is_another_one_in_every_article(pipeline):
         for doc_id in ("a", "b")
     ]
     assert len(police[0]) == 1 and police[0] != police[1]
+
+
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [("إيمانويل ماكرون", "Emmanuel Macron"), ("أنطونيو غوتيريز", "António Guterres"), ("فرانسوا أولاند", "François Hollande"), ("سيرجيو ماتاريلا", "Sergio Mattarella")],
+)
+def test_arabic_and_latin_spellings_share_consonants(lexicon, arabic, latin):
+    assert [lexicon.consonants(w, "ar") for w in arabic.split()] == [lexicon.consonants(w, "lat") for w in latin.split()]
+
+
+def test_a_person_known_only_in_english_is_linked_by_transliteration(pipeline):
+    # The knowledge base has Sergio Mattarella (President of Italy) with no Arabic name.
+    assert not pipeline.link.kb.get("Q3956186").names_ar
+    entities = _entities(pipeline, "استقبل الرئيس الإيطالي سيرجيو ماتاريلا وفدا تونسيا.")
+    assert "Q3956186" in {e.wikidata for e in entities}
