@@ -12,6 +12,7 @@ _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, pas
 _COORDINATION_GAP = 5
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
+_OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
 
@@ -241,9 +242,16 @@ class RelationExtractor:
             and not m.nominal
             and (not trigger.object_types or m.type in trigger.object_types)
         ]
-        # The direct object: the first name not governed by a preposition. With a
-        # preposition-selecting verb it is the addressee (دعا X قطر إلى الحوار).
-        direct = [e for m, e in candidates if m.tok_start == start or not _governed(tokens, start - 1, m.tok_start)]
+        # The direct object follows the subject closely, with no preposition (on its own or
+        # on a word) before it; with a preposition-selecting verb it is the addressee
+        # (دعا X قطر إلى الحوار).
+        direct = [
+            e
+            for m, e in candidates
+            if self._object_gap(tokens, mentions, start, m.tok_start) <= _OBJECT_GAP
+            and not _governed(tokens, start - 1, m.tok_start)
+            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[start : m.tok_start])
+        ]
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
@@ -253,10 +261,27 @@ class RelationExtractor:
                 governed = [e for m, e in candidates if m.tok_start in (k, k + 1)]
                 if governed:
                     return governed[0], 1.0
-                # The preposition governs a phrase (بإجراءات السلطات): the entity comes later.
-                later = [e for m, e in candidates if m.tok_start > k]
+                # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
+                # it concerns comes later. Other names there are seldom the target.
+                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC"]
                 return (later[0], 0.6) if later else None
         return None
+
+    def _object_gap(self, tokens, mentions, start: int, end: int) -> int:
+        """Words between a subject and an object, not counting time words, punctuation, a
+        title and its nisba (انتقد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب)."""
+        norms = [t.norm for t in tokens]
+        covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
+        gap, k = 0, start
+        while k < end:
+            title = self.lexicon.title_at(norms, k)
+            if title is not None:
+                k += len(title.words)
+                continue
+            token = tokens[k]
+            gap += not (k in covered or token.pos == "punc" or self._time_word(token))
+            k += 1
+        return gap
 
     def _clause_end(self, tokens, i: int, owner) -> int:
         """The next verb after token i, skipping relative clauses (العنف الذي يجتاح كازاخستان)
@@ -348,7 +373,7 @@ class RelationExtractor:
                     j -= 1  # والي تونس، فاخر القفصي
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
-                elif tokens[j].prefixes == ("Al_det",) and getattr(self._title_ending_at(norms, j - 1), "takes_portfolio", False):
+                elif tokens[j].prefixes == ("Al_det",) and (title := self._title_ending_at(norms, j - 1)) and title.takes_portfolio:
                     j -= 1  # a minister's portfolio: وزير العمل السعودي
                 else:
                     break
