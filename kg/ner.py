@@ -215,6 +215,10 @@ class Recognizer:
             end += 1 + (tokens[end].prefixes == ("li_prep",) and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",))
             while end < len(tokens) and not taken[end] and _definite_adjective(tokens[end]) and end - i <= _MAX_ORG_MODIFIERS + 2:
                 end += 1
+        # A bare indefinite head (نشر قوات "deploy forces") names nothing; a construct one
+        # does when the name that completes it follows (شرطة تايلاند: the gazetteer's).
+        if end == i + 1 and not definite and not (end < len(tokens) and taken[end]):
+            return None
         return _Span(i, end, "ORG", skip)
 
     def _is_nisba(self, token: Token) -> KBEntry | None:
