@@ -328,12 +328,12 @@ def occurrences(body: str, text: str) -> list[tuple[int, int]]:
 
 def build() -> list[dict]:
     records = []
-    for rel, annotations in ANNOTATIONS.items():
+    for rel, article_annotations in ANNOTATIONS.items():
         path = ANT / rel
         doc = next(read_file(path))
         taken: list[tuple[int, int]] = []
         doc_records = []
-        for text, occ, etype, qid, en in annotations:
+        for text, occ, etype, qid, en in article_annotations:
             spans = occurrences(doc.body, text)
             free = [s for s in spans if not any(s[0] < e and b < s[1] for b, e in taken)]
             chosen = free if occ is None else [spans[i - 1] for i in occ]
