@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import html
 import json
 import re
@@ -50,7 +51,9 @@ def read_inputs(inputs: list[str], encoding: str | None = None) -> Iterator[Docu
         encoding: the text encoding of the inputs; by default UTF-8 (or UTF-16 with a BOM).
     """
     if not inputs:
-        yield from read_file(EXAMPLE)
+        # The bundled example is named by its place in the package, the same on every machine.
+        for doc in read_file(EXAMPLE):
+            yield dataclasses.replace(doc, source=f"kg/{EXAMPLE.relative_to(EXAMPLE.parents[2]).as_posix()}")
         return
     for name in inputs:
         if name == "-":
