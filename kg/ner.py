@@ -72,12 +72,11 @@ class Recognizer:
         for i in range(len(tokens)):
             if not taken[i] and (span := self._gazetteer_at(tokens, norms, i)):
                 add(span)
-        # --- kg.tagger: the CRF's names fill the tokens no gazetteer name took ---
+        # The tagger's names fill the tokens no gazetteer name took.
         if self.tagger is not None:
             for found in self.tagger.spans(tokens):
                 if not any(taken[found.start : found.end]):
                     add(_Span(found.start, found.end, found.type))
-        # --- end kg.tagger ---
         for i in range(len(tokens)):
             if not taken[i] and (title := self.lexicon.title_at(norms, i)):
                 end = i + len(title.words)
