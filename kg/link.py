@@ -93,7 +93,7 @@ class Linker:
         given: dict[tuple, set[str]] = defaultdict(set)
         for mention, entry in zip(mentions, entries):
             if entry is not None and entry.type == "PER":
-                for name in (mention.text, *entry.names_ar):
+                for name in (mention.name, *entry.names_ar):
                     surnames.setdefault(_surname(name), ("kb", entry.id))
                     given[("kb", entry.id)].update(skeleton(word) for word in name.split())
         clusters: dict[tuple, list[Mention]] = {}
@@ -101,11 +101,11 @@ class Linker:
             if entry is not None:
                 key = ("kb", entry.id)
             elif mention.type == "PER":
-                key = surnames.get(_surname(mention.text), ("PER", _surname(mention.text)))
-                if key[0] == "kb" and not {skeleton(w) for w in mention.text.split()[:-1]} <= given[key]:
-                    key = ("PER", skeleton(mention.text))
+                key = surnames.get(_surname(mention.name), ("PER", _surname(mention.name)))
+                if key[0] == "kb" and not {skeleton(w) for w in mention.name.split()[:-1]} <= given[key]:
+                    key = ("PER", skeleton(mention.name))
             else:
-                key = (mention.type, skeleton(mention.text))
+                key = (mention.type, skeleton(mention.name))
             clusters.setdefault(key, []).append(mention)
         return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
 
@@ -113,22 +113,22 @@ class Linker:
         """Return the knowledge-base entry a mention names, if one is certain."""
         if mention.kb_id:
             return self.kb.get(mention.kb_id)
-        exact = [entry for entry in self.kb.lookup(mention.text) if entry.type == mention.type]
+        exact = [entry for entry in self.kb.lookup(mention.name) if entry.type == mention.type]
         if len(exact) == 1:
             return exact[0]
-        found = self._by_skeleton.get((mention.type, skeleton(mention.text)))
+        found = self._by_skeleton.get((mention.type, skeleton(mention.name)))
         if found is None:
             return self._transliterated(mention)
         kb_id, name = found
         # A shared skeleton with many letters apart is a coincidence (مارتن / موريتانيا).
-        written = normalize(mention.text)
+        written = normalize(mention.name)
         return self.kb.get(kb_id) if _edits(written, normalize(name)) <= max(2, len(written) // 4) else None
 
     def _transliterated(self, mention: Mention) -> KBEntry | None:
         """The person whose English name has the consonants of the Arabic one (ماكرون ~ Macron)."""
         if mention.type != "PER" or self.consonants is None:
             return None
-        key = self._name_key(mention.text, "ar")
+        key = self._name_key(mention.name, "ar")
         kb_id = self._by_latin.get(key) if key else None
         return self.kb.get(kb_id) if kb_id else None
 
@@ -141,8 +141,8 @@ class Linker:
 
     def _entity(self, key: tuple, mentions: list[Mention], doc_id: str) -> Entity:
         entry = self.kb.get(key[1]) if key[0] == "kb" else None
-        names = [m for m in mentions if not m.nominal] or mentions
-        label_ar = (entry.label_ar if entry else "") or max(names, key=lambda m: len(m.text)).text
+        names = [m for m in mentions if m.named] or [m for m in mentions if not m.nominal] or mentions
+        label_ar = (entry.label_ar if entry else "") or max(names, key=lambda m: len(m.name)).name
         entity_type = entry.type if entry else mentions[0].type
         if entry and entry.wikidata:
             local = entry.wikidata

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title, clitic_variants
@@ -17,6 +17,7 @@ _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
+_PROCLITICS = frozenset({"wa_conj", "fa_conj", "bi_prep", "li_prep", "ka_prep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class _Span:
     skip: int = 0  # letters of the first token that are clitics, not part of the name
     kb_id: str | None = None
     nominal: bool = False
+    named: bool = True
 
 
 class Recognizer:
@@ -35,7 +37,7 @@ class Recognizer:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, tagger=None):
         self.kb = kb
         self.lexicon = lexicon
-        self.tagger = tagger  # kg.tagger.Tagger: statistical spans after the gazetteer's
+        self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
         self._gazetteer: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
         for name, entry in kb.names():
             words = tuple(name.split())
@@ -69,14 +71,19 @@ class Recognizer:
             for k in range(span.start, span.end):
                 taken[k] = True
 
-        for i in range(len(tokens)):
-            if not taken[i] and (span := self._gazetteer_at(tokens, norms, i)):
-                add(span)
-        # The tagger's names fill the tokens no gazetteer name took.
+        # The tagger, trained on gold names, draws their edges and types; the gazetteer
+        # adds the known names it missed.
         if self.tagger is not None:
-            for found in self.tagger.spans(tokens):
-                if not any(taken[found.start : found.end]):
-                    add(_Span(found.start, found.end, found.type))
+            for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
+                # A known name where the tagger's starts, as long or longer: the knowledge
+                # base's edges, type and entry.
+                if (known := self._gazetteer_at(tokens, norms, found.start)) and known.end >= found.end:
+                    add(known)
+                else:
+                    add(_Span(found.start, found.end, found.type, _proclitic_letters(tokens[found.start])))
+        for i in range(len(tokens)):
+            if not taken[i] and (span := self._gazetteer_at(tokens, norms, i)) and not any(taken[span.start : span.end]):
+                add(span)
         for i in range(len(tokens)):
             if not taken[i] and (title := self.lexicon.title_at(norms, i)):
                 end = i + len(title.words)
@@ -84,18 +91,27 @@ class Recognizer:
                     taken[k] = True
                 for span in self._title_phrase(tokens, norms, i, title, taken, date):
                     add(span)
+                _person_after_title(tokens, spans, end)
+        # A body the tagger did not name is described (وزارة الخارجية، الحكومة): an
+        # entity of the graph, not a name.
         for i in range(len(tokens)):
             if not taken[i] and (span := self._organisation_at(tokens, i, taken)):
                 add(span)
                 spans.extend(self._nisbas_inside(tokens, span))
-        for i in range(len(tokens)):
-            place = i > 0 and self.lexicon.cue(tokens[i - 1].norm) == "place"
-            # After مدينة / العاصمة a proper noun is a place, known to the database or not.
-            if not taken[i] and (_unknown_word(tokens[i]) or place and tokens[i].pos in _NAME_POS) and not self._is_nisba(tokens[i]):
+        # After مدينة / العاصمة a proper noun is a place, known to the database or not. A
+        # word the database does not know is no name by itself: on the ANERcorp dev slice
+        # 5 of 33 such words the tagger left were names.
+        for i in range(1, len(tokens)):
+            if (
+                not taken[i]
+                and self.lexicon.cue(tokens[i - 1].norm) == "place"
+                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS)
+                and not self._is_nisba(tokens[i])
+            ):
                 end = i + 1
                 while end < len(tokens) and not taken[end] and _unknown_word(tokens[end]) and end - i < _MAX_NAME_TOKENS:
                     end += 1
-                add(_Span(i, end, "LOC" if place else "PER"))
+                add(_Span(i, end, "LOC"))
         # A nisba after a place or a place noun names the country it is in (مدينة
         # أتلانتا الأمريكية، العاصمة الفرنسية باريس).
         places = {span.end for span in spans if span.type == "LOC" and not span.nominal}
@@ -103,7 +119,7 @@ class Recognizer:
             after_place = i in places or self.lexicon.cue(tokens[i - 1].norm) == "place"
             if not taken[i] and after_place and (country := self._is_nisba(tokens[i])):
                 add(_Span(i, i + 1, "LOC", kb_id=country.id, nominal=True))
-        return _join_adjacent_names(sorted(spans, key=lambda s: (s.start, -s.end)))
+        return _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end)))
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
@@ -218,12 +234,44 @@ class Recognizer:
         # does when the name that completes it follows (شرطة تايلاند: the gazetteer's).
         if end == i + 1 and not definite and not (end < len(tokens) and taken[end]):
             return None
-        return _Span(i, end, "ORG", skip)
+        return _Span(i, end, "ORG", skip, named=False)
 
     def _is_nisba(self, token: Token) -> KBEntry | None:
         if token.pos not in ("adj", "noun_prop") and token.analysed:
             return None
         return self.kb.country_of_nisba(token.norm)
+
+
+def _without_prepositional_phrase(tokens):
+    """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين)."""
+
+    def cut(span):
+        if span.type == "PER":
+            for k in range(span.start + 1, span.end):
+                if tokens[k].prefixes[-2:] in (("bi_prep", "Al_det"), ("li_prep", "Al_det")):
+                    return replace(span, end=k)
+        return span
+
+    return cut
+
+
+def _person_after_title(tokens, spans: list[_Span], end: int) -> None:
+    """Make the tagger's name after a title and its country or body a person's.
+
+    رئيسة المفوضية الأوروبية أورسولا فون دير لايين: the words after the body are her name,
+    whatever type the tagger gave them.
+    """
+    following = sorted((k for k, s in enumerate(spans) if s.start >= end), key=lambda k: spans[k].start)
+    for k in following:
+        span = spans[k]
+        if span.start != end:
+            return
+        if span.nominal or (span.kb_id and span.type in ("LOC", "ORG")):
+            end = span.end  # الرئيس الصيني، رئيسة المفوضية الأوروبية
+            continue
+        if span.type != "PER" and not span.kb_id and (tokens[span.start].pos in _NAME_POS or not tokens[span.start].analysed):
+            spans[k] = _Span(span.start, span.end, "PER", span.skip)
+        return
 
 
 def _unknown_word(token: Token) -> bool:
@@ -245,12 +293,15 @@ def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
 
 
-def _join_adjacent_names(spans: list[_Span]) -> list[_Span]:
-    """Join a person's name split in two (أورسولا + فون دير لايين) into one span."""
+def _join_adjacent_names(tokens, spans: list[_Span]) -> list[_Span]:
+    """Join a person's name split in two (أورسولا + فون دير لايين) into one span.
+
+    A name opening with a clitic is the next one of a list (X وY), not the rest of X.
+    """
     joined: list[_Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
-        if previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal:
+        if previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not span.skip and not tokens[span.start].norm.startswith("و"):
             joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, previous.kb_id or span.kb_id)
         else:
             joined.append(span)
@@ -258,9 +309,10 @@ def _join_adjacent_names(spans: list[_Span]) -> list[_Span]:
 
 
 def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:
-    first = sentence.tokens[span.start]
-    start = _skip_letters(doc.body, first.start, span.skip)
-    end = sentence.tokens[span.end - 1].end
+    start, end = sentence.tokens[span.start].start, sentence.tokens[span.end - 1].end
+    bare = doc.body[_skip_letters(doc.body, start, span.skip) : end] if span.skip else ""
+    if span.skip and bare.startswith("ل") and normalize(doc.body[start:end])[span.skip - 1 : span.skip + 1] == "لل":
+        bare = "ا" + bare  # للأمم: li + al- with its alef dropped (الأمم)
     return Mention(
         text=doc.body[start:end],
         start=start,
@@ -271,7 +323,14 @@ def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:
         tok_end=span.end,
         kb_id=span.kb_id,
         nominal=span.nominal,
+        named=span.named and not span.nominal,
+        bare=bare,
     )
+
+
+def _proclitic_letters(token: Token) -> int:
+    """Letters of the conjunction and preposition written before a name (وبفرنسا: 2)."""
+    return sum(prefix in _PROCLITICS for prefix in token.prefixes)
 
 
 def _skip_letters(body: str, start: int, letters: int) -> int:

@@ -62,6 +62,7 @@ def to_record(extraction: Extraction) -> dict:
                 "mentions": [
                     {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
                     for m in entity.mentions
+                    if m.named
                 ],
             }
             for entity in extraction.entities

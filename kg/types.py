@@ -51,7 +51,11 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A name in the text: `text == body[start:end]`, token span [tok_start, tok_end)."""
+    """A name or description in the text: `text == body[start:end]`, whole tokens [tok_start, tok_end).
+
+    Offsets cover whole words, clitics included (وفرنسا), as Arabic NER gold marks them;
+    `name` drops them for linking and labels.
+    """
 
     text: str
     start: int
@@ -61,7 +65,14 @@ class Mention:
     tok_start: int
     tok_end: int
     kb_id: str | None = None  # knowledge-base entry the name matched, if any
-    nominal: bool = False  # a description (الرئيس الكازاخي), not a name
+    nominal: bool = False  # a title or nisba standing for its holder or country (الرئيس الكازاخي)
+    named: bool = True  # a proper name; False for a description (الحكومة، وزارة الخارجية) and nominal mentions
+    bare: str = ""  # the text without the clitics before the name (وفرنسا → فرنسا); "" when none
+
+    @property
+    def name(self) -> str:
+        """The name as linking and labels read it, without leading clitics."""
+        return self.bare or self.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ Independent of the kg package: it reads only the JSON Lines files.
 Matching, per article (gold "doc" == predicted doc.id), one-to-one:
   * predicate equal;
   * subject and object each match: the predicted entity's label_en equals the gold English name
-    (case-insensitive), or its wikidata equals the gold QID, or one of its mention texts equals
+    (case-insensitive), or its wikidata equals the gold QID, or its label_ar or one of its mention texts equals
     one of the gold Arabic surface strings after normalisation (diacritics and tatweel removed,
     alef forms -> ا, ى -> ي, ة -> ه, leading و/ف, ب/ل and ال clitics stripped from each word);
   * sentence level: the predicted evidence contains the gold sentence or the gold sentence
@@ -69,8 +69,8 @@ def argument_match(entity: dict | None, gold_arg: dict) -> bool:
     if qid and entity.get("wikidata") and entity["wikidata"] == qid:
         return True
     gold_forms = {normalise(s) for s in gold_arg.get("ar") or []} - {""}
-    mentions = {normalise(m.get("text", "")) for m in entity.get("mentions") or []}
-    return bool(gold_forms & mentions)
+    names = {normalise(m.get("text", "")) for m in entity.get("mentions") or []} | {normalise(entity.get("label_ar") or "")}
+    return bool(gold_forms & names)
 
 
 def relation_match(pred: dict, entities: dict, gold: dict) -> bool:

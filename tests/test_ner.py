@@ -1,4 +1,4 @@
-"""Mentions: gazetteer, titles before names, organisation heads, unknown words."""
+"""Mentions: tagger and gazetteer, titles before names, organisation heads, named and described."""
 
 import pytest
 
@@ -39,11 +39,15 @@ def test_common_words_are_not_names(pipeline, text, absent):
     assert absent not in [m.text for m in _mentions(pipeline, text)]
 
 
-def test_mentions_slice_the_body_past_clitics(pipeline):
+def test_mentions_cover_whole_words_and_names_drop_clitics(pipeline):
     text = "وأشاد بالاتحاد الأوروبي وللاتحاد الإفريقي دورٌ، وقال ترامب."
-    for mention in _mentions(pipeline, text):
+    mentions = _mentions(pipeline, text)
+    for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
-    assert "الاتحاد الأوروبي" in [m.text for m in _mentions(pipeline, text)]
+    assert [(m.text, m.name) for m in mentions if m.type == "ORG"] == [
+        ("بالاتحاد الأوروبي", "الاتحاد الأوروبي"),
+        ("وللاتحاد الإفريقي", "الاتحاد الإفريقي"),  # و + لـ + الـ written لل
+    ]
 
 
 @pytest.mark.parametrize(
@@ -52,3 +56,33 @@ def test_mentions_slice_the_body_past_clitics(pipeline):
 )
 def test_clitic_variants(word, variant):
     assert variant in clitic_variants(word)
+
+
+@pytest.mark.parametrize(
+    "text, named, described",
+    [
+        # ANT politic: a body and a nisba are entities, not names
+        ("وأعلنت وزارة الداخلية التونسية القبض على خمسة أشخاص.", [], ["وزارة الداخلية التونسية", "التونسية"]),
+        ("وقال الرئيس الفرنسي فرانسوا هولاند إن بلاده ستواصل الحرب.", ["فرانسوا هولاند"], ["الفرنسي"]),
+        ("وأقالت الحكومة وزير الصحة.", [], ["الحكومة"]),
+    ],
+)
+def test_named_and_described_mentions(pipeline, text, named, described):
+    mentions = _mentions(pipeline, text)
+    assert [m.text for m in mentions if m.named] == named
+    assert set(described) <= {m.text for m in mentions if not m.named}
+
+
+def test_a_list_of_names_is_not_one_name(pipeline):
+    text = "وشارك في الاجتماع محمد خميس وعباس عثمان وطارق السعيد."
+    people = [m.text for m in _mentions(pipeline, text) if m.type == "PER"]
+    assert len(people) == 3 and people[1].startswith("و"), people
+
+
+def test_extract_lists_only_named_mentions(pipeline):
+    from kg.pipeline import to_record
+
+    record = to_record(pipeline(Document("t", "وقال الرئيس الفرنسي فرانسوا هولاند إن الحكومة ستواصل الحرب.", "test")))
+    listed = [m["text"] for e in record["entities"] for m in e["mentions"]]
+    assert listed == ["فرانسوا هولاند"]
+    assert {"France", None} <= {e["label_en"] for e in record["entities"]}  # فرنسا and الحكومة stay entities
