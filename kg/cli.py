@@ -14,6 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg import camel_db
+from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
 from kg.read import Problem, ReadError, read_inputs
 from kg.store import StoreError
@@ -21,6 +22,8 @@ from kg.types import Extraction
 from kg.vocab import PREDICATES
 
 _VIEW_SUFFIXES = {".html": "html", ".graphml": "graphml", ".gexf": "gexf"}
+_NER_OPTION = {"choices": NER_CHOICES, "default": "auto",
+               "help": "statistical NER: the shipped CRF or camel-tools' BERT NER (default auto: camelbert when installed)"}
 
 
 class ViewError(Exception):
@@ -39,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt, SGML <DOC>, .jsonl, a directory or - (default: the bundled example)")
     extract.add_argument("-o", "--output", type=Path, help="JSON Lines file (default: standard output)")
     extract.add_argument("--encoding", help="text encoding of the inputs, e.g. cp1256 (default: UTF-8, or UTF-16 with a BOM)")
+    extract.add_argument("--ner", **_NER_OPTION)
     build = commands.add_parser("build", help="build the knowledge graph: Turtle, TriG and an offline HTML graph")
     build.add_argument("inputs", nargs="*", metavar="INPUT")
     build.add_argument("-o", "--output", type=Path, default=Path("exports"), help="output folder (default: exports/)")
@@ -48,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--encoding", help="text encoding of the inputs, e.g. cp1256 (default: UTF-8, or UTF-16 with a BOM)")
     build.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE, metavar="DIR", help="also load each article's graph into an Oxigraph store, replacing its old graph (DIR default: exports/store)")
     build.add_argument("--endpoint", metavar="URL", help="also PUT each article's graph to a SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    build.add_argument("--ner", **_NER_OPTION)
     view = commands.add_parser("view", help="draw part of a built graph as HTML, GraphML or GEXF")
     view.add_argument("graph", nargs="?", type=Path, default=Path("exports") / "kg.trig", metavar="GRAPH", help="a TriG or Turtle file (default: exports/kg.trig)")
     view.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE, metavar="DIR", help="read the graph from an Oxigraph store instead (DIR default: exports/store)")
@@ -68,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluate_ner = commands.add_parser("evaluate-ner", help="entity-level P, R, F1 per type on a `token label` BIO file")
     evaluate_ner.add_argument("file", type=Path, metavar="FILE")
     evaluate_ner.add_argument("--tagger-only", action="store_true", help="score analysis + tagger alone, not the whole extract path")
+    evaluate_ner.add_argument("--ner", **_NER_OPTION)
     query = commands.add_parser("query", help="run a SPARQL query over every graph of a store")
     query.add_argument("query", nargs="?", help="the query text (or give --file)")
     query.add_argument("--file", type=Path, help="a file holding the query, e.g. ontology/queries/actors_by_degree.rq")
@@ -86,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "train-ner":
             return _train_ner(args.output, args.seed)
         if args.command == "evaluate-ner":
-            return _evaluate_ner(args.file, args.tagger_only)
+            return _evaluate_ner(args.file, args.tagger_only, args.ner)
         if args.command == "extract":
-            return _extract(args.inputs, args.output, args.encoding)
+            return _extract(args.inputs, args.output, args.encoding, args.ner)
         if args.command == "view":
             return _view(args)
         if args.command == "query":
@@ -98,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.engine == "dask" and not args.scheduler:
             parser.error("--engine dask needs --scheduler ADDRESS")
         return _build(args, args.store, args.endpoint)
-    except (ReadError, camel_db.MissingDatabase, StoreError, ViewError) as err:
+    except (ReadError, camel_db.MissingDatabase, MissingModel, StoreError, ViewError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -106,10 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem]) -> Iterator[Extraction]:
+def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem], ner: str) -> Iterator[Extraction]:
     from kg.pipeline import Pipeline
 
-    pipeline = Pipeline.load()
+    pipeline = Pipeline.load(ner)
     show = len(inputs) > 1 or any(Path(name).is_dir() for name in inputs)
     for item in tqdm(read_inputs(inputs, encoding), unit=" articles", disable=not show or None, file=sys.stderr):
         if isinstance(item, Problem):
@@ -119,11 +125,11 @@ def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem
         yield pipeline(item)
 
 
-def _extract(inputs: list[str], output: Path | None, encoding: str | None) -> int:
+def _extract(inputs: list[str], output: Path | None, encoding: str | None, ner: str) -> int:
     from kg.pipeline import to_record
 
     failures: list[Problem] = []
-    lines = (json.dumps(to_record(x), ensure_ascii=False) + "\n" for x in _extractions(inputs, encoding, failures))
+    lines = (json.dumps(to_record(x), ensure_ascii=False) + "\n" for x in _extractions(inputs, encoding, failures, ner))
     if output is None:
         for line in lines:
             sys.stdout.write(line)
@@ -149,7 +155,7 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     started = time.monotonic()
     with tqdm(unit=" articles", file=sys.stderr, disable=None, smoothing=0.1) as bar:
         doc_ids, summary = build(
-            read_inputs(args.inputs, args.encoding), cache, args.jobs, args.scheduler, on_article=bar.update
+            read_inputs(args.inputs, args.encoding), cache, args.jobs, args.scheduler, on_article=bar.update, ner=args.ner
         )
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
@@ -288,14 +294,14 @@ def _train_ner(output: Path | None, seed: int) -> int:
     return 0
 
 
-def _evaluate_ner(path: Path, tagger_only: bool) -> int:
+def _evaluate_ner(path: Path, tagger_only: bool, ner: str) -> int:
     """Run each sentence of a gold file as one article and print P, R, F1 per type."""
     from kg.pipeline import Pipeline, to_record
     from kg.tagger import read_conll, score, tagger_spans
 
     if not path.is_file():
         raise ReadError(f"{path}: no such file")
-    pipeline = Pipeline.load()
+    pipeline = Pipeline.load(ner)
     if tagger_only:
         spans_of = tagger_spans(pipeline.analyze, pipeline.recognize.tagger)
     else:  # exactly what `kg extract` writes: each entity's type on each of its mentions

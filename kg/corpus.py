@@ -12,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg.camelbert import model_dir, resolve_ner
 from kg.files import atomic_file
 from kg.read import Problem
 from kg.types import Document
@@ -51,20 +52,26 @@ class Summary:
         self.triples += graph.triples
 
 
-def digest(doc: Document) -> str:
-    """A fingerprint of an article and of the kg that extracts it: either changing redoes it."""
-    fields = [_kg_fingerprint(), doc.id, doc.body, doc.source, doc.title, doc.date, doc.url]
+def digest(doc: Document, ner: str) -> str:
+    """A fingerprint of an article and of the kg that extracts it: either changing redoes it.
+
+    Args:
+        ner: the NER that runs, "crf" or "camelbert" (see `kg.camelbert.resolve_ner`).
+    """
+    fields = [_kg_fingerprint(ner), doc.id, doc.body, doc.source, doc.title, doc.date, doc.url]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
 @functools.cache
-def _kg_fingerprint() -> str:
-    # The code, lexicons, knowledge base and model decide what an article yields.
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
+def _kg_fingerprint(ner: str) -> str:
+    # The code, lexicons, knowledge base and NER model decide what an article yields; the CRF
+    # is in the package, camel-tools' BERT model beside the morphology database.
+    digest = hashlib.sha256(ner.encode())
+    for folder in [Path(__file__).parent, *([model_dir()] if ner == "camelbert" else [])]:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode())
+            with path.open("rb") as stream:  # streamed: the BERT weights are half a gigabyte
+                digest.update(hashlib.file_digest(stream, "sha256").digest())
     return digest.hexdigest()
 
 
@@ -83,14 +90,14 @@ class ArticleCache:
         # Hashed names: a document id can never leave the folder or clash by case.
         return self.folder / f"{hashlib.sha256(doc_id.encode()).hexdigest()[:32]}.json"
 
-    def get(self, doc: Document) -> ArticleGraph | None:
-        """Return the stored graph of an unchanged article, or None."""
+    def get(self, doc: Document, ner: str) -> ArticleGraph | None:
+        """Return the stored graph of an unchanged article extracted with this NER, or None."""
         try:
             record = json.loads(self.path(doc.id).read_text(encoding="utf-8"))
             graph = ArticleGraph(**record)
         except (OSError, ValueError, TypeError):
             return None
-        return graph if graph.digest == digest(doc) and graph.doc_id == doc.id else None
+        return graph if graph.digest == digest(doc, ner) and graph.doc_id == doc.id else None
 
     def nquads(self, doc_id: str) -> str:
         """The N-Quads of a finished article."""
@@ -101,28 +108,23 @@ class ArticleCache:
             json.dump(asdict(graph), stream, ensure_ascii=False)
 
 
-# One pipeline per worker process, loaded by the pool's initializer or on first use.
-_PIPELINE = None
+@functools.cache
+def _pipeline(ner: str):
+    """One pipeline per worker process (and NER), loaded by the pool's initializer or on first use."""
+    from kg.pipeline import Pipeline
+
+    return Pipeline.load(ner)
 
 
-def _pipeline():
-    global _PIPELINE
-    if _PIPELINE is None:
-        from kg.pipeline import Pipeline
-
-        _PIPELINE = Pipeline.load()
-    return _PIPELINE
-
-
-def article_graph(doc: Document) -> ArticleGraph:
+def article_graph(doc: Document, ner: str) -> ArticleGraph:
     """Extract one article and serialise its graph (runs in a worker)."""
     from kg.rdf import sorted_nquads, to_dataset
 
-    extraction = _pipeline()(doc)
+    extraction = _pipeline(ner)(doc)
     nquads = sorted_nquads(to_dataset([extraction]))
     return ArticleGraph(
         doc_id=doc.id,
-        digest=digest(doc),
+        digest=digest(doc, ner),
         nquads=nquads,
         entities=len(extraction.entities),
         relations=len(extraction.relations),
@@ -130,12 +132,12 @@ def article_graph(doc: Document) -> ArticleGraph:
     )
 
 
-def article_graphs(docs: list[Document]) -> list[ArticleGraph | str]:
+def article_graphs(docs: list[Document], ner: str) -> list[ArticleGraph | str]:
     """Extract a batch of articles; a failure is returned as its one-line reason."""
     results: list[ArticleGraph | str] = []
     for doc in docs:
         try:
-            results.append(article_graph(doc))
+            results.append(article_graph(doc, ner))
         except Exception as err:  # one bad article must not take the batch down
             results.append(f"{doc.source}: {doc.id}: {type(err).__name__}: {err}")
     return results
@@ -147,6 +149,7 @@ def build(
     jobs: int = 1,
     scheduler: str | None = None,
     on_article: Callable[[], None] = lambda: None,
+    ner: str = "auto",
 ) -> tuple[list[str], Summary]:
     """Extract every article not already in the cache; return the ids in input order.
 
@@ -156,7 +159,12 @@ def build(
         jobs: worker processes on this machine (1: in this process).
         scheduler: address of a Dask distributed scheduler to run on instead.
         on_article: called once per article done, for a progress bar.
+        ner: "crf", "camelbert" or "auto" (see `kg.camelbert.resolve_ner`); the cache keeps
+            what each NER found apart.
+    Raises:
+        kg.camelbert.MissingModel: when camelbert is asked for and its model is not installed.
     """
+    ner = resolve_ner(ner)  # once here, so that every worker runs the same one
     summary = Summary()
     order: list[str] = []
     failed: set[str] = set()
@@ -168,7 +176,7 @@ def build(
                 on_article()
                 continue
             order.append(item.id)
-            stored = cache.get(item)
+            stored = cache.get(item, ner)
             if stored is not None:
                 summary.add(stored, reused=True)
                 on_article()
@@ -176,11 +184,11 @@ def build(
                 yield item
 
     if scheduler:
-        results = _run_dask(todo(), scheduler)
+        results = _run_dask(todo(), scheduler, ner)
     elif jobs > 1:
-        results = _run_local(todo(), jobs)
+        results = _run_local(todo(), jobs, ner)
     else:
-        results = ((doc, article_graphs([doc])[0]) for doc in todo())
+        results = ((doc, article_graphs([doc], ner)[0]) for doc in todo())
     for doc, result in results:
         if isinstance(result, str):
             summary.failures.append(Problem(doc.source, result))
@@ -192,7 +200,7 @@ def build(
     return [doc_id for doc_id in dict.fromkeys(order) if doc_id not in failed], summary
 
 
-def _run_local(docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, ArticleGraph | str]]:
+def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[tuple[Document, ArticleGraph | str]]:
     """Run on worker processes; a worker that dies costs only the article it held.
 
     After a worker dies, the articles it may have held are retried one at a time, so
@@ -202,7 +210,7 @@ def _run_local(docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, 
     retry: deque[Document] = deque()
     retried: set[str] = set()
     while True:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_pipeline) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_pipeline, initargs=(ner,)) as pool:
             running: dict[Future, Document] = {}
             try:
                 while True:
@@ -211,7 +219,7 @@ def _run_local(docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, 
                         doc = retry.popleft() if retry else next(source, None)
                         if doc is None:
                             break
-                        running[pool.submit(article_graphs, [doc])] = doc
+                        running[pool.submit(article_graphs, [doc], ner)] = doc
                     if not running:
                         return
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -229,7 +237,7 @@ def _run_local(docs: Iterator[Document], jobs: int) -> Iterator[tuple[Document, 
                         retry.append(doc)
 
 
-def _run_dask(docs: Iterator[Document], scheduler: str) -> Iterator[tuple[Document, ArticleGraph | str]]:
+def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[tuple[Document, ArticleGraph | str]]:
     """Run on a Dask distributed cluster; each worker loads the pipeline once."""
     from distributed import Client, as_completed
 
@@ -240,11 +248,11 @@ def _run_dask(docs: Iterator[Document], scheduler: str) -> Iterator[tuple[Docume
         for doc in docs:
             batch.append(doc)
             if len(batch) == _DASK_BATCH:
-                future = client.submit(article_graphs, batch, pure=False)
+                future = client.submit(article_graphs, batch, ner, pure=False)
                 held[future.key], batch = batch, []
                 batches.add(future)
         if batch:
-            future = client.submit(article_graphs, batch, pure=False)
+            future = client.submit(article_graphs, batch, ner, pure=False)
             held[future.key] = batch
             batches.add(future)
         for future in batches:

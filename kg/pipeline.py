@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.camel_db import load_analyzer
+from kg.camelbert import CamelBertTagger, resolve_ner
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.link import Linker
@@ -18,25 +19,35 @@ from kg.types import Document, Extraction
 class Pipeline:
     """The stages with their resources, loaded once and applied to each article."""
 
-    def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon, tagger: Tagger | None = None):
+    def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon,
+                 tagger: Tagger | CamelBertTagger | None = None):
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
         self.link = Linker(kb, lexicon.org_heads, lexicon.consonants)
         self.extract_relations = RelationExtractor(lexicon)
 
     @classmethod
-    def load(cls, ner_model: Path | None = MODEL_DIR) -> Pipeline:
+    def load(cls, ner: str = "auto", ner_model: Path | None = MODEL_DIR) -> Pipeline:
         """Load the morphology database, knowledge base, lexicons and NER model.
 
         Args:
-            ner_model: the tagger's model folder (default: the shipped one); None runs without it.
+            ner: the statistical tagger: "crf", "camelbert" (camel-tools' BERT NER) or "auto"
+                (camelbert when its model is installed, else crf).
+            ner_model: the CRF's model folder (default: the shipped one); None runs without a tagger.
         Raises:
             kg.camel_db.MissingDatabase: when the database is not installed.
+            kg.camelbert.MissingModel: when camelbert is asked for and its model is not installed.
         """
+        ner = resolve_ner(ner)
         lexicon = Lexicon.load()
         analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
         kb = KnowledgeBase.load()
-        tagger = Tagger.load(analyzer, kb, ner_model) if ner_model is not None else None
+        if ner_model is None:
+            tagger = None
+        elif ner == "camelbert":
+            tagger = CamelBertTagger.load()
+        else:
+            tagger = Tagger.load(analyzer, kb, ner_model)
         return cls(analyzer, kb, lexicon, tagger)
 
     def __call__(self, doc: Document) -> Extraction:

@@ -57,10 +57,10 @@ def test_killed_worker_loses_only_its_article(tmp_path, monkeypatch, uninterrupt
     poison = ARTICLES[3].stem
     real = corpus.article_graph
 
-    def dies_on_poison(doc):
+    def dies_on_poison(doc, ner):
         if doc.id == poison:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(doc)
+        return real(doc, ner)
 
     # Workers are forked from this process, so they run the patched function.
     monkeypatch.setattr(corpus, "article_graph", dies_on_poison)
@@ -73,6 +73,6 @@ def test_killed_worker_loses_only_its_article(tmp_path, monkeypatch, uninterrupt
 
 def test_a_changed_kg_redoes_the_articles(tmp_path, monkeypatch):
     _nquads(tmp_path / "cache", ARTICLES[:2])
-    monkeypatch.setattr(corpus, "_kg_fingerprint", lambda: "another kg")
+    monkeypatch.setattr(corpus, "_kg_fingerprint", lambda ner: "another kg")
     _, summary = _nquads(tmp_path / "cache", ARTICLES[:2])
     assert summary.reused == 0

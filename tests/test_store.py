@@ -280,7 +280,7 @@ def test_format_result_keeps_query_order(world, fmt):
 @pytest.fixture
 def loaded_pipeline(monkeypatch, pipeline):
     """Make the command line reuse the session's pipeline instead of loading its own."""
-    monkeypatch.setattr(Pipeline, "load", classmethod(lambda cls: pipeline))
+    monkeypatch.setattr(Pipeline, "load", classmethod(lambda cls, ner="auto": pipeline))
 
 
 def test_cli_build_query_remove(tmp_path, capsys, loaded_pipeline):
