@@ -35,6 +35,8 @@ def resolve_ner(choice: str) -> str:
     Raises:
         MissingModel: when camelbert is asked for and its model is not installed.
     """
+    if choice not in NER_CHOICES:
+        raise ValueError(f"unknown NER {choice!r}: one of {', '.join(NER_CHOICES)}")
     installed = (model_dir() / "config.json").is_file()
     if choice == "auto":
         return "camelbert" if installed else "crf"
