@@ -75,7 +75,7 @@ class RelationExtractor:
             for k in range(mention.tok_start, mention.tok_end):
                 owner[k] = index
         found += self._title_relations(tokens, mentions, owner)
-        found += self._place_relations(tokens, mentions)
+        found += self._place_relations(tokens, mentions, nested)
         for i, token in enumerate(tokens):
             trigger = self.lexicon.triggers.get((token.lemma, token.pos))
             if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i):
@@ -173,6 +173,31 @@ class RelationExtractor:
             k += 1
         return True
 
+    def _past_apposition(self, tokens, mentions, owner, k: int) -> int:
+        """The token after a title phrase in apposition to the name that ends before k.
+
+        The body or country of the title is the subject's, not the verb's target (أشادت
+        هيلين كلارك، رئيسة وزراء نيوزيلندا السابقة، بـ...). A title that leads to a
+        person (استقبل X رئيس الوزراء Y) is the target itself: nothing is skipped.
+        """
+        norms = [t.norm for t in tokens]
+        j = k + (k < len(tokens) and tokens[k].norm in _APPOSITION_MARKS)
+        title = self.lexicon.title_at(norms, j) if j < len(tokens) and owner[j] is None else None
+        if title is None:
+            return k
+        j += len(title.words)
+        while j < len(tokens):
+            if owner[j] is not None:
+                mention = mentions[owner[j]][0]
+                if mention.type == "PER":
+                    return k
+                j = mention.tok_end
+            elif tokens[j].pos == "adj" or (tokens[j].prefixes == ("Al_det",) and title.takes_portfolio):
+                j += 1
+            else:
+                break
+        return j
+
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"
 
@@ -183,7 +208,7 @@ class RelationExtractor:
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
             confidence = 0.9
-            search_from = mentions[subjects[-1]][0].tok_end
+            search_from = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
             actors = [mentions[s][1] for s in subjects]
         else:
             before = [
@@ -217,6 +242,12 @@ class RelationExtractor:
                 return []
             subjects = self._subjects_after(tokens, verb, mentions, owner)
             if not subjects or mentions[subjects[-1]][0].tok_end > i:
+                return []
+            # The verbal noun is the statement's object: it follows the subject at once, past
+            # only time words and adverbs (أكدت تركيا مجددا دعمها), not inside a later phrase
+            # (أعلنت الشرطة إلقاء القبض على أشخاص على صلة بهجوم مانشستر).
+            between = tokens[mentions[subjects[-1]][0].tok_end : i]
+            if any(t.pos not in ("punc", "adv") and not self._time_word(t) for t in between):
                 return []
             actors = {mentions[s][1] for s in subjects}
             target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
@@ -314,7 +345,7 @@ class RelationExtractor:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found
 
-    def _place_relations(self, tokens, mentions) -> list[_Found]:
+    def _place_relations(self, tokens, mentions, nested) -> list[_Found]:
         """located_in and part_of from what stands next to a name.
 
         A place followed by a nisba (مدينة أتلانتا الأمريكية) or preceded by a place noun
@@ -339,10 +370,21 @@ class RelationExtractor:
                 words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
                 joined_by = gap[0] if gap else tokens[second.tok_start]
                 joined = [t.norm for t in words] == ["في"] or (not words and "bi_prep" in joined_by.prefixes)
-                if joined and (first.type == "ORG" or second.type == "LOC"):
-                    predicate = "located_in" if first.type == "LOC" else "part_of"
-                    found.append(_Found(a, predicate, b, None, 0.7))
+                if joined and first.type == "LOC" and second.type == "LOC":
+                    found.append(_Found(a, "located_in", b, None, 0.7))
+                elif joined and first.type == "ORG" and self._unit(tokens, first, nested):
+                    # A department or committee is part of the body or city it is in
+                    # (إدارة الميزانية بوزارة المالية); a party or a company "in" a
+                    # place only works or meets there (حركة نداء تونس في سوسة).
+                    found.append(_Found(a, "part_of", b, None, 0.6))
         return found
+
+    def _unit(self, tokens, mention: Mention, nested) -> bool:
+        """Tell whether a body's name opens with a unit noun (إدارة، لجنة) and has no nisba:
+        a national body (الشرطة الإيطالية) is not a part of the city where it acts."""
+        if self.lexicon.cue(tokens[mention.tok_start].norm) != "unit":
+            return False
+        return not any(mention.tok_start <= m.tok_start < mention.tok_end for m, _ in nested)
 
     def _title_ending_at(self, norms: list[str], j: int):
         for size in range(min(self.lexicon.max_title_words, j + 1), 0, -1):
@@ -362,7 +404,7 @@ class RelationExtractor:
             while j >= 0:
                 title = self._title_ending_at(norms, j)
                 if title is not None:
-                    if complements:
+                    if complements and title.relation != "-":
                         found.append(_Found(person, title.relation, complements[-1], None, 0.9))
                     break
                 if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
@@ -381,7 +423,7 @@ class RelationExtractor:
             k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
-            if title is not None and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
+            if title is not None and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
                 following = [e for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
                 if following and following[0] != person:
