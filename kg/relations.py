@@ -15,6 +15,8 @@ _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
+# Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
+_TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +366,9 @@ class RelationExtractor:
                 before = tokens[first.tok_start - 1] if first.tok_start else None
                 if before is not None and self.lexicon.cue(before.norm) == "place":
                     found.append(_Found(b, "located_in", a, None, 0.85))
+            elif first.type == second.type == "LOC" and not first.nominal and not second.nominal and self._direction(gap):
+                # A part of a place by its side (أركوتسك شرقي سيبيريا، كشمير شمال الهند).
+                found.append(_Found(a, "located_in", b, None, 0.7))
             elif first.type in ("LOC", "ORG") and not first.nominal and second.type in ("LOC", "ORG") and not second.nominal:
                 # في as its own word or بـ on the next word, then at most a place noun
                 # (إدارة الإطفاء بمدينة أتلانتا), and nothing else between.
@@ -378,6 +383,11 @@ class RelationExtractor:
                     # place only works or meets there (حركة نداء تونس في سوسة).
                     found.append(_Found(a, "part_of", b, None, 0.6))
         return found
+
+    def _direction(self, gap) -> bool:
+        """Tell whether the words between two places are a side of the second (شمالي، في شرق)."""
+        words = [t.norm for t in gap if t.norm != "في"]
+        return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0]) == "direction"
 
     def _unit(self, tokens, mention: Mention, nested) -> bool:
         """Tell whether a body's name opens with a unit noun (إدارة، لجنة) and has no nisba:
@@ -417,6 +427,12 @@ class RelationExtractor:
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
                 elif tokens[j].prefixes == ("Al_det",) and (title := self._title_ending_at(norms, j - 1)) and title.takes_portfolio:
                     j -= 1  # a minister's portfolio: وزير العمل السعودي
+                elif complements and tokens[j].norm in _TITLE_PREPOSITIONS and (title := self._title_ending_at(norms, j - 1)):
+                    # The body follows the title after a preposition (النائب عن حركة النهضة،
+                    # القيادي في حزب نداء تونس).
+                    if title.relation != "-":
+                        found.append(_Found(person, title.relation, complements[-1], None, 0.85))
+                    break
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
@@ -425,6 +441,7 @@ class RelationExtractor:
             # وقائد الجيش after a name begins the next person, not an apposition.
             if title is not None and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
+                start += start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS  # النائب عن
                 following = [e for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
                 if following and following[0] != person:
                     found.append(_Found(person, title.relation, following[0], None, 0.6))

@@ -23,6 +23,11 @@ FOUND = [
     ("أعلنت موسكو وصول قوات روسية من روسيا إلى سوريا.", ("Russia", "deployed", "Syria")),
     # A title with a preposition on it (لأمير قطر) still names the office.
     ("وأثارت تصريحات منسوبة لأمير قطر، الشيخ تميم بن حمد آل خليفة، الجدل.", ("Tamim bin Hamad Al Thani", "leader_of", "Qatar")),
+    # A preposition between a title and its body (النائب عن، القيادي في).
+    ("قال النائب عن حركة النهضة محمد بن سالم إن الحكومة فشلت.", (None, "member_of", "Ennahda Movement")),
+    ("وقال القيادي في حركة نداء تونس خميس قسيلة إن الحزب موحد.", (None, "member_of", "Nidaa Tounes")),
+    # A place on a side of another is in it.
+    ("سقطت حافلة في نهر في إقليم كشمير شمالي باكستان.", (None, "located_in", "Pakistan")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
