@@ -343,7 +343,10 @@ class RelationExtractor:
             for outer, body in mentions:
                 # السلطات الصينية are the state itself, not a body within it.
                 collective = self.lexicon.cue(tokens[outer.tok_start].norm) == "collective"
-                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective:
+                # وكالة الأنباء الجزائرية، شركة الطيران التونسية: the nisba only says where
+                # a news agency or company is from; it is no body of the state.
+                private = any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
+                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found
 

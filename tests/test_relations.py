@@ -53,6 +53,8 @@ NOT_FOUND_TRIPLES = [
     ("هنأ الأمير السعودي الوليد بن طلال الرئيس الأميركي دونالد ترامب.", ("الوليد بن طلال", "leader_of", "Saudi Arabia")),
     # A national body is not part of the city where it acts.
     ("قالت الشرطة الإيطالية في مدينة ميلانو إن المشتبه به قتل.", ("الشرطة الإيطالية", "part_of", "ميلانو")),
+    # A news agency's nisba gives its nationality; it is no body of the state.
+    ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
 ]
 
 
