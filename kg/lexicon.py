@@ -119,7 +119,7 @@ class Lexicon:
         """Return the longest title starting at token i of a sentence's normalised tokens.
 
         A conjunction و or ف and a preposition ب or ل on the title's first word are allowed
-        (والرئيس الفرنسي؛ لأمير قطر؛ للرئيس الأمريكي: لل is ل + ال).
+        (والرئيس الفرنسي؛ لأمير الكويت؛ للرئيس الأمريكي: لل is ل + ال).
         """
         heads = [variant for variant, _ in clitic_variants(norms[i])] if i < len(norms) else []
         for size in range(min(self.max_title_words, len(norms) - i), 0, -1):

@@ -197,6 +197,10 @@ class Recognizer:
         while end < len(tokens) and end - i <= _MAX_ORG_MODIFIERS and not taken[end]:
             token = tokens[end]
             is_definite = token.prefixes == ("Al_det",)
+            # A genitive joined by و to the one before it (وزارة التربية والتعليم، إدارة
+            # الشرطة والحماية المدنية) is still the name; another body (وزارة الداخلية والشرطة) is not.
+            if token.pos == "noun" and token.prefixes[1:] == ("Al_det",) and token.prefixes[0].startswith("wa_") and end - 1 > i:
+                is_definite = tokens[end - 1].prefixes == ("Al_det",) and not self._organisation_head(token)
             # A definite noun phrase goes on only with definite words (agreement).
             if token.pos not in _MODIFIER_POS or self.lexicon.is_time(token.norm):
                 break
@@ -219,6 +223,9 @@ class Recognizer:
         if end == i + 1 and not definite and not (end < len(tokens) and taken[end]):
             return None
         return _Span(i, end, "ORG", skip)
+
+    def _organisation_head(self, token: Token) -> bool:
+        return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
 
     def _is_nisba(self, token: Token) -> KBEntry | None:
         if token.pos not in ("adj", "noun_prop") and token.analysed:

@@ -343,7 +343,7 @@ class RelationExtractor:
             for outer, body in mentions:
                 # السلطات الصينية are the state itself, not a body within it.
                 collective = self.lexicon.cue(tokens[outer.tok_start].norm) == "collective"
-                # وكالة الأنباء الجزائرية، شركة الطيران التونسية: the nisba only says where
+                # وكالة الأنباء الأردنية، شركة الطيران التونسية: the nisba only says where
                 # a news agency or company is from; it is no body of the state.
                 private = any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
                 if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private:
@@ -370,7 +370,7 @@ class RelationExtractor:
                 if before is not None and self.lexicon.cue(before.norm) == "place":
                     found.append(_Found(b, "located_in", a, None, 0.85))
             elif first.type == second.type == "LOC" and not first.nominal and not second.nominal and self._direction(gap):
-                # A part of a place by its side (أركوتسك شرقي سيبيريا، كشمير شمال الهند).
+                # A part of a place by its side (كشمير شمالي باكستان، تبوك شمال السعودية).
                 found.append(_Found(a, "located_in", b, None, 0.7))
             elif first.type in ("LOC", "ORG") and not first.nominal and second.type in ("LOC", "ORG") and not second.nominal:
                 # في as its own word or بـ on the next word, then at most a place noun
@@ -384,7 +384,7 @@ class RelationExtractor:
                     # A department or committee is part of the body or city it is in
                     # (إدارة الميزانية بوزارة المالية); a party or a company "in" a
                     # place only works or meets there (حركة نداء تونس في سوسة).
-                    found.append(_Found(a, "part_of", b, None, 0.6))
+                    found.append(_Found(a, "part_of", b, None, 0.7 if second.type == "ORG" else 0.6))
         return found
 
     def _direction(self, gap) -> bool:
@@ -394,7 +394,7 @@ class RelationExtractor:
 
     def _unit(self, tokens, mention: Mention, nested) -> bool:
         """Tell whether a body's name opens with a unit noun (إدارة، لجنة) and has no nisba:
-        a national body (الشرطة الإيطالية) is not a part of the city where it acts."""
+        a national body (الشرطة الألمانية) is not a part of the city where it acts."""
         if self.lexicon.cue(tokens[mention.tok_start].norm) != "unit":
             return False
         return not any(mention.tok_start <= m.tok_start < mention.tok_end for m, _ in nested)
@@ -413,12 +413,24 @@ class RelationExtractor:
         for mention, person in mentions:
             if mention.type != "PER" or mention.nominal:
                 continue
-            j, complements = mention.tok_start - 1, []
+            j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             while j >= 0:
                 title = self._title_ending_at(norms, j)
+                if title is None and complements and tokens[j].norm in _TITLE_PREPOSITIONS:
+                    # The body follows the title after a preposition (النائب عن حركة النهضة،
+                    # القيادي في حزب نداء تونس).
+                    title, confidence = self._title_ending_at(norms, j - 1), 0.85
+                    if title is None and j > 0 and owner[j - 1] is not None and mentions[owner[j - 1]][0].type == "ORG":
+                        # A body within another (عضو لجنة الدفاع في البرلمان الأوروبي).
+                        outer, complements = outer + complements, []
+                        j -= 1
+                        continue
                 if title is not None:
                     if complements and title.relation != "-":
-                        found.append(_Found(person, title.relation, complements[-1], None, 0.9))
+                        found.append(_Found(person, title.relation, complements[-1], None, confidence))
+                        # A member of a body within another is a member of that one too.
+                        if title.relation == "member_of":
+                            found.extend(_Found(person, "member_of", body, None, 0.8) for body in outer if body != complements[-1])
                     break
                 if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
                     complement_mention, complement = mentions[owner[j]]
@@ -430,12 +442,6 @@ class RelationExtractor:
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
                 elif tokens[j].prefixes == ("Al_det",) and (title := self._title_ending_at(norms, j - 1)) and title.takes_portfolio:
                     j -= 1  # a minister's portfolio: وزير العمل السعودي
-                elif complements and tokens[j].norm in _TITLE_PREPOSITIONS and (title := self._title_ending_at(norms, j - 1)):
-                    # The body follows the title after a preposition (النائب عن حركة النهضة،
-                    # القيادي في حزب نداء تونس).
-                    if title.relation != "-":
-                        found.append(_Found(person, title.relation, complements[-1], None, 0.85))
-                    break
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
