@@ -78,6 +78,7 @@ class RelationExtractor:
                 owner[k] = index
         found += self._title_relations(tokens, mentions, owner)
         found += self._place_relations(tokens, mentions, nested)
+        found += self._headed_by(tokens, mentions, owner)
         for i, token in enumerate(tokens):
             trigger = self.lexicon.triggers.get((token.lemma, token.pos))
             if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i):
@@ -385,6 +386,31 @@ class RelationExtractor:
                     # (إدارة الميزانية بوزارة المالية); a party or a company "in" a
                     # place only works or meets there (حركة نداء تونس في سوسة).
                     found.append(_Found(a, "part_of", b, None, 0.7 if second.type == "ORG" else 0.6))
+        return found
+
+    def _headed_by(self, tokens, mentions, owner) -> list[_Found]:
+        """leader_of from a relative clause with a verb of heading (رأس، ترأس، تزعم، قاد).
+
+        حزب الوطن الذي يتزعمه محمد جغام: the body comes first and the pronoun on the verb
+        points back to it; بينيت الذي يتزعم حزب البيت اليهودي: the person comes first.
+        """
+        found = []
+        for i in range(2, len(tokens)):
+            token = tokens[i]
+            if token.pos != "verb" or self.lexicon.cues.get(token.lemma) != "heads" or tokens[i - 1].norm not in self.lexicon.relative_pronouns:
+                continue
+            k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)  # the antecedent's last word
+            if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
+                continue
+            antecedent, first = mentions[owner[k]]
+            after = [(m, e) for m, e in mentions if i < m.tok_start <= i + 3 and not m.nominal][:1]
+            if not after:
+                continue
+            mention, second = after[0]
+            if token.enclitic and antecedent.type in ("ORG", "LOC") and mention.type == "PER":
+                found.append(_Found(second, "leader_of", first, None, 0.85))
+            elif not token.enclitic and antecedent.type == "PER" and mention.type == "ORG" and mention.tok_start == i + 1:
+                found.append(_Found(first, "leader_of", second, None, 0.85))
         return found
 
     def _direction(self, gap) -> bool:

@@ -33,6 +33,9 @@ FOUND = [
     ("قال عضو لجنة الدفاع والأمن في البرلمان الأوروبي، ماركو سيلفا، إن الاتفاق صامد.", (None, "member_of", "European Parliament")),
     # A unit is part of the city it is in.
     ("قالت إدارة الشرطة والحماية المدنية بمدينة ميونيخ الألمانية إن المشتبه به اعتقل.", (None, "part_of", "ميونيخ")),
+    # A relative clause with a verb of heading ties a body to its head, in either order.
+    ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
+    ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
     # A place on a side of another is in it.
     ("سقطت حافلة في نهر في إقليم كشمير شمالي باكستان.", (None, "located_in", "Pakistan")),
 ]
