@@ -379,6 +379,18 @@ class RelationExtractor:
                 words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
                 joined_by = gap[0] if gap else tokens[second.tok_start]
                 joined = [t.norm for t in words] == ["في"] or (not words and "bi_prep" in joined_by.prefixes)
+                # A place name that completes a noun (سفارة دولة الإمارات في لندن) is not
+                # what في or بـ says is in the other place: the noun is.
+                before = tokens[first.tok_start - 1] if first.tok_start else None
+                if (
+                    first.type == "LOC"
+                    and before is not None
+                    and before.pos == "noun"
+                    and not before.prefixes
+                    and self.lexicon.cue(before.norm) != "place"
+                    and self._title_ending_at([t.norm for t in tokens], first.tok_start - 1) is None
+                ):
+                    continue
                 if joined and first.type == "LOC" and second.type == "LOC":
                     found.append(_Found(a, "located_in", b, None, 0.7))
                 elif joined and first.type == "ORG" and self._unit(tokens, first, nested):

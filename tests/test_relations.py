@@ -63,6 +63,8 @@ NOT_FOUND_TRIPLES = [
     ("هنأ الأمير السعودي الوليد بن طلال الرئيس الأميركي دونالد ترامب.", ("الوليد بن طلال", "leader_of", "Saudi Arabia")),
     # A national body is not part of the city where it acts.
     ("قالت الشرطة الألمانية في مدينة هامبورغ إن المشتبه به قتل.", ("الشرطة الألمانية", "part_of", "هامبورغ")),
+    # The embassy, not the country that completes its name, is in the city.
+    ("تظاهر العشرات أمام سفارة دولة الإمارات في لندن.", ("United Arab Emirates", "located_in", "لندن")),
     # A news agency's nisba gives its nationality; it is no body of the state.
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
 ]
