@@ -17,6 +17,7 @@ _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
+_MAX_PORTFOLIO_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +133,14 @@ class Recognizer:
         """
         spans, countries, former = [], [], False
         j = i + len(title.words)
-        # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي).
-        if title.takes_portfolio and j + 1 < len(tokens) and tokens[j].prefixes == ("Al_det",) and self._is_nisba(tokens[j + 1]):
-            j += 1
+        # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي;
+        # وزير الأوقاف والشؤون الدينية الفلسطيني).
+        if title.takes_portfolio:
+            end = j
+            while end < len(tokens) and end - j < _MAX_PORTFOLIO_WORDS and _portfolio_word(tokens[end]) and not self._is_nisba(tokens[end]):
+                end += 1
+            if end > j and end < len(tokens) and self._is_nisba(tokens[end]):
+                j = end
         while j < len(tokens) and not taken[j] and (country := self._is_nisba(tokens[j])):
             spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)
@@ -246,6 +252,11 @@ def _unknown_word(token: Token) -> bool:
         and not token.norm.startswith("ال")
         and not _TANWEEN.intersection(token.text)
     )
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A word of a minister's portfolio: definite, or joined by و (الأوقاف والشؤون الدينية)."""
+    return token.pos in ("noun", "adj") and token.prefixes in (("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
 
 
 def _definite_adjective(token: Token) -> bool:

@@ -15,6 +15,7 @@ _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
+_MAX_PORTFOLIO_WORDS = 4
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 
@@ -437,6 +438,17 @@ class RelationExtractor:
             return False
         return not any(mention.tok_start <= m.tok_start < mention.tok_end for m, _ in nested)
 
+    def _portfolio_start(self, tokens, norms: list[str], j: int) -> int | None:
+        """The first word of a minister's portfolio ending at token j (وزير الأوقاف والشؤون
+        الدينية), when a minister's title stands right before it; else None."""
+        start = j
+        while start >= 0 and j - start < _MAX_PORTFOLIO_WORDS and _portfolio_word(tokens[start]):
+            title = self._title_ending_at(norms, start - 1) if start > 0 else None
+            if title is not None and title.takes_portfolio and not tokens[start].prefixes[0].startswith("wa_"):
+                return start
+            start -= 1
+        return None
+
     def _title_ending_at(self, norms: list[str], j: int):
         for size in range(min(self.lexicon.max_title_words, j + 1), 0, -1):
             title = self.lexicon.title_at(norms, j - size + 1)
@@ -478,8 +490,12 @@ class RelationExtractor:
                     j -= 1  # والي تونس، فاخر القفصي
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
-                elif tokens[j].prefixes == ("Al_det",) and (title := self._title_ending_at(norms, j - 1)) and title.takes_portfolio:
-                    j -= 1  # a minister's portfolio: وزير العمل السعودي
+                elif (start := self._portfolio_start(tokens, norms, j)) is not None:
+                    j = start - 1  # a minister's portfolio: وزير العمل السعودي
+                elif complements and self.lexicon.cue(tokens[j].norm) in ("place", "honorific"):
+                    j -= 1  # وزير الداخلية في إقليم بافاريا؛ الوزير الفلسطيني الشيخ يوسف
+                elif not complements and self.lexicon.cue(tokens[j].norm) == "honorific":
+                    j -= 1
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
@@ -493,6 +509,11 @@ class RelationExtractor:
                 if following and following[0] != person:
                     found.append(_Found(person, title.relation, following[0], None, 0.6))
         return found
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A word of a minister's portfolio: definite, or joined by و (الأوقاف والشؤون الدينية)."""
+    return token.pos in ("noun", "adj") and token.prefixes in (("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
 
 
 def _head(tokens, mentions, index: int) -> int:

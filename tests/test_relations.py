@@ -33,6 +33,10 @@ FOUND = [
     ("قال عضو لجنة الدفاع والأمن في البرلمان الأوروبي، ماركو سيلفا، إن الاتفاق صامد.", (None, "member_of", "European Parliament")),
     # A unit is part of the city it is in.
     ("قالت إدارة الشرطة والحماية المدنية بمدينة ميونيخ الألمانية إن المشتبه به اعتقل.", (None, "part_of", "ميونيخ")),
+    # A portfolio of several words, an honorific, a place noun between title and name.
+    ("حذر وزير الأوقاف والشؤون الدينية الفلسطيني الشيخ يوسف ادعيس من اقتحام المسجد.", (None, "member_of", "Palestine")),
+    ("وأعلن وزير الأمن الداخلي الأمريكي جون كيلي القرار.", (None, "member_of", "United States")),
+    ("قال وزير الداخلية في إقليم بافاريا الألماني، يواخيم هيرمان، إن المهاجم تصرف وحده.", (None, "member_of", "بافاريا")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
