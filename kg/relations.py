@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kg.lexicon import Lexicon, Trigger
+from kg.lexicon import Lexicon, Trigger, clitic_variants
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
@@ -16,6 +16,7 @@ _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
+_COPULAS = frozenset({"هو", "هي"})  # X هو عضو بـ Y: the pronoun joins a name to its title
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 
@@ -438,6 +439,10 @@ class RelationExtractor:
             return False
         return not any(mention.tok_start <= m.tok_start < mention.tok_end for m, _ in nested)
 
+    def _class_noun(self, token: Token) -> bool:
+        """Tell whether a word is a bare noun that opens the names of bodies (حزب، حركة)."""
+        return token.pos == "noun" and any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+
     def _portfolio_start(self, tokens, norms: list[str], j: int) -> int | None:
         """The first word of a minister's portfolio ending at token j (وزير الأوقاف والشؤون
         الدينية), when a minister's title stands right before it; else None."""
@@ -496,10 +501,13 @@ class RelationExtractor:
                     j -= 1  # وزير الداخلية في إقليم بافاريا؛ الوزير الفلسطيني الشيخ يوسف
                 elif not complements and self.lexicon.cue(tokens[j].norm) == "honorific":
                     j -= 1
+                elif complements and owner[j] is None and self._class_noun(tokens[j]):
+                    j -= 1  # the kind of body before its name: رئيس حزب حراك تونس الإرادة
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
             k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
+            k += k < len(tokens) and tokens[k].norm in _COPULAS  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
             if title is not None and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):

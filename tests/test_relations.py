@@ -37,6 +37,9 @@ FOUND = [
     ("حذر وزير الأوقاف والشؤون الدينية الفلسطيني الشيخ يوسف ادعيس من اقتحام المسجد.", (None, "member_of", "Palestine")),
     ("وأعلن وزير الأمن الداخلي الأمريكي جون كيلي القرار.", (None, "member_of", "United States")),
     ("قال وزير الداخلية في إقليم بافاريا الألماني، يواخيم هيرمان، إن المهاجم تصرف وحده.", (None, "member_of", "بافاريا")),
+    # The kind of body before its name (رئيس حزب X); a copula between a name and its title.
+    ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("Moncef Marzouki", "leader_of", "Harak Tounes al-Irada")),
+    ("وقال إن سمير ديلو هو عضو بالمكتب السياسي لحركة النهضة.", (None, "member_of", None)),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
