@@ -196,12 +196,15 @@ class RelationExtractor:
                 mention = mentions[owner[j]][0]
                 if mention.type == "PER":
                     return k
+                if {"bi_prep", "ka_prep"} & set(tokens[j].prefixes) or any(p.startswith("wa_") for p in tokens[j].prefixes):
+                    break  # بالحكومة، وقطر: the verb's own complement, not the title's body
                 j = mention.tok_end
-            elif tokens[j].pos == "adj" or (tokens[j].prefixes == ("Al_det",) and title.takes_portfolio):
-                j += 1
+            elif tokens[j].pos == "adj" or (tokens[j].pos == "noun" and tokens[j].prefixes in ((), ("Al_det",))):
+                j += 1  # the title's nisba, portfolio or genitive (رئيسة وزراء نيوزيلندا السابقة)
             else:
                 break
-        return j
+        # The apposition closes with a comma (X، رئيسة وزراء نيوزيلندا السابقة، ...).
+        return j + (j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS and tokens[k].norm in _APPOSITION_MARKS)
 
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"

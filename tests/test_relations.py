@@ -40,6 +40,8 @@ FOUND = [
     # The kind of body before its name (رئيس حزب X); a copula between a name and its title.
     ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("Moncef Marzouki", "leader_of", "Harak Tounes al-Irada")),
     ("وقال إن سمير ديلو هو عضو بالمكتب السياسي لحركة النهضة.", (None, "member_of", None)),
+    # The verb's target after a title in apposition to its subject.
+    ("أشاد راشد الغنوشي رئيس حركة النهضة بالحكومة التونسية.", ("Rached Ghannouchi", "praised", "الحكومة التونسية")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
@@ -59,6 +61,8 @@ NOT_FOUND = [
     ("حذر اليوم بوجمعة الرميلي عضو الهيئة السياسية لحزب حركة نداء تونس من خطورة الوضع.", "threatened"),
     # A verbal noun deep inside the statement's object is not the speaker's act.
     ("أعلنت الشرطة البريطانية صباح اليوم إلقاء القبض على 3 أشخاص على صلة بهجوم مانشستر.", "attacked"),
+    # The country in an apposition's title is the subject's, not the verb's target.
+    ("في المقابل أشادت هيلين كلارك، رئيسة وزراء نيوزيلندا السابقة، بالقرار.", "praised"),
     # A party "in" a place works there; it is not part of it.
     ("قال الحزب في سوسة إن الاجتماع تأجل.", "part_of"),
 ]
