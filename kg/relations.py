@@ -16,6 +16,7 @@ _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
+_REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 _COPULAS = frozenset({"هو", "هي"})  # X هو عضو بـ Y: the pronoun joins a name to its title
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
@@ -83,10 +84,10 @@ class RelationExtractor:
         found += self._headed_by(tokens, mentions, owner)
         for i, token in enumerate(tokens):
             trigger = self.lexicon.triggers.get((token.lemma, token.pos))
-            if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i):
+            if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
                 continue
             cue = self._cue_before(tokens, i)
-            if cue == "modality":
+            if cue == "modality" or self._future_after(tokens, i, owner):
                 continue  # planned or possible, not a fact
             arguments = self._verb_arguments if token.pos == "verb" else self._noun_arguments
             if token.pos == "verb" and not self._asserted_main_verb(tokens, i):
@@ -330,10 +331,27 @@ class RelationExtractor:
                 return k
         return len(tokens)
 
-    def _requirements_met(self, trigger: Trigger, tokens, i: int) -> bool:
+    def _requirements_met(self, trigger: Trigger, tokens, i: int, owner) -> bool:
+        """Tell whether a word the trigger requires follows within four words, not counting
+        names, titles and time words (حلت المستشارة الألمانية أنجيلا ميركل اليوم بتونس في زيارة)."""
         if not trigger.requires:
             return True
-        return any(t.lemma in trigger.requires for t in tokens[i + 1 : i + 5])
+        norms = [t.norm for t in tokens]
+        free, k = 0, i + 1
+        while k < len(tokens) and free < _REQUIRES_WINDOW:
+            if tokens[k].lemma in trigger.requires:
+                return True
+            title = self.lexicon.title_at(norms, k) if owner[k] is None else None
+            if title is not None:
+                k += len(title.words)
+                continue
+            free += owner[k] is None and not self._time_word(tokens[k])
+            k += 1
+        return False
+
+    def _future_after(self, tokens, i: int, owner) -> bool:
+        """Tell whether the trigger's clause sets it at a time ahead (يزور فرنسا الأسبوع المقبل)."""
+        return any(self.lexicon.cues.get(t.norm) == "future" for t in tokens[i + 1 : self._clause_end(tokens, i, owner)])
 
     def _cue_before(self, tokens, i: int) -> str | None:
         kinds = {self.lexicon.cues.get(t.norm) for t in tokens[max(0, i - _CUE_WINDOW) : i]}
