@@ -87,10 +87,12 @@ class RelationExtractor:
             if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
                 continue
             cue = self._cue_before(tokens, i)
-            if cue == "modality" or self._future_after(tokens, i, owner):
+            # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
+            maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
+            if cue == "modality" or maybe or self._future_after(tokens, i, owner):
                 continue  # planned or possible, not a fact
             arguments = self._verb_arguments if token.pos == "verb" else self._noun_arguments
-            if token.pos == "verb" and not self._asserted_main_verb(tokens, i):
+            if token.pos == "verb" and not self._asserted_main_verb(tokens, i, self._active_by_requirement(trigger, tokens, i, owner)):
                 continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj:
@@ -118,11 +120,22 @@ class RelationExtractor:
                 return (day - dt.timedelta(days=back)).isoformat()
         return article_date
 
-    def _asserted_main_verb(self, tokens, i: int) -> bool:
+    def _active_by_requirement(self, trigger: Trigger, tokens, i: int, owner) -> bool:
+        """Tell whether a name stands between a verb and the word it requires: the verb is
+        then active with that name as its subject (فرضت الولايات المتحدة عقوبات), though
+        its letters also read as a passive (فُرضت عقوبات)."""
+        if not trigger.requires or i + 1 >= len(tokens) or owner[i + 1] is None:
+            return False
+        k = i + 1
+        while k < len(tokens) and owner[k] is not None:
+            k += 1
+        return k < len(tokens) and tokens[k].lemma in trigger.requires
+
+    def _asserted_main_verb(self, tokens, i: int, active: bool = False) -> bool:
         """Tell whether a verb asserts an event of the sentence's own actor."""
         token = tokens[i]
         previous = tokens[i - 1] if i else None
-        if token.voice == "p":
+        if token.voice == "p" and not active:
             return False  # passive: the actor is not named
         if "sa_fut" in token.prefixes:
             return False  # سيلتقي: a plan, not an event
@@ -531,13 +544,22 @@ class RelationExtractor:
             k += k < len(tokens) and tokens[k].norm in _COPULAS  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
-            if title is not None and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
+            # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
+            leads_on = title is not None and self._past_apposition(tokens, mentions, owner, k) == k
+            if title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
                 start += start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS  # النائب عن
                 following = [e for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
                 if following and following[0] != person:
                     found.append(_Found(person, title.relation, following[0], None, 0.6))
         return found
+
+
+def _imperfect(token: Token) -> bool:
+    """Tell whether a verb is in the present tense: a person prefix before its stem (تفرض
+    of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
+    word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
+    return token.pos == "verb" and word[:1] in "يتنا" and not word.startswith(token.lemma[:2])
 
 
 def _portfolio_word(token: Token) -> bool:

@@ -42,6 +42,8 @@ FOUND = [
     ("وقال إن سمير ديلو هو عضو بالمكتب السياسي لحركة النهضة.", (None, "member_of", None)),
     # The verb's target after a title in apposition to its subject.
     ("أشاد راشد الغنوشي رئيس حركة النهضة بالحكومة التونسية.", ("Rached Ghannouchi", "praised", "الحكومة التونسية")),
+    # A name between a verb and the word it requires makes the verb active (not فُرضت).
+    ("وقد فرضت الولايات المتحدة عقوبات جديدة على إيران.", ("United States", "sanctioned", "Iran")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
@@ -54,6 +56,7 @@ NOT_FOUND = [
     ("لم تنتقد تركيا الولايات المتحدة بسبب القرار.", "condemned"),  # negated
     ("تعتزم ألمانيا أن تدعم تونس.", "supported"),  # only planned
     ("ويزور الرئيس التونسي الباجي قايد السبسي فرنسا الأسبوع المقبل.", "visited"),  # a time ahead
+    ("قد تفرض الولايات المتحدة عقوبات على إيران.", "sanctioned"),  # قد + present: possible
     ("ومن المنتظر أن يحل ماكرون بالمغرب يوم الأربعاء في زيارة تستغرق يومين.", "visited"),  # expected
     ("أدانت تونس الاعتداء الإرهابي الذي استهدف مدينة نيس الفرنسية.", "attacked"),  # relative clause
     ("ودعا النشطاء إلى مظاهرة أمام سفارة قطر.", "called_for"),  # the actor is not named
@@ -74,6 +77,8 @@ NOT_FOUND = [
 NOT_FOUND_TRIPLES = [
     # الأمير with a nisba is a prince, not the head of state.
     ("هنأ الأمير السعودي الوليد بن طلال الرئيس الأميركي دونالد ترامب.", ("الوليد بن طلال", "leader_of", "Saudi Arabia")),
+    # A title that leads to the next name is not an apposition of the name before it.
+    ("ومن المقرر أن يلتقي الرئيس الفرنسي إيمانويل ماكرون الرئيس الأمريكي دونالد ترامب.", ("Emmanuel Macron", "leader_of", "United States")),
     # A national body is not part of the city where it acts.
     ("قالت الشرطة الألمانية في مدينة هامبورغ إن المشتبه به قتل.", ("الشرطة الألمانية", "part_of", "هامبورغ")),
     # The embassy, not the country that completes its name, is in the city.
