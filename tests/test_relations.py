@@ -44,6 +44,9 @@ FOUND = [
     ("أشاد راشد الغنوشي رئيس حركة النهضة بالحكومة التونسية.", ("Rached Ghannouchi", "praised", "الحكومة التونسية")),
     # A name between a verb and the word it requires makes the verb active (not فُرضت).
     ("وقد فرضت الولايات المتحدة عقوبات جديدة على إيران.", ("United States", "sanctioned", "Iran")),
+    # A verbal noun: the object of a statement, or with a pronoun that points to the subject.
+    ("أكدت تركيا دعمها لقطر.", ("Türkiye", "supported", "Qatar")),
+    ("وانتقدت حركة النهضة الخطاب الأخير، معبرة عن مساندتها لحركة نداء تونس.", ("Ennahda Movement", "supported", "Nidaa Tounes")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
@@ -57,6 +60,7 @@ NOT_FOUND = [
     ("تعتزم ألمانيا أن تدعم تونس.", "supported"),  # only planned
     ("ويزور الرئيس التونسي الباجي قايد السبسي فرنسا الأسبوع المقبل.", "visited"),  # a time ahead
     ("قد تفرض الولايات المتحدة عقوبات على إيران.", "sanctioned"),  # قد + present: possible
+    ("انتقد الحامدي الخطاب، معبرا عن رفضه إقحام الجيش الوطني في السياسة.", "rejected"),  # a phrase is rejected
     ("ومن المنتظر أن يحل ماكرون بالمغرب يوم الأربعاء في زيارة تستغرق يومين.", "visited"),  # expected
     ("أدانت تونس الاعتداء الإرهابي الذي استهدف مدينة نيس الفرنسية.", "attacked"),  # relative clause
     ("ودعا النشطاء إلى مظاهرة أمام سفارة قطر.", "called_for"),  # the actor is not named
