@@ -155,6 +155,7 @@ class Recognizer:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
             spans.append(body)  # المتحدث باسم الشرطة جوزيف ...
+            spans.extend(self._nisbas_inside(tokens, body))  # مدير وكالة المخابرات المركزية الأمريكية
             j = body.end
         if j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS:
             j += 1  # والي تونس، فاخر القفصي

@@ -432,7 +432,7 @@ class RelationExtractor:
             elif first.type == second.type == "LOC" and not first.nominal and not second.nominal and self._direction(gap):
                 # A part of a place by its side (كشمير شمالي باكستان، تبوك شمال السعودية).
                 found.append(_Found(a, "located_in", b, None, 0.7))
-            elif first.type in ("LOC", "ORG") and not first.nominal and second.type in ("LOC", "ORG") and not second.nominal:
+            elif first.type in ("LOC", "ORG") and not first.nominal and second.type in ("LOC", "ORG") and not second.nominal and _named(first) and _named(second):
                 # في as its own word or بـ on the next word, then at most a place noun
                 # (إدارة الإطفاء بمدينة أتلانتا), and nothing else between.
                 words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
@@ -452,6 +452,9 @@ class RelationExtractor:
                     continue
                 if joined and first.type == "LOC" and second.type == "LOC":
                     found.append(_Found(a, "located_in", b, None, 0.7))
+                elif joined and first.type == second.type == "ORG" and self.lexicon.cue(tokens[first.tok_start].norm) == "state_body":
+                    # A ministry or force of a government (وزارة الدفاع بحكومة الوفاق).
+                    found.append(_Found(a, "part_of", b, None, 0.7))
                 elif joined and first.type == "ORG" and self._unit(tokens, first, nested):
                     # A department or committee is part of the body or city it is in
                     # (إدارة الميزانية بوزارة المالية); a party or a company "in" a
@@ -526,6 +529,7 @@ class RelationExtractor:
             if mention.type != "PER" or mention.nominal:
                 continue
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
+            places: set[str] = set()
             while j >= 0:
                 title = self._title_ending_at(norms, j)
                 if title is None and complements and tokens[j].norm in _TITLE_PREPOSITIONS:
@@ -533,8 +537,10 @@ class RelationExtractor:
                     # القيادي في حزب نداء تونس).
                     title, confidence = self._title_ending_at(norms, j - 1), 0.85
                     if title is None and j > 0 and owner[j - 1] is not None and mentions[owner[j - 1]][0].type == "ORG":
-                        # A body within another (عضو لجنة الدفاع في البرلمان الأوروبي).
-                        outer, complements = outer + complements, []
+                        # A body within another (عضو لجنة الدفاع في البرلمان الأوروبي); a place
+                        # after عن is the seat a deputy stands for (عن ولاية سوسة), no body.
+                        outer += [c for c in complements if c not in places]
+                        complements = []
                         j -= 1
                         continue
                 if title is not None:
@@ -547,6 +553,8 @@ class RelationExtractor:
                 if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
                     complement_mention, complement = mentions[owner[j]]
                     complements.append(complement)
+                    if complement_mention.type == "LOC":
+                        places.add(complement)
                     j = complement_mention.tok_start - 1
                 elif tokens[j].pos == "punc" and tokens[j].norm in _APPOSITION_MARKS:
                     j -= 1  # والي تونس، فاخر القفصي
@@ -576,6 +584,11 @@ class RelationExtractor:
                 if following and following[0] != person:
                     found.append(_Found(person, title.relation, following[0], None, 0.6))
         return found
+
+
+def _named(mention: Mention) -> bool:
+    """A place or body named by more than a bare noun (not قوات، قيادة alone)."""
+    return mention.type == "LOC" or mention.tok_end - mention.tok_start > 1
 
 
 def _imperfect(token: Token) -> bool:

@@ -47,6 +47,10 @@ FOUND = [
     # A verbal noun: the object of a statement, or with a pronoun that points to the subject.
     ("أكدت تركيا دعمها لقطر.", ("Türkiye", "supported", "Qatar")),
     ("وانتقدت حركة النهضة الخطاب الأخير، معبرة عن مساندتها لحركة نداء تونس.", ("Ennahda Movement", "supported", "Nidaa Tounes")),
+    # The body in a title phrase keeps its nisba (مدير وكالة المخابرات المركزية الأمريكية).
+    ("تمكن الهاكر من اختراق حساب مدير وكالة المخابرات المركزية الأمريكية جون برينان.", ("وكالة المخابرات المركزية الأمريكية", "part_of", "United States")),
+    # A ministry of a government.
+    ("أطلقت وزارة الدفاع بحكومة الوفاق الليبية عملية عسكرية.", ("وزارة الدفاع", "part_of", "حكومة الوفاق الليبية")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
@@ -87,6 +91,10 @@ NOT_FOUND_TRIPLES = [
     ("قالت الشرطة الألمانية في مدينة هامبورغ إن المشتبه به قتل.", ("الشرطة الألمانية", "part_of", "هامبورغ")),
     # The embassy, not the country that completes its name, is in the city.
     ("تظاهر العشرات أمام سفارة دولة الإمارات في لندن.", ("United Arab Emirates", "located_in", "لندن")),
+    # A deputy for a region is no member of it.
+    ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("حافظ الزواري", "member_of", "Sousse")),
+    # A party's nisba is part of its name.
+    ("أكد رئيس حزب البديل التونسي، مهدي جمعة، تأييده للمبادرة.", ("حزب البديل التونسي", "part_of", "Tunisia")),
     # A news agency's nisba gives its nationality; it is no body of the state.
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
 ]
