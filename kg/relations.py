@@ -606,19 +606,17 @@ def _portfolio_word(token: Token) -> bool:
 def _head(tokens, mentions, index: int) -> int:
     """The person a title phrase leads to: past a nisba (الرئيس الفرنسي) or the body or
     country the title is of (الأمين العام لحزب الله اللبناني، حسن نصر الله؛ زعيم كوريا
-    الشمالية كيم جونغ أون), the name that follows."""
-    while index + 1 < len(mentions):
-        mention, following = mentions[index][0], mentions[index + 1][0]
+    الشمالية كيم جونغ أون؛ رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج),
+    the name that follows."""
+    k = index
+    while k + 1 < len(mentions):
+        mention, following = mentions[k][0], mentions[k + 1][0]
         between = tokens[mention.tok_end : following.tok_start]
-        if (
-            (mention.nominal or mention.type in ("ORG", "LOC"))
-            and following.type == "PER"
-            and len(between) <= 2
-            and all(t.pos in ("adj", "punc") for t in between)
-        ):
-            index += 1
-        else:
+        if not (mention.nominal or mention.type in ("ORG", "LOC")) or len(between) > 2 or not all(t.pos in ("adj", "punc") for t in between):
             break
+        if following.type == "PER":
+            return k + 1
+        k += 1  # a body's name read as two (المجلس الرئاسي لحكومة الوفاق + الوفاق الوطني)
     return index
 
 
