@@ -438,9 +438,18 @@ class RelationExtractor:
                 words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
                 joined_by = gap[0] if gap else tokens[second.tok_start]
                 joined = [t.norm for t in words] == ["في"] or (not words and "bi_prep" in joined_by.prefixes)
+                # من before a place noun (معتمدية سبيطلة من ولاية القصرين) and التابعة لـ
+                # (بلدة X التابعة لمحافظة Y) tie a place to the one it belongs to.
+                joined = joined or ([t.norm for t in words] == ["من"] and len(gap) > len(words))
+                if len(words) == 1 and self.lexicon.cue(words[0].norm) == "belongs":
+                    rest = gap[gap.index(words[0]) + 1 :] or [tokens[second.tok_start]]
+                    joined = "li_prep" in rest[0].prefixes
                 # A place name that completes a noun (سفارة دولة الإمارات في لندن) is not
                 # what في or بـ says is in the other place: the noun is.
                 before = tokens[first.tok_start - 1] if first.tok_start else None
+                # Nor is the subject of a verb (التحالف الذي تقوده السعودية في اليمن).
+                if first.type == "LOC" and before is not None and before.pos == "verb":
+                    continue
                 if (
                     first.type == "LOC"
                     and before is not None
