@@ -86,7 +86,8 @@ class RelationExtractor:
         found += self._place_relations(tokens, mentions, nested)
         found += self._headed_by(tokens, mentions, owner)
         for i, token in enumerate(tokens):
-            trigger = self.lexicon.triggers.get((token.lemma, token.pos))
+            pos = "verb" if self._verb_read_as_noun(tokens, i, owner) else token.pos
+            trigger = self.lexicon.triggers.get((token.lemma, pos))
             if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
                 continue
             cue = self._cue_before(tokens, i)
@@ -94,8 +95,8 @@ class RelationExtractor:
             maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
             if cue == "modality" or maybe or self._future_after(tokens, i, owner):
                 continue  # planned or possible, not a fact
-            arguments = self._verb_arguments if token.pos == "verb" else self._noun_arguments
-            if token.pos == "verb" and not self._asserted_main_verb(tokens, i, self._active_by_requirement(trigger, tokens, i, owner)):
+            arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
+            if pos == "verb" and not self._asserted_main_verb(tokens, i, self._active_by_requirement(trigger, tokens, i, owner)):
                 continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj and confidence >= _MIN_CONFIDENCE:
@@ -122,6 +123,16 @@ class RelationExtractor:
                     back = 7
                 return (day - dt.timedelta(days=back)).isoformat()
         return article_date
+
+    def _verb_read_as_noun(self, tokens, i: int, owner) -> bool:
+        """Tell whether a bare noun that opens a sentence is the verb of its lemma: Arabic
+        news opens with the verb, then its subject, a title or a name (عين الرئيس الأمريكي،
+        read as عَيْن "eye")."""
+        token = tokens[i]
+        opens = i == 0 or (i == 1 and tokens[0].pos in ("punc", "conj"))
+        if token.pos != "noun" or not opens or "Al_det" in token.prefixes or token.enclitic or (token.lemma, "verb") not in self.lexicon.triggers:
+            return False
+        return i + 1 < len(tokens) and (owner[i + 1] is not None or self.lexicon.title_at([t.norm for t in tokens], i + 1) is not None)
 
     def _active_by_requirement(self, trigger: Trigger, tokens, i: int, owner) -> bool:
         """Tell whether a name stands between a verb and the word it requires: the verb is
@@ -595,6 +606,13 @@ class RelationExtractor:
         return found
 
 
+def _conjoined(token: Token) -> bool:
+    """Tell whether a word carries the conjunction و (ومصر), not a و of its own (واشنطن)."""
+    if token.analysed:
+        return any(p.startswith("wa_") for p in token.prefixes)
+    return token.norm.startswith("و")
+
+
 def _named(mention: Mention) -> bool:
     """A place or body named by more than a bare noun (not قوات، قيادة alone)."""
     return mention.type == "LOC" or mention.tok_end - mention.tok_start > 1
@@ -635,7 +653,7 @@ def _coordinated(tokens, mentions, index: int) -> list[int]:
     while True:
         end = mentions[chosen[-1]][0].tok_end
         following = [k for k in range(chosen[-1] + 1, len(mentions)) if mentions[k][0].tok_start - end <= _COORDINATION_GAP]
-        if not following or end >= len(tokens) or not tokens[end].norm.startswith("و"):
+        if not following or end >= len(tokens) or not _conjoined(tokens[end]):
             return chosen
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
             return chosen

@@ -54,6 +54,11 @@ FOUND = [
     # A place of a region: من before a place noun, التابعة لـ.
     ("وقع الحادث في معتمدية سبيطلة من ولاية القصرين.", ("سبيطلة", "located_in", "Kasserine")),
     ("قتل جنديان في بلدة عرسال التابعة لمحافظة بعلبك اللبنانية.", ("عرسال", "located_in", "بعلبك")),
+    # A sentence-opening verb read as a noun (عين "eye") before its subject.
+    ("عين الرئيس الأمريكي دونالد ترامب، ريكس تيلرسون وزيرا للخارجية.", ("Donald Trump", "appointed", "Rex Tillerson")),
+    ("حل رئيس الحكومة يوسف الشاهد اليوم الاربعاء بباريس في زيارة رسمية تستغرق يومين.", ("Youssef Chahed", "visited", "Paris")),
+    # A name that begins with و (واشنطن) is not joined to the subject.
+    ("كما اتهمت الخارجية الروسية واشنطن بعرقلة المفاوضات.", (None, "accused", "Washington, D.C.")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
