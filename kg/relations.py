@@ -600,9 +600,15 @@ class RelationExtractor:
             if title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
                 start += start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS  # النائب عن
-                following = [e for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
-                if following and following[0] != person:
-                    found.append(_Found(person, title.relation, following[0], None, 0.6))
+                following = [(m, e) for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
+                if following and following[0][1] != person:
+                    complement, body = following[0]
+                    # Not an office held before (X، الرئيس الفرنسي السابق).
+                    end = complement.tok_end
+                    while end < len(tokens) and tokens[end].pos == "adj" and self.lexicon.cue(tokens[end].norm) != "former":
+                        end += 1
+                    if end >= len(tokens) or self.lexicon.cue(tokens[end].norm) != "former":
+                        found.append(_Found(person, title.relation, body, None, 0.6))
         return found
 
 

@@ -105,6 +105,8 @@ NOT_FOUND_TRIPLES = [
     ("أكد رئيس حزب البديل التونسي، مهدي جمعة، تأييده للمبادرة.", ("حزب البديل التونسي", "part_of", "Tunisia")),
     # The subject of a verb is not what في locates.
     ("وقال التحالف العسكري الذي تقوده السعودية في اليمن إن الصاروخ أطلق من صعدة.", ("Saudi Arabia", "located_in", "Yemen")),
+    # A title after the name that is no longer held.
+    ("وقال نيكولا ساركوزي، الرئيس الفرنسي السابق، إن الانتخابات مهمة.", ("Nicolas Sarkozy", "leader_of", "France")),
     # A news agency's nisba gives its nationality; it is no body of the state.
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
 ]
