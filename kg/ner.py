@@ -256,8 +256,9 @@ def _unknown_word(token: Token) -> bool:
 
 
 def _portfolio_word(token: Token) -> bool:
-    """A word of a minister's portfolio: definite, or joined by و (الأوقاف والشؤون الدينية)."""
-    return token.pos in ("noun", "adj") and token.prefixes in (("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
+    """A word of a minister's portfolio: definite, joined by و (الأوقاف والشؤون الدينية), or
+    a bare noun that a definite one completes (شؤون الدفاع)."""
+    return token.pos in ("noun", "adj") and token.prefixes in ((), ("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
 
 
 def _definite_adjective(token: Token) -> bool:

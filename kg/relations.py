@@ -529,7 +529,7 @@ class RelationExtractor:
         start = j
         while start >= 0 and j - start < _MAX_PORTFOLIO_WORDS and _portfolio_word(tokens[start]):
             title = self._title_ending_at(norms, start - 1) if start > 0 else None
-            if title is not None and title.takes_portfolio and not tokens[start].prefixes[0].startswith("wa_"):
+            if title is not None and title.takes_portfolio and not any(p.startswith("wa_") for p in tokens[start].prefixes):
                 return start
             start -= 1
         return None
@@ -570,7 +570,7 @@ class RelationExtractor:
                         if title.relation == "member_of":
                             found.extend(_Found(person, "member_of", body, None, 0.8) for body in outer if body != complements[-1])
                     break
-                if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG"):
+                if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG", "MISC"):
                     complement_mention, complement = mentions[owner[j]]
                     complements.append(complement)
                     if complement_mention.type == "LOC":
@@ -600,7 +600,8 @@ class RelationExtractor:
             if title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
                 start += start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS  # النائب عن
-                following = [(m, e) for m, e in mentions if m.type in ("LOC", "ORG") and m.tok_start == start]
+                # The body may be filed as MISC (المتحدث باسم البيت الأبيض).
+                following = [(m, e) for m, e in mentions if m.type in ("LOC", "ORG", "MISC") and m.tok_start == start]
                 if following and following[0][1] != person:
                     complement, body = following[0]
                     # Not an office held before (X، الرئيس الفرنسي السابق).
@@ -632,8 +633,9 @@ def _imperfect(token: Token) -> bool:
 
 
 def _portfolio_word(token: Token) -> bool:
-    """A word of a minister's portfolio: definite, or joined by و (الأوقاف والشؤون الدينية)."""
-    return token.pos in ("noun", "adj") and token.prefixes in (("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
+    """A word of a minister's portfolio: definite, joined by و (الأوقاف والشؤون الدينية), or
+    a bare noun that a definite one completes (شؤون الدفاع)."""
+    return token.pos in ("noun", "adj") and token.prefixes in ((), ("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
 
 
 def _head(tokens, mentions, index: int) -> int:

@@ -59,6 +59,9 @@ FOUND = [
     ("حل رئيس الحكومة يوسف الشاهد اليوم الاربعاء بباريس في زيارة رسمية تستغرق يومين.", ("Youssef Chahed", "visited", "Paris")),
     # A name that begins with و (واشنطن) is not joined to the subject.
     ("كما اتهمت الخارجية الروسية واشنطن بعرقلة المفاوضات.", (None, "accused", "Washington, D.C.")),
+    # A portfolio that opens with a bare noun (شؤون الدفاع); a body filed as MISC.
+    ("ووقع الاتفاق وزير شؤون الدفاع القطري خالد بن محمد العطية.", (None, "member_of", "Qatar")),
+    ("وقال المتحدث باسم البيت الأبيض شون سبايسر إن الرئيس سيستقبل ماي.", ("شون سبايسر", "member_of", None)),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
