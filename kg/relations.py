@@ -566,9 +566,11 @@ class RelationExtractor:
                 if title is not None:
                     if complements and title.relation != "-":
                         found.append(_Found(person, title.relation, complements[-1], None, confidence))
-                        # A member of a body within another is a member of that one too.
+                        # A member of a body within another is a member of that one too
+                        # (عضو الهيئة السياسية لحزب حركة نداء تونس).
                         if title.relation == "member_of":
-                            found.extend(_Found(person, "member_of", body, None, 0.8) for body in outer if body != complements[-1])
+                            wider = outer + [c for c in complements[:-1] if c not in places]
+                            found.extend(_Found(person, "member_of", body, None, 0.8) for body in dict.fromkeys(wider) if body != complements[-1])
                     break
                 if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG", "MISC"):
                     complement_mention, complement = mentions[owner[j]]
