@@ -436,6 +436,8 @@ class RelationExtractor:
             gap = tokens[first.tok_end : second.tok_start]
             if first.type == "LOC" and not first.nominal and second.nominal and not gap:
                 found.append(_Found(a, "located_in", b, None, 0.85))
+            elif first.type == "LOC" and not first.nominal and second.nominal and second.type == "LOC" and self._place_apposition(gap):
+                found.append(_Found(a, "located_in", b, None, 0.85))  # باريس، العاصمة الفرنسية
             elif first.nominal and first.type == "LOC" and second.type == "LOC" and not second.nominal and not gap:
                 before = tokens[first.tok_start - 1] if first.tok_start else None
                 if before is not None and self.lexicon.cue(before.norm) == "place":
@@ -506,6 +508,12 @@ class RelationExtractor:
             elif not token.enclitic and antecedent.type == "PER" and mention.type == "ORG" and mention.tok_start == i + 1:
                 found.append(_Found(first, "leader_of", second, None, 0.85))
         return found
+
+    def _place_apposition(self, gap) -> bool:
+        """Tell whether the words between a place and a nisba are a place noun in apposition
+        (باريس، العاصمة الفرنسية؛ حلب، كبرى المدن السورية is not: only one noun)."""
+        words = [t for t in gap if t.norm not in _APPOSITION_MARKS]
+        return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0].norm) == "place" and "Al_det" in words[0].prefixes
 
     def _direction(self, gap) -> bool:
         """Tell whether the words between two places are a side of the second (شمالي، في شرق)."""

@@ -64,6 +64,8 @@ FOUND = [
     ("وقال المتحدث باسم البيت الأبيض شون سبايسر إن الرئيس سيستقبل ماي.", ("شون سبايسر", "member_of", None)),
     # A member of a party's bureau is a member of the party.
     ("قال عضو المكتب السياسي لحركة حماس موسى أبو مرزوق إن الحركة مستعدة.", (None, "member_of", "Hamas")),
+    # A place noun with a nisba in apposition to a place.
+    ("وصل الوفد إلى باريس، العاصمة الفرنسية، أمس.", ("Paris", "located_in", "France")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
