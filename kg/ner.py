@@ -13,11 +13,11 @@ from kg.types import Document, Mention, Sentence, Token
 _MAX_NAME_TOKENS = 6
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
+_MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الدينية الفلسطيني
 _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
-_MAX_PORTFOLIO_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,13 +231,13 @@ class Recognizer:
             return None
         return _Span(i, end, "ORG", skip)
 
-    def _organisation_head(self, token: Token) -> bool:
-        return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
-
     def _is_nisba(self, token: Token) -> KBEntry | None:
         if token.pos not in ("adj", "noun_prop") and token.analysed:
             return None
         return self.kb.country_of_nisba(token.norm)
+
+    def _organisation_head(self, token: Token) -> bool:
+        return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
 
 
 def _unknown_word(token: Token) -> bool:
