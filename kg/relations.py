@@ -345,7 +345,10 @@ class RelationExtractor:
             return None
         for k in range(start, boundary):
             if _has_preposition(tokens[k], trigger.object_prep):
-                governed = [e for m, e in candidates if m.tok_start in (k, k + 1)]
+                # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
+                kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
+                reach = (k, k + 1, k + 2) if kinds & {"place", "state"} else (k, k + 1)
+                governed = [e for m, e in candidates if m.tok_start in reach]
                 if governed:
                     return governed[0], 1.0
                 # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
@@ -571,6 +574,11 @@ class RelationExtractor:
                         complements = []
                         j -= 1
                         continue
+                if title is not None and not complements and not outer and j - len(title.words) >= 0 and self._title_ending_at(norms, j - len(title.words)) is None and j == mention.tok_start - 1:
+                    # A second title right before the name (العاهل السعودي الملك سلمان):
+                    # the office is said by the title before it.
+                    j -= len(title.words)
+                    continue
                 if title is not None:
                     if complements and title.relation != "-":
                         found.append(_Found(person, title.relation, complements[-1], None, confidence))

@@ -66,6 +66,9 @@ FOUND = [
     ("قال عضو المكتب السياسي لحركة حماس موسى أبو مرزوق إن الحركة مستعدة.", (None, "member_of", "Hamas")),
     # A place noun with a nisba in apposition to a place.
     ("وصل الوفد إلى باريس، العاصمة الفرنسية، أمس.", ("Paris", "located_in", "France")),
+    # A second title right before the name; a state noun between a preposition and a name.
+    ("التقى الرئيس السيسي العاهل السعودي الملك سلمان بن عبد العزيز.", ("Salman of Saudi Arabia", "leader_of", "Saudi Arabia")),
+    ("وكانت البحرين قد قطعت العلاقات الدبلوماسية مع دولة قطر.", ("Bahrain", "sanctioned", "Qatar")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
