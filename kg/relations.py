@@ -561,6 +561,7 @@ class RelationExtractor:
                 continue
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             places: set[str] = set()
+            bare: set[str] = set()
             while j >= 0:
                 title = self._title_ending_at(norms, j)
                 if title is None and complements and tokens[j].norm in _TITLE_PREPOSITIONS:
@@ -580,6 +581,10 @@ class RelationExtractor:
                     j -= len(title.words)
                     continue
                 if title is not None:
+                    # A bare noun read as a body (خارجية in وزير خارجية قطر) yields to the
+                    # name it is of.
+                    while len(complements) > 1 and complements[-1] in bare:
+                        complements.pop()
                     if complements and title.relation != "-":
                         found.append(_Found(person, title.relation, complements[-1], None, confidence))
                         # A member of a body within another is a member of that one too
@@ -593,6 +598,8 @@ class RelationExtractor:
                     complements.append(complement)
                     if complement_mention.type == "LOC":
                         places.add(complement)
+                    if not _named(complement_mention):
+                        bare.add(complement)
                     j = complement_mention.tok_start - 1
                 elif tokens[j].pos == "punc" and tokens[j].norm in _APPOSITION_MARKS:
                     j -= 1  # والي تونس، فاخر القفصي

@@ -69,6 +69,12 @@ FOUND = [
     # A second title right before the name; a state noun between a preposition and a name.
     ("التقى الرئيس السيسي العاهل السعودي الملك سلمان بن عبد العزيز.", ("Salman of Saudi Arabia", "leader_of", "Saudi Arabia")),
     ("وكانت البحرين قد قطعت العلاقات الدبلوماسية مع دولة قطر.", ("Bahrain", "sanctioned", "Qatar")),
+    # Construct titles (رئيس وزراء العراق، أمين عام حزب الله) and a bare body noun
+    # (خارجية) that yields to the country it is of.
+    ("وقال رئيس وزراء العراق حيدر العبادي إن المعركة انتهت.", ("Haider al-Abadi", "leader_of", "Iraq")),
+    ("قال أمين عام حزب الله حسن نصر الله إن الحرب قادمة.", ("Hassan Nasrallah", "leader_of", "Hezbollah")),
+    ("قال وزير خارجية قطر محمد بن عبد الرحمن آل ثاني إن بلاده لن تستسلم.", (None, "member_of", "Qatar")),
+    ("اعتبر رئيس حزب الاتحاد الوطني الحر سليم الرياحي قراره استراتيجيا.", ("Slim Riahi", "leader_of", "Free Patriotic Union")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
