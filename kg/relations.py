@@ -14,6 +14,7 @@ _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
+_STANDALONE_PREPOSITIONS = frozenset({"مع", "الي", "علي", "في", "من", "عن"})  # normalised
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
 # Below this an event rests on two guesses (a carried actor and a place inside a phrase): on
@@ -347,7 +348,10 @@ class RelationExtractor:
             if _has_preposition(tokens[k], trigger.object_prep):
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
-                reach = (k, k + 1, k + 2) if kinds & {"place", "state"} else (k, k + 1)
+                reach = {k, k + 1, k + 2} if kinds & {"place", "state"} else {k, k + 1}
+                # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
+                # بوزير الخارجية الفرنسي جان إيف لودريان).
+                reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
                 governed = [e for m, e in candidates if m.tok_start in reach]
                 if governed:
                     return governed[0], 1.0
@@ -356,6 +360,25 @@ class RelationExtractor:
                 later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC"]
                 return (later[0], 0.6) if later else None
         return None
+
+    def _past_title(self, tokens, mentions, j: int) -> int:
+        """The token after a title phrase at token j: the title, its portfolio, nisba and
+        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ); j when none."""
+        norms = [t.norm for t in tokens]
+        title = self.lexicon.title_at(norms, j) if j < len(tokens) else None
+        if title is None:
+            return j
+        k = j + len(title.words)
+        nominal = {m.tok_start: m.tok_end for m, _ in mentions if m.nominal or m.type in ("LOC", "ORG")}
+        names = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
+        while k < len(tokens) and k not in names:
+            if k in nominal and nominal[k] > k:
+                k = nominal[k]
+            elif tokens[k].pos == "adj" or (title.takes_portfolio and _portfolio_word(tokens[k])) or self.lexicon.cue(tokens[k].norm) == "honorific":
+                k += 1
+            else:
+                break
+        return k
 
     def _object_gap(self, tokens, mentions, start: int, end: int) -> int:
         """Words between a subject and an object, not counting time words, punctuation, a
@@ -699,10 +722,14 @@ def _governed(tokens, verb: int, start: int) -> bool:
     return any(t.pos == "prep" for t in between[:-1]) or any(p in _PROCLITIC_PREPOSITIONS for p in between[-1].prefixes)
 
 
-def _has_preposition(token: Token, preposition: str) -> bool:
-    if token.norm == preposition or token.lemma == preposition and token.pos == "prep":
-        return True
-    return any(_PROCLITIC_PREPOSITIONS.get(p) == preposition for p in token.prefixes)
+def _has_preposition(token: Token, prepositions: str) -> bool:
+    """Tell whether a word is, or carries, one of the prepositions ("ب|مع": either)."""
+    for preposition in prepositions.split("|"):
+        if token.norm == preposition or token.lemma == preposition and token.pos == "prep":
+            return True
+        if any(_PROCLITIC_PREPOSITIONS.get(p) == preposition for p in token.prefixes):
+            return True
+    return False
 
 
 def _relation(doc: Document, sentence: Sentence, found: _Found, date: str | None) -> Relation:

@@ -75,6 +75,12 @@ FOUND = [
     ("قال أمين عام حزب الله حسن نصر الله إن الحرب قادمة.", ("Hassan Nasrallah", "leader_of", "Hezbollah")),
     ("قال وزير خارجية قطر محمد بن عبد الرحمن آل ثاني إن بلاده لن تستسلم.", (None, "member_of", "Qatar")),
     ("اعتبر رئيس حزب الاتحاد الوطني الحر سليم الرياحي قراره استراتيجيا.", ("Slim Riahi", "leader_of", "Free Patriotic Union")),
+    # Talks: التقى/اجتمع بـ or مع, بحث مع, اتصالا مع; the one met may follow a title phrase.
+    ("التقى الرئيس الفرنسي إيمانويل ماكرون مع الرئيس الروسي فلاديمير بوتين.", ("Emmanuel Macron", "met", "Vladimir Putin")),
+    ("التقى الرئيس التونسي الباجي قائد السبسي بوزير الخارجية الفرنسي جان إيف لودريان.", ("Beji Caid Essebsi", "met", "Jean-Yves Le Drian")),
+    ("اجتمع وزير الخارجية الأمريكي ريكس تيلرسون مع نظيره الروسي سيرغي لافروف.", ("Rex Tillerson", "met", "Sergey Lavrov")),
+    ("وبحث الرئيس المصري عبد الفتاح السيسي مع العاهل الأردني الملك عبد الله الثاني الأزمة السورية.", ("Abdel Fattah el-Sisi", "met", "Abdullah II of Jordan")),
+    ("وأجرى الرئيس التركي رجب طيب أردوغان اتصالا هاتفيا مع أمير قطر الشيخ تميم بن حمد.", ("Recep Tayyip Erdoğan", "met", "Tamim bin Hamad Al Thani")),
     # A relative clause with a verb of heading ties a body to its head, in either order.
     ("وأكد أن حزب الوطن الذي يتزعمه محمد جغام سيشارك في الانتخابات.", ("محمد جغام", "leader_of", "حزب الوطن")),
     ("ورأى نفتالي بينيت الذي يتزعم حزب البيت اليهودي أن الدولة انتهت.", ("Naftali Bennett", "leader_of", "حزب البيت اليهودي")),
