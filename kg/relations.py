@@ -352,9 +352,12 @@ class RelationExtractor:
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
                 reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
-                governed = [e for m, e in candidates if m.tok_start in reach]
+                governed = [(m, e) for m, e in candidates if m.tok_start in reach]
                 if governed:
-                    return governed[0], 1.0
+                    mention, target = governed[0]
+                    # A bare body noun read apart from its name (لحركة + نداء تونس).
+                    named = [e for m, e in candidates if m.tok_start == mention.tok_end]
+                    return (named[0] if named and not _named(mention) else target), 1.0
                 # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
                 # it concerns comes later. Other names there are seldom the target.
                 later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC"]
@@ -376,6 +379,8 @@ class RelationExtractor:
                 k = nominal[k]
             elif tokens[k].pos == "adj" or (title.takes_portfolio and _portfolio_word(tokens[k])) or self.lexicon.cue(tokens[k].norm) == "honorific":
                 k += 1
+            elif (second := self.lexicon.title_at(norms, k)) is not None:
+                k += len(second.words)  # العاهل الأردني الملك عبد الله الثاني
             else:
                 break
         return k
@@ -636,6 +641,8 @@ class RelationExtractor:
                     j -= 1
                 elif complements and owner[j] is None and self._class_noun(tokens[j]):
                     j -= 1  # the kind of body before its name: رئيس حزب حراك تونس الإرادة
+                elif tokens[j].pos == "noun" and tokens[j].prefixes == ("Al_det",) and j > 0 and owner[j - 1] is not None and mentions[owner[j - 1]][0].type == "ORG":
+                    j -= 1  # the last word of a body's name read apart (حراك تونس + الإرادة)
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
@@ -695,7 +702,11 @@ def _head(tokens, mentions, index: int) -> int:
     while k + 1 < len(mentions):
         mention, following = mentions[k][0], mentions[k + 1][0]
         between = tokens[mention.tok_end : following.tok_start]
-        if not (mention.nominal or mention.type in ("ORG", "LOC")) or len(between) > 2 or not all(t.pos in ("adj", "punc") for t in between):
+        # Between them only adjectives, punctuation or a definite noun that ends the body's
+        # name (حزب حراك تونس الإرادة محمد المنصف المرزوقي).
+        if not (mention.nominal or mention.type in ("ORG", "LOC")) or len(between) > 2 or not all(
+            t.pos in ("adj", "punc") or (t.pos == "noun" and t.prefixes == ("Al_det",)) for t in between
+        ):
             break
         if following.type == "PER":
             return k + 1

