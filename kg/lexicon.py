@@ -32,7 +32,7 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Title:
     words: tuple[str, ...]  # normalised
-    relation: str  # leader_of or member_of
+    relation: str  # leader_of or member_of; "-" for a title that says no office (الأمير)
     role_en: str
 
     @property
@@ -118,13 +118,14 @@ class Lexicon:
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
 
-        A conjunction و or ف on the title's first word is allowed (والرئيس الفرنسي).
+        A conjunction و or ف and a preposition ب or ل on the title's first word are allowed
+        (والرئيس الفرنسي؛ لأمير الكويت؛ للرئيس الأمريكي: لل is ل + ال).
         """
+        heads = [variant for variant, _ in clitic_variants(norms[i])] if i < len(norms) else []
         for size in range(min(self.max_title_words, len(norms) - i), 0, -1):
-            first = norms[i]
             rest = tuple(norms[i + 1 : i + size])
-            for head in (first, first[1:] if first[:1] in ("و", "ف") else None):
-                if head and (title := self.titles.get((head, *rest))):
+            for head in heads:
+                if title := self.titles.get((head, *rest)):
                     return title
         return None
 

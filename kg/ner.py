@@ -13,6 +13,7 @@ from kg.types import Document, Mention, Sentence, Token
 _MAX_NAME_TOKENS = 6
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
+_MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الدينية الفلسطيني
 _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -148,9 +149,14 @@ class Recognizer:
         """
         spans, countries, former = [], [], False
         j = i + len(title.words)
-        # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي).
-        if title.takes_portfolio and j + 1 < len(tokens) and tokens[j].prefixes == ("Al_det",) and self._is_nisba(tokens[j + 1]):
-            j += 1
+        # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي;
+        # وزير الأوقاف والشؤون الدينية الفلسطيني).
+        if title.takes_portfolio:
+            end = j
+            while end < len(tokens) and end - j < _MAX_PORTFOLIO_WORDS and _portfolio_word(tokens[end]) and not self._is_nisba(tokens[end]):
+                end += 1
+            if end > j and end < len(tokens) and self._is_nisba(tokens[end]):
+                j = end
         while j < len(tokens) and not taken[j] and (country := self._is_nisba(tokens[j])):
             spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)
@@ -165,6 +171,7 @@ class Recognizer:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
             spans.append(body)  # المتحدث باسم الشرطة جوزيف ...
+            spans.extend(self._nisbas_inside(tokens, body))  # مدير وكالة المخابرات المركزية الأمريكية
             j = body.end
         if j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS:
             j += 1  # والي تونس، فاخر القفصي
@@ -213,6 +220,10 @@ class Recognizer:
         while end < len(tokens) and end - i <= _MAX_ORG_MODIFIERS and not taken[end]:
             token = tokens[end]
             is_definite = token.prefixes == ("Al_det",)
+            # A genitive joined by و to the one before it (وزارة التربية والتعليم، إدارة
+            # الشرطة والحماية المدنية) is still the name; another body (وزارة الداخلية والشرطة) is not.
+            if token.pos == "noun" and token.prefixes[1:] == ("Al_det",) and token.prefixes[0].startswith("wa_") and end - 1 > i:
+                is_definite = tokens[end - 1].prefixes == ("Al_det",) and not self._organisation_head(token)
             # A definite noun phrase goes on only with definite words (agreement).
             if token.pos not in _MODIFIER_POS or self.lexicon.is_time(token.norm):
                 break
@@ -240,6 +251,9 @@ class Recognizer:
         if token.pos not in ("adj", "noun_prop") and token.analysed:
             return None
         return self.kb.country_of_nisba(token.norm)
+
+    def _organisation_head(self, token: Token) -> bool:
+        return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
 
 
 def _without_prepositional_phrase(tokens):
@@ -287,6 +301,12 @@ def _unknown_word(token: Token) -> bool:
         and not token.norm.startswith("ال")
         and not _TANWEEN.intersection(token.text)
     )
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A word of a minister's portfolio: definite, joined by و (الأوقاف والشؤون الدينية), or
+    a bare noun that a definite one completes (شؤون الدفاع)."""
+    return token.pos in ("noun", "adj") and token.prefixes in ((), ("Al_det",), ("wa_conj", "Al_det"), ("wa_part", "Al_det"), ("wa_sub", "Al_det"))
 
 
 def _definite_adjective(token: Token) -> bool:
