@@ -72,18 +72,30 @@ class Recognizer:
             for k in range(span.start, span.end):
                 taken[k] = True
 
+        known = [self._gazetteer_at(tokens, norms, i) for i in range(len(tokens))]
         # The tagger, trained on gold names, draws their edges and types; the gazetteer
         # adds the known names it missed.
         if self.tagger is not None:
             for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
-                # A known name where the tagger's starts, as long or longer: the knowledge
-                # base's edges, type and entry.
-                if (known := self._gazetteer_at(tokens, norms, found.start)) and known.end >= found.end:
-                    add(known)
-                else:
-                    add(_Span(found.start, found.end, found.type, _proclitic_letters(tokens[found.start])))
-        for i in range(len(tokens)):
-            if not taken[i] and (span := self._gazetteer_at(tokens, norms, i)) and not any(taken[span.start : span.end]):
+                if any(taken[found.start : found.end]):
+                    continue
+                # A known name holding the tagger's gives the knowledge base's edges, type
+                # and entry; it may start before it on names only (سان + بطرسبرغ), not on a
+                # common noun (حركة + حماس، دولة + قطر, where gold names the name alone).
+                holding = [k for k in known[max(found.start - _MAX_NAME_TOKENS, 0) : found.start + 1]
+                           if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
+                           and all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start])]
+                if holding:
+                    add(max(holding, key=lambda k: k.end - k.start))
+                    continue
+                end = found.end
+                # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
+                while (found.type == "PER" and end < len(tokens) and norms[end - 1] in _NAME_LINKS and not taken[end]
+                       and norms[end].isalpha() and not tokens[end].prefixes):
+                    end += 1
+                add(_Span(found.start, end, found.type, _proclitic_letters(tokens[found.start])))
+        for i, span in enumerate(known):
+            if span and not any(taken[span.start : span.end]):
                 add(span)
         for i in range(len(tokens)):
             if not taken[i] and (title := self.lexicon.title_at(norms, i)):

@@ -86,3 +86,14 @@ def test_extract_lists_only_named_mentions(pipeline):
     listed = [m["text"] for e in record["entities"] for m in e["mentions"]]
     assert listed == ["فرانسوا هولاند"]
     assert {"France", None} <= {e["label_en"] for e in record["entities"]}  # فرنسا and الحكومة stay entities
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the family name after آل is a common noun to the database (صباح "morning")
+        ("تصريحات منسوبة لأمير الكويت، الشيخ صباح الأحمد الجابر آل صباح، حول الأزمة.", "صباح الأحمد الجابر آل صباح"),
+    ],
+)
+def test_a_name_does_not_end_on_a_kinship_link(pipeline, text, name):
+    assert name in [m.text for m in _mentions(pipeline, text) if m.type == "PER"]
