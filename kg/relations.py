@@ -351,7 +351,11 @@ class RelationExtractor:
         # A verbal noun that is the object of a statement has the speaker as its actor
         # (أعلنت السعودية ومصر قطع علاقاتها مع قطر؛ أكدت تركيا دعمها لقطر).
         if trigger.subject_prep is None:
-            return self._statement_object(trigger, tokens, i, mentions, owner) or self._possessor(trigger, tokens, i, mentions, owner)
+            return (
+                self._genitive_agent(trigger, tokens, i, mentions, owner)
+                or self._statement_object(trigger, tokens, i, mentions, owner)
+                or self._possessor(trigger, tokens, i, mentions, owner)
+            )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
             if _has_preposition(tokens[k], trigger.subject_prep):
                 starting = [index for index, (m, _) in enumerate(mentions) if m.tok_start in (k, k + 1)]
@@ -362,6 +366,28 @@ class RelationExtractor:
                         return [(subject, target[0], round(0.8 * target[1], 2))]
                 break
         return []
+
+    def _genitive_agent(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The actor of a verbal noun in the genitive right after it, the target after the
+        noun's preposition: اتهام السعودية لقطر، دعم تركيا لقطر، زيارة ماكرون إلى الجزائر، and
+        a nisba after a definite noun (الدعم التركي لقطر). A noun that takes a direct object
+        has its target, not its actor, in the genitive (اغتيال السفير): none here."""
+        if trigger.object_prep is None or i + 1 >= len(tokens) or owner[i + 1] is None or tokens[i].enclitic:
+            return []
+        mention, actor = mentions[owner[i + 1]]
+        if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
+            return []
+        if mention.nominal and not (mention.type == "LOC" and "Al_det" in tokens[i].prefixes):
+            return []
+        start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
+        boundary = self._clause_end(tokens, i, owner)
+        # A visit or talks still ahead (زيارة ماكرون المرتقبة إلى الجزائر) is no fact.
+        if any(self.lexicon.cue(t.norm) in ("modality", "future") for t in tokens[mention.tok_end : min(boundary, start + 3)]):
+            return []
+        target = self._target(trigger, tokens, mentions, start, boundary, {actor})
+        if target is None or target[1] < 1.0 or not any(_has_preposition(t, trigger.object_prep) for t in tokens[start : boundary]):
+            return []
+        return [(actor, target[0], 0.7)]
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""
