@@ -163,7 +163,9 @@ class RelationExtractor:
             return []
         verb, subjects, confidence = verbs[0], [], 0.7
         for k in verbs:
-            subjects = [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
+            # A name right before the verb is its subject (الجبهة الشعبية وصفت الزواري).
+            subjects = [s for s, (m, _) in enumerate(mentions) if m.tok_end <= k and k - m.tok_end <= _SVO_GAP and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)][-1:]
+            subjects = subjects or [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
             if subjects:
                 verb = k
                 break
@@ -384,8 +386,10 @@ class RelationExtractor:
         # A visit or talks still ahead (زيارة ماكرون المرتقبة إلى الجزائر) is no fact.
         if any(self.lexicon.cue(t.norm) in ("modality", "future") for t in tokens[mention.tok_end : min(boundary, start + 3)]):
             return []
-        target = self._target(trigger, tokens, mentions, start, boundary, {actor})
-        if target is None or target[1] < 1.0 or not any(_has_preposition(t, trigger.object_prep) for t in tokens[start : boundary]):
+        # Only a target the preposition governs: a name joined by و is a second actor
+        # (دعم حزب العدالة والتنمية وحزب الشعب الجمهوري).
+        target = self._target(trigger, tokens, mentions, start, min(boundary, start + 3), {actor}, gap=-1)
+        if target is None or target[1] < 1.0:
             return []
         return [(actor, target[0], 0.7)]
 
@@ -415,6 +419,9 @@ class RelationExtractor:
         to the one the sentence is about. Less sure than a named actor."""
         enclitic = tokens[i].enclitic or ""
         if not (enclitic.startswith("3") and enclitic.endswith("_poss")):
+            return []
+        # اتهامه بـ: the charge follows at once, so the pronoun is the one accused.
+        if i + 1 < len(tokens) and "bi_prep" in tokens[i + 1].prefixes and trigger.predicate == "accused":
             return []
         verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
@@ -665,6 +672,11 @@ class RelationExtractor:
                 continue
             k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
+                continue
+            # مشروع تقسيم العراق الذي ساندته قطر: a name that completes a noun is not what
+            # the clause is about; the noun is.
+            first = mentions[owner[k]][0].tok_start
+            if first > 0 and tokens[first - 1].pos == "noun" and not tokens[first - 1].prefixes and owner[first - 1] is None and self.lexicon.title_at([t.norm for t in tokens], first - 1) is None:
                 continue
             antecedents = [owner[k]]
             while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start]):
