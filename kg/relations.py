@@ -163,9 +163,20 @@ class RelationExtractor:
             return []
         verb, subjects, confidence = verbs[0], [], 0.7
         for k in verbs:
-            # A name right before the verb is its subject (الجبهة الشعبية وصفت الزواري).
-            subjects = [s for s, (m, _) in enumerate(mentions) if m.tok_end <= k and k - m.tok_end <= _SVO_GAP and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)][-1:]
-            subjects = subjects or [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
+            before = [
+                s
+                for s, (m, _) in enumerate(mentions)
+                if m.tok_end <= k and k - m.tok_end <= _SVO_GAP and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
+                and not any(t.pos == "punc" for t in tokens[m.tok_end : k])
+            ][-1:]
+            # A name after أن or إن and right before the verb is its subject (أن الجبهة
+            # الشعبية وصفت الزواري); elsewhere the verb's subject follows it (VSO).
+            opened = bool(before) and (mentions[before[0]][0].tok_start == 0 or tokens[mentions[before[0]][0].tok_start - 1].lemma == "ان")
+            subjects = before if opened else []
+            if tokens[k].voice != "p":  # يشار إلى أن ...: a passive names no actor after it
+                subjects = subjects or [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
+            if not subjects and before:
+                subjects, confidence = before, 0.6
             if subjects:
                 verb = k
                 break
@@ -255,6 +266,9 @@ class RelationExtractor:
             title = self.lexicon.title_at(norms, k)
             if title:
                 k += len(title.words)
+                # A minister's portfolio (قال وزير التعليم الإسرائيلي نفتالي بينيت).
+                while title.takes_portfolio and k < start and owner[k] is None and _portfolio_word(tokens[k]):
+                    k += 1
                 continue
             token = tokens[k]
             if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
