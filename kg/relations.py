@@ -243,15 +243,21 @@ class RelationExtractor:
         after = [
             index
             for index, (m, _) in enumerate(mentions)
-            if i < m.tok_start < min(boundary, i + window) and not _governed(tokens, i, m.tok_start)
+            if i < m.tok_start < min(boundary, i + window)
+            and (not _governed(tokens, i, m.tok_start) or (window > _SUBJECT_WINDOW and self._named_after_title(tokens, m.tok_start)))
         ][:1]
         if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start, owner):
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
         # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
         # subject in the verb itself or before it.
-        if tokens[i].number in ("d", "p"):
+        if _plural_verb(tokens[i]):
             return []
         return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
+
+    def _named_after_title(self, tokens, start: int) -> bool:
+        """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
+        حافظ الزواري): its prepositions belong to the title, not to the name."""
+        return tokens[start - 1].norm in _APPOSITION_MARKS and not any(p in _PROCLITIC_PREPOSITIONS for p in tokens[start].prefixes)
 
     def _subject_position(self, tokens, verb: int, start: int, owner) -> bool:
         """Tell whether a name right after a verb is its subject, not a genitive of it.
@@ -874,6 +880,12 @@ class RelationExtractor:
                         end += 1
                     if end >= len(tokens) or self.lexicon.cue(tokens[end].norm) != "former":
                         found.append(_Found(person, title.relation, body, None, 0.6))
+                        # A body within another (مديرة دائرة الصحة العامة في المنظمة): the
+                        # person is a member of the outer one too.
+                        inner = end + (end < len(tokens) and tokens[end].norm == "في")
+                        outer = [e for m, e in mentions if m.tok_start == inner and m.type == "ORG" and (inner > end or "bi_prep" in tokens[inner].prefixes)]
+                        if outer and outer[0] not in (person, body):
+                            found.append(_Found(person, "member_of", outer[0], None, 0.6))
         return found
 
 
@@ -894,6 +906,15 @@ def _imperfect(token: Token) -> bool:
     of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
     word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
     return token.pos == "verb" and word[:1] in "يتنا" and not word.startswith(token.lemma[:2])
+
+
+def _plural_verb(token: Token) -> bool:
+    """Tell whether a verb is plural or dual by its letters, not only by the analysis chosen:
+    اعتقلوا، اجتمعا show it; أعلن may be read أعلنّ (3fp) but is far more often singular."""
+    if token.number not in ("d", "p"):
+        return False
+    word, lemma = token.norm, token.lemma
+    return word.endswith(("وا", "ون")) or (word.endswith(("ا", "ن")) and not lemma.endswith(word[-1]))
 
 
 def _portfolio_word(token: Token) -> bool:
