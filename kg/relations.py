@@ -238,8 +238,8 @@ class RelationExtractor:
         boundary = self._clause_end(tokens, i, owner)
         # A title right after the verb may run long before its name (دعا النائب بمجلس نواب
         # الشعب عن حزب أفاق تونس، حافظ الزواري): the window reaches past it.
-        norms = [t.norm for t in tokens]
-        window = _TITLED_SUBJECT_WINDOW if i + 1 < len(tokens) and self.lexicon.title_at(norms, i + 1) else _SUBJECT_WINDOW
+        opening = [t.norm for t in tokens[i + 1 : i + 1 + self.lexicon.max_title_words]]
+        window = _TITLED_SUBJECT_WINDOW if opening and self.lexicon.title_at(opening, 0) else _SUBJECT_WINDOW
         after = [
             index
             for index, (m, _) in enumerate(mentions)
@@ -680,10 +680,11 @@ class RelationExtractor:
         pronoun's number says how many of the coordinated antecedents it takes.
         """
         found = []
+        relatives = self.lexicon.relative_pronouns
         for i in range(2, len(tokens)):
             token = tokens[i]
             enclitic = token.enclitic or ""
-            if tokens[i - 1].norm not in self.lexicon.relative_pronouns or owner[i] is not None or not enclitic.startswith("3"):
+            if tokens[i - 1].norm not in relatives or owner[i] is not None or not enclitic.startswith("3"):
                 continue
             if not enclitic.endswith(("_dobj", "_poss")) or "sa_fut" in token.prefixes:
                 continue
