@@ -480,7 +480,9 @@ class RelationExtractor:
             if _has_preposition(tokens[k], trigger.object_prep):
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
-                reach = {k, k + 1, k + 2} if kinds & {"place", "state"} else {k, k + 1}
+                # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
+                kind_noun = k + 1 < len(tokens) and tokens[k].norm in _STANDALONE_PREPOSITIONS and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
+                reach = {k, k + 1, k + 2} if kinds & {"place", "state"} or kind_noun else {k, k + 1}
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
                 reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
