@@ -9,6 +9,7 @@ from kg.lexicon import Lexicon, Trigger, clitic_variants
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
+_TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
@@ -86,7 +87,19 @@ class RelationExtractor:
         found += self._title_relations(tokens, mentions, owner)
         found += self._place_relations(tokens, mentions, nested)
         found += self._headed_by(tokens, mentions, owner)
+        found += self._object_relatives(tokens, mentions, owner)
+        found += self._killed_by_agent(tokens, mentions, owner)
         for i, token in enumerate(tokens):
+            participle = self._participle(tokens, i, owner)
+            if participle is not None:
+                cue = self._cue_before(tokens, i)
+                if cue != "modality":
+                    found.extend(
+                        _Found(subject, participle.predicate, obj, i, confidence, cue == "negation")
+                        for subject, obj, confidence in self._participle_arguments(participle, tokens, i, mentions, owner)
+                        if subject != obj and confidence >= _MIN_CONFIDENCE
+                    )
+                continue
             pos = "verb" if self._verb_read_as_noun(tokens, i, owner) else token.pos
             trigger = self.lexicon.triggers.get((token.lemma, pos))
             if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
@@ -124,6 +137,60 @@ class RelationExtractor:
                     back = 7
                 return (day - dt.timedelta(days=back)).isoformat()
         return article_date
+
+    def _participle(self, tokens, i: int, owner) -> Trigger | None:
+        """The trigger of an active participle that describes the actor of the main verb
+        (حال): indefinite, in the accusative (داعيا، منددا), or feminine after a comma or
+        before بذلك (معارضة بذلك الرئيس). Returns None for other words."""
+        token = tokens[i]
+        trigger = self.lexicon.triggers.get((token.lemma, "participle"))
+        if trigger is None or owner[i] is not None or "Al_det" in token.prefixes or token.enclitic or token.pos not in ("noun", "adj"):
+            return None
+        word = token.norm
+        if word.endswith("ا"):
+            return trigger
+        after_comma = i > 0 and tokens[i - 1].norm in ("،", ",")
+        so_doing = i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك"
+        return trigger if word.endswith("ه") and (after_comma or so_doing) else None
+
+    def _participle_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The main verb's subject as the actor of a participle after it; the target after
+        the participle (بذلك skipped)."""
+        # The sentence's first verb with a named subject: in قال X إن ...، داعيا the
+        # speaker, not the subject of the reported clause.
+        verbs = [k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None]
+        if not verbs:
+            return []
+        verb, subjects, confidence = verbs[0], [], 0.7
+        for k in verbs:
+            before = [
+                s
+                for s, (m, _) in enumerate(mentions)
+                if m.tok_end <= k and k - m.tok_end <= _SVO_GAP and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
+                and not any(t.pos == "punc" for t in tokens[m.tok_end : k])
+            ][-1:]
+            # A name after أن or إن and right before the verb is its subject (أن الجبهة
+            # الشعبية وصفت الزواري); elsewhere the verb's subject follows it (VSO).
+            opened = bool(before) and (mentions[before[0]][0].tok_start == 0 or tokens[mentions[before[0]][0].tok_start - 1].lemma == "ان")
+            subjects = before if opened else []
+            if tokens[k].voice != "p":  # يشار إلى أن ...: a passive names no actor after it
+                subjects = subjects or [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
+            if not subjects and before:
+                subjects, confidence = before, 0.6
+            if subjects:
+                verb = k
+                break
+        if not subjects:
+            before = [index for index, (m, _) in enumerate(mentions) if m.tok_end <= verb and verb - m.tok_end <= _SVO_GAP and not m.nominal]
+            if not before:
+                return []
+            subjects, confidence = before[-1:], 0.6
+        actors = {mentions[s][1] for s in subjects}
+        start = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك")
+        target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors)
+        if target is None:
+            return []
+        return [(actor, target[0], round(confidence * target[1], 2)) for actor in sorted(actors)]
 
     def _verb_read_as_noun(self, tokens, i: int, owner) -> bool:
         """Tell whether a bare noun that opens a sentence is the verb of its lemma: Arabic
@@ -169,18 +236,28 @@ class RelationExtractor:
     def _subjects_after(self, tokens, i: int, mentions, owner) -> list[int]:
         """Indices of the subjects that follow verb i (VSO), coordinated ones included."""
         boundary = self._clause_end(tokens, i, owner)
+        # A title right after the verb may run long before its name (دعا النائب بمجلس نواب
+        # الشعب عن حزب أفاق تونس، حافظ الزواري): the window reaches past it.
+        opening = [t.norm for t in tokens[i + 1 : i + 1 + self.lexicon.max_title_words]]
+        window = _TITLED_SUBJECT_WINDOW if opening and self.lexicon.title_at(opening, 0) else _SUBJECT_WINDOW
         after = [
             index
             for index, (m, _) in enumerate(mentions)
-            if i < m.tok_start < min(boundary, i + _SUBJECT_WINDOW) and not _governed(tokens, i, m.tok_start)
+            if i < m.tok_start < min(boundary, i + window)
+            and (not _governed(tokens, i, m.tok_start) or (window > _SUBJECT_WINDOW and self._named_after_title(tokens, m.tok_start)))
         ][:1]
         if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start, owner):
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
         # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
         # subject in the verb itself or before it.
-        if tokens[i].number in ("d", "p"):
+        if _plural_verb(tokens[i]):
             return []
         return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
+
+    def _named_after_title(self, tokens, start: int) -> bool:
+        """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
+        حافظ الزواري): its prepositions belong to the title, not to the name."""
+        return tokens[start - 1].norm in _APPOSITION_MARKS and not any(p in _PROCLITIC_PREPOSITIONS for p in tokens[start].prefixes)
 
     def _subject_position(self, tokens, verb: int, start: int, owner) -> bool:
         """Tell whether a name right after a verb is its subject, not a genitive of it.
@@ -195,10 +272,16 @@ class RelationExtractor:
             title = self.lexicon.title_at(norms, k)
             if title:
                 k += len(title.words)
+                # A minister's portfolio (قال وزير التعليم الإسرائيلي نفتالي بينيت).
+                while title.takes_portfolio and k < start and owner[k] is None and _portfolio_word(tokens[k]):
+                    k += 1
                 continue
             token = tokens[k]
             if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
                 k += 1
+                continue
+            if k + 1 < len(tokens) and owner[k + 1] is not None and self.lexicon.cue(token.norm) == "place":
+                k += 1  # a place noun before its name (النائب عن ولاية سوسة)
                 continue
             if token.pos in ("noun", "noun_prop") and not token.prefixes and not self._time_word(token):
                 return False
@@ -268,13 +351,33 @@ class RelationExtractor:
         if target is None:
             return []
         obj, target_confidence = target
-        return [(actor, obj, round(confidence * target_confidence, 2)) for actor in actors]
+        objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
+        return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
+        """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
+        index = next((k for k, (m, e) in enumerate(mentions) if e == obj and m.tok_start >= start), None)
+        joined: list[str] = []
+        while index is not None and index + 1 < len(mentions):
+            mention, (following, entity) = mentions[index][0], mentions[index + 1]
+            if following.tok_start != mention.tok_end or not _conjoined(tokens[following.tok_start]) or following.nominal:
+                break
+            if following.type != mentions[index][0].type or (trigger.object_types and following.type not in trigger.object_types):
+                break
+            if entity not in actors and entity != obj and entity not in joined:
+                joined.append(entity)
+            index += 1
+        return joined
 
     def _noun_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         # A verbal noun that is the object of a statement has the speaker as its actor
         # (أعلنت السعودية ومصر قطع علاقاتها مع قطر؛ أكدت تركيا دعمها لقطر).
         if trigger.subject_prep is None:
-            return self._statement_object(trigger, tokens, i, mentions, owner) or self._possessor(trigger, tokens, i, mentions, owner)
+            return (
+                self._genitive_agent(trigger, tokens, i, mentions, owner)
+                or self._statement_object(trigger, tokens, i, mentions, owner)
+                or self._possessor(trigger, tokens, i, mentions, owner)
+            )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
             if _has_preposition(tokens[k], trigger.subject_prep):
                 starting = [index for index, (m, _) in enumerate(mentions) if m.tok_start in (k, k + 1)]
@@ -285,6 +388,30 @@ class RelationExtractor:
                         return [(subject, target[0], round(0.8 * target[1], 2))]
                 break
         return []
+
+    def _genitive_agent(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The actor of a verbal noun in the genitive right after it, the target after the
+        noun's preposition: اتهام السعودية لقطر، دعم تركيا لقطر، زيارة ماكرون إلى الجزائر، and
+        a nisba after a definite noun (الدعم التركي لقطر). A noun that takes a direct object
+        has its target, not its actor, in the genitive (اغتيال السفير): none here."""
+        if trigger.object_prep is None or i + 1 >= len(tokens) or owner[i + 1] is None or tokens[i].enclitic:
+            return []
+        mention, actor = mentions[owner[i + 1]]
+        if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
+            return []
+        if mention.nominal and not (mention.type == "LOC" and "Al_det" in tokens[i].prefixes):
+            return []
+        start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
+        boundary = self._clause_end(tokens, i, owner)
+        # A visit or talks still ahead (زيارة ماكرون المرتقبة إلى الجزائر) is no fact.
+        if any(self.lexicon.cue(t.norm) in ("modality", "future") for t in tokens[mention.tok_end : min(boundary, start + 3)]):
+            return []
+        # Only a target the preposition governs: a name joined by و is a second actor
+        # (دعم حزب العدالة والتنمية وحزب الشعب الجمهوري).
+        target = self._target(trigger, tokens, mentions, start, min(boundary, start + 3), {actor}, gap=-1)
+        if target is None or target[1] < 1.0:
+            return []
+        return [(actor, target[0], 0.7)]
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""
@@ -298,7 +425,9 @@ class RelationExtractor:
         # only time words and adverbs (أكدت تركيا مجددا دعمها), not inside a later phrase
         # (أعلنت الشرطة إلقاء القبض على أشخاص على صلة بهجوم مانشستر).
         between = tokens[mentions[subjects[-1]][0].tok_end : i]
-        if any(t.pos not in ("punc", "adv") and not self._time_word(t) for t in between):
+        # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
+        # مسؤوليته عن الهجوم على).
+        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm != "عن" and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
             return []
         actors = {mentions[s][1] for s in subjects}
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
@@ -310,6 +439,9 @@ class RelationExtractor:
         to the one the sentence is about. Less sure than a named actor."""
         enclitic = tokens[i].enclitic or ""
         if not (enclitic.startswith("3") and enclitic.endswith("_poss")):
+            return []
+        # اتهامه بـ: the charge follows at once, so the pronoun is the one accused.
+        if i + 1 < len(tokens) and "bi_prep" in tokens[i + 1].prefixes and trigger.predicate == "accused":
             return []
         verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
@@ -348,7 +480,9 @@ class RelationExtractor:
             if _has_preposition(tokens[k], trigger.object_prep):
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
-                reach = {k, k + 1, k + 2} if kinds & {"place", "state"} else {k, k + 1}
+                # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
+                kind_noun = k + 1 < len(tokens) and tokens[k].norm in _STANDALONE_PREPOSITIONS and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
+                reach = {k, k + 1, k + 2} if kinds & {"place", "state"} or kind_noun else {k, k + 1}
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
                 reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
@@ -540,6 +674,90 @@ class RelationExtractor:
                 found.append(_Found(first, "leader_of", second, None, 0.85))
         return found
 
+    def _object_relatives(self, tokens, mentions, owner) -> list[_Found]:
+        """Events told in a relative clause whose pronoun is the verb's object.
+
+        أحمد عظوم وعبد اللطيف حمام، اللذين عينهما رئيس الحكومة يوسف الشاهد: the named
+        antecedents are the objects and the name after the verb its subject (VSO). The
+        pronoun's number says how many of the coordinated antecedents it takes.
+        """
+        found = []
+        relatives = self.lexicon.relative_pronouns
+        for i in range(2, len(tokens)):
+            token = tokens[i]
+            enclitic = token.enclitic or ""
+            if tokens[i - 1].norm not in relatives or owner[i] is not None or not enclitic.startswith("3"):
+                continue
+            if not enclitic.endswith(("_dobj", "_poss")) or "sa_fut" in token.prefixes:
+                continue
+            trigger = self.lexicon.triggers.get((token.lemma, "verb"))
+            if trigger is None or trigger.object_prep is not None or trigger.requires:
+                continue
+            k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)
+            if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
+                continue
+            # مشروع تقسيم العراق الذي ساندته قطر: a name that completes a noun is not what
+            # the clause is about; the noun is.
+            first = mentions[owner[k]][0].tok_start
+            if first > 0 and tokens[first - 1].pos == "noun" and not tokens[first - 1].prefixes and owner[first - 1] is None and self.lexicon.title_at([t.norm for t in tokens], first - 1) is None:
+                continue
+            antecedents = [owner[k]]
+            while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start]):
+                previous = antecedents[-1] - 1
+                if mentions[previous][0].tok_end != mentions[antecedents[-1]][0].tok_start:
+                    break
+                antecedents.append(previous)
+            wanted = {"s": 1, "d": 2}.get(enclitic[2:3], len(antecedents))
+            if len(antecedents) < wanted:
+                continue
+            subjects = self._subjects_after(tokens, i, mentions, owner)
+            cue = self._cue_before(tokens, i)
+            if not subjects or cue == "modality":
+                continue
+            for a in antecedents[:wanted]:
+                mention, target = mentions[a]
+                if mention.nominal or (trigger.object_types and mention.type not in trigger.object_types):
+                    continue
+                found.extend(
+                    _Found(mentions[s][1], trigger.predicate, target, i, 0.75, cue == "negation") for s in subjects if mentions[s][1] != target
+                )
+        return found
+
+    def _killed_by_agent(self, tokens, mentions, owner) -> list[_Found]:
+        """killed from the killer named after برصاص، بنيران، على يد: قتل X برصاص Y، لقي X
+        حتفه برصاص Y، مقتل X على يد Y. The killing word (a passive verb, مقتل، لقي حتفه)
+        stands before the one killed, and the killer after the agent noun."""
+        found = []
+        for k, token in enumerate(tokens):
+            if self.lexicon.cues.get(token.lemma) != "agent" or owner[k] is not None:
+                continue
+            by_hand = k > 0 and tokens[k - 1].norm == "علي"  # على يد، على أيدي
+            if not by_hand and "bi_prep" not in token.prefixes:
+                continue
+            start = self._past_title(tokens, mentions, k + 1)
+            killers = [(m, e) for m, e in mentions if m.tok_start in (k + 1, start) and m.type in ("PER", "ORG", "LOC")]
+            if not killers:
+                continue
+            killer_mention, killer = killers[0]
+            for j in range(k - 1 - by_hand, max(-1, k - 8), -1):
+                word = tokens[j]
+                trigger = self.lexicon.triggers.get((word.lemma, word.pos))
+                killing = trigger is not None and trigger.predicate == "killed"
+                death = owner[j] is None and self.lexicon.cues.get(word.lemma) == "death"
+                if not (killing or death) or owner[j] is not None:
+                    continue
+                # لقي X حتفه: the one killed stands before the noun of dying.
+                low = j - 4 if death and word.lemma != "مقتل" else j
+                victims = [(m, e) for m, e in mentions if low < m.tok_start < k and m.tok_end <= k and m.type == "PER" and not m.nominal]
+                if not victims and killing:
+                    victims = [(m, e) for m, e in mentions if m.tok_end == j and m.type == "PER" and not m.nominal]  # X قتل برصاص Y
+                cue = self._cue_before(tokens, j)
+                if victims and cue != "modality":
+                    confidence = 0.7 if killer_mention.nominal else 0.8
+                    found.extend(_Found(killer, "killed", e, j, confidence, cue == "negation") for _, e in victims[:1] if e != killer)
+                break
+        return found
+
     def _place_apposition(self, gap) -> bool:
         """Tell whether the words between a place and a nisba are a place noun in apposition
         (باريس، العاصمة الفرنسية؛ حلب، كبرى المدن السورية is not: only one noun)."""
@@ -665,6 +883,12 @@ class RelationExtractor:
                         end += 1
                     if end >= len(tokens) or self.lexicon.cue(tokens[end].norm) != "former":
                         found.append(_Found(person, title.relation, body, None, 0.6))
+                        # A body within another (مديرة دائرة الصحة العامة في المنظمة): the
+                        # person is a member of the outer one too.
+                        inner = end + (end < len(tokens) and tokens[end].norm == "في")
+                        outer = [e for m, e in mentions if m.tok_start == inner and m.type == "ORG" and (inner > end or "bi_prep" in tokens[inner].prefixes)]
+                        if outer and outer[0] not in (person, body):
+                            found.append(_Found(person, "member_of", outer[0], None, 0.6))
         return found
 
 
@@ -685,6 +909,15 @@ def _imperfect(token: Token) -> bool:
     of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
     word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
     return token.pos == "verb" and word[:1] in "يتنا" and not word.startswith(token.lemma[:2])
+
+
+def _plural_verb(token: Token) -> bool:
+    """Tell whether a verb is plural or dual by its letters, not only by the analysis chosen:
+    اعتقلوا، اجتمعا show it; أعلن may be read أعلنّ (3fp) but is far more often singular."""
+    if token.number not in ("d", "p"):
+        return False
+    word, lemma = token.norm, token.lemma
+    return word.endswith(("وا", "ون")) or (word.endswith(("ا", "ن")) and not lemma.endswith(word[-1]))
 
 
 def _portfolio_word(token: Token) -> bool:
