@@ -1,4 +1,4 @@
-"""Statistical NER: a CRF over camel-tools morphology, KB gazetteer, word clusters, shape and context."""
+"""Statistical NER: a CRF and a BiLSTM-CRF over camel-tools morphology, KB gazetteer, word clusters, shape and context."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from camel_tools.utils.dediac import dediac_ar
 
+from kg.neural_tagger import NeuralModel, NeuralSettings
 from kg.nlp import TATWEEL, Analyzer, normalize, token_spans
 from kg.types import Document, Mention, Sentence, Token
 
@@ -26,6 +28,7 @@ _TYPE_OF_LABEL = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC
 _CLITIC_LETTERS = "وفبلك"
 _LATIN = re.compile(r"[A-Za-z]")
 _MAX_GAZETTEER_WORDS = 8
+_MIN_MARGINAL = 1e-6  # floor of a CRF marginal before its log: a zero would forbid the label outright
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
 
@@ -314,11 +317,20 @@ def _shape(text: str) -> str:
 
 
 class Tagger:
-    """Tags names in analysed sentences with a trained CRF; load once with `Tagger.load`."""
+    """Tags names in analysed sentences with a CRF, a BiLSTM-CRF, or both; load once with `Tagger.load`.
 
-    def __init__(self, crf, featurizer: Featurizer):
-        self._crf = crf
+    With both, the CRF's log-marginals, times crf_weight, are added to the network's label scores.
+    """
+
+    def __init__(self, featurizer: Featurizer, crf=None, network: NeuralModel | None = None, crf_weight: float = 1.0):
         self.featurizer = featurizer
+        self._crf = crf
+        self._network = network
+        self._crf_weight = crf_weight
+        if crf is not None and network is not None:
+            crf_labels = crf.labels()
+            # The network's label order in the CRF's; a label the CRF never saw gets no support.
+            self._crf_columns = [crf_labels.index(l) if l in crf_labels else -1 for l in network.vocabulary.labels]
 
     @classmethod
     def load(cls, analyzer: Analyzer, kb, model_dir: Path = MODEL_DIR) -> Tagger:
@@ -328,21 +340,52 @@ class Tagger:
             analyzer: the pipeline's Analyzer.
             kb: the KnowledgeBase the gazetteer features are built from.
         """
-        import pycrfsuite
-
-        settings = json.loads((model_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
-        features = settings["features"]
+        settings = TrainingSettings.read(model_dir / SETTINGS_FILE)
+        features = settings.features
         clusters = read_clusters(model_dir / CLUSTERS_FILE) if "clusters" in features else {}
         gazetteer = Gazetteer.from_kb(kb) if "gazetteer" in features else None
-        crf = pycrfsuite.Tagger()
-        crf.open(str(model_dir / CRF_FILE))
-        return cls(crf, Featurizer(analyzer, gazetteer, clusters, features))
+        crf = network = None
+        if "crf" in settings.model:
+            import pycrfsuite
+
+            crf = pycrfsuite.Tagger()
+            crf.open(str(model_dir / CRF_FILE))
+        if "neural" in settings.model:
+            from kg.neural_tagger import NeuralModel
+
+            network = NeuralModel.load(model_dir, settings.neural, clitic_variants)
+        return cls(Featurizer(analyzer, gazetteer, clusters, features), crf, network, settings.crf_weight)
 
     def labels(self, tokens: Sequence[Token]) -> list[str]:
         """Return the BIO label of each token."""
-        if not tokens:
-            return []
-        return self._crf.tag(self.featurizer(tokens))
+        return self.label_sentences([tokens])[0]
+
+    def label_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
+        """Return the BIO labels of each sentence; the network reads them all in one batch."""
+        todo = [(self.featurizer(tokens), tokens) for tokens in sentences if tokens]
+        if self._network is None:
+            found = iter([self._crf.tag(features) for features, _ in todo])
+        elif todo:
+            extra = self._crf_scores([features for features, _ in todo]) if self._crf is not None else None
+            names = self._network.vocabulary.labels
+            found = iter([[names[i] for i in ids] for ids in self._network.label_ids(todo, extra)])
+        return [next(found) if tokens else [] for tokens in sentences]
+
+    def _crf_scores(self, sentences: list[list[list[str]]]):
+        """Return the CRF's log-marginals of each token and label, times crf_weight, padded as one batch."""
+        import numpy as np
+        import torch
+
+        width = max(len(features) for features in sentences)
+        labels = self._crf.labels()
+        scores = np.zeros((len(sentences), width, len(self._crf_columns)), dtype=np.float32)
+        for n, features in enumerate(sentences):
+            self._crf.set(features)
+            marginals = np.array([[self._crf.marginal(label, i) for label in labels] for i in range(len(features))])
+            columns = np.log(np.clip(marginals, _MIN_MARGINAL, 1.0))
+            for j, k in enumerate(self._crf_columns):
+                scores[n, : len(features), j] = columns[:, k] if k >= 0 else np.log(_MIN_MARGINAL)
+        return torch.from_numpy(scores * self._crf_weight)
 
     def spans(self, tokens: Sequence[Token]) -> list[TaggedSpan]:
         """Return the names of one sentence as token spans."""
@@ -351,8 +394,8 @@ class Tagger:
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions the tagger alone finds in a document, in text order."""
         mentions = []
-        for sentence in sentences:
-            for span in self.spans(sentence.tokens):
+        for sentence, labels in zip(sentences, self.label_sentences([s.tokens for s in sentences])):
+            for span in spans_of_labels(labels):
                 first, last = sentence.tokens[span.start], sentence.tokens[span.end - 1]
                 mentions.append(Mention(doc.body[first.start : last.end], first.start, last.end,
                                         sentence.index, span.type, span.start, span.end))
@@ -379,51 +422,75 @@ def spans_of_labels(labels: Sequence[str]) -> list[TaggedSpan]:
 class TrainingSettings:
     """What `train` needs besides the data; saved beside the model."""
 
+    model: str = "crf+neural"  # "crf", "neural", or both ("crf+neural")
     features: list[str] = field(default_factory=lambda: [f for f in ALL_FEATURES if f != "wide"])
     c1: float = 0.05
     c2: float = 0.01
     max_iterations: int = 200
     min_freq: int = 1
+    neural: NeuralSettings = field(default_factory=NeuralSettings)
+    word_vectors: bool = True  # the network reads the vectors the clusters are cut from
+    crf_weight: float = 1.0
     seed: int = 13
+
+    @classmethod
+    def read(cls, path: Path) -> TrainingSettings:
+        """Read settings.json."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["neural"] = NeuralSettings(**data.get("neural", {}))
+        return cls(**data)
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
 
 
 def featurize_corpus(featurizer: Featurizer, analyzer: Analyzer, sentences: Iterable[LabelledSentence]
-                     ) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """Yield (features, labels) for each gold sentence, analysed the way the pipeline does."""
+                     ) -> Iterator[tuple[list[list[str]], list[str], tuple[Token, ...]]]:
+    """Yield (features, labels, tokens) for each gold sentence, analysed the way the pipeline does."""
     for sentence in sentences:
         tokens = analyse_sentence(analyzer, sentence.text)
         if tokens:
             features = featurizer(tokens)
             if sentence.domain:  # lets the other domain's label priors sit apart from news
                 features = [[*f, f"domain={sentence.domain}"] for f in features]
-            yield features, token_labels(tokens, sentence.entities)
+            yield features, token_labels(tokens, sentence.entities), tokens
 
 
 def train(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir: Path,
-          settings: TrainingSettings, clusters: dict[str, str] | None = None) -> Path:
-    """Train a CRF on gold sentences and write the model folder.
+          settings: TrainingSettings, clusters: dict[str, str] | None = None,
+          vectors: tuple[list[str], Any] | None = None) -> Path:
+    """Train the CRF and/or the network on gold sentences and write the model folder.
 
-    lbfgs on a fixed sentence order is deterministic; the seed is kept for the cluster step.
+    lbfgs on a fixed sentence order is deterministic; the network trains on one thread from the seed.
+    Args:
+        vectors: words of unlabelled news and their vectors (`word_vectors`), for the network.
     Returns:
         the model folder.
     """
-    import pycrfsuite
-
     out_dir.mkdir(parents=True, exist_ok=True)
     clusters = clusters if "clusters" in settings.features else {}
     gazetteer = Gazetteer.from_kb(kb) if "gazetteer" in settings.features else None
     featurizer = Featurizer(analyzer, gazetteer, clusters or {}, settings.features)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for features, labels in featurize_corpus(featurizer, analyzer, sentences):
-        trainer.append(features, labels)
-    trainer.set_params({
-        "c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations,
-        "feature.minfreq": settings.min_freq, "feature.possible_transitions": True,
-    })
-    trainer.train(str(out_dir / CRF_FILE))
+    corpus = list(featurize_corpus(featurizer, analyzer, sentences))
+    if "crf" in settings.model:
+        import pycrfsuite
+
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for features, labels, _ in corpus:
+            trainer.append(features, labels)
+        trainer.set_params({
+            "c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations,
+            "feature.minfreq": settings.min_freq, "feature.possible_transitions": True,
+        })
+        trainer.train(str(out_dir / CRF_FILE))
+    if "neural" in settings.model:
+        from kg.neural_tagger import fit_network
+
+        vectors = vectors if settings.word_vectors else None
+        fit_network(corpus, settings.neural, settings.seed, vectors, clitic_variants).save(out_dir)
     if clusters:
         write_clusters(clusters, out_dir / CLUSTERS_FILE)
-    (out_dir / SETTINGS_FILE).write_text(json.dumps(settings.__dict__, indent=1) + "\n", encoding="utf-8")
+    settings.write(out_dir / SETTINGS_FILE)
     return out_dir
 
 
@@ -501,9 +568,27 @@ def build_clusters(texts: Iterable[str], seed: int, min_count: int = 5, max_word
     Returns:
         normalised word → "c32.c256.c1024": the cluster at each granularity.
     """
+    return cluster_words(*word_vectors(texts, seed, min_count, max_words, context_words, dims), seed, granularities)
+
+
+def cluster_words(words: list[str], vectors, seed: int, granularities: tuple[int, ...] = (32, 256, 1024)
+                  ) -> dict[str, str]:
+    """Return word → "c32.c256.c1024": its k-means cluster at each granularity."""
+    from sklearn.cluster import KMeans
+
+    levels = [KMeans(k, n_init=1, random_state=seed).fit_predict(vectors) for k in granularities]
+    return {w: ".".join(str(level[i]) for level in levels) for i, w in enumerate(words)}
+
+
+def word_vectors(texts: Iterable[str], seed: int, min_count: int = 5, max_words: int = 60000,
+                 context_words: int = 3000, dims: int = 100):
+    """Return the frequent words of unlabelled news and unit vectors of their neighbours (PPMI, truncated SVD).
+
+    Returns:
+        (words, most frequent first; array of shape (words, dims)).
+    """
     import numpy as np
     from scipy import sparse
-    from sklearn.cluster import KMeans
     from sklearn.decomposition import TruncatedSVD
     from sklearn.preprocessing import normalize as unit_rows
 
@@ -533,9 +618,7 @@ def build_clusters(texts: Iterable[str], seed: int, min_count: int = 5, max_word
     pmi = np.log(matrix.data * total / (row_sums[matrix.row] * col_sums[matrix.col]))
     keep = pmi > 0
     ppmi = sparse.csr_matrix((pmi[keep], (matrix.row[keep], matrix.col[keep])), shape=matrix.shape)
-    vectors = unit_rows(TruncatedSVD(dims, random_state=seed).fit_transform(ppmi))
-    levels = [KMeans(k, n_init=1, random_state=seed).fit_predict(vectors) for k in granularities]
-    return {w: ".".join(str(level[i]) for level in levels) for i, w in enumerate(vocab)}
+    return vocab, unit_rows(TruncatedSVD(dims, random_state=seed).fit_transform(ppmi))
 
 
 def write_clusters(clusters: dict[str, str], path: Path) -> None:
@@ -567,7 +650,7 @@ DEFAULT_UNLABELLED = (SHARED_CORPUS / "ant",)
 
 def train_shipped(analyzer: Analyzer, kb, out_dir: Path = MODEL_DIR, settings: TrainingSettings | None = None,
                   training: Sequence[tuple[Path, str | None]] = DEFAULT_TRAINING, unlabelled: Sequence[Path] = DEFAULT_UNLABELLED) -> Path:
-    """Rebuild the shipped model: clusters from unlabelled news, then the CRF on the gold train files.
+    """Rebuild the shipped model: word vectors and clusters from unlabelled news, then the tagger on the gold train files.
 
     Only train files are read; the same seed and data give the same model files.
     """
@@ -575,8 +658,10 @@ def train_shipped(analyzer: Analyzer, kb, out_dir: Path = MODEL_DIR, settings: T
 
     settings = settings or TrainingSettings()
     gold = [sentence for path, domain in training for sentence in read_conll(path, domain)]
-    clusters = {}
-    if "clusters" in settings.features:
-        with threadpool_limits(1):  # one core, and no thread-order effects in k-means
-            clusters = build_clusters(unlabelled_texts(unlabelled, gold), seed=settings.seed)
-    return train(analyzer, kb, gold, out_dir, settings, clusters)
+    clusters, vectors = {}, None
+    if "clusters" in settings.features or settings.word_vectors:
+        with threadpool_limits(1):  # one core, and no thread-order effects in SVD and k-means
+            vectors = word_vectors(unlabelled_texts(unlabelled, gold), seed=settings.seed)
+            if "clusters" in settings.features:
+                clusters = cluster_words(*vectors, seed=settings.seed)
+    return train(analyzer, kb, gold, out_dir, settings, clusters, vectors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kg.tagger import (
@@ -24,6 +25,7 @@ from kg.tagger import (
     token_labels,
     train,
 )
+from kg.neural_tagger import NeuralSettings, transition_mask
 from kg.types import Document
 
 TINY = Path(__file__).parent / "data" / "ner_tiny.txt"
@@ -96,28 +98,53 @@ def test_clusters_are_deterministic():
 @pytest.fixture(scope="module")
 def tiny_models(tmp_path_factory, analyzer, kb):
     sentences = read_conll(TINY)
-    settings = TrainingSettings(max_iterations=30)
+    settings = TrainingSettings(max_iterations=30, neural=NeuralSettings(epochs=20, min_count=1, batch_size=2))
     clusters = {"تونس": "0.1", "برلين": "0.2"}
+    vectors = (["تونس", "برلين", "الرئيس"], np.eye(3, 4))
     folders = [tmp_path_factory.mktemp(name) for name in ("a", "b")]
     for folder in folders:
-        train(analyzer, kb, sentences, folder, settings, clusters)
+        train(analyzer, kb, sentences, folder, settings, clusters, vectors)
     return folders
 
 
 def test_training_is_deterministic(tiny_models):
     first, second = tiny_models
-    for name in ("crf.model", "clusters.tsv.gz", "settings.json"):
-        assert (first / name).read_bytes() == (second / name).read_bytes()
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["clusters.tsv.gz", "crf.model", "network.pt", "settings.json", "vocabulary.json.gz", "word_vectors.npy"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-def test_saved_model_loads_and_tags_its_training_data(tiny_models, analyzer, kb):
-    tagger = Tagger.load(analyzer, kb, tiny_models[0])
+@pytest.mark.parametrize("model", ["crf", "neural", "crf+neural"])
+def test_saved_model_loads_and_tags_its_training_data(tiny_models, analyzer, kb, tmp_path, model):
+    settings = TrainingSettings.read(tiny_models[0] / "settings.json")
+    settings.model = model  # each part of the pair alone, and the pair
+    for path in tiny_models[0].iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    settings.write(tmp_path / "settings.json")
+    tagger = Tagger.load(analyzer, kb, tmp_path)
     sentences = read_conll(TINY)
     scores = score(sentences, tagger_spans(analyzer, tagger))
     assert scores.prf()[2] > 0.5
     body = sentences[1].text
     mentions = tagger(Document("d", body, "test"), analyzer(Document("d", body, "test")))
     assert all(m.text == body[m.start : m.end] for m in mentions)
+
+
+def test_a_batch_tags_as_its_sentences_one_by_one(tiny_models, analyzer, kb):
+    tagger = Tagger.load(analyzer, kb, tiny_models[0])
+    sentences = [analyse_sentence(analyzer, s.text) for s in read_conll(TINY)]
+    batch = [sentences[0], (), *sentences[1:]]  # an empty sentence is labelled, not dropped
+    assert tagger.label_sentences(batch) == [tagger.labels(s) for s in batch]
+
+
+def test_bio_transitions_only_continue_their_own_name():
+    labels = ["O", "B-LOC", "B-PER", "I-LOC", "I-PER"]
+    between, start = transition_mask(labels)
+    allowed = {(labels[i], labels[j]) for i in range(5) for j in range(5) if between[i, j] == 0}
+    assert ("B-PER", "I-PER") in allowed and ("I-PER", "I-PER") in allowed and ("O", "B-LOC") in allowed
+    assert ("O", "I-PER") not in allowed and ("B-LOC", "I-PER") not in allowed
+    assert [labels[j] for j in range(5) if start[j] == 0] == ["O", "B-LOC", "B-PER"]
 
 
 @pytest.fixture(scope="session")
