@@ -2,7 +2,7 @@
 
 Never reads a test.txt. Usage:
     .venv/bin/python benchmarks/ner_dev.py [--drop GROUP ...] [--aqmar] [--c1 X] [--c2 X] [--iterations N]
-        [--model crf|neural|crf+neural] [--epochs N] [--vectors FILE] [--crf-weights W ...] [--entity-biases B ...]
+        [--model crf|neural|crf+neural] [--epochs N] [--crf-weights W ...] [--entity-biases B ...]
 """
 
 from __future__ import annotations
@@ -18,24 +18,10 @@ from kg.camel_db import load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
-import numpy as np
-from threadpoolctl import threadpool_limits
-
 from kg.neural_tagger import NeuralSettings
-from kg.tagger import (ALL_FEATURES, DEFAULT_UNLABELLED, Tagger, TrainingSettings, dev_split, read_clusters, read_conll,
-                       score, tagger_spans, train, unlabelled_texts, word_vectors)
+from kg.tagger import ALL_FEATURES, Tagger, TrainingSettings, dev_split, read_clusters, read_conll, score, tagger_spans, train
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
-def fit_vectors(path: Path, fit) -> tuple[list[str], np.ndarray]:
-    """Read word vectors from path, or build them from ANT + the fit sentences (seed 13) and save them there."""
-    if not path.is_file():
-        with threadpool_limits(1):
-            words, vectors = word_vectors(unlabelled_texts(DEFAULT_UNLABELLED, fit), seed=13)
-        np.savez(path, words=np.array(words), vectors=vectors)
-    data = np.load(path)
-    return list(data["words"]), data["vectors"]
 
 
 def main() -> None:
@@ -50,7 +36,6 @@ def main() -> None:
     parser.add_argument("--model", default="crf", choices=("crf", "neural", "crf+neural"))
     parser.add_argument("--epochs", type=int, default=NeuralSettings.epochs)
     parser.add_argument("--feature-dropout", type=float, default=NeuralSettings.feature_dropout)
-    parser.add_argument("--vectors", type=Path, default=None, help="word vectors (npz; built from ANT + fit if missing)")
     parser.add_argument("--crf-weights", type=float, nargs="*", default=[TrainingSettings.crf_weight])
     parser.add_argument("--entity-biases", type=float, nargs="*", default=[0.0])
     parser.add_argument("--seed", type=int, default=TrainingSettings.seed)
@@ -66,19 +51,23 @@ def main() -> None:
     clusters = read_clusters(args.clusters) if args.clusters else {}
     if not clusters and "clusters" in features:
         features.remove("clusters")
-    vectors = fit_vectors(args.vectors, fit) if args.vectors else None
     neural = NeuralSettings(epochs=args.epochs, feature_dropout=args.feature_dropout)
     settings = TrainingSettings(model=args.model, features=features, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
-                                neural=neural, word_vectors=vectors is not None, seed=args.seed)
+                                neural=neural, seed=args.seed)
     started = time.time()
     with tempfile.TemporaryDirectory() as folder:
-        train(analyzer, kb, fit, Path(folder), settings, clusters, vectors)
+        train(analyzer, kb, fit, Path(folder), settings, clusters)
         size = sum(p.stat().st_size for p in Path(folder).iterdir() if p.name != "clusters.tsv.gz")
         tagger = Tagger.load(analyzer, kb, Path(folder))
         trained = time.time() - started
         label = (f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar} domain={args.domain} c1={args.c1} c2={args.c2} "
-                 f"it={args.iterations} clusters={bool(clusters)} model={args.model} epochs={args.epochs} "
-                 f"vectors={vectors is not None}")
+                 f"it={args.iterations} clusters={bool(clusters)} model={args.model} epochs={args.epochs}")
+        if tagger._crf is not None and tagger._network is not None:  # the CRF of the pair alone
+            network, tagger._network = tagger._network, None
+            ner_dev = score(dev, tagger_spans(analyzer, tagger))
+            aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
+            print(f"{label} CRF alone\tANER-dev F1 {ner_dev.prf()[2]:.4f}\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}")
+            tagger._network = network
         for weight in args.crf_weights:
             for bias in args.entity_biases:
                 tagger._crf_weight = weight  # decode-time settings: scored without retraining

@@ -1,10 +1,11 @@
-"""Neural NER: a BiLSTM-CRF in torch over the Featurizer's feature strings and each word's letters."""
+"""Neural NER: a convolutional CRF tagger in torch over the Featurizer's feature strings."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import random
+from contextlib import contextmanager
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,12 +15,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from kg.types import Token
 
 NETWORK_FILE = "network.pt"
 VOCABULARY_FILE = "vocabulary.json.gz"
-VECTORS_FILE = "word_vectors.npy"
-_MAX_CHARS = 20  # longer words are cut: the letters that tell a name sit at its ends
 _FORBIDDEN = -10000.0  # transition score of a BIO sequence that cannot be (O → I-PER)
 
 
@@ -29,49 +27,39 @@ class NeuralSettings:
 
     min_count: int = 2
     feature_dim: int = 64
-    char_dim: int = 24
-    char_filters: int = 48
-    hidden: int = 100
+    channels: int = 64
     dropout: float = 0.5
     learning_rate: float = 2e-3
     batch_size: int = 16
     epochs: int = 12
     feature_dropout: float = 0.25
+    average_from: int = 3  # first epoch whose weights enter the mean that is kept
     entity_bias: float = 0.0
 
 
 @dataclass
 class Vocabulary:
-    """Ids of feature strings, letters and labels; id 0 is padding, unknown strings are dropped."""
+    """Ids of feature strings (0 is padding; unknown strings are dropped) and the label names."""
 
     features: dict[str, int] = field(default_factory=dict)
-    chars: dict[str, int] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
-    words: dict[str, int] = field(default_factory=dict)  # rows of the word vectors
 
     @classmethod
-    def build(cls, sentences: Sequence[tuple[list[list[str]], list[str], Sequence[Token]]], min_count: int) -> Vocabulary:
-        """Count features and letters over training sentences; keep those seen min_count times."""
+    def build(cls, sentences: Sequence[tuple[list[list[str]], list[str]]], min_count: int) -> Vocabulary:
+        """Count features over (features, labels) training sentences; keep those seen min_count times."""
         features: Counter = Counter()
-        chars: Counter = Counter()
         labels = set()
-        for feats, tags, tokens in sentences:
+        for feats, tags in sentences:
             for token_features in feats:
                 features.update(token_features)
-            for token in tokens:
-                chars.update(token.norm[:_MAX_CHARS])
             labels.update(tags)
         keep = sorted(f for f, n in features.items() if n >= min_count)
         # O first, then B-/I- of each type, so the label order is the same on every run.
-        ordered = ["O", *sorted(l for l in labels if l != "O")] if "O" in labels else sorted(labels)
-        return cls({f: i + 1 for i, f in enumerate(keep)},
-                   {c: i + 1 for i, c in enumerate(sorted(c for c, n in chars.items() if n >= min_count))}, ordered)
+        return cls({f: i + 1 for i, f in enumerate(keep)}, ["O", *sorted(labels - {"O"})])
 
     def save(self, path: Path) -> None:
         """Write as gzip JSON without a timestamp (byte-identical reruns)."""
-        data = {"features": sorted(self.features, key=self.features.get),
-                "chars": sorted(self.chars, key=self.chars.get), "labels": self.labels,
-                "words": sorted(self.words, key=self.words.get)}
+        data = {"features": sorted(self.features, key=self.features.get), "labels": self.labels}
         with gzip.GzipFile(path, "wb", mtime=0) as raw:
             raw.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
@@ -79,68 +67,35 @@ class Vocabulary:
     def load(cls, path: Path) -> Vocabulary:
         with gzip.open(path, "rt", encoding="utf-8") as text:
             data = json.load(text)
-        return cls({f: i + 1 for i, f in enumerate(data["features"])},
-                   {c: i + 1 for i, c in enumerate(data["chars"])}, data["labels"],
-                   {w: i + 1 for i, w in enumerate(data["words"])})
+        return cls({f: i + 1 for i, f in enumerate(data["features"])}, data["labels"])
 
 
 @dataclass
 class Batch:
-    """Sentences padded to one length: feature bags (flat ids + offsets), letters, mask."""
+    """Sentences padded to one length: each token's bag of feature ids (flat ids + offsets), and a mask."""
 
     feature_ids: torch.Tensor  # all tokens' feature ids, one after another
-    offsets: torch.Tensor  # (sentences × length,) start of each token's bag
-    chars: torch.Tensor  # (sentences × length, letters)
-    words: torch.Tensor  # (sentences × length,) row of each word's vector, 0 for none
+    offsets: torch.Tensor  # (sentences × length,) start of each token's bag; padding has an empty bag
     mask: torch.Tensor  # (sentences, length) True on real tokens
     lengths: list[int]
 
 
-class Encoder:
-    """Turns featurized sentences into padded tensors."""
-
-    def __init__(self, vocabulary: Vocabulary, variants=lambda norm: [norm]):
-        self.vocabulary = vocabulary
-        self.variants = variants  # a word's forms to look its vector up by (without clitics)
-        self._char_ids: dict[str, list[int]] = {}
-        self._word_ids: dict[str, int] = {}
-
-    def __call__(self, sentences: Sequence[tuple[list[list[str]], Sequence[Token]]]) -> Batch:
-        lengths = [len(tokens) for _, tokens in sentences]
-        width = max(lengths)
-        known = self.vocabulary.features
-        ids: list[int] = []
-        offsets: list[int] = []
-        chars = np.zeros((len(sentences) * width, _MAX_CHARS), dtype=np.int64)
-        words = np.zeros(len(sentences) * width, dtype=np.int64)
-        for n, (feats, tokens) in enumerate(sentences):
-            for k, (token_features, token) in enumerate(zip(feats, tokens)):
-                offsets.append(len(ids))
-                ids.extend(i for f in token_features if (i := known.get(f)))
-                letters = self._letters(token.norm)
-                chars[n * width + k, : len(letters)] = letters
-                words[n * width + k] = self._word(token.norm)
-            offsets.extend([len(ids)] * (width - len(tokens)))  # padding: empty bags
-        mask = torch.zeros(len(sentences), width, dtype=torch.bool)
-        for n, length in enumerate(lengths):
-            mask[n, :length] = True
-        return Batch(torch.tensor(ids, dtype=torch.long), torch.tensor(offsets, dtype=torch.long),
-                     torch.from_numpy(chars), torch.from_numpy(words), mask, lengths)
-
-    def _word(self, norm: str) -> int:
-        row = self._word_ids.get(norm)
-        if row is None:
-            known = self.vocabulary.words
-            row = next((known[v] for v in self.variants(norm) if v in known), 0)
-            self._word_ids[norm] = row
-        return row
-
-    def _letters(self, norm: str) -> list[int]:
-        letters = self._char_ids.get(norm)
-        if letters is None:
-            letters = [self.vocabulary.chars.get(c, 0) for c in norm[:_MAX_CHARS]]
-            self._char_ids[norm] = letters
-        return letters
+def encode(vocabulary: Vocabulary, sentences: Sequence[list[list[str]]]) -> Batch:
+    """Turn the feature lists of non-empty sentences into one padded batch."""
+    lengths = [len(feats) for feats in sentences]
+    width = max(lengths)
+    known = vocabulary.features.get
+    ids: list[int] = []
+    offsets: list[int] = []
+    for feats in sentences:
+        for token_features in feats:
+            offsets.append(len(ids))
+            ids.extend(filter(None, map(known, token_features)))
+        offsets.extend([len(ids)] * (width - len(feats)))
+    mask = torch.arange(width).unsqueeze(0) < torch.tensor(lengths).unsqueeze(1)
+    # Through numpy: torch.tensor reads a list of ints ten times slower.
+    return Batch(torch.from_numpy(np.array(ids, dtype=np.int64)), torch.from_numpy(np.array(offsets, dtype=np.int64)),
+                 mask, lengths)
 
 
 def transition_mask(labels: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -160,25 +115,20 @@ def transition_mask(labels: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 class Network(nn.Module):
-    """Feature bag + letter CNN → BiLSTM → label scores, with a linear-chain CRF on top."""
+    """Feature bag → two convolutions over the sentence → label scores, with a linear-chain CRF on top."""
 
-    def __init__(self, vocabulary: Vocabulary, settings: NeuralSettings, vectors: torch.Tensor | None = None):
+    def __init__(self, vocabulary: Vocabulary, settings: NeuralSettings):
         super().__init__()
-        # Word vectors from unlabelled news stay fixed: they carry what the gold data never saw.
-        self.vectors = nn.Embedding.from_pretrained(vectors, freeze=True) if vectors is not None else None
-        vector_dim = vectors.shape[1] if vectors is not None else 0
         size = len(vocabulary.labels)
-        self.features = nn.EmbeddingBag(len(vocabulary.features) + 1, settings.feature_dim, mode="sum", padding_idx=0)
-        # A token sums ~30 feature vectors: small ones keep the sum out of the LSTM gates' flat ends.
+        # Row 0 is never looked up (encode drops unknown features), so no padding_idx: it triples the lookup time.
+        self.features = nn.EmbeddingBag(len(vocabulary.features) + 1, settings.feature_dim, mode="sum")
+        # A token sums ~30 feature vectors: small ones keep the sum in the range where ReLU and the CRF learn fast.
         nn.init.normal_(self.features.weight, std=0.1)
-        with torch.no_grad():
-            self.features.weight[0].zero_()
-        self.chars = nn.Embedding(len(vocabulary.chars) + 1, settings.char_dim, padding_idx=0)
-        self.char_cnn = nn.Conv1d(settings.char_dim, settings.char_filters, 3, padding=1)
         self.dropout = nn.Dropout(settings.dropout)
-        self.lstm = nn.LSTM(settings.feature_dim + settings.char_filters + vector_dim, settings.hidden, batch_first=True,
-                            bidirectional=True)
-        self.scores = nn.Linear(2 * settings.hidden, size)
+        # Two convolutions over the sentence see three words either side, on top of the features' own two.
+        self.near = nn.Conv1d(settings.feature_dim, settings.channels, 5, padding=2)
+        self.far = nn.Conv1d(settings.channels, settings.channels, 3, padding=1)
+        self.scores = nn.Linear(settings.channels, size)
         self.transitions = nn.Parameter(torch.zeros(size, size))
         self.start = nn.Parameter(torch.zeros(size))
         self.end = nn.Parameter(torch.zeros(size))
@@ -191,17 +141,12 @@ class Network(nn.Module):
     def emissions(self, batch: Batch) -> torch.Tensor:
         """Return (sentences, length, labels) scores of each token."""
         sentences, width = batch.mask.shape
-        bags = self.features(batch.feature_ids, batch.offsets).view(sentences, width, -1)
-        letters = self.chars(batch.chars).transpose(1, 2)  # (tokens, char_dim, letters)
-        shapes = torch.relu(self.char_cnn(letters)).max(dim=2).values.view(sentences, width, -1)
-        parts = [bags, shapes]
-        if self.vectors is not None:
-            parts.append(self.vectors(batch.words).view(sentences, width, -1))
-        words = self.dropout(torch.cat(parts, dim=2))
-        packed = nn.utils.rnn.pack_padded_sequence(words, batch.lengths, batch_first=True, enforce_sorted=False)
-        context, _ = self.lstm(packed)
-        context, _ = nn.utils.rnn.pad_packed_sequence(context, batch_first=True, total_length=width)
-        return self.scores(self.dropout(context))
+        words = self.dropout(self.features(batch.feature_ids, batch.offsets).view(sentences, width, -1))
+        # Padding is zeroed after each layer, so a sentence scores the same alone as in any batch.
+        keep = batch.mask.unsqueeze(1)
+        near = torch.relu(self.near(words.transpose(1, 2))) * keep
+        far = torch.relu(self.far(self.dropout(near))) * keep
+        return self.scores(self.dropout(far.transpose(1, 2)))
 
     def loss(self, batch: Batch, gold: torch.Tensor) -> torch.Tensor:
         """Return the mean negative log-likelihood of the gold label sequences."""
@@ -227,28 +172,30 @@ class Network(nn.Module):
 
         Args:
             entity_bias: added to the score of every label but O (more names found, fewer right).
-            extra: (sentences, length, labels) scores added to the network's (another model's log-marginals).
+            extra: (sentences, length, labels) scores added to the network's (another model's votes).
         """
         emissions = self.emissions(batch) + entity_bias * self.entity_labels
         if extra is not None:
             emissions = emissions + extra
-        transitions = self.transitions + self.forbidden
-        score = self.start + self.forbidden_start + emissions[:, 0]
+        # numpy: the steps are small (a few sentences × 9 labels), where torch's per-call cost dominates.
+        emissions = emissions.numpy()
+        transitions = (self.transitions + self.forbidden).numpy()
+        mask = batch.mask.numpy()
+        score = (self.start + self.forbidden_start).numpy() + emissions[:, 0]
         back = []
         for t in range(1, emissions.shape[1]):
-            best, previous = (score.unsqueeze(2) + transitions).max(dim=1)
-            back.append(previous)
-            score = torch.where(batch.mask[:, t].unsqueeze(1), best + emissions[:, t], score)
-        score = score + self.end
-        pointers = torch.stack(back, dim=1).numpy() if back else None
-        best_last = score.argmax(dim=1).tolist()
-        paths = []
-        for n, length in enumerate(batch.lengths):
-            path = [best_last[n]]
-            for t in range(length - 2, -1, -1):
-                path.append(int(pointers[n, t, path[-1]]))
-            paths.append(path[::-1])
-        return paths
+            candidates = score[:, :, None] + transitions
+            back.append(candidates.argmax(axis=1))
+            score = np.where(mask[:, t, None], candidates.max(axis=1) + emissions[:, t], score)
+        # Walk back from the last step for all sentences at once; a sentence's padding keeps its last label.
+        rows = np.arange(len(batch.lengths))
+        label = (score + self.end.numpy()).argmax(axis=1)
+        path = [label]
+        for t in range(len(back) - 1, -1, -1):
+            label = np.where(mask[:, t + 1], back[t][rows, label], label)
+            path.append(label)
+        path = np.stack(path[::-1], axis=1).tolist()
+        return [labels[:length] for labels, length in zip(path, batch.lengths)]
 
 
 def seed_everything(seed: int) -> None:
@@ -258,38 +205,33 @@ def seed_everything(seed: int) -> None:
     torch.use_deterministic_algorithms(True)
 
 
-def fit_network(sentences: Sequence[tuple[list[list[str]], list[str], Sequence[Token]]], settings: NeuralSettings,
-                seed: int, vectors: tuple[list[str], np.ndarray] | None = None, variants=lambda norm: [norm],
+def fit_network(sentences: Sequence[tuple[list[list[str]], list[str]]], settings: NeuralSettings, seed: int,
                 on_epoch=None) -> NeuralModel:
-    """Train a network on (features, labels, tokens) sentences with Adam.
+    """Train a network on (features, labels) sentences with Adam.
 
     Args:
-        vectors: words of unlabelled news and their vectors, fixed inputs; None leaves them out.
-        variants: a word's forms to look its vector up by.
         on_epoch: called with (epoch, model) after each epoch (dev scoring in benchmarks).
     """
     seed_everything(seed)
     vocabulary = Vocabulary.build(sentences, settings.min_count)
-    table = None
-    if vectors is not None:
-        vocabulary.words = {w: i + 1 for i, w in enumerate(vectors[0])}
-        table = _vector_table(vectors[1])
-    encoder = Encoder(vocabulary, variants)
-    network = Network(vocabulary, settings, table)
-    model = NeuralModel(network, vocabulary, settings, variants)
+    network = Network(vocabulary, settings)
+    model = NeuralModel(network, vocabulary, settings)
     optimizer = torch.optim.Adam(network.parameters(), lr=settings.learning_rate)
     label_ids = {label: i for i, label in enumerate(vocabulary.labels)}
     # Sentences of like length share a batch, so little time goes to padding.
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][1]))
     batches = [order[i : i + settings.batch_size] for i in range(0, len(order), settings.batch_size)]
     shuffle = random.Random(seed)
+    # Weights averaged over the last epochs: the dev score jumps a point from epoch to epoch, the mean less.
+    average = [w.detach().clone() for w in network.parameters()]
+    averaged = 0
     for epoch in range(settings.epochs):
         network.train()
         shuffle.shuffle(batches)
         for members in batches:
             # Dropping whole feature strings keeps the network from leaning on one (the word itself).
-            batch = encoder([([[f for f in token_features if shuffle.random() >= settings.feature_dropout]
-                                for token_features in sentences[i][0]], sentences[i][2]) for i in members])
+            batch = encode(vocabulary, [[[f for f in token_features if shuffle.random() >= settings.feature_dropout]
+                                         for token_features in sentences[i][0]] for i in members])
             gold = torch.zeros(batch.mask.shape, dtype=torch.long)
             for n, i in enumerate(members):
                 gold[n, : len(sentences[i][1])] = torch.tensor([label_ids[label] for label in sentences[i][1]])
@@ -299,57 +241,65 @@ def fit_network(sentences: Sequence[tuple[list[list[str]], list[str], Sequence[T
             nn.utils.clip_grad_norm_(network.parameters(), 5.0)
             optimizer.step()
         network.eval()
+        if epoch + 1 >= settings.average_from:
+            averaged += 1
+            with torch.no_grad():
+                for mean, weights in zip(average, network.parameters()):
+                    mean += (weights - mean) / averaged
         if on_epoch is not None:
-            on_epoch(epoch + 1, model)
-    with torch.no_grad():  # the weights as saved (half precision), so a loaded model tags the same
-        for weights in network.parameters():
-            weights.copy_(weights.half().float())
+            with _swapped(network, average if averaged else None):
+                on_epoch(epoch + 1, model)
+    with torch.no_grad():
+        for weights, mean in zip(network.parameters(), average if averaged else network.parameters()):
+            # The mean of the last epochs' weights, as saved (half precision), so a loaded model tags the same.
+            weights.copy_(mean.half().float())
     return model
+
+
+@contextmanager
+def _swapped(network: Network, weights: list[torch.Tensor] | None):
+    """Run the block with other weights in the network (none: as it is), then put its own back."""
+    if weights is None:
+        yield
+        return
+    own = [w.detach().clone() for w in network.parameters()]
+    with torch.no_grad():
+        for target, source in zip(network.parameters(), weights):
+            target.copy_(source)
+    try:
+        yield
+    finally:
+        with torch.no_grad():
+            for target, source in zip(network.parameters(), own):
+                target.copy_(source)
 
 
 class NeuralModel:
     """A trained network with its vocabulary: labels a batch of featurized sentences at once."""
 
-    def __init__(self, network: Network, vocabulary: Vocabulary, settings: NeuralSettings,
-                 variants=lambda norm: [norm]):
+    def __init__(self, network: Network, vocabulary: Vocabulary, settings: NeuralSettings):
         self.network = network.eval()
         self.vocabulary = vocabulary
         self.settings = settings
-        self.encoder = Encoder(vocabulary, variants)
 
-    def label_ids(self, sentences: Sequence[tuple[list[list[str]], Sequence[Token]]],
-                  extra: torch.Tensor | None = None) -> list[list[int]]:
-        """Return the label ids of each (features, tokens) sentence; none may be empty.
+    def label_ids(self, sentences: Sequence[list[list[str]]], extra: torch.Tensor | None = None) -> list[list[int]]:
+        """Return the label ids of each sentence's feature lists; none may be empty.
 
         Args:
             extra: (sentences, length, labels) scores added before decoding.
         """
-        return self.network.decode(self.encoder(sentences), self.settings.entity_bias, extra)
+        return self.network.decode(encode(self.vocabulary, sentences), self.settings.entity_bias, extra)
 
     def save(self, folder: Path) -> None:
-        """Write the weights (half precision, word vectors apart) and the vocabulary into a model folder."""
-        state = {name: value.half() for name, value in self.network.state_dict().items() if name != "vectors.weight"}
-        torch.save(state, folder / NETWORK_FILE)
-        if self.network.vectors is not None:
-            np.save(folder / VECTORS_FILE, self.network.vectors.weight[1:].numpy().astype(np.float16))
+        """Write the weights (half precision) and the vocabulary into a model folder."""
+        torch.save({name: value.half() for name, value in self.network.state_dict().items()}, folder / NETWORK_FILE)
         self.vocabulary.save(folder / VOCABULARY_FILE)
 
     @classmethod
-    def load(cls, folder: Path, settings: NeuralSettings, variants=lambda norm: [norm]) -> NeuralModel:
+    def load(cls, folder: Path, settings: NeuralSettings) -> NeuralModel:
         """Read a model folder written by `save`."""
         vocabulary = Vocabulary.load(folder / VOCABULARY_FILE)
-        vectors = None
-        if (folder / VECTORS_FILE).is_file():
-            vectors = _vector_table(np.load(folder / VECTORS_FILE))
-        network = Network(vocabulary, settings, vectors)
-        state = {name: value.float() for name, value in torch.load(folder / NETWORK_FILE, weights_only=True).items()}
-        if vectors is not None:
-            state["vectors.weight"] = network.vectors.weight
-        network.load_state_dict(state)
-        return cls(network, vocabulary, settings, variants)
-
-
-def _vector_table(vectors: np.ndarray) -> torch.Tensor:
-    """Return the word vectors in half precision (as shipped) as float rows, row 0 zeros for unknown words."""
-    rows = torch.from_numpy(vectors.astype(np.float16).astype(np.float32))
-    return torch.cat([torch.zeros(1, rows.shape[1]), rows])
+        network = Network(vocabulary, settings)
+        state = torch.load(folder / NETWORK_FILE, weights_only=True)
+        network.load_state_dict({name: value.float() for name, value in state.items()})
+        return cls(network, vocabulary, settings)

@@ -1,4 +1,4 @@
-"""Statistical NER: a CRF and a BiLSTM-CRF over camel-tools morphology, KB gazetteer, word clusters, shape and context."""
+"""Statistical NER: a CRF and a neural CRF over camel-tools morphology, KB gazetteer, word clusters, shape and context."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from camel_tools.utils.dediac import dediac_ar
 
@@ -28,7 +27,6 @@ _TYPE_OF_LABEL = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC
 _CLITIC_LETTERS = "وفبلك"
 _LATIN = re.compile(r"[A-Za-z]")
 _MAX_GAZETTEER_WORDS = 8
-_MIN_MARGINAL = 1e-6  # floor of a CRF marginal before its log: a zero would forbid the label outright
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
 
@@ -317,9 +315,9 @@ def _shape(text: str) -> str:
 
 
 class Tagger:
-    """Tags names in analysed sentences with a CRF, a BiLSTM-CRF, or both; load once with `Tagger.load`.
+    """Tags names in analysed sentences with a CRF, a neural CRF, or both; load once with `Tagger.load`.
 
-    With both, the CRF's log-marginals, times crf_weight, are added to the network's label scores.
+    With both, crf_weight is added to the network's score of the label the CRF chose for each token.
     """
 
     def __init__(self, featurizer: Featurizer, crf=None, network: NeuralModel | None = None, crf_weight: float = 1.0):
@@ -327,10 +325,8 @@ class Tagger:
         self._crf = crf
         self._network = network
         self._crf_weight = crf_weight
-        if crf is not None and network is not None:
-            crf_labels = crf.labels()
-            # The network's label order in the CRF's; a label the CRF never saw gets no support.
-            self._crf_columns = [crf_labels.index(l) if l in crf_labels else -1 for l in network.vocabulary.labels]
+        if network is not None:
+            self._label_ids = {label: i for i, label in enumerate(network.vocabulary.labels)}
 
     @classmethod
     def load(cls, analyzer: Analyzer, kb, model_dir: Path = MODEL_DIR) -> Tagger:
@@ -353,7 +349,7 @@ class Tagger:
         if "neural" in settings.model:
             from kg.neural_tagger import NeuralModel
 
-            network = NeuralModel.load(model_dir, settings.neural, clitic_variants)
+            network = NeuralModel.load(model_dir, settings.neural)
         return cls(Featurizer(analyzer, gazetteer, clusters, features), crf, network, settings.crf_weight)
 
     def labels(self, tokens: Sequence[Token]) -> list[str]:
@@ -362,30 +358,27 @@ class Tagger:
 
     def label_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
         """Return the BIO labels of each sentence; the network reads them all in one batch."""
-        todo = [(self.featurizer(tokens), tokens) for tokens in sentences if tokens]
+        todo = [self.featurizer(tokens) for tokens in sentences if tokens]
         if self._network is None:
-            found = iter([self._crf.tag(features) for features, _ in todo])
+            found = iter([self._crf.tag(features) for features in todo])
         elif todo:
-            extra = self._crf_scores([features for features, _ in todo]) if self._crf is not None else None
+            extra = self._crf_scores(todo) if self._crf is not None else None
             names = self._network.vocabulary.labels
             found = iter([[names[i] for i in ids] for ids in self._network.label_ids(todo, extra)])
         return [next(found) if tokens else [] for tokens in sentences]
 
     def _crf_scores(self, sentences: list[list[list[str]]]):
-        """Return the CRF's log-marginals of each token and label, times crf_weight, padded as one batch."""
-        import numpy as np
+        """Return crf_weight on the CRF's label of each token, 0 elsewhere, padded as one batch.
+
+        The CRF's choice, not its marginals: those cost 9 calls a token, as much as the network itself.
+        """
         import torch
 
-        width = max(len(features) for features in sentences)
-        labels = self._crf.labels()
-        scores = np.zeros((len(sentences), width, len(self._crf_columns)), dtype=np.float32)
+        scores = torch.zeros(len(sentences), max(len(features) for features in sentences), len(self._label_ids))
         for n, features in enumerate(sentences):
-            self._crf.set(features)
-            marginals = np.array([[self._crf.marginal(label, i) for label in labels] for i in range(len(features))])
-            columns = np.log(np.clip(marginals, _MIN_MARGINAL, 1.0))
-            for j, k in enumerate(self._crf_columns):
-                scores[n, : len(features), j] = columns[:, k] if k >= 0 else np.log(_MIN_MARGINAL)
-        return torch.from_numpy(scores * self._crf_weight)
+            chosen = [self._label_ids.get(label, 0) for label in self._crf.tag(features)]
+            scores[n, torch.arange(len(chosen)), chosen] = self._crf_weight
+        return scores
 
     def spans(self, tokens: Sequence[Token]) -> list[TaggedSpan]:
         """Return the names of one sentence as token spans."""
@@ -429,7 +422,6 @@ class TrainingSettings:
     max_iterations: int = 200
     min_freq: int = 1
     neural: NeuralSettings = field(default_factory=NeuralSettings)
-    word_vectors: bool = True  # the network reads the vectors the clusters are cut from
     crf_weight: float = 1.0
     seed: int = 13
 
@@ -445,25 +437,22 @@ class TrainingSettings:
 
 
 def featurize_corpus(featurizer: Featurizer, analyzer: Analyzer, sentences: Iterable[LabelledSentence]
-                     ) -> Iterator[tuple[list[list[str]], list[str], tuple[Token, ...]]]:
-    """Yield (features, labels, tokens) for each gold sentence, analysed the way the pipeline does."""
+                     ) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """Yield (features, labels) for each gold sentence, analysed the way the pipeline does."""
     for sentence in sentences:
         tokens = analyse_sentence(analyzer, sentence.text)
         if tokens:
             features = featurizer(tokens)
             if sentence.domain:  # lets the other domain's label priors sit apart from news
                 features = [[*f, f"domain={sentence.domain}"] for f in features]
-            yield features, token_labels(tokens, sentence.entities), tokens
+            yield features, token_labels(tokens, sentence.entities)
 
 
 def train(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir: Path,
-          settings: TrainingSettings, clusters: dict[str, str] | None = None,
-          vectors: tuple[list[str], Any] | None = None) -> Path:
+          settings: TrainingSettings, clusters: dict[str, str] | None = None) -> Path:
     """Train the CRF and/or the network on gold sentences and write the model folder.
 
     lbfgs on a fixed sentence order is deterministic; the network trains on one thread from the seed.
-    Args:
-        vectors: words of unlabelled news and their vectors (`word_vectors`), for the network.
     Returns:
         the model folder.
     """
@@ -476,7 +465,7 @@ def train(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir
         import pycrfsuite
 
         trainer = pycrfsuite.Trainer(verbose=False)
-        for features, labels, _ in corpus:
+        for features, labels in corpus:
             trainer.append(features, labels)
         trainer.set_params({
             "c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations,
@@ -486,8 +475,7 @@ def train(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir
     if "neural" in settings.model:
         from kg.neural_tagger import fit_network
 
-        vectors = vectors if settings.word_vectors else None
-        fit_network(corpus, settings.neural, settings.seed, vectors, clitic_variants).save(out_dir)
+        fit_network(corpus, settings.neural, settings.seed).save(out_dir)
     if clusters:
         write_clusters(clusters, out_dir / CLUSTERS_FILE)
     settings.write(out_dir / SETTINGS_FILE)
@@ -568,27 +556,9 @@ def build_clusters(texts: Iterable[str], seed: int, min_count: int = 5, max_word
     Returns:
         normalised word → "c32.c256.c1024": the cluster at each granularity.
     """
-    return cluster_words(*word_vectors(texts, seed, min_count, max_words, context_words, dims), seed, granularities)
-
-
-def cluster_words(words: list[str], vectors, seed: int, granularities: tuple[int, ...] = (32, 256, 1024)
-                  ) -> dict[str, str]:
-    """Return word → "c32.c256.c1024": its k-means cluster at each granularity."""
-    from sklearn.cluster import KMeans
-
-    levels = [KMeans(k, n_init=1, random_state=seed).fit_predict(vectors) for k in granularities]
-    return {w: ".".join(str(level[i]) for level in levels) for i, w in enumerate(words)}
-
-
-def word_vectors(texts: Iterable[str], seed: int, min_count: int = 5, max_words: int = 60000,
-                 context_words: int = 3000, dims: int = 100):
-    """Return the frequent words of unlabelled news and unit vectors of their neighbours (PPMI, truncated SVD).
-
-    Returns:
-        (words, most frequent first; array of shape (words, dims)).
-    """
     import numpy as np
     from scipy import sparse
+    from sklearn.cluster import KMeans
     from sklearn.decomposition import TruncatedSVD
     from sklearn.preprocessing import normalize as unit_rows
 
@@ -618,7 +588,9 @@ def word_vectors(texts: Iterable[str], seed: int, min_count: int = 5, max_words:
     pmi = np.log(matrix.data * total / (row_sums[matrix.row] * col_sums[matrix.col]))
     keep = pmi > 0
     ppmi = sparse.csr_matrix((pmi[keep], (matrix.row[keep], matrix.col[keep])), shape=matrix.shape)
-    return vocab, unit_rows(TruncatedSVD(dims, random_state=seed).fit_transform(ppmi))
+    vectors = unit_rows(TruncatedSVD(dims, random_state=seed).fit_transform(ppmi))
+    levels = [KMeans(k, n_init=1, random_state=seed).fit_predict(vectors) for k in granularities]
+    return {w: ".".join(str(level[i]) for level in levels) for i, w in enumerate(vocab)}
 
 
 def write_clusters(clusters: dict[str, str], path: Path) -> None:
@@ -650,7 +622,7 @@ DEFAULT_UNLABELLED = (SHARED_CORPUS / "ant",)
 
 def train_shipped(analyzer: Analyzer, kb, out_dir: Path = MODEL_DIR, settings: TrainingSettings | None = None,
                   training: Sequence[tuple[Path, str | None]] = DEFAULT_TRAINING, unlabelled: Sequence[Path] = DEFAULT_UNLABELLED) -> Path:
-    """Rebuild the shipped model: word vectors and clusters from unlabelled news, then the tagger on the gold train files.
+    """Rebuild the shipped model: clusters from unlabelled news, then the CRF and the network on the gold train files.
 
     Only train files are read; the same seed and data give the same model files.
     """
@@ -658,10 +630,8 @@ def train_shipped(analyzer: Analyzer, kb, out_dir: Path = MODEL_DIR, settings: T
 
     settings = settings or TrainingSettings()
     gold = [sentence for path, domain in training for sentence in read_conll(path, domain)]
-    clusters, vectors = {}, None
-    if "clusters" in settings.features or settings.word_vectors:
-        with threadpool_limits(1):  # one core, and no thread-order effects in SVD and k-means
-            vectors = word_vectors(unlabelled_texts(unlabelled, gold), seed=settings.seed)
-            if "clusters" in settings.features:
-                clusters = cluster_words(*vectors, seed=settings.seed)
-    return train(analyzer, kb, gold, out_dir, settings, clusters, vectors)
+    clusters = {}
+    if "clusters" in settings.features:
+        with threadpool_limits(1):  # one core, and no thread-order effects in k-means
+            clusters = build_clusters(unlabelled_texts(unlabelled, gold), seed=settings.seed)
+    return train(analyzer, kb, gold, out_dir, settings, clusters)
