@@ -5,16 +5,15 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from contextlib import contextmanager
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
-
 
 NETWORK_FILE = "network.pt"
 VOCABULARY_FILE = "vocabulary.json.gz"
@@ -31,7 +30,7 @@ class NeuralSettings:
     dropout: float = 0.5
     learning_rate: float = 2e-3
     batch_size: int = 16
-    epochs: int = 12
+    epochs: int = 6
     feature_dropout: float = 0.25
     average_from: int = 3  # first epoch whose weights enter the mean that is kept
     entity_bias: float = 0.0
@@ -39,7 +38,7 @@ class NeuralSettings:
 
 @dataclass
 class Vocabulary:
-    """Ids of feature strings (0 is padding; unknown strings are dropped) and the label names."""
+    """Ids of feature strings (from 1; unknown strings are dropped) and the label names."""
 
     features: dict[str, int] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
@@ -297,7 +296,10 @@ class NeuralModel:
 
     @classmethod
     def load(cls, folder: Path, settings: NeuralSettings) -> NeuralModel:
-        """Read a model folder written by `save`."""
+        """Read a model folder written by `save`; torch runs on one thread from here on."""
+        # One thread: a document's batch is too small to share, and without OpenMP's thread pool
+        # the worker processes `kg build` forks from this one do not hang on its locks.
+        torch.set_num_threads(1)
         vocabulary = Vocabulary.load(folder / VOCABULARY_FILE)
         network = Network(vocabulary, settings)
         state = torch.load(folder / NETWORK_FILE, weights_only=True)

@@ -151,7 +151,9 @@ def shipped_tagger(analyzer, kb):
 
 
 def test_shipped_model_is_in_the_package():
-    assert (MODEL_DIR / "crf.model").is_file() and (MODEL_DIR / "SOURCE.md").is_file()
+    assert TrainingSettings.read(MODEL_DIR / "settings.json").model == "crf+neural"
+    for name in ("crf.model", "network.pt", "vocabulary.json.gz", "clusters.tsv.gz", "SOURCE.md"):
+        assert (MODEL_DIR / name).is_file(), name
 
 
 @pytest.mark.parametrize(
