@@ -2,11 +2,13 @@
 
 Never reads a test.txt. Usage:
     .venv/bin/python benchmarks/ner_dev.py [--drop GROUP ...] [--aqmar] [--c1 X] [--c2 X] [--iterations N]
+        [--model crf|neural|crf+neural] [--epochs N] [--crf-weights W ...] [--entity-biases B ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 import time
@@ -16,6 +18,7 @@ from kg.camel_db import load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
+from kg.neural_tagger import NeuralSettings
 from kg.tagger import ALL_FEATURES, Tagger, TrainingSettings, dev_split, read_clusters, read_conll, score, tagger_spans, train
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -30,6 +33,12 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=TrainingSettings.c2)
     parser.add_argument("--iterations", type=int, default=TrainingSettings.max_iterations)
     parser.add_argument("--clusters", type=Path, default=None, help="word clusters (tsv.gz)")
+    parser.add_argument("--model", default="crf", choices=("crf", "neural", "crf+neural"))
+    parser.add_argument("--epochs", type=int, default=NeuralSettings.epochs)
+    parser.add_argument("--feature-dropout", type=float, default=NeuralSettings.feature_dropout)
+    parser.add_argument("--crf-weights", type=float, nargs="*", default=[TrainingSettings.crf_weight])
+    parser.add_argument("--entity-biases", type=float, nargs="*", default=[0.0])
+    parser.add_argument("--seed", type=int, default=TrainingSettings.seed)
     args = parser.parse_args()
     lexicon = Lexicon.load()
     analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
@@ -42,20 +51,35 @@ def main() -> None:
     clusters = read_clusters(args.clusters) if args.clusters else {}
     if not clusters and "clusters" in features:
         features.remove("clusters")
-    settings = TrainingSettings(features=features, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    neural = NeuralSettings(epochs=args.epochs, feature_dropout=args.feature_dropout)
+    settings = TrainingSettings(model=args.model, features=features, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
+                                neural=neural, seed=args.seed)
     started = time.time()
     with tempfile.TemporaryDirectory() as folder:
         train(analyzer, kb, fit, Path(folder), settings, clusters)
-        size = (Path(folder) / "crf.model").stat().st_size
+        size = sum(p.stat().st_size for p in Path(folder).iterdir() if p.name != "clusters.tsv.gz")
         tagger = Tagger.load(analyzer, kb, Path(folder))
         trained = time.time() - started
-        ner_dev = score(dev, tagger_spans(analyzer, tagger))
-        aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
-    label = f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar} domain={args.domain} c1={args.c1} c2={args.c2} it={args.iterations} clusters={bool(clusters)}"
-    print(f"{label}\tANER-dev F1 {ner_dev.prf()[2]:.4f}\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}\tmodel {size/1e6:.1f} MB\ttrain {trained:.0f}s")
-    print(ner_dev.table())
-    print(aq_dev.table())
-    sys.stdout.flush()
+        label = (f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar} domain={args.domain} c1={args.c1} c2={args.c2} "
+                 f"it={args.iterations} clusters={bool(clusters)} model={args.model} epochs={args.epochs}")
+        if tagger._crf is not None and tagger._network is not None:  # the CRF of the pair alone
+            network, tagger._network = tagger._network, None
+            ner_dev = score(dev, tagger_spans(analyzer, tagger))
+            aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
+            print(f"{label} CRF alone\tANER-dev F1 {ner_dev.prf()[2]:.4f}\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}")
+            tagger._network = network
+        for weight in args.crf_weights:
+            for bias in args.entity_biases:
+                tagger._crf_weight = weight  # decode-time settings: scored without retraining
+                if tagger._network is not None:
+                    tagger._network.settings = dataclasses.replace(tagger._network.settings, entity_bias=bias)
+                ner_dev = score(dev, tagger_spans(analyzer, tagger))
+                aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
+                print(f"{label} crf_weight={weight} entity_bias={bias}\tANER-dev F1 {ner_dev.prf()[2]:.4f}"
+                      f"\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}\tmodel {size/1e6:.1f} MB\ttrain {trained:.0f}s")
+                print(ner_dev.table())
+                print(aq_dev.table())
+                sys.stdout.flush()
 
 
 if __name__ == "__main__":

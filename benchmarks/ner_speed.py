@@ -1,7 +1,7 @@
 """Tagging speed and peak memory of analysis + NER tagger on real ANT articles.
 
 Usage (one core):
-    taskset -c 0 .venv/bin/python benchmarks/ner_speed.py [--articles N]
+    taskset -c 0 .venv/bin/python benchmarks/ner_speed.py [--articles N] [--model FOLDER]
 
 The Analyzer starts with an empty cache, so morphology of every new word is included.
 """
@@ -26,12 +26,13 @@ ANT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--model", type=Path, default=MODEL_DIR, help="model folder (default: the shipped one)")
     args = parser.parse_args()
     lexicon = Lexicon.load()
     analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
     kb = KnowledgeBase.load()
     started = time.perf_counter()
-    tagger = Tagger.load(analyzer, kb)
+    tagger = Tagger.load(analyzer, kb, args.model)
     load_seconds = time.perf_counter() - started
     docs = [d for d in read_inputs([str(ANT / "internationalNews"), str(ANT / "politic")]) if not isinstance(d, Problem)]
     docs = docs[: args.articles]
@@ -46,7 +47,7 @@ def main() -> None:
         tagging += time.perf_counter()
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir()) / 1e6
+    size = sum(p.stat().st_size for p in args.model.iterdir()) / 1e6
     print(f"{len(docs)} articles, {tokens} tokens, {mentions} mentions in {seconds:.1f} s: "
           f"{tokens / seconds:,.0f} tokens/s (analysis + tagger, cold cache), tagger alone {tokens / tagging:,.0f} tokens/s; "
           f"tagger load {load_seconds:.2f} s; model folder {size:.1f} MB; peak RSS {peak:.0f} MB")

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
     train_ner = commands.add_parser("train-ner", help="train the NER tagger on the gold train files (rebuilds the shipped model)")
     train_ner.add_argument("-o", "--output", type=Path, help="model folder (default: kg/data/ner, the shipped one)")
-    train_ner.add_argument("--seed", type=int, default=13, help="seed of the word-cluster step (default: 13)")
+    train_ner.add_argument("--seed", type=int, default=13, help="seed of the word clusters and the network (default: 13)")
     evaluate_ner = commands.add_parser("evaluate-ner", help="entity-level P, R, F1 per type on a `token label` BIO file")
     evaluate_ner.add_argument("file", type=Path, metavar="FILE")
     evaluate_ner.add_argument("--tagger-only", action="store_true", help="score analysis + tagger alone, not the whole extract path")

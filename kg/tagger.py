@@ -1,4 +1,4 @@
-"""Statistical NER: a CRF over camel-tools morphology, KB gazetteer, word clusters, shape and context."""
+"""Statistical NER: a CRF and a neural CRF over camel-tools morphology, KB gazetteer, word clusters, shape and context."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import torch
 from camel_tools.utils.dediac import dediac_ar
 
+from kg.neural_tagger import NeuralModel, NeuralSettings, fit_network
 from kg.nlp import TATWEEL, Analyzer, normalize, token_spans
 from kg.types import Document, Mention, Sentence, Token
 
@@ -314,11 +316,18 @@ def _shape(text: str) -> str:
 
 
 class Tagger:
-    """Tags names in analysed sentences with a trained CRF; load once with `Tagger.load`."""
+    """Tags names in analysed sentences with a CRF, a neural CRF, or both; load once with `Tagger.load`.
 
-    def __init__(self, crf, featurizer: Featurizer):
-        self._crf = crf
+    With both, crf_weight is added to the network's score of the label the CRF chose for each token.
+    """
+
+    def __init__(self, featurizer: Featurizer, crf=None, network: NeuralModel | None = None, crf_weight: float = 0.0):
         self.featurizer = featurizer
+        self._crf = crf
+        self._network = network
+        self._crf_weight = crf_weight
+        if network is not None:
+            self._label_ids = {label: i for i, label in enumerate(network.vocabulary.labels)}
 
     @classmethod
     def load(cls, analyzer: Analyzer, kb, model_dir: Path = MODEL_DIR) -> Tagger:
@@ -328,21 +337,45 @@ class Tagger:
             analyzer: the pipeline's Analyzer.
             kb: the KnowledgeBase the gazetteer features are built from.
         """
-        import pycrfsuite
-
-        settings = json.loads((model_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
-        features = settings["features"]
+        settings = TrainingSettings.read(model_dir / SETTINGS_FILE)
+        features = settings.features
         clusters = read_clusters(model_dir / CLUSTERS_FILE) if "clusters" in features else {}
         gazetteer = Gazetteer.from_kb(kb) if "gazetteer" in features else None
-        crf = pycrfsuite.Tagger()
-        crf.open(str(model_dir / CRF_FILE))
-        return cls(crf, Featurizer(analyzer, gazetteer, clusters, features))
+        crf = network = None
+        if "crf" in settings.model:
+            import pycrfsuite
+
+            crf = pycrfsuite.Tagger()
+            crf.open(str(model_dir / CRF_FILE))
+        if "neural" in settings.model:
+            network = NeuralModel.load(model_dir, settings.neural)
+        return cls(Featurizer(analyzer, gazetteer, clusters, features), crf, network, settings.crf_weight)
 
     def labels(self, tokens: Sequence[Token]) -> list[str]:
         """Return the BIO label of each token."""
-        if not tokens:
-            return []
-        return self._crf.tag(self.featurizer(tokens))
+        return self.label_sentences([tokens])[0]
+
+    def label_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
+        """Return the BIO labels of each sentence; the network reads them all in one batch."""
+        todo = [self.featurizer(tokens) for tokens in sentences if tokens]
+        if self._network is None:
+            found = iter([self._crf.tag(features) for features in todo])
+        elif todo:
+            extra = self._crf_scores(todo) if self._crf is not None else None
+            names = self._network.vocabulary.labels
+            found = iter([[names[i] for i in ids] for ids in self._network.label_ids(todo, extra)])
+        return [next(found) if tokens else [] for tokens in sentences]
+
+    def _crf_scores(self, sentences: list[list[list[str]]]) -> torch.Tensor:
+        """Return crf_weight on the CRF's label of each token, 0 elsewhere, padded as one batch.
+
+        The CRF's choice, not its marginals: those cost 9 calls a token, as much as the network itself.
+        """
+        scores = torch.zeros(len(sentences), max(len(features) for features in sentences), len(self._label_ids))
+        for n, features in enumerate(sentences):
+            chosen = [self._label_ids.get(label, 0) for label in self._crf.tag(features)]
+            scores[n, torch.arange(len(chosen)), chosen] = self._crf_weight
+        return scores
 
     def spans(self, tokens: Sequence[Token]) -> list[TaggedSpan]:
         """Return the names of one sentence as token spans."""
@@ -351,8 +384,8 @@ class Tagger:
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions the tagger alone finds in a document, in text order."""
         mentions = []
-        for sentence in sentences:
-            for span in self.spans(sentence.tokens):
+        for sentence, labels in zip(sentences, self.label_sentences([s.tokens for s in sentences])):
+            for span in spans_of_labels(labels):
                 first, last = sentence.tokens[span.start], sentence.tokens[span.end - 1]
                 mentions.append(Mention(doc.body[first.start : last.end], first.start, last.end,
                                         sentence.index, span.type, span.start, span.end))
@@ -379,12 +412,26 @@ def spans_of_labels(labels: Sequence[str]) -> list[TaggedSpan]:
 class TrainingSettings:
     """What `train` needs besides the data; saved beside the model."""
 
+    model: str = "crf+neural"  # "crf", "neural", or both ("crf+neural")
     features: list[str] = field(default_factory=lambda: [f for f in ALL_FEATURES if f != "wide"])
     c1: float = 0.05
     c2: float = 0.01
     max_iterations: int = 200
     min_freq: int = 1
+    neural: NeuralSettings = field(default_factory=NeuralSettings)
+    crf_weight: float = 2.0  # on the CRF's label; chosen on the dev slice (benchmarks/ner.md)
     seed: int = 13
+
+    @classmethod
+    def read(cls, path: Path) -> TrainingSettings:
+        """Read settings.json."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["neural"] = NeuralSettings(**data.get("neural", {}))
+        return cls(**data)
+
+    def write(self, path: Path) -> None:
+        """Write settings.json."""
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
 
 
 def featurize_corpus(featurizer: Featurizer, analyzer: Analyzer, sentences: Iterable[LabelledSentence]
@@ -401,29 +448,33 @@ def featurize_corpus(featurizer: Featurizer, analyzer: Analyzer, sentences: Iter
 
 def train(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir: Path,
           settings: TrainingSettings, clusters: dict[str, str] | None = None) -> Path:
-    """Train a CRF on gold sentences and write the model folder.
+    """Train the CRF and/or the network on gold sentences and write the model folder.
 
-    lbfgs on a fixed sentence order is deterministic; the seed is kept for the cluster step.
+    lbfgs on a fixed sentence order is deterministic; the network trains on one thread from the seed.
     Returns:
         the model folder.
     """
-    import pycrfsuite
-
     out_dir.mkdir(parents=True, exist_ok=True)
     clusters = clusters if "clusters" in settings.features else {}
     gazetteer = Gazetteer.from_kb(kb) if "gazetteer" in settings.features else None
     featurizer = Featurizer(analyzer, gazetteer, clusters or {}, settings.features)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for features, labels in featurize_corpus(featurizer, analyzer, sentences):
-        trainer.append(features, labels)
-    trainer.set_params({
-        "c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations,
-        "feature.minfreq": settings.min_freq, "feature.possible_transitions": True,
-    })
-    trainer.train(str(out_dir / CRF_FILE))
+    corpus = list(featurize_corpus(featurizer, analyzer, sentences))
+    if "crf" in settings.model:
+        import pycrfsuite
+
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for features, labels in corpus:
+            trainer.append(features, labels)
+        trainer.set_params({
+            "c1": settings.c1, "c2": settings.c2, "max_iterations": settings.max_iterations,
+            "feature.minfreq": settings.min_freq, "feature.possible_transitions": True,
+        })
+        trainer.train(str(out_dir / CRF_FILE))
+    if "neural" in settings.model:
+        fit_network(corpus, settings.neural, settings.seed).save(out_dir)
     if clusters:
         write_clusters(clusters, out_dir / CLUSTERS_FILE)
-    (out_dir / SETTINGS_FILE).write_text(json.dumps(settings.__dict__, indent=1) + "\n", encoding="utf-8")
+    settings.write(out_dir / SETTINGS_FILE)
     return out_dir
 
 
@@ -567,7 +618,7 @@ DEFAULT_UNLABELLED = (SHARED_CORPUS / "ant",)
 
 def train_shipped(analyzer: Analyzer, kb, out_dir: Path = MODEL_DIR, settings: TrainingSettings | None = None,
                   training: Sequence[tuple[Path, str | None]] = DEFAULT_TRAINING, unlabelled: Sequence[Path] = DEFAULT_UNLABELLED) -> Path:
-    """Rebuild the shipped model: clusters from unlabelled news, then the CRF on the gold train files.
+    """Rebuild the shipped model: clusters from unlabelled news, then the CRF and the network on the gold train files.
 
     Only train files are read; the same seed and data give the same model files.
     """

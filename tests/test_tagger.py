@@ -24,6 +24,7 @@ from kg.tagger import (
     token_labels,
     train,
 )
+from kg.neural_tagger import NeuralSettings, transition_mask
 from kg.types import Document
 
 TINY = Path(__file__).parent / "data" / "ner_tiny.txt"
@@ -96,7 +97,7 @@ def test_clusters_are_deterministic():
 @pytest.fixture(scope="module")
 def tiny_models(tmp_path_factory, analyzer, kb):
     sentences = read_conll(TINY)
-    settings = TrainingSettings(max_iterations=30)
+    settings = TrainingSettings(max_iterations=30, neural=NeuralSettings(epochs=30, min_count=1, batch_size=2, average_from=25))
     clusters = {"تونس": "0.1", "برلين": "0.2"}
     folders = [tmp_path_factory.mktemp(name) for name in ("a", "b")]
     for folder in folders:
@@ -106,12 +107,20 @@ def tiny_models(tmp_path_factory, analyzer, kb):
 
 def test_training_is_deterministic(tiny_models):
     first, second = tiny_models
-    for name in ("crf.model", "clusters.tsv.gz", "settings.json"):
-        assert (first / name).read_bytes() == (second / name).read_bytes()
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["clusters.tsv.gz", "crf.model", "network.pt", "settings.json", "vocabulary.json.gz"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-def test_saved_model_loads_and_tags_its_training_data(tiny_models, analyzer, kb):
-    tagger = Tagger.load(analyzer, kb, tiny_models[0])
+@pytest.mark.parametrize("model", ["crf", "neural", "crf+neural"])
+def test_saved_model_loads_and_tags_its_training_data(tiny_models, analyzer, kb, tmp_path, model):
+    settings = TrainingSettings.read(tiny_models[0] / "settings.json")
+    settings.model = model  # each part of the pair alone, and the pair
+    for path in tiny_models[0].iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    settings.write(tmp_path / "settings.json")
+    tagger = Tagger.load(analyzer, kb, tmp_path)
     sentences = read_conll(TINY)
     scores = score(sentences, tagger_spans(analyzer, tagger))
     assert scores.prf()[2] > 0.5
@@ -120,13 +129,31 @@ def test_saved_model_loads_and_tags_its_training_data(tiny_models, analyzer, kb)
     assert all(m.text == body[m.start : m.end] for m in mentions)
 
 
+def test_a_batch_tags_as_its_sentences_one_by_one(tiny_models, analyzer, kb):
+    tagger = Tagger.load(analyzer, kb, tiny_models[0])
+    sentences = [analyse_sentence(analyzer, s.text) for s in read_conll(TINY)]
+    batch = [sentences[0], (), *sentences[1:]]  # an empty sentence is labelled, not dropped
+    assert tagger.label_sentences(batch) == [tagger.labels(s) for s in batch]
+
+
+def test_bio_transitions_only_continue_their_own_name():
+    labels = ["O", "B-LOC", "B-PER", "I-LOC", "I-PER"]
+    between, start = transition_mask(labels)
+    allowed = {(labels[i], labels[j]) for i in range(5) for j in range(5) if between[i, j] == 0}
+    assert ("B-PER", "I-PER") in allowed and ("I-PER", "I-PER") in allowed and ("O", "B-LOC") in allowed
+    assert ("O", "I-PER") not in allowed and ("B-LOC", "I-PER") not in allowed
+    assert [labels[j] for j in range(5) if start[j] == 0] == ["O", "B-LOC", "B-PER"]
+
+
 @pytest.fixture(scope="session")
 def shipped_tagger(analyzer, kb):
     return Tagger.load(analyzer, kb)
 
 
 def test_shipped_model_is_in_the_package():
-    assert (MODEL_DIR / "crf.model").is_file() and (MODEL_DIR / "SOURCE.md").is_file()
+    assert TrainingSettings.read(MODEL_DIR / "settings.json").model == "crf+neural"
+    for name in ("crf.model", "network.pt", "vocabulary.json.gz", "clusters.tsv.gz", "SOURCE.md"):
+        assert (MODEL_DIR / name).is_file(), name
 
 
 @pytest.mark.parametrize(
