@@ -84,6 +84,10 @@ class CamelBertTagger:
             labels.append(f"{prefix}-{_KG_TYPE.get(kind, kind)}" if kind else label)
         return labels
 
+    def label_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
+        """Return the BIO labels of each sentence."""
+        return [self.labels(tokens) for tokens in sentences]
+
     def spans(self, tokens: Sequence[Token]) -> list[TaggedSpan]:
         """Return the names of one sentence as token spans."""
         return spans_of_labels(self.labels(tokens))
