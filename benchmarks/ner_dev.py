@@ -19,6 +19,7 @@ from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
 from kg.neural_tagger import NeuralSettings
+from kg.pipeline import Pipeline, record_spans, to_record
 from kg.tagger import ALL_FEATURES, Tagger, TrainingSettings, dev_split, read_clusters, read_conll, score, tagger_spans, train
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -39,6 +40,7 @@ def main() -> None:
     parser.add_argument("--crf-weights", type=float, nargs="*", default=[TrainingSettings.crf_weight])
     parser.add_argument("--entity-biases", type=float, nargs="*", default=[0.0])
     parser.add_argument("--seed", type=int, default=TrainingSettings.seed)
+    parser.add_argument("--whole-path", action="store_true", help="also score the model inside the whole `kg extract` path")
     args = parser.parse_args()
     lexicon = Lexicon.load()
     analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
@@ -80,6 +82,13 @@ def main() -> None:
                 print(ner_dev.table())
                 print(aq_dev.table())
                 sys.stdout.flush()
+        if args.whole_path:  # the last decode settings, inside gazetteer, rules and linking, as `kg extract` lists names
+            pipeline = Pipeline(analyzer, kb, lexicon, tagger)
+            spans_of = lambda doc: record_spans(to_record(pipeline(doc)))
+            ner_dev, aq_dev = score(dev, spans_of), score(aqmar_dev, spans_of)
+            print(f"{label} whole path\tANER-dev F1 {ner_dev.prf()[2]:.4f}\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}")
+            print(ner_dev.table())
+            print(aq_dev.table())
 
 
 if __name__ == "__main__":

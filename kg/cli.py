@@ -296,7 +296,7 @@ def _train_ner(output: Path | None, seed: int) -> int:
 
 def _evaluate_ner(path: Path, tagger_only: bool, ner: str) -> int:
     """Run each sentence of a gold file as one article and print P, R, F1 per type."""
-    from kg.pipeline import Pipeline, to_record
+    from kg.pipeline import Pipeline, record_spans, to_record
     from kg.tagger import read_conll, score, tagger_spans
 
     if not path.is_file():
@@ -305,8 +305,7 @@ def _evaluate_ner(path: Path, tagger_only: bool, ner: str) -> int:
     if tagger_only:
         spans_of = tagger_spans(pipeline.analyze, pipeline.recognize.tagger)
     else:  # exactly what `kg extract` writes: each entity's type on each of its mentions
-        spans_of = lambda doc: [(m["start"], m["end"], e["type"]) for e in to_record(pipeline(doc))["entities"]
-                                for m in e["mentions"]]
+        spans_of = lambda doc: record_spans(to_record(pipeline(doc)))
     print(score(read_conll(path), spans_of).table())
     return 0
 

@@ -93,3 +93,8 @@ def to_record(extraction: Extraction) -> dict:
             for r in extraction.relations
         ],
     }
+
+
+def record_spans(record: dict) -> list[tuple[int, int, str]]:
+    """Return (start, end, type) of each mention a `to_record` object lists, as NER is scored."""
+    return [(m["start"], m["end"], e["type"]) for e in record["entities"] for m in e["mentions"]]
