@@ -1,4 +1,4 @@
-"""Find PER, ORG and LOC mentions: gazetteer, titles before names, organisation heads, unknown words."""
+"""Find PER, ORG, LOC and MISC mentions: the tagger and the gazetteer, titles before names, bodies from head nouns."""
 
 from __future__ import annotations
 
