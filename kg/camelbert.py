@@ -18,6 +18,7 @@ _MODEL_PATH = Path("data") / "ner" / "arabert"
 _KG_TYPE = {"PERS": "PER"}
 # camel-tools runs BERT on 256 positions: segments of 254 word pieces between [CLS] and [SEP].
 _SEGMENT_PIECES = 254
+_MAX_CACHED_WORDS = 100_000
 
 
 class MissingModel(Exception):
@@ -54,6 +55,7 @@ class CamelBertTagger:
 
     def __init__(self, recognizer):
         self._recognizer = recognizer
+        self._words: dict[str, str] = {}  # word -> what BERT is given for it (see `_word`)
 
     @classmethod
     def load(cls, model: Path | None = None) -> CamelBertTagger:
@@ -73,16 +75,26 @@ class CamelBertTagger:
         """
         if not tokens:
             return []
-        tokenizer = self._recognizer.tokenizer
-        # A word of no pieces (a lone direction mark, U+200F) would lose its label, and one of
-        # more pieces than a segment holds would overflow it: both are read as [UNK].
-        words = [t.text if 0 < len(tokenizer.tokenize(t.text)) <= _SEGMENT_PIECES else tokenizer.unk_token
-                 for t in tokens]
         labels = []
-        for label in self._recognizer.predict_sentence(words):
+        for label in self._recognizer.predict_sentence([self._word(t.text) for t in tokens]):
             prefix, _, kind = label.partition("-")
             labels.append(f"{prefix}-{_KG_TYPE.get(kind, kind)}" if kind else label)
         return labels
+
+    def _word(self, text: str) -> str:
+        """Return the word itself, or [UNK] for a word of no pieces or more pieces than a segment holds.
+
+        A word of no pieces (a lone direction mark, U+200F) would lose its label, and a longer one
+        would overflow its segment. Each distinct word is split into pieces here once.
+        """
+        word = self._words.get(text)
+        if word is None:
+            if len(self._words) >= _MAX_CACHED_WORDS:
+                self._words.clear()
+            tokenizer = self._recognizer.tokenizer
+            word = text if 0 < len(tokenizer.tokenize(text)) <= _SEGMENT_PIECES else tokenizer.unk_token
+            self._words[text] = word
+        return word
 
     def label_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
         """Return the BIO labels of each sentence."""
