@@ -189,7 +189,8 @@ class Featurizer:
     """Turns a sentence of analysed tokens into CRF feature lists.
 
     Args:
-        analyzer: the pipeline's Analyzer, asked for all readings of a word (cached).
+        analyzer: the pipeline's Analyzer: all readings of a word (cached), and the reading the database
+            prefers without the relation lexicon, which the features describe.
         gazetteer: KB names; None leaves the gazetteer features out.
         clusters: word → cluster path from unlabelled news; empty leaves them out.
         features: which feature groups to use (a subset of ALL_FEATURES).
@@ -204,6 +205,7 @@ class Featurizer:
         self._word_cache: dict[tuple, list[str]] = {}
 
     def __call__(self, tokens: Sequence[Token]) -> list[list[str]]:
+        tokens = self.analyzer.without_lexicon(tokens)
         norms = [t.norm for t in tokens]
         use = self.features
         gaz = self.gazetteer.tags(norms) if self.gazetteer and "gazetteer" in use else [None] * len(tokens)

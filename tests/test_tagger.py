@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.nlp import Analyzer
 from kg.tagger import (
     MODEL_DIR,
+    Featurizer,
     Gazetteer,
     LabelledSentence,
     Scores,
@@ -51,6 +53,14 @@ def test_read_conll_gives_character_spans_and_kg_types():
 )
 def test_spans_of_labels(labels, spans):
     assert spans_of_labels(labels) == spans
+
+
+def test_features_stay_the_same_when_the_relation_lexicon_changes(analyzer, camel_analyzer):
+    # The shipped model must not depend on the relation lexicon, which breaks near-ties between readings.
+    text = "أدان الوزير الهجوم وحملته على المدينة ."
+    with_lexicon = Featurizer(analyzer, None, {})(analyse_sentence(analyzer, text))
+    plain_analyzer = Analyzer(camel_analyzer)
+    assert with_lexicon == Featurizer(plain_analyzer, None, {})(analyse_sentence(plain_analyzer, text))
 
 
 def test_gold_labels_follow_the_pipeline_tokens(analyzer):
