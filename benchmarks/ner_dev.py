@@ -25,7 +25,6 @@ from pathlib import Path
 from kg.camel_db import load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
-from kg.neural_tagger import NeuralSettings
 from kg.nlp import Analyzer
 from kg.pipeline import Pipeline, record_spans, to_record
 from kg.read import Problem, read_inputs
@@ -33,6 +32,7 @@ from kg.tagger import (
     ALL_FEATURES,
     DEFAULT_UNLABELLED,
     LabelledSentence,
+    NeuralSettings,
     Tagger,
     TrainingSettings,
     dev_split,

@@ -10,13 +10,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
 from camel_tools.utils.dediac import dediac_ar
 
-from kg.neural_tagger import NeuralModel, NeuralSettings, fit_network
 from kg.nlp import TATWEEL, Analyzer, normalize, token_spans
 from kg.types import Document, Mention, Sentence, Token
+
+if TYPE_CHECKING:  # torch loads only with a network: 3 s that the CRF alone does not need
+    import torch
+
+    from kg.neural_tagger import NeuralModel
 
 MODEL_DIR = Path(__file__).parent / "data" / "ner"
 CRF_FILE = "crf.model"
@@ -351,6 +355,8 @@ class Tagger:
             crf = pycrfsuite.Tagger()
             crf.open(str(model_dir / CRF_FILE))
         if "neural" in settings.model:
+            from kg.neural_tagger import NeuralModel
+
             network = NeuralModel.load(model_dir, settings.neural)
         return cls(Featurizer(analyzer, gazetteer, clusters, features), crf, network, settings.crf_weight)
 
@@ -374,6 +380,8 @@ class Tagger:
 
         The CRF's choice, not its marginals: those cost 9 calls a token, as much as the network itself.
         """
+        import torch
+
         scores = torch.zeros(len(sentences), max(len(features) for features in sentences), len(self._label_ids))
         for n, features in enumerate(sentences):
             chosen = [self._label_ids.get(label, 0) for label in self._crf.tag(features)]
@@ -412,11 +420,27 @@ def spans_of_labels(labels: Sequence[str]) -> list[TaggedSpan]:
 
 
 @dataclass
+class NeuralSettings:
+    """Sizes and training schedule of the network; saved beside the model."""
+
+    min_count: int = 2
+    feature_dim: int = 64
+    channels: int = 64
+    dropout: float = 0.5
+    learning_rate: float = 2e-3
+    batch_size: int = 16
+    epochs: int = 6
+    feature_dropout: float = 0.25
+    average_from: int = 3  # first epoch whose weights enter the mean that is kept
+    entity_bias: float = 0.0
+
+
+@dataclass
 class TrainingSettings:
     """What `train` needs besides the data; saved beside the model."""
 
     # "crf", "neural", or both ("crf+neural"). On the dev slice the pair led the CRF by 0.25 on
-    # ANERcorp and trailed by 0.3 on AQMAR, for 30% of the speed and 14 MB: the CRF alone ships.
+    # ANERcorp and trailed by 0.3 on AQMAR, for ~20% of the speed and 14 MB: the CRF alone ships.
     model: str = "crf"
     features: list[str] = field(default_factory=lambda: [f for f in ALL_FEATURES if f != "wide"])
     c1: float = 0.1  # dev slice, CRF, half of AQMAR: 0.05 → 0.717, 0.1 → 0.725, 0.2 → 0.725 (AQMAR 0.561, 0.560, 0.551)
@@ -476,6 +500,8 @@ def train(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir
         })
         trainer.train(str(out_dir / CRF_FILE))
     if "neural" in settings.model:
+        from kg.neural_tagger import fit_network
+
         fit_network(corpus, settings.neural, settings.seed).save(out_dir)
     if clusters:
         write_clusters(clusters, out_dir / CLUSTERS_FILE)

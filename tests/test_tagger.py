@@ -12,6 +12,7 @@ from kg.tagger import (
     Featurizer,
     Gazetteer,
     LabelledSentence,
+    NeuralSettings,
     Scores,
     Tagger,
     TaggedSpan,
@@ -27,7 +28,7 @@ from kg.tagger import (
     token_labels,
     train,
 )
-from kg.neural_tagger import NeuralSettings, transition_mask
+from kg.neural_tagger import transition_mask
 from kg.types import Document
 
 TINY = Path(__file__).parent / "data" / "ner_tiny.txt"
