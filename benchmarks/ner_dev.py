@@ -3,32 +3,102 @@
 Never reads a test.txt. Usage:
     .venv/bin/python benchmarks/ner_dev.py [--drop GROUP ...] [--aqmar] [--c1 X] [--c2 X] [--iterations N]
         [--model crf|neural|crf+neural] [--epochs N] [--crf-weights W ...] [--entity-biases B ...]
+        [--aqmar-share F] [--self-train N [--self-threshold P] [--labeller FOLDER]] [--keep FOLDER]
+
+Self-training (--self-train N): a CRF of the same settings, trained on the same data (the 90% fit
+part, + AQMAR train), tags ANT articles; up to N sentences it is sure of (every token's label at
+marginal ≥ P, at least one name) join the training data of the model that is scored. The dev
+slice stays out of both models.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.camel_db import load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
-from kg.neural_tagger import NeuralSettings
 from kg.pipeline import Pipeline, record_spans, to_record
-from kg.tagger import ALL_FEATURES, Tagger, TrainingSettings, dev_split, read_clusters, read_conll, score, tagger_spans, train
+from kg.read import Problem, read_inputs
+from kg.tagger import (
+    ALL_FEATURES,
+    DEFAULT_UNLABELLED,
+    LabelledSentence,
+    NeuralSettings,
+    Tagger,
+    TrainingSettings,
+    dev_split,
+    read_clusters,
+    read_conll,
+    score,
+    spans_of_labels,
+    subsample,
+    tagger_spans,
+    train,
+)
+from kg.types import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def confident_sentences(tagger: Tagger, analyzer: Analyzer, docs: Iterable[Document], threshold: float,
+                        limit: int, max_tokens: int = 60) -> list[LabelledSentence]:
+    """Tag unlabelled news with the tagger's CRF and keep the sentences it is sure of, as silver training data.
+
+    A sentence is kept when it holds a name and the marginal probability of the CRF's label is at
+    least `threshold` on every token; repeated sentences (bylines, boilerplate) are kept once.
+    Args:
+        tagger: a tagger with a CRF, trained without the sentences it will be scored on.
+        limit: stop after this many sentences.
+    Returns:
+        the sentences with the CRF's names as their entities.
+    """
+    crf, kept, seen = tagger._crf, [], set()
+    for doc in docs:
+        for sentence in analyzer(doc):
+            tokens = sentence.tokens
+            text = doc.body[sentence.start : sentence.end]
+            if not 3 <= len(tokens) <= max_tokens or text in seen:
+                continue
+            seen.add(text)
+            crf.set(tagger.featurizer(tokens))
+            labels = crf.tag()
+            spans = spans_of_labels(labels)
+            if not spans or any(crf.marginal(label, t) < threshold for t, label in enumerate(labels)):
+                continue
+            entities = tuple((tokens[s.start].start - sentence.start, tokens[s.end - 1].end - sentence.start, s.type)
+                             for s in spans)
+            kept.append(LabelledSentence(text, entities))
+            if len(kept) >= limit:
+                return kept
+    return kept
+
+
+def unlabelled_docs(folders: Iterable[Path], seed: int) -> list[Document]:
+    """Return the articles of the folders in an order shuffled from the seed, so that a prefix spans every section."""
+    docs = [item for item in read_inputs([str(folder) for folder in folders]) if not isinstance(item, Problem)]
+    random.Random(seed).shuffle(docs)
+    return docs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--drop", nargs="*", default=[], choices=ALL_FEATURES)
     parser.add_argument("--aqmar", action="store_true", help="add AQMAR train.txt to the training data")
+    parser.add_argument("--aqmar-share", type=float, default=1.0, help="keep this share of AQMAR train (random from the seed)")
+    parser.add_argument("--self-train", type=int, default=0, metavar="N", help="add up to N confident ANT sentences")
+    parser.add_argument("--self-threshold", type=float, default=0.9, help="least marginal of every token's label")
+    parser.add_argument("--labeller", type=Path, default=None,
+                        help="the self-training CRF: a folder kept (--keep) from a run on the same data; default: train one")
+    parser.add_argument("--keep", type=Path, default=None, help="write the scored model folder here")
     parser.add_argument("--domain", action="store_true", help="mark AQMAR sentences with a domain feature")
     parser.add_argument("--c1", type=float, default=TrainingSettings.c1)
     parser.add_argument("--c2", type=float, default=TrainingSettings.c2)
@@ -47,7 +117,7 @@ def main() -> None:
     kb = KnowledgeBase.load()
     fit, dev = dev_split(read_conll(SHARED / "anercorp" / "train.txt"))
     if args.aqmar:
-        fit = fit + read_conll(SHARED / "aqmar" / "train.txt", "wiki" if args.domain else None)
+        fit = fit + subsample(read_conll(SHARED / "aqmar" / "train.txt", "wiki" if args.domain else None), args.aqmar_share, args.seed)
     aqmar_dev = read_conll(SHARED / "aqmar" / "dev.txt")
     features = [f for f in ALL_FEATURES if f not in args.drop]
     clusters = read_clusters(args.clusters) if args.clusters else {}
@@ -58,11 +128,21 @@ def main() -> None:
                                 neural=neural, seed=args.seed)
     started = time.time()
     with tempfile.TemporaryDirectory() as folder:
+        if args.self_train:
+            labeller_dir = args.labeller or train(analyzer, kb, fit, Path(folder) / "labeller",
+                                                  dataclasses.replace(settings, model="crf"), clusters)
+            labeller = Tagger.load(analyzer, kb, labeller_dir)
+            silver = confident_sentences(labeller, analyzer, unlabelled_docs(DEFAULT_UNLABELLED, args.seed),
+                                         args.self_threshold, args.self_train)
+            names = sum(len(s.entities) for s in silver)
+            print(f"self-training: {len(silver)} sentences, {names} names, {time.time() - started:.0f}s", flush=True)
+            fit = fit + silver
+        folder = args.keep or Path(folder) / "model"
         train(analyzer, kb, fit, Path(folder), settings, clusters)
         size = sum(p.stat().st_size for p in Path(folder).iterdir() if p.name != "clusters.tsv.gz")
         tagger = Tagger.load(analyzer, kb, Path(folder))
         trained = time.time() - started
-        label = (f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar} domain={args.domain} c1={args.c1} c2={args.c2} "
+        label = (f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar}x{args.aqmar_share} self={args.self_train}@{args.self_threshold} domain={args.domain} c1={args.c1} c2={args.c2} "
                  f"it={args.iterations} clusters={bool(clusters)} model={args.model} epochs={args.epochs}")
         if tagger._crf is not None and tagger._network is not None:  # the CRF of the pair alone
             network, tagger._network = tagger._network, None

@@ -77,6 +77,11 @@ class Linker:
         self._by_skeleton = {
             key: next(iter(names.items())) for key, names in by_skeleton.items() if len(names) == 1 and len(key[1]) > _MIN_SKELETON
         }
+        by_letters: dict[str, set[str]] = defaultdict(set)
+        for name, entry in kb.names():
+            if " " in name:  # a one-word name the tagger typed otherwise may be a common word (مركز)
+                by_letters[normalize(name).replace(" ", "")].add(entry.id)
+        self._by_letters = {letters: next(iter(ids)) for letters, ids in by_letters.items() if len(ids) == 1}
 
     def __call__(self, mentions: tuple[Mention, ...], doc_id: str = "") -> tuple[Entity, ...]:
         """Return one entity per real-world thing, in order of first mention.
@@ -118,11 +123,20 @@ class Linker:
             return exact[0]
         found = self._by_skeleton.get((mention.type, skeleton(mention.name)))
         if found is None:
-            return self._transliterated(mention)
+            return self._transliterated(mention) or self._written_together(mention)
         kb_id, name = found
         # A shared skeleton with many letters apart is a coincidence (مارتن / موريتانيا).
         written = normalize(mention.name)
         return self.kb.get(kb_id) if _edits(written, normalize(name)) <= max(2, len(written) // 4) else None
+
+    def _written_together(self, mention: Mention) -> KBEntry | None:
+        """The one entry whose name has the mention's letters but for spaces (أبوظبي ~ أبو ظبي), whatever its type.
+
+        The tagger's type of a name the knowledge base knows gives way to the base's, as in the
+        Recognizer for a name spelt as the base spells it (after وقال a place reads as a speaker).
+        """
+        kb_id = self._by_letters.get(normalize(mention.name).replace(" ", ""))
+        return self.kb.get(kb_id) if kb_id else None
 
     def _transliterated(self, mention: Mention) -> KBEntry | None:
         """The person whose English name has the consonants of the Arabic one (ماكرون ~ Macron)."""

@@ -15,25 +15,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from kg.tagger import NeuralSettings
+
 NETWORK_FILE = "network.pt"
 VOCABULARY_FILE = "vocabulary.json.gz"
 _FORBIDDEN = -10000.0  # transition score of a BIO sequence that cannot be (O → I-PER)
-
-
-@dataclass
-class NeuralSettings:
-    """Sizes and training schedule of the network; saved beside the model."""
-
-    min_count: int = 2
-    feature_dim: int = 64
-    channels: int = 64
-    dropout: float = 0.5
-    learning_rate: float = 2e-3
-    batch_size: int = 16
-    epochs: int = 6
-    feature_dropout: float = 0.25
-    average_from: int = 3  # first epoch whose weights enter the mean that is kept
-    entity_bias: float = 0.0
 
 
 @dataclass

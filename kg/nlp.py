@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from camel_tools.utils.dediac import dediac_ar
@@ -111,15 +111,15 @@ class Analyzer:
             sentences.append(Sentence(index, start, end, tuple(tokens)))
         return tuple(sentences)
 
-    def token(self, text: str, start: int, end: int, previous: Token | None = None) -> Token:
-        """Analyse one word and choose its reading in context."""
+    def token(self, text: str, start: int, end: int, previous: Token | None = None, lexicon: bool = True) -> Token:
+        """Analyse one word and choose its reading in context (`lexicon`: let the relation lexicon break near-ties)."""
         norm = normalize(text)
         # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
         # apart (إقالة "dismissal" is not أقاله "he dismissed him").
         readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
         if not readings:
             return Token(text, start, end, norm, norm, _punctuation_pos(norm), analysed=False)
-        best = max(readings, key=lambda reading: self._score(reading, previous))
+        best = max(readings, key=lambda reading: self._score(reading, previous, lexicon))
         return Token(
             text=text,
             start=start,
@@ -137,6 +137,18 @@ class Analyzer:
             respelled=best.source == "spvar",
         )
 
+    def without_lexicon(self, tokens: Sequence[Token]) -> list[Token]:
+        """Choose the tokens' readings again as the database alone prefers them.
+
+        The NER model reads these, so that it stays the same model when the relation lexicon grows.
+        """
+        if not self._lexicon_lemmas:
+            return list(tokens)
+        plain: list[Token] = []
+        for token in tokens:
+            plain.append(self.token(token.text, token.start, token.end, plain[-1] if plain else None, lexicon=False))
+        return plain
+
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Return the distinct readings of an undiacritised word (cached)."""
         cached = self._readings.get(word)
@@ -149,9 +161,9 @@ class Analyzer:
             cached = self._readings[word] = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
         return cached
 
-    def _score(self, reading: Reading, previous: Token | None) -> float:
+    def _score(self, reading: Reading, previous: Token | None, lexicon: bool) -> float:
         score = reading.logprob if reading.logprob > -90 else _NO_LOGPROB
-        if reading.lemma in self._lexicon_lemmas:
+        if lexicon and reading.lemma in self._lexicon_lemmas:
             score += _LEXICON_BONUS
         if reading.pos == "verb" and reading.person in ("1", "2"):
             score -= _NON_THIRD_PERSON_PENALTY

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.nlp import normalize, sentence_spans, token_spans
+from kg.nlp import Analyzer, normalize, sentence_spans, token_spans
 from kg.read import read_inputs
 from kg.types import Document
 
@@ -44,6 +44,15 @@ def test_sentences_and_tokens_slice_the_original():
 def test_analysis_choice(analyzer, word, lemma, pos):
     token = analyzer.token(word, 0, len(word))
     assert (token.lemma, token.pos) == (lemma, pos)
+
+
+def test_readings_without_the_lexicon_are_the_databases(analyzer, camel_analyzer):
+    # The relation lexicon reads أدان as "condemned"; the database alone prefers another reading.
+    doc = Document("d", "أدان الوزير الهجوم وحملته على المدينة.", "test")
+    tokens = analyzer(doc)[0].tokens
+    plain = Analyzer(camel_analyzer)(doc)[0].tokens
+    assert tokens[0].lemma == "ادان" and plain[0].lemma != "ادان"
+    assert analyzer.without_lexicon(tokens) == list(plain)
 
 
 def test_clitics_and_unknown_words(analyzer):

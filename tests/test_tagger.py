@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from kg.nlp import Analyzer
 from kg.tagger import (
     MODEL_DIR,
+    Featurizer,
     Gazetteer,
     LabelledSentence,
+    NeuralSettings,
     Scores,
     Tagger,
     TaggedSpan,
@@ -20,11 +23,12 @@ from kg.tagger import (
     read_conll,
     score,
     spans_of_labels,
+    subsample,
     tagger_spans,
     token_labels,
     train,
 )
-from kg.neural_tagger import NeuralSettings, transition_mask
+from kg.neural_tagger import transition_mask
 from kg.types import Document
 
 TINY = Path(__file__).parent / "data" / "ner_tiny.txt"
@@ -51,6 +55,14 @@ def test_read_conll_gives_character_spans_and_kg_types():
 )
 def test_spans_of_labels(labels, spans):
     assert spans_of_labels(labels) == spans
+
+
+def test_features_stay_the_same_when_the_relation_lexicon_changes(analyzer, camel_analyzer):
+    # The shipped model must not depend on the relation lexicon, which breaks near-ties between readings.
+    text = "أدان الوزير الهجوم وحملته على المدينة ."
+    with_lexicon = Featurizer(analyzer, None, {})(analyse_sentence(analyzer, text))
+    plain_analyzer = Analyzer(camel_analyzer)
+    assert with_lexicon == Featurizer(plain_analyzer, None, {})(analyse_sentence(plain_analyzer, text))
 
 
 def test_gold_labels_follow_the_pipeline_tokens(analyzer):
@@ -97,7 +109,7 @@ def test_clusters_are_deterministic():
 @pytest.fixture(scope="module")
 def tiny_models(tmp_path_factory, analyzer, kb):
     sentences = read_conll(TINY)
-    settings = TrainingSettings(max_iterations=30, neural=NeuralSettings(epochs=30, min_count=1, batch_size=2, average_from=25))
+    settings = TrainingSettings(model="crf+neural", max_iterations=30, neural=NeuralSettings(epochs=30, min_count=1, batch_size=2, average_from=25))
     clusters = {"تونس": "0.1", "برلين": "0.2"}
     folders = [tmp_path_factory.mktemp(name) for name in ("a", "b")]
     for folder in folders:
@@ -151,8 +163,8 @@ def shipped_tagger(analyzer, kb):
 
 
 def test_shipped_model_is_in_the_package():
-    assert TrainingSettings.read(MODEL_DIR / "settings.json").model == "crf+neural"
-    for name in ("crf.model", "network.pt", "vocabulary.json.gz", "clusters.tsv.gz", "SOURCE.md"):
+    assert TrainingSettings.read(MODEL_DIR / "settings.json").model == "crf"
+    for name in ("crf.model", "clusters.tsv.gz", "SOURCE.md"):
         assert (MODEL_DIR / name).is_file(), name
 
 
@@ -168,6 +180,14 @@ def test_shipped_model_finds_names(shipped_tagger, analyzer, text, name, kind):
     doc = Document("d", text, "test")
     found = {(m.text, m.type) for m in shipped_tagger(doc, analyzer(doc))}
     assert (name, kind) in found
+
+
+def test_subsample_is_a_seeded_share_in_corpus_order():
+    sentences = [LabelledSentence(str(n), ()) for n in range(10)]
+    half = subsample(sentences, 0.5, seed=13)
+    assert len(half) == 5 and half == subsample(sentences, 0.5, seed=13)
+    assert [int(s.text) for s in half] == sorted(int(s.text) for s in half)
+    assert subsample(sentences, 1.0, seed=13) == sentences
 
 
 def test_labelled_sentence_of_empty_file(tmp_path):
