@@ -88,6 +88,7 @@ class RelationExtractor:
         found += self._place_relations(tokens, mentions, nested)
         found += self._headed_by(tokens, mentions, owner)
         found += self._object_relatives(tokens, mentions, owner)
+        found += self._required_noun_relatives(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
         for i, token in enumerate(tokens):
             participle = self._participle(tokens, i, owner)
@@ -721,6 +722,37 @@ class RelationExtractor:
                 found.extend(
                     _Found(mentions[s][1], trigger.predicate, target, i, 0.75, cue == "negation") for s in subjects if mentions[s][1] != target
                 )
+        return found
+
+    def _required_noun_relatives(self, tokens, mentions, owner) -> list[_Found]:
+        """Events told in a relative clause on the noun the verb requires.
+
+        الحصار الذي فرضته السعودية والإمارات على قطر، العقوبات الجديدة التي فرضتها واشنطن على
+        موسكو: the pronoun on the verb points back to the noun (حصار، عقوبة), the subject
+        follows the verb (VSO) and the target the verb's preposition.
+        """
+        found = []
+        for i in range(2, len(tokens)):
+            token = tokens[i]
+            trigger = self.lexicon.triggers.get((token.lemma, "verb"))
+            if trigger is None or not trigger.requires or token.pos != "verb" or owner[i] is not None:
+                continue
+            if tokens[i - 1].norm not in self.lexicon.relative_pronouns or not (token.enclitic or "").startswith("3") or "sa_fut" in token.prefixes:
+                continue
+            k = i - 2
+            while k > 0 and tokens[k].pos == "adj" and owner[k] is None:
+                k -= 1  # العقوبات الاقتصادية الجديدة التي
+            if tokens[k].lemma not in trigger.requires:
+                continue
+            cue = self._cue_before(tokens, i)
+            subjects = self._subjects_after(tokens, i, mentions, owner)
+            if not subjects or cue == "modality" or self._future_after(tokens, i, owner):
+                continue
+            actors = {mentions[s][1] for s in subjects}
+            start = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
+            target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors, gap=-1)
+            if target is not None:
+                found.extend(_Found(actor, trigger.predicate, target[0], i, round(0.75 * target[1], 2), cue == "negation") for actor in sorted(actors))
         return found
 
     def _killed_by_agent(self, tokens, mentions, owner) -> list[_Found]:

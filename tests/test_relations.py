@@ -110,6 +110,9 @@ FOUND = [
     # A long title before the subject; a body within another after a name.
     ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("حافظ الزواري", "called_for", None)),
     ("وقال جون سميث، رئيس لجنة الشؤون الخارجية بمجلس الشيوخ الأمريكي، إن الاتفاق سيء.", ("جون سميث", "member_of", "مجلس الشيوخ الأمريكي")),
+    # A relative clause on the noun the verb requires (عقوبات، حصار): the pronoun on the verb
+    # points back to it.
+    ("وانتقد الوزير العقوبات الاقتصادية الجديدة التي فرضتها الولايات المتحدة على روسيا.", ("United States", "sanctioned", "Russia")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
@@ -136,6 +139,9 @@ NOT_FOUND = [
     ("وتأتي زيارة ماكرون المرتقبة إلى الجزائر في إطار تعزيز العلاقات.", "visited"),
     ("وندد الحزب بعدم دعم الحكومة لتونس.", "supported"),
     ("وأضاف بلحاج أنه قرر الانسحاب بعد اتهامه بتوسيع الهيئة السياسية لإزاحة حافظ قائد السبسي.", "accused"),
+    # A relative clause on a noun the verb does not require (الوعود التي قطعتها).
+    ("وقال إن الحكومة لم تلتزم بالوعود التي قطعتها مصر مع المانحين.", "sanctioned"),
+    ("وتحدث عن العقوبات التي ستفرضها الولايات المتحدة على روسيا.", "sanctioned"),  # a plan
 ]
 
 # (sentence, (subject, predicate, object) that must not be reported; labels in English, or
