@@ -89,6 +89,7 @@ class RelationExtractor:
         found += self._headed_by(tokens, mentions, owner)
         found += self._object_relatives(tokens, mentions, owner)
         found += self._required_noun_relatives(tokens, mentions, owner)
+        found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
         for i, token in enumerate(tokens):
             participle = self._participle(tokens, i, owner)
@@ -516,6 +517,10 @@ class RelationExtractor:
                 k += 1
             elif (second := self.lexicon.title_at(norms, k)) is not None:
                 k += len(second.words)  # العاهل الأردني الملك عبد الله الثاني
+            elif self.lexicon.cue(tokens[k].norm) == "state":
+                k += 1  # أمير دولة قطر الشيخ تميم
+            elif tokens[k].norm in _APPOSITION_MARKS and k + 1 in names:
+                k += 1  # برئيس الحكومة، يوسف الشاهد
             else:
                 break
         return k
@@ -754,6 +759,68 @@ class RelationExtractor:
             if target is not None:
                 found.extend(_Found(actor, trigger.predicate, target[0], i, round(0.75 * target[1], 2), cue == "negation") for actor in sorted(actors))
         return found
+
+    def _joined_in_talks(self, tokens, mentions, owner) -> list[_Found]:
+        """met from a meeting that joined its parties (جمع): اللقاء الذي جمعه بالرئيس X؛
+        مكالمة هاتفية جمعته بـX؛ الاجتماع الذي جمع X بنظيره Y؛ المحادثات التي جمعت بين X وY.
+
+        The pronoun on the verb (جمعه) is the sentence's subject, the one who speaks of the
+        meeting; without it the first party follows the verb (VSO).
+        """
+        found = []
+        for i in range(1, len(tokens)):
+            token = tokens[i]
+            trigger = self.lexicon.triggers.get((token.lemma, "joins"))
+            if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token) or "sa_fut" in token.prefixes:
+                continue
+            k = i - 1 - (tokens[i - 1].norm in self.lexicon.relative_pronouns)
+            while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in _APPOSITION_MARKS) and owner[k] is None:
+                k -= 1  # المكالمة الهاتفية التي، اللقاء "الهام" الذي
+            enclitic = token.enclitic or ""
+            if self.lexicon.cues.get(tokens[k].lemma) != "meeting" or enclitic.startswith("3d") or self._future_after(tokens, i, owner):
+                continue
+            cue = self._cue_before(tokens, i)
+            if cue == "modality":
+                continue
+            if enclitic.startswith("3"):
+                parties = self._sentence_subjects(tokens, mentions, owner, before=k)
+                start = i + 1
+            else:
+                # بين X وY: the parties are coordinated after بين.
+                verb = i + (i + 1 < len(tokens) and tokens[i + 1].norm == "بين")
+                first = self._subjects_after(tokens, verb, mentions, owner)
+                parties = [mentions[f][1] for f in first]
+                if len(parties) > 1:
+                    found.extend(_Found(parties[0], "met", other, i, 0.7, cue == "negation") for other in parties[1:] if other != parties[0])
+                    continue
+                start = self._past_apposition(tokens, mentions, owner, mentions[first[-1]][0].tok_end) if first else i + 1
+            other = self._governed_party(trigger, tokens, mentions, start)
+            if other is not None:
+                found.extend(_Found(party, "met", other, i, 0.7, cue == "negation") for party in parties if party != other)
+        return found
+
+    def _governed_party(self, trigger: Trigger, tokens, mentions, start: int) -> str | None:
+        """The name the trigger's preposition governs right at token `start` (time words
+        skipped), past a title phrase (بالرئيس السوداني عمر البشير، بأمير دولة قطر الشيخ تميم)."""
+        while start < len(tokens) and self._time_word(tokens[start]):
+            start += 1
+        if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep):
+            return None
+        start += tokens[start].norm in _STANDALONE_PREPOSITIONS  # مع X
+        named = self._past_title(tokens, mentions, start)
+        governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
+        return governed[-1] if governed else None
+
+    def _sentence_subjects(self, tokens, mentions, owner, before: int) -> list[str]:
+        """The named subject of the sentence's first verb (VSO), when it ends before token `before`."""
+        verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
+        subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
+        if not subjects or mentions[subjects[-1]][0].tok_end > before:
+            return []
+        # كشف أن X ...: a name after أن is the subject of what is said, not of the sentence.
+        if any(t.lemma == "ان" for t in tokens[verb + 1 : mentions[subjects[0]][0].tok_start]):
+            return []
+        return [mentions[s][1] for s in subjects]
 
     def _killed_by_agent(self, tokens, mentions, owner) -> list[_Found]:
         """killed from the killer named after برصاص، بنيران، على يد: قتل X برصاص Y، لقي X

@@ -113,6 +113,12 @@ FOUND = [
     # A relative clause on the noun the verb requires (عقوبات، حصار): the pronoun on the verb
     # points back to it.
     ("وانتقد الوزير العقوبات الاقتصادية الجديدة التي فرضتها الولايات المتحدة على روسيا.", ("United States", "sanctioned", "Russia")),
+    # A meeting that joined its parties (جمع): the pronoun on the verb is the sentence's
+    # subject; بين X وY; a title phrase before the one met (بأمير دولة قطر الشيخ تميم).
+    ("وأكد رئيس الحكومة يوسف الشاهد، عقب اللقاء الذي جمعه بالرئيس السوداني عمر البشير، أن العلاقات متينة.", ("Youssef Chahed", "met", "Omar al-Bashir")),
+    ("وتناولت المحادثات التي جمعت بين الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان الأزمة السورية.", ("Vladimir Putin", "met", "Recep Tayyip Erdoğan")),
+    ("وأجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا جمعه بأمير دولة قطر الشيخ تميم بن حمد.", ("Donald Trump", "met", "Tamim bin Hamad Al Thani")),
+    ("وقالت ميركل إنها ناقشت الأمر في لقاء جمعها برئيس الحكومة، يوسف الشاهد.", ("Angela Merkel", "met", "Youssef Chahed")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
@@ -142,6 +148,7 @@ NOT_FOUND = [
     # A relative clause on a noun the verb does not require (الوعود التي قطعتها).
     ("وقال إن الحكومة لم تلتزم بالوعود التي قطعتها مصر مع المانحين.", "sanctioned"),
     ("وتحدث عن العقوبات التي ستفرضها الولايات المتحدة على روسيا.", "sanctioned"),  # a plan
+    ("وقال الرئيس الباجي قايد السبسي إن لقاء سيجمعه بالرئيس الأمريكي دونالد ترامب الأسبوع المقبل.", "met"),  # a plan
 ]
 
 # (sentence, (subject, predicate, object) that must not be reported; labels in English, or
@@ -171,6 +178,8 @@ NOT_FOUND_TRIPLES = [
     ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("حزب حراك تونس", "called_for", "Moncef Marzouki")),
     # A news agency's nisba gives its nationality; it is no body of the state.
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
+    # كشف أن X ...: the pronoun on جمعه need not be X, the subject of what is reported.
+    ("وكشف أن المرزوقي نبه من ثورة ثانية في لقاء جمعه بالمرزوقي بقصر قرطاج.", ("Moncef Marzouki", "met", "قرطاج")),
 ]
 
 
