@@ -338,8 +338,9 @@ class RelationExtractor:
                 for index, (m, _) in enumerate(mentions)
                 if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
             ]
-            if before and i - mentions[before[-1]][0].tok_end <= _SVO_GAP:
-                actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO: the subject just before
+            subject = self._subject_before(tokens, mentions, owner, before, i)
+            if subject is not None:
+                actors, confidence = [mentions[subject][1]], 0.75  # SVO: the subject just before
             elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء).
@@ -355,6 +356,26 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
+        """The subject that stands right before verb i (SVO), or None.
+
+        A name in apposition to a title phrase is the subject, not the body or country of its
+        title (حيدر العبادي رئيس وزراء العراق قد التقى). A comma after a name closes the
+        clause or phrase it ends (... لصالح واشنطن، وحذرت؛ عن ولاية كاليفورنيا، طالب),
+        unless it closes a list of subjects (والإمارات، ثم جزر المالديف، قطعت).
+        """
+        for index in reversed(before[-3:]):
+            mention = mentions[index][0]
+            if mention.type == "PER" and 0 <= i - self._past_apposition(tokens, mentions, owner, mention.tok_end) <= _SVO_GAP:
+                return index
+        if not before or i - mentions[before[-1]][0].tok_end > _SVO_GAP:
+            return None
+        last = mentions[before[-1]][0]
+        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and tokens[last.tok_start - 1].norm in ("ثم", "و"))
+        if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
+            return None
+        return before[-1]
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
@@ -420,6 +441,8 @@ class RelationExtractor:
         verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
         if verb is None or i - verb > _SUBJECT_WINDOW + 4 or self.lexicon.cues.get(tokens[verb].lemma) != "statement":
             return []
+        if "sa_fut" in tokens[verb].prefixes:
+            return []  # سيجري زيارة: a plan, not an act
         subjects = self._subjects_after(tokens, verb, mentions, owner)
         if not subjects or mentions[subjects[-1]][0].tok_end > i:
             return []

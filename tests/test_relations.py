@@ -119,6 +119,8 @@ FOUND = [
     ("وتناولت المحادثات التي جمعت بين الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان الأزمة السورية.", ("Vladimir Putin", "met", "Recep Tayyip Erdoğan")),
     ("وأجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا جمعه بأمير دولة قطر الشيخ تميم بن حمد.", ("Donald Trump", "met", "Tamim bin Hamad Al Thani")),
     ("وقالت ميركل إنها ناقشت الأمر في لقاء جمعها برئيس الحكومة، يوسف الشاهد.", ("Angela Merkel", "met", "Youssef Chahed")),
+    # A name before its title phrase is the subject of the verb after them (SVO).
+    ("وكان راشد الغنوشي رئيس حركة النهضة قد التقى مع الرئيس الباجي قائد السبسي.", ("Rached Ghannouchi", "met", "Beji Caid Essebsi")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
@@ -149,6 +151,7 @@ NOT_FOUND = [
     ("وقال إن الحكومة لم تلتزم بالوعود التي قطعتها مصر مع المانحين.", "sanctioned"),
     ("وتحدث عن العقوبات التي ستفرضها الولايات المتحدة على روسيا.", "sanctioned"),  # a plan
     ("وقال الرئيس الباجي قايد السبسي إن لقاء سيجمعه بالرئيس الأمريكي دونالد ترامب الأسبوع المقبل.", "met"),  # a plan
+    ("سيجري الرئيس الفرنسي إيمانويل ماكرون زيارة إلى الجزائر.", "visited"),  # a statement verb of a plan
 ]
 
 # (sentence, (subject, predicate, object) that must not be reported; labels in English, or
@@ -180,6 +183,8 @@ NOT_FOUND_TRIPLES = [
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
     # كشف أن X ...: the pronoun on جمعه need not be X, the subject of what is reported.
     ("وكشف أن المرزوقي نبه من ثورة ثانية في لقاء جمعه بالمرزوقي بقصر قرطاج.", ("Moncef Marzouki", "met", "قرطاج")),
+    # A comma closes the clause of the name before it; the verb after و has its own subject.
+    ("وقالت إن الاتفاق لصالح واشنطن، وحذرت الوزيرة ترامب من التصعيد.", ("Washington, D.C.", "threatened", "Donald Trump")),
 ]
 
 
