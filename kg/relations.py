@@ -325,7 +325,8 @@ class RelationExtractor:
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
-        subjects = self._subjects_after(tokens, i, mentions, owner)
+        # كان X قد فعل: the subject stands between كان and قد; what follows the verb is its object.
+        subjects = [] if self._subject_of_kana(tokens, i, mentions, owner) is not None else self._subjects_after(tokens, i, mentions, owner)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
@@ -356,6 +357,15 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
+        """The subject of verb i in كان X قد فعل (وكان الحرس الثوري قد اتهم واشنطن), or None."""
+        if i < 3 or tokens[i - 1].norm != "قد" or owner[i - 2] is None:
+            return None
+        index = owner[i - 2]
+        start = mentions[index][0].tok_start
+        opener = self._past_apposition(tokens, mentions, owner, mentions[index][0].tok_end) == i - 1
+        return index if start > 0 and tokens[start - 1].lemma == "كان" and tokens[start - 1].pos == "verb" and opener else None
 
     def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
         """The subject that stands right before verb i (SVO), or None.

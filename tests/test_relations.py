@@ -121,6 +121,8 @@ FOUND = [
     ("وقالت ميركل إنها ناقشت الأمر في لقاء جمعها برئيس الحكومة، يوسف الشاهد.", ("Angela Merkel", "met", "Youssef Chahed")),
     # A name before its title phrase is the subject of the verb after them (SVO).
     ("وكان راشد الغنوشي رئيس حركة النهضة قد التقى مع الرئيس الباجي قائد السبسي.", ("Rached Ghannouchi", "met", "Beji Caid Essebsi")),
+    # كان X قد فعل: the subject stands before قد, the name after the verb is its object.
+    ("وكانت الحكومة الإيرانية قد انتقدت ألمانيا بشدة.", (None, "condemned", "Germany")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
