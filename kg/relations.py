@@ -359,13 +359,35 @@ class RelationExtractor:
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
-        """The subject of verb i in كان X قد فعل (وكان الحرس الثوري قد اتهم واشنطن), or None."""
-        if i < 3 or tokens[i - 1].norm != "قد" or owner[i - 2] is None:
+        """The subject of verb i in كان X قد فعل, or None.
+
+        وكان الحرس الثوري قد اتهم واشنطن، وكان الرئيس الفرنسي ماكرون قد زار الجزائر: the
+        subject comes first (SVO), so the name after the verb is its object, not its subject.
+        """
+        end = i - (i > 0 and tokens[i - 1].norm == "قد")
+        if end < 2 or owner[end - 1] is None:
             return None
-        index = owner[i - 2]
-        start = mentions[index][0].tok_start
-        opener = self._past_apposition(tokens, mentions, owner, mentions[index][0].tok_end) == i - 1
-        return index if start > 0 and tokens[start - 1].lemma == "كان" and tokens[start - 1].pos == "verb" and opener else None
+        index = owner[end - 1]
+        mention = mentions[index][0]
+        first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        if mention.nominal or end == i or first == 0 or self._past_apposition(tokens, mentions, owner, mention.tok_end) != end:
+            return None
+        return index if tokens[first - 1].lemma == "كان" and tokens[first - 1].pos == "verb" else None
+
+    def _title_phrase_start(self, tokens, mentions, owner, start: int) -> int:
+        """The first token of the title phrase before a name at token `start` (أن الرئيس
+        الفرنسي إيمانويل ماكرون: the token of الرئيس); `start` when none."""
+        norms = [t.norm for t in tokens]
+        j = start - 1
+        while j >= 0:
+            title = self._title_ending_at(norms, j)
+            if title is not None:
+                j -= len(title.words)
+            elif (owner[j] is not None and mentions[owner[j]][0].nominal) or self.lexicon.cue(tokens[j].norm) == "honorific":
+                j -= 1
+            else:
+                break
+        return j + 1
 
     def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
         """The subject that stands right before verb i (SVO), or None.

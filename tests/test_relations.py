@@ -123,6 +123,7 @@ FOUND = [
     ("وكان راشد الغنوشي رئيس حركة النهضة قد التقى مع الرئيس الباجي قائد السبسي.", ("Rached Ghannouchi", "met", "Beji Caid Essebsi")),
     # كان X قد فعل: the subject stands before قد, the name after the verb is its object.
     ("وكانت الحكومة الإيرانية قد انتقدت ألمانيا بشدة.", (None, "condemned", "Germany")),
+    ("وكان الرئيس الفرنسي إيمانويل ماكرون قد انتقد الرئيس الأمريكي دونالد ترامب.", ("Emmanuel Macron", "condemned", "Donald Trump")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
