@@ -637,6 +637,8 @@ class RelationExtractor:
         """part_of from a nisba that ends a body's name (الشرطة السويدية → Sweden)."""
         found = []
         for inner, country in nested:
+            if inner.type != "LOC":
+                continue  # a person or body named inside (المكتب التنفيذي لمساندة المرزوقي) is no state
             for outer, body in mentions:
                 # السلطات الصينية are the state itself, not a body within it.
                 collective = self.lexicon.cue(tokens[outer.tok_start].norm) == "collective"

@@ -188,6 +188,8 @@ NOT_FOUND_TRIPLES = [
     ("وكشف أن المرزوقي نبه من ثورة ثانية في لقاء جمعه بالمرزوقي بقصر قرطاج.", ("Moncef Marzouki", "met", "قرطاج")),
     # A comma closes the clause of the name before it; the verb after و has its own subject.
     ("وقالت إن الاتفاق لصالح واشنطن، وحذرت الوزيرة ترامب من التصعيد.", ("Washington, D.C.", "threatened", "Donald Trump")),
+    # A person named inside a body's name is not the state it is part of.
+    ("وقال المكتب التنفيذي لمساندة المرزوقي إن الحملة انطلقت.", ("المكتب التنفيذي لمساندة المرزوقي", "part_of", "Moncef Marzouki")),
 ]
 
 
