@@ -375,7 +375,7 @@ class RelationExtractor:
         return index if tokens[first - 1].lemma == "كان" and tokens[first - 1].pos == "verb" else None
 
     def _title_phrase_start(self, tokens, mentions, owner, start: int) -> int:
-        """The first token of the title phrase before a name at token `start` (أن الرئيس
+        """The first token of the title phrase before a name at token `start` (وكان الرئيس
         الفرنسي إيمانويل ماكرون: the token of الرئيس); `start` when none."""
         norms = [t.norm for t in tokens]
         j = start - 1
@@ -851,6 +851,8 @@ class RelationExtractor:
                     found.extend(_Found(parties[0], "met", other, i, 0.7, cue == "negation") for other in parties[1:] if other != parties[0])
                     continue
                 start = self._past_apposition(tokens, mentions, owner, mentions[first[-1]][0].tok_end) if first else i + 1
+            if not parties:
+                continue
             other = self._governed_party(trigger, tokens, mentions, start)
             if other is not None:
                 found.extend(_Found(party, "met", other, i, 0.7, cue == "negation") for party in parties if party != other)
