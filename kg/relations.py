@@ -700,6 +700,9 @@ class RelationExtractor:
                     and self._title_ending_at([t.norm for t in tokens], first.tok_start - 1) is None
                 ):
                     continue
+                # Nor a nisba that describes the noun before it (السفارة السعودية في واشنطن).
+                if first.type == "LOC" and before is not None and _describes(before, tokens[first.tok_start]) and self.lexicon.cue(before.norm) != "place":
+                    continue
                 if joined and first.type == "LOC" and second.type == "LOC":
                     found.append(_Found(a, "located_in", b, None, 0.7))
                 elif joined and first.type == second.type == "ORG" and self.lexicon.cue(tokens[first.tok_start].norm) == "state_body":
@@ -1060,6 +1063,12 @@ def _conjoined(token: Token) -> bool:
 def _named(mention: Mention) -> bool:
     """A place or body named by more than a bare noun (not قوات، قيادة alone)."""
     return mention.type == "LOC" or mention.tok_end - mention.tok_start > 1
+
+
+def _describes(noun: Token, word: Token) -> bool:
+    """Tell whether a word is an adjective agreeing with the definite noun before it
+    (السفارة السعودية): a nisba that says whose the noun is, not a place of its own."""
+    return noun.pos == "noun" and "Al_det" in noun.prefixes and word.pos == "adj" and "Al_det" in word.prefixes
 
 
 def _imperfect(token: Token) -> bool:

@@ -190,6 +190,8 @@ NOT_FOUND_TRIPLES = [
     ("وقالت إن الاتفاق لصالح واشنطن، وحذرت الوزيرة ترامب من التصعيد.", ("Washington, D.C.", "threatened", "Donald Trump")),
     # A person named inside a body's name is not the state it is part of.
     ("وقال المكتب التنفيذي لمساندة المرزوقي إن الحملة انطلقت.", ("المكتب التنفيذي لمساندة المرزوقي", "part_of", "Moncef Marzouki")),
+    # A nisba after a definite noun says whose the noun is; the noun is in the place.
+    ("وتظاهر العشرات أمام السفارة السعودية في واشنطن.", ("Saudi Arabia", "located_in", "Washington, D.C.")),
 ]
 
 
