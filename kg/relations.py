@@ -662,6 +662,11 @@ class RelationExtractor:
             if a == b:
                 continue
             gap = tokens[first.tok_end : second.tok_start]
+            # A nisba that describes the noun before it (العلاقات السعودية الأمريكية، السفارة
+            # السعودية في واشنطن) is no place of its own.
+            before = tokens[first.tok_start - 1] if first.tok_start else None
+            if before is not None and _describes(before, tokens[first.tok_start]) and self.lexicon.cue(before.norm) != "place":
+                continue
             if first.type == "LOC" and not first.nominal and second.nominal and not gap:
                 found.append(_Found(a, "located_in", b, None, 0.85))
             elif first.type == "LOC" and not first.nominal and second.nominal and second.type == "LOC" and self._place_apposition(gap):
@@ -687,7 +692,6 @@ class RelationExtractor:
                     joined = "li_prep" in rest[0].prefixes
                 # A place name that completes a noun (سفارة دولة الإمارات في لندن) is not
                 # what في or بـ says is in the other place: the noun is.
-                before = tokens[first.tok_start - 1] if first.tok_start else None
                 # Nor is the subject of a verb (التحالف الذي تقوده السعودية في اليمن).
                 if first.type == "LOC" and before is not None and before.pos == "verb":
                     continue
@@ -699,9 +703,6 @@ class RelationExtractor:
                     and self.lexicon.cue(before.norm) != "place"
                     and self._title_ending_at([t.norm for t in tokens], first.tok_start - 1) is None
                 ):
-                    continue
-                # Nor a nisba that describes the noun before it (السفارة السعودية في واشنطن).
-                if first.type == "LOC" and before is not None and _describes(before, tokens[first.tok_start]) and self.lexicon.cue(before.norm) != "place":
                     continue
                 if joined and first.type == "LOC" and second.type == "LOC":
                     found.append(_Found(a, "located_in", b, None, 0.7))

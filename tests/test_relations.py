@@ -192,6 +192,7 @@ NOT_FOUND_TRIPLES = [
     ("وقال المكتب التنفيذي لمساندة المرزوقي إن الحملة انطلقت.", ("المكتب التنفيذي لمساندة المرزوقي", "part_of", "Moncef Marzouki")),
     # A nisba after a definite noun says whose the noun is; the noun is in the place.
     ("وتظاهر العشرات أمام السفارة السعودية في واشنطن.", ("Saudi Arabia", "located_in", "Washington, D.C.")),
+    ("وقال إن العلاقات السعودية الأمريكية تحسنت.", ("Saudi Arabia", "located_in", "United States")),
 ]
 
 
