@@ -88,6 +88,8 @@ class RelationExtractor:
         found += self._place_relations(tokens, mentions, nested)
         found += self._headed_by(tokens, mentions, owner)
         found += self._object_relatives(tokens, mentions, owner)
+        found += self._required_noun_relatives(tokens, mentions, owner)
+        found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
         for i, token in enumerate(tokens):
             participle = self._participle(tokens, i, owner)
@@ -323,7 +325,8 @@ class RelationExtractor:
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
-        subjects = self._subjects_after(tokens, i, mentions, owner)
+        # كان X قد فعل: the subject stands between كان and قد; what follows the verb is its object.
+        subjects = [] if self._subject_of_kana(tokens, i, mentions, owner) is not None else self._subjects_after(tokens, i, mentions, owner)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
@@ -336,8 +339,9 @@ class RelationExtractor:
                 for index, (m, _) in enumerate(mentions)
                 if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
             ]
-            if before and i - mentions[before[-1]][0].tok_end <= _SVO_GAP:
-                actors, confidence = [mentions[before[-1]][1]], 0.75  # SVO: the subject just before
+            subject = self._subject_before(tokens, mentions, owner, before, i)
+            if subject is not None:
+                actors, confidence = [mentions[subject][1]], 0.75  # SVO: the subject just before
             elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء).
@@ -353,6 +357,57 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
+        """The subject of verb i in كان X قد فعل, or None.
+
+        وكان الحرس الثوري قد اتهم واشنطن، وكان الرئيس الفرنسي ماكرون قد زار الجزائر: the
+        subject comes first (SVO), so the name after the verb is its object, not its subject.
+        """
+        end = i - (i > 0 and tokens[i - 1].norm == "قد")
+        if end < 2 or owner[end - 1] is None:
+            return None
+        index = owner[end - 1]
+        mention = mentions[index][0]
+        first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        if mention.nominal or end == i or first == 0 or self._past_apposition(tokens, mentions, owner, mention.tok_end) != end:
+            return None
+        return index if tokens[first - 1].lemma == "كان" and tokens[first - 1].pos == "verb" else None
+
+    def _title_phrase_start(self, tokens, mentions, owner, start: int) -> int:
+        """The first token of the title phrase before a name at token `start` (وكان الرئيس
+        الفرنسي إيمانويل ماكرون: the token of الرئيس); `start` when none."""
+        norms = [t.norm for t in tokens]
+        j = start - 1
+        while j >= 0:
+            title = self._title_ending_at(norms, j)
+            if title is not None:
+                j -= len(title.words)
+            elif (owner[j] is not None and mentions[owner[j]][0].nominal) or self.lexicon.cue(tokens[j].norm) == "honorific":
+                j -= 1
+            else:
+                break
+        return j + 1
+
+    def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
+        """The subject that stands right before verb i (SVO), or None.
+
+        A name in apposition to a title phrase is the subject, not the body or country of its
+        title (حيدر العبادي رئيس وزراء العراق قد التقى). A comma after a name closes the
+        clause or phrase it ends (... لصالح واشنطن، وحذرت؛ عن ولاية كاليفورنيا، طالب),
+        unless it closes a list of subjects (والإمارات، ثم جزر المالديف، قطعت).
+        """
+        for index in reversed(before[-3:]):
+            mention = mentions[index][0]
+            if mention.type == "PER" and 0 <= i - self._past_apposition(tokens, mentions, owner, mention.tok_end) <= _SVO_GAP:
+                return index
+        if not before or i - mentions[before[-1]][0].tok_end > _SVO_GAP:
+            return None
+        last = mentions[before[-1]][0]
+        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and tokens[last.tok_start - 1].norm in ("ثم", "و"))
+        if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
+            return None
+        return before[-1]
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
@@ -418,6 +473,8 @@ class RelationExtractor:
         verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
         if verb is None or i - verb > _SUBJECT_WINDOW + 4 or self.lexicon.cues.get(tokens[verb].lemma) != "statement":
             return []
+        if "sa_fut" in tokens[verb].prefixes:
+            return []  # سيجري زيارة: a plan, not an act
         subjects = self._subjects_after(tokens, verb, mentions, owner)
         if not subjects or mentions[subjects[-1]][0].tok_end > i:
             return []
@@ -515,6 +572,10 @@ class RelationExtractor:
                 k += 1
             elif (second := self.lexicon.title_at(norms, k)) is not None:
                 k += len(second.words)  # العاهل الأردني الملك عبد الله الثاني
+            elif self.lexicon.cue(tokens[k].norm) == "state":
+                k += 1  # أمير دولة قطر الشيخ تميم
+            elif tokens[k].norm in _APPOSITION_MARKS and k + 1 in names:
+                k += 1  # برئيس الحكومة، يوسف الشاهد
             else:
                 break
         return k
@@ -576,6 +637,8 @@ class RelationExtractor:
         """part_of from a nisba that ends a body's name (الشرطة السويدية → Sweden)."""
         found = []
         for inner, country in nested:
+            if inner.type != "LOC":
+                continue  # a person or body named inside (المكتب التنفيذي لمساندة المرزوقي) is no state
             for outer, body in mentions:
                 # السلطات الصينية are the state itself, not a body within it.
                 collective = self.lexicon.cue(tokens[outer.tok_start].norm) == "collective"
@@ -599,6 +662,11 @@ class RelationExtractor:
             if a == b:
                 continue
             gap = tokens[first.tok_end : second.tok_start]
+            # A nisba that describes the noun before it (العلاقات السعودية الأمريكية، السفارة
+            # السعودية في واشنطن) is no place of its own.
+            before = tokens[first.tok_start - 1] if first.tok_start else None
+            if before is not None and _describes(before, tokens[first.tok_start]) and self.lexicon.cue(before.norm) != "place":
+                continue
             if first.type == "LOC" and not first.nominal and second.nominal and not gap:
                 found.append(_Found(a, "located_in", b, None, 0.85))
             elif first.type == "LOC" and not first.nominal and second.nominal and second.type == "LOC" and self._place_apposition(gap):
@@ -624,7 +692,6 @@ class RelationExtractor:
                     joined = "li_prep" in rest[0].prefixes
                 # A place name that completes a noun (سفارة دولة الإمارات في لندن) is not
                 # what في or بـ says is in the other place: the noun is.
-                before = tokens[first.tok_start - 1] if first.tok_start else None
                 # Nor is the subject of a verb (التحالف الذي تقوده السعودية في اليمن).
                 if first.type == "LOC" and before is not None and before.pos == "verb":
                     continue
@@ -722,6 +789,101 @@ class RelationExtractor:
                     _Found(mentions[s][1], trigger.predicate, target, i, 0.75, cue == "negation") for s in subjects if mentions[s][1] != target
                 )
         return found
+
+    def _required_noun_relatives(self, tokens, mentions, owner) -> list[_Found]:
+        """Events told in a relative clause on the noun the verb requires.
+
+        الحصار الذي فرضته السعودية والإمارات على قطر، العقوبات الجديدة التي فرضتها واشنطن على
+        موسكو: the pronoun on the verb points back to the noun (حصار، عقوبة), the subject
+        follows the verb (VSO) and the target the verb's preposition.
+        """
+        found = []
+        for i in range(2, len(tokens)):
+            token = tokens[i]
+            trigger = self.lexicon.triggers.get((token.lemma, "verb"))
+            if trigger is None or not trigger.requires or token.pos != "verb" or owner[i] is not None:
+                continue
+            if tokens[i - 1].norm not in self.lexicon.relative_pronouns or not (token.enclitic or "").startswith("3") or "sa_fut" in token.prefixes:
+                continue
+            k = i - 2
+            while k > 0 and tokens[k].pos == "adj" and owner[k] is None:
+                k -= 1  # العقوبات الاقتصادية الجديدة التي
+            if tokens[k].lemma not in trigger.requires:
+                continue
+            cue = self._cue_before(tokens, i)
+            subjects = self._subjects_after(tokens, i, mentions, owner)
+            if not subjects or cue == "modality" or self._future_after(tokens, i, owner):
+                continue
+            actors = {mentions[s][1] for s in subjects}
+            start = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
+            target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors, gap=-1)
+            if target is not None:
+                found.extend(_Found(actor, trigger.predicate, target[0], i, round(0.75 * target[1], 2), cue == "negation") for actor in sorted(actors))
+        return found
+
+    def _joined_in_talks(self, tokens, mentions, owner) -> list[_Found]:
+        """met from a meeting that joined its parties (جمع): اللقاء الذي جمعه بالرئيس X؛
+        مكالمة هاتفية جمعته بـX؛ الاجتماع الذي جمع X بنظيره Y؛ المحادثات التي جمعت بين X وY.
+
+        The pronoun on the verb (جمعه) is the sentence's subject, the one who speaks of the
+        meeting; without it the first party follows the verb (VSO).
+        """
+        found = []
+        for i in range(1, len(tokens)):
+            token = tokens[i]
+            trigger = self.lexicon.triggers.get((token.lemma, "joins"))
+            if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token) or "sa_fut" in token.prefixes:
+                continue
+            k = i - 1 - (tokens[i - 1].norm in self.lexicon.relative_pronouns)
+            while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in _APPOSITION_MARKS) and owner[k] is None:
+                k -= 1  # المكالمة الهاتفية التي، اللقاء "الهام" الذي
+            enclitic = token.enclitic or ""
+            if self.lexicon.cues.get(tokens[k].lemma) != "meeting" or enclitic.startswith("3d") or self._future_after(tokens, i, owner):
+                continue
+            cue = self._cue_before(tokens, i)
+            if cue == "modality":
+                continue
+            if enclitic.startswith("3"):
+                parties = self._sentence_subjects(tokens, mentions, owner, before=k)
+                start = i + 1
+            else:
+                # بين X وY: the parties are coordinated after بين.
+                verb = i + (i + 1 < len(tokens) and tokens[i + 1].norm == "بين")
+                first = self._subjects_after(tokens, verb, mentions, owner)
+                parties = [mentions[f][1] for f in first]
+                if len(parties) > 1:
+                    found.extend(_Found(parties[0], "met", other, i, 0.7, cue == "negation") for other in parties[1:] if other != parties[0])
+                    continue
+                start = self._past_apposition(tokens, mentions, owner, mentions[first[-1]][0].tok_end) if first else i + 1
+            if not parties:
+                continue
+            other = self._governed_party(trigger, tokens, mentions, start)
+            if other is not None:
+                found.extend(_Found(party, "met", other, i, 0.7, cue == "negation") for party in parties if party != other)
+        return found
+
+    def _governed_party(self, trigger: Trigger, tokens, mentions, start: int) -> str | None:
+        """The name the trigger's preposition governs right at token `start` (time words
+        skipped), past a title phrase (بالرئيس السوداني عمر البشير، بأمير دولة قطر الشيخ تميم)."""
+        while start < len(tokens) and self._time_word(tokens[start]):
+            start += 1
+        if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep):
+            return None
+        start += tokens[start].norm in _STANDALONE_PREPOSITIONS  # مع X
+        named = self._past_title(tokens, mentions, start)
+        governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
+        return governed[-1] if governed else None
+
+    def _sentence_subjects(self, tokens, mentions, owner, before: int) -> list[str]:
+        """The named subject of the sentence's first verb (VSO), when it ends before token `before`."""
+        verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
+        subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
+        if not subjects or mentions[subjects[-1]][0].tok_end > before:
+            return []
+        # كشف أن X ...: a name after أن is the subject of what is said, not of the sentence.
+        if any(t.lemma == "ان" for t in tokens[verb + 1 : mentions[subjects[0]][0].tok_start]):
+            return []
+        return [mentions[s][1] for s in subjects]
 
     def _killed_by_agent(self, tokens, mentions, owner) -> list[_Found]:
         """killed from the killer named after برصاص، بنيران، على يد: قتل X برصاص Y، لقي X
@@ -902,6 +1064,12 @@ def _conjoined(token: Token) -> bool:
 def _named(mention: Mention) -> bool:
     """A place or body named by more than a bare noun (not قوات، قيادة alone)."""
     return mention.type == "LOC" or mention.tok_end - mention.tok_start > 1
+
+
+def _describes(noun: Token, word: Token) -> bool:
+    """Tell whether a word is an adjective agreeing with the definite noun before it
+    (السفارة السعودية): a nisba that says whose the noun is, not a place of its own."""
+    return noun.pos == "noun" and "Al_det" in noun.prefixes and word.pos == "adj" and "Al_det" in word.prefixes
 
 
 def _imperfect(token: Token) -> bool:

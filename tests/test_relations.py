@@ -110,6 +110,20 @@ FOUND = [
     # A long title before the subject; a body within another after a name.
     ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("حافظ الزواري", "called_for", None)),
     ("وقال جون سميث، رئيس لجنة الشؤون الخارجية بمجلس الشيوخ الأمريكي، إن الاتفاق سيء.", ("جون سميث", "member_of", "مجلس الشيوخ الأمريكي")),
+    # A relative clause on the noun the verb requires (عقوبات، حصار): the pronoun on the verb
+    # points back to it.
+    ("وانتقد الوزير العقوبات الاقتصادية الجديدة التي فرضتها الولايات المتحدة على روسيا.", ("United States", "sanctioned", "Russia")),
+    # A meeting that joined its parties (جمع): the pronoun on the verb is the sentence's
+    # subject; بين X وY; a title phrase before the one met (بأمير دولة قطر الشيخ تميم).
+    ("وأكد رئيس الحكومة يوسف الشاهد، عقب اللقاء الذي جمعه بالرئيس السوداني عمر البشير، أن العلاقات متينة.", ("Youssef Chahed", "met", "Omar al-Bashir")),
+    ("وتناولت المحادثات التي جمعت بين الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان الأزمة السورية.", ("Vladimir Putin", "met", "Recep Tayyip Erdoğan")),
+    ("وأجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا جمعه بأمير دولة قطر الشيخ تميم بن حمد.", ("Donald Trump", "met", "Tamim bin Hamad Al Thani")),
+    ("وقالت ميركل إنها ناقشت الأمر في لقاء جمعها برئيس الحكومة، يوسف الشاهد.", ("Angela Merkel", "met", "Youssef Chahed")),
+    # A name before its title phrase is the subject of the verb after them (SVO).
+    ("وكان راشد الغنوشي رئيس حركة النهضة قد التقى مع الرئيس الباجي قائد السبسي.", ("Rached Ghannouchi", "met", "Beji Caid Essebsi")),
+    # كان X قد فعل: the subject stands before قد, the name after the verb is its object.
+    ("وكانت الحكومة الإيرانية قد انتقدت ألمانيا بشدة.", (None, "condemned", "Germany")),
+    ("وكان الرئيس الفرنسي إيمانويل ماكرون قد انتقد الرئيس الأمريكي دونالد ترامب.", ("Emmanuel Macron", "condemned", "Donald Trump")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
@@ -136,6 +150,11 @@ NOT_FOUND = [
     ("وتأتي زيارة ماكرون المرتقبة إلى الجزائر في إطار تعزيز العلاقات.", "visited"),
     ("وندد الحزب بعدم دعم الحكومة لتونس.", "supported"),
     ("وأضاف بلحاج أنه قرر الانسحاب بعد اتهامه بتوسيع الهيئة السياسية لإزاحة حافظ قائد السبسي.", "accused"),
+    # A relative clause on a noun the verb does not require (الوعود التي قطعتها).
+    ("وقال إن الحكومة لم تلتزم بالوعود التي قطعتها مصر مع المانحين.", "sanctioned"),
+    ("وتحدث عن العقوبات التي ستفرضها الولايات المتحدة على روسيا.", "sanctioned"),  # a plan
+    ("وقال الرئيس الباجي قايد السبسي إن لقاء سيجمعه بالرئيس الأمريكي دونالد ترامب الأسبوع المقبل.", "met"),  # a plan
+    ("سيجري الرئيس الفرنسي إيمانويل ماكرون زيارة إلى الجزائر.", "visited"),  # a statement verb of a plan
 ]
 
 # (sentence, (subject, predicate, object) that must not be reported; labels in English, or
@@ -165,6 +184,15 @@ NOT_FOUND_TRIPLES = [
     ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("حزب حراك تونس", "called_for", "Moncef Marzouki")),
     # A news agency's nisba gives its nationality; it is no body of the state.
     ("وأوردت وكالة الأنباء الأردنية الرسمية أن القنصل زار المصابين.", ("وكالة الأنباء الأردنية الرسمية", "part_of", "Jordan")),
+    # كشف أن X ...: the pronoun on جمعه need not be X, the subject of what is reported.
+    ("وكشف أن المرزوقي نبه من ثورة ثانية في لقاء جمعه بالمرزوقي بقصر قرطاج.", ("Moncef Marzouki", "met", "قرطاج")),
+    # A comma closes the clause of the name before it; the verb after و has its own subject.
+    ("وقالت إن الاتفاق لصالح واشنطن، وحذرت الوزيرة ترامب من التصعيد.", ("Washington, D.C.", "threatened", "Donald Trump")),
+    # A person named inside a body's name is not the state it is part of.
+    ("وقال المكتب التنفيذي لمساندة المرزوقي إن الحملة انطلقت.", ("المكتب التنفيذي لمساندة المرزوقي", "part_of", "Moncef Marzouki")),
+    # A nisba after a definite noun says whose the noun is; the noun is in the place.
+    ("وتظاهر العشرات أمام السفارة السعودية في واشنطن.", ("Saudi Arabia", "located_in", "Washington, D.C.")),
+    ("وقال إن العلاقات السعودية الأمريكية تحسنت.", ("Saudi Arabia", "located_in", "United States")),
 ]
 
 
