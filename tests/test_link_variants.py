@@ -35,7 +35,7 @@ def _rows():
             yield pytest.param(row, id=row["variant"], marks=marks)
 
 
-@pytest.mark.parametrize("row", _rows())
+@pytest.mark.parametrize("row", list(_rows()))
 def test_variant_resolves(pipeline, row):
     extraction = pipeline(Document("t", f"وقال {row['variant']} للصحفيين إن الوضع مستقر.", "test"))
     assert any(
