@@ -99,6 +99,7 @@ class Analyzer:
         self._analyze: Callable[[str], list[dict]] = camel_analyzer.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
         self._readings: dict[str, tuple[Reading, ...]] = {}
+        self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
 
     def __call__(self, doc: Document) -> tuple[Sentence, ...]:
         """Split a document into sentences of analysed tokens."""
@@ -145,9 +146,23 @@ class Analyzer:
         if not self._lexicon_lemmas:
             return list(tokens)
         plain: list[Token] = []
-        for token in tokens:
-            plain.append(self.token(token.text, token.start, token.end, plain[-1] if plain else None, lexicon=False))
+        for k, token in enumerate(tokens):
+            previous = plain[-1] if plain else None
+            # A word with no lexicon reading, after an unchanged word, keeps its reading.
+            if (previous is None or previous is tokens[k - 1]) and not self._has_lexicon_reading(token.text):
+                plain.append(token)
+            else:
+                plain.append(self.token(token.text, token.start, token.end, previous, lexicon=False))
         return plain
+
+    def _has_lexicon_reading(self, text: str) -> bool:
+        found = self._lexicon_words.get(text)
+        if found is None:
+            if len(self._lexicon_words) >= _MAX_CACHED_WORDS:
+                self._lexicon_words.clear()
+            readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
+            found = self._lexicon_words[text] = any(r.lemma in self._lexicon_lemmas for r in readings)
+        return found
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Return the distinct readings of an undiacritised word (cached)."""
