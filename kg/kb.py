@@ -136,6 +136,13 @@ class KnowledgeBase:
             (country, {_strip_article(_name_key(n)) for n in (country.label_ar, *country.names_ar)
                        if n == country.label_ar or " " not in n.strip()})
             for country in countries]
+        # for two-word nisbas: countries named by a noun and its adjective (كوريا الجنوبية)
+        self._adjectival_names = [
+            (country, head, adjective)
+            for country in countries
+            for name in dict.fromkeys(_name_key(n) for n in (country.label_ar, *country.names_ar))
+            if len(words := name.split()) == 2 and words[1].startswith(DEFINITE_ARTICLE)
+            for head in [words[0]] for adjective in nisba_stems(words[1])]
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnowledgeBase:
@@ -180,6 +187,20 @@ class KnowledgeBase:
         for stem in stems:
             prefix = stem[: -len(NISBA_ENDING)]
             matches = {c.id: c for c, names in self._country_prefixes if any(n.startswith(prefix) for n in names)}
+            if len(matches) == 1:
+                return next(iter(matches.values()))
+        return None
+
+    def country_of_nisba_pair(self, first: str, second: str) -> KBEntry | None:
+        """Return the country two nisba adjectives name together (الكوري الشمالي → North Korea), or None.
+
+        The first, without its final ي, must begin the noun of exactly one country named by a
+        noun and an adjective (كوريا الشمالية) whose adjective is the second.
+        """
+        adjectives = set(nisba_stems(second))
+        for stem in nisba_stems(first) if adjectives else ():
+            prefix = stem[: -len(NISBA_ENDING)]
+            matches = {c.id: c for c, head, adjective in self._adjectival_names if head.startswith(prefix) and adjective in adjectives}
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None

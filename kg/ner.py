@@ -119,7 +119,7 @@ class Recognizer:
                 not taken[i]
                 and self.lexicon.cue(tokens[i - 1].norm) == "place"
                 and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS)
-                and not self._is_nisba(tokens[i])
+                and not self._nisba_at(tokens, i)
             ):
                 end = i + 1
                 while end < len(tokens) and not taken[end] and _unknown_word(tokens[end]) and end - i < _MAX_NAME_TOKENS:
@@ -130,8 +130,9 @@ class Recognizer:
         places = {span.end for span in spans if span.type == "LOC" and not span.nominal}
         for i in range(1, len(tokens)):
             after_place = i in places or self.lexicon.cue(tokens[i - 1].norm) == "place"
-            if not taken[i] and after_place and (country := self._is_nisba(tokens[i])):
-                add(_Span(i, i + 1, "LOC", kb_id=country.id, nominal=True))
+            if not taken[i] and after_place and (nisba := self._nisba_at(tokens, i)):
+                country, end = nisba
+                add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         return _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end)))
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
@@ -148,7 +149,7 @@ class Recognizer:
                 # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
                 # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
                 if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
-                    if not self._is_nisba(tokens[end]):
+                    if not self._nisba_at(tokens, end):
                         return None
                 return _Span(i, end, entry.type, skip, entry.id)
         return None
@@ -165,16 +166,17 @@ class Recognizer:
         # وزير الأوقاف والشؤون الدينية الفلسطيني).
         if title.takes_portfolio:
             end = j
-            while end < len(tokens) and end - j < _MAX_PORTFOLIO_WORDS and _portfolio_word(tokens[end]) and not self._is_nisba(tokens[end]):
+            while end < len(tokens) and end - j < _MAX_PORTFOLIO_WORDS and _portfolio_word(tokens[end]) and not self._nisba_at(tokens, end):
                 end += 1
-            if end > j and end < len(tokens) and self._is_nisba(tokens[end]):
+            if end > j and end < len(tokens) and self._nisba_at(tokens, end):
                 j = end
-        while j < len(tokens) and not taken[j] and (country := self._is_nisba(tokens[j])):
-            spans.append(_Span(j, j + 1, "LOC", kb_id=country.id, nominal=True))
+        while j < len(tokens) and not taken[j] and (nisba := self._nisba_at(tokens, j)):
+            country, end = nisba
+            spans.append(_Span(j, end, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)
-            j += 1
+            j = end
             # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد).
-            while j < len(tokens) and not taken[j] and _definite_adjective(tokens[j]) and not self._is_nisba(tokens[j]):
+            while j < len(tokens) and not taken[j] and _definite_adjective(tokens[j]) and not self._nisba_at(tokens, j):
                 former = former or self.lexicon.cue(tokens[j].norm) == "former"
                 j += 1
         # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
@@ -201,18 +203,23 @@ class Recognizer:
 
     def _nisbas_inside(self, tokens, span: _Span) -> list[_Span]:
         """The country a body belongs to, from a nisba in its name (وزارة الداخلية المصرية)."""
-        return [
-            _Span(k, k + 1, "LOC", kb_id=country.id, nominal=True)
-            for k in range(span.start + 1, span.end)
-            if (country := self._is_nisba(tokens[k]))
-        ]
+        spans, k = [], span.start + 1
+        while k < span.end:
+            nisba = self._nisba_at(tokens, k)
+            if nisba and nisba[1] <= span.end:
+                spans.append(_Span(k, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
+                k = nisba[1]
+            else:
+                k += 1
+        return spans
 
     def _name_token(self, tokens, k: int, taken: list[bool]) -> bool:
         token = tokens[k]
-        if taken[k] or self.lexicon.is_time(token.norm) or not token.norm.isalpha():
+        # A place noun (مدينة بوسان) begins no person's name.
+        if taken[k] or self.lexicon.is_time(token.norm) or not token.norm.isalpha() or self.lexicon.cue(token.norm) == "place":
             return False
         if token.pos in _NAME_POS or not token.analysed:
-            return not self._is_nisba(token)
+            return not self._nisba_at(tokens, k)
         # A common noun inside a foreign name (شي جينبينغ، فون دير لايين) carries no clitic
         # or article and is followed by a word the database does not know.
         following = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -259,13 +266,23 @@ class Recognizer:
             return None
         return _Span(i, end, "ORG", skip, named=False)
 
-    def _is_nisba(self, token: Token) -> KBEntry | None:
-        if token.pos not in ("adj", "noun_prop") and token.analysed:
+    def _nisba_at(self, tokens, k: int) -> tuple[KBEntry, int] | None:
+        """The country a nisba at token k names and the token after it: one word (الصينية)
+        or two (الكورية الجنوبية, where الكورية alone is either Korea)."""
+        if not _nisba_reading(tokens[k]):
             return None
-        return self.kb.country_of_nisba(token.norm)
+        if k + 1 < len(tokens) and _nisba_reading(tokens[k + 1]) and (
+                country := self.kb.country_of_nisba_pair(tokens[k].norm, tokens[k + 1].norm)):
+            return country, k + 2
+        country = self.kb.country_of_nisba(tokens[k].norm)
+        return (country, k + 1) if country else None
 
     def _organisation_head(self, token: Token) -> bool:
         return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+
+
+def _nisba_reading(token: Token) -> bool:
+    return token.pos in ("adj", "noun_prop") or not token.analysed
 
 
 def _without_prepositional_phrase(tokens):

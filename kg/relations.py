@@ -334,14 +334,9 @@ class RelationExtractor:
             search_from = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
             actors = [mentions[s][1] for s in subjects]
         else:
-            before = [
-                index
-                for index, (m, _) in enumerate(mentions)
-                if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
-            ]
-            subject = self._subject_before(tokens, mentions, owner, before, i)
-            if subject is not None:
-                actors, confidence = [mentions[subject][1]], 0.75  # SVO: the subject just before
+            subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+            if subject is not None:  # SVO: the subject just before, with those listed before it
+                actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
             elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء).
@@ -388,6 +383,14 @@ class RelationExtractor:
             else:
                 break
         return j + 1
+
+    def _names_before(self, tokens, mentions, i: int) -> list[int]:
+        """Indexes of the named mentions that end before token i and no preposition governs."""
+        return [
+            index
+            for index, (m, _) in enumerate(mentions)
+            if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
+        ]
 
     def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
         """The subject that stands right before verb i (SVO), or None.
@@ -471,24 +474,30 @@ class RelationExtractor:
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""
         verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
-        if verb is None or i - verb > _SUBJECT_WINDOW + 4 or self.lexicon.cues.get(tokens[verb].lemma) != "statement":
+        kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
+        if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
-        if "sa_fut" in tokens[verb].prefixes:
-            return []  # سيجري زيارة: a plan, not an act
-        subjects = self._subjects_after(tokens, verb, mentions, owner)
-        if not subjects or mentions[subjects[-1]][0].tok_end > i:
+        if "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
+            return []  # سيجري زيارة، يؤدي زيارة: a plan, not an act
+        subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
+        if subjects:
+            object_start = mentions[subjects[-1]][0].tok_end
+        else:  # SVO: X كان قد أدى زيارة إلى
+            subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, verb), verb)
+            subjects, confidence, object_start = ([] if subject is None else _listed_before(tokens, mentions, subject)), 0.7, verb + 1
+        if not subjects or object_start > i:
             return []
         # The verbal noun is the statement's object: it follows the subject at once, past
         # only time words and adverbs (أكدت تركيا مجددا دعمها), not inside a later phrase
         # (أعلنت الشرطة إلقاء القبض على أشخاص على صلة بهجوم مانشستر).
-        between = tokens[mentions[subjects[-1]][0].tok_end : i]
+        between = tokens[object_start:i]
         # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
         # مسؤوليته عن الهجوم على).
         if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm != "عن" and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
             return []
         actors = {mentions[s][1] for s in subjects}
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
-        return [(actor, target[0], round(0.75 * target[1], 2)) for actor in sorted(actors)] if target else []
+        return [(actor, target[0], round(confidence * target[1], 2)) for actor in sorted(actors)] if target else []
 
     def _possessor(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The sentence's subject as the actor of a verbal noun with a possessive pronoun
@@ -1126,6 +1135,19 @@ def _coordinated(tokens, mentions, index: int) -> list[int]:
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
             return chosen
         chosen.append(_head(tokens, mentions, following[0]))
+
+
+def _listed_before(tokens, mentions, index: int) -> list[int]:
+    """A subject before its verb and the names listed before it, joined by و or a comma
+    (وكانت السعودية ومصر والإمارات والبحرين أعلنت)."""
+    chosen = [index]
+    while chosen[0] > 0 and _conjoined(tokens[mentions[chosen[0]][0].tok_start]):
+        previous = mentions[chosen[0] - 1][0]
+        between = tokens[previous.tok_end : mentions[chosen[0]][0].tok_start]
+        if previous.nominal or any(t.pos != "punc" for t in between):
+            break
+        chosen.insert(0, chosen[0] - 1)
+    return chosen
 
 
 def _governed(tokens, verb: int, start: int) -> bool:

@@ -93,6 +93,20 @@ def test_country_of_nisba_refuses_ambiguous_or_non_nisba_words(kb, word):
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "expected_id"),
+    [("الكوري", "الشمالي", "Q423"), ("الكورية", "الجنوبية", "Q884"), ("الكوريين", "الشماليين", "Q423")],
+)
+def test_country_of_nisba_pair(kb, first, second, expected_id):
+    country = kb.country_of_nisba_pair(first, second)
+    assert country is not None and country.id == expected_id
+
+
+@pytest.mark.parametrize(("first", "second"), [("الكوري", "الجديد"), ("الصيني", "الشمالي"), ("الكوري", "الوطني")])
+def test_country_of_nisba_pair_needs_a_country_named_so(kb, first, second):
+    assert kb.country_of_nisba_pair(first, second) is None
+
+
+@pytest.mark.parametrize(
     ("word", "stems"),
     [("الصينية", ["صيني"]), ("الأمريكيون", ["امريكي"]), ("الكوريتين", ["كوري"])],
 )

@@ -124,6 +124,14 @@ FOUND = [
     # كان X قد فعل: the subject stands before قد, the name after the verb is its object.
     ("وكانت الحكومة الإيرانية قد انتقدت ألمانيا بشدة.", (None, "condemned", "Germany")),
     ("وكان الرئيس الفرنسي إيمانويل ماكرون قد انتقد الرئيس الأمريكي دونالد ترامب.", ("Emmanuel Macron", "condemned", "Donald Trump")),
+    # A two-word nisba (الكوري الشمالي) names one country where its first word names two.
+    ("قال الزعيم الكوري الشمالي كيم جونغ أون إن بلاده مستعدة.", ("Kim Jong-un", "leader_of", "North Korea")),
+    ("أعلنت وزارة الخارجية الكورية الجنوبية أن خمسة كوريين أصيبوا.", (None, "part_of", "South Korea")),
+    # أدى زيارة (Maghreb news Arabic for قام بزيارة); a statement's subject before its verb,
+    # with the names listed before it (ANT politic 135, internationalNews 1078).
+    ("يذكر أن وزير الخارجية المصري سامح شكري، كان أدى زيارة عمل إلى تونس في جانفي الفارط.", ("Sameh Shoukry", "visited", "Tunisia")),
+    ("وكانت السعودية ومصر والإمارات والبحرين أعلنت قطع العلاقات مع قطر.", ("Egypt", "sanctioned", "Qatar")),
+    ("وكانت السعودية ومصر والإمارات والبحرين أعلنت قطع العلاقات مع قطر.", ("Saudi Arabia", "sanctioned", "Qatar")),
 ]
 
 # (sentence, predicate that must not be reported as a positive fact)
@@ -155,6 +163,8 @@ NOT_FOUND = [
     ("وتحدث عن العقوبات التي ستفرضها الولايات المتحدة على روسيا.", "sanctioned"),  # a plan
     ("وقال الرئيس الباجي قايد السبسي إن لقاء سيجمعه بالرئيس الأمريكي دونالد ترامب الأسبوع المقبل.", "met"),  # a plan
     ("سيجري الرئيس الفرنسي إيمانويل ماكرون زيارة إلى الجزائر.", "visited"),  # a statement verb of a plan
+    ("يؤدي وزير الخارجية الفرنسي جان إيف لودريان زيارة عمل إلى تونس يوم غرة جوان.", "visited"),  # announced
+    ("وقام الرئيس الفرنسي إيمانويل ماكرون بزيارة إلى الجزائر الأسبوع المقبل.", "visited"),  # a time ahead
 ]
 
 # (sentence, (subject, predicate, object) that must not be reported; labels in English, or
@@ -180,6 +190,7 @@ NOT_FOUND_TRIPLES = [
     ("وقال التحالف العسكري الذي تقوده السعودية في اليمن إن الصاروخ أطلق من صعدة.", ("Saudi Arabia", "located_in", "Yemen")),
     # A title after the name that is no longer held.
     ("وقال نيكولا ساركوزي، الرئيس الفرنسي السابق، إن الانتخابات مهمة.", ("Nicolas Sarkozy", "leader_of", "France")),
+    ("وقال الزعيم الكوبي الراحل فيدال كاسترو إن الثورة مستمرة.", ("فيدال كاسترو", "leader_of", "Cuba")),
     # The body in the subject's title is not the subject (رئيس حزب X الإرادة محمد ...).
     ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("حزب حراك تونس", "called_for", "Moncef Marzouki")),
     # A news agency's nisba gives its nationality; it is no body of the state.
