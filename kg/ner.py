@@ -133,7 +133,7 @@ class Recognizer:
             if not taken[i] and after_place and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
-        return _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end)))
+        return self._join_construct_bodies(tokens, _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
@@ -254,10 +254,15 @@ class Recognizer:
             definite = definite or is_definite
             end += 1
         # A definite name takes a complement with لـ (الهيئة العامة للإحصاء، الاتحاد العام
-        # التونسي للشغل), itself followed only by adjectives.
-        if definite and end < len(tokens) and not taken[end] and tokens[end].prefixes[:1] == ("li_prep",):
-            # لحقوق الإنسان: an indefinite complement goes on with its definite genitive.
-            end += 1 + (tokens[end].prefixes == ("li_prep",) and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",))
+        # التونسي للشغل), itself followed only by adjectives. An indefinite complement goes on with its definite genitive (لحقوق الإنسان) or is
+        # a unit's body completed by the name after it (المكتب السياسي لحركة نداء تونس); any other
+        # is no part of the name (الاتصالات الحكومية البريطانية لمواجهة هجوم).
+        complement = tokens[end] if end < len(tokens) else None
+        genitive = complement is not None and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",)
+        if (definite and complement is not None and not taken[end] and complement.prefixes[:1] == ("li_prep",)
+                and (complement.prefixes != ("li_prep",) or genitive
+                     or (self._organisation_head(complement) and self.lexicon.cue(tokens[i].norm) == "unit"))):
+            end += 1 + (complement.prefixes == ("li_prep",) and genitive)
             while end < len(tokens) and not taken[end] and _definite_adjective(tokens[end]) and end - i <= _MAX_ORG_MODIFIERS + 2:
                 end += 1
         # A bare indefinite head (نشر قوات "deploy forces") names nothing; a construct one
@@ -265,6 +270,27 @@ class Recognizer:
         if end == i + 1 and not definite and not (end < len(tokens) and taken[end]):
             return None
         return _Span(i, end, "ORG", skip, named=False)
+
+    def _join_construct_bodies(self, tokens, spans: list[_Span]) -> list[_Span]:
+        """A body whose name ends in a noun in construct (مجلس شورى، المكتب السياسي لحركة، شرطة)
+        goes on with the name that completes it (مجلس شورى حركة النهضة، شرطة تايلاند); that
+        name stays a span of its own inside it. A known name is complete (هيومن رايتس ووتش);
+        the kind of a body before its name is no body of its own (وكالة رويترز، حزب حركة نداء
+        تونس), and a place completes only a unit or a body of the state (شرطة لندن, not
+        وكالة تونس)."""
+        joined: list[_Span] = []
+        for span in spans:
+            outer = next((s for s in reversed(joined) if s.end == span.start and not s.nominal), None)
+            last = tokens[span.start - 1] if span.start else None
+            if (
+                outer is not None and outer.type == "ORG" and outer.kb_id is None and not span.skip and not tokens[span.start].prefixes
+                and last.pos in ("noun", "noun_prop") and "Al_det" not in last.prefixes and not last.enclitic
+                and (self.lexicon.cue(tokens[outer.start].norm) in ("state_body", "unit")
+                     or (span.type == "ORG" and outer.end - outer.start > 1 and not all(self._kind_word(t) for t in tokens[outer.start : outer.end])))
+            ):
+                joined[joined.index(outer)] = replace(outer, end=span.end)
+            joined.append(span)
+        return sorted(joined, key=lambda s: (s.start, -s.end))
 
     def _nisba_at(self, tokens, k: int) -> tuple[KBEntry, int] | None:
         """The country a nisba at token k names and the token after it: one word (الصينية)
@@ -276,6 +302,10 @@ class Recognizer:
             return country, k + 2
         country = self.kb.country_of_nisba(tokens[k].norm)
         return (country, k + 1) if country else None
+
+    def _kind_word(self, token: Token) -> bool:
+        """Tell whether a word only says what kind of body follows (حزب، حركة، وكالة، أنباء)."""
+        return self._organisation_head(token) or self.lexicon.cue(token.norm) == "nonstate"
 
     def _organisation_head(self, token: Token) -> bool:
         return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))

@@ -84,7 +84,11 @@ class RelationExtractor:
         for index, (mention, _) in enumerate(mentions):
             for k in range(mention.tok_start, mention.tok_end):
                 owner[k] = index
-        found += self._title_relations(tokens, mentions, owner)
+        titles = self._title_relations(tokens, mentions, owner)
+        # A member of a unit is a member of the body it is part of (عضو المكتب السياسي لحركة حماس).
+        bodies = {(f.subject, f.object) for f in found if f.object in {e for m, e in nested if m.type == "ORG"}}
+        found += titles + [_Found(f.subject, "member_of", body, None, 0.8)
+                           for f in titles if f.predicate == "member_of" for unit, body in bodies if unit == f.object]
         found += self._place_relations(tokens, mentions, nested)
         found += self._headed_by(tokens, mentions, owner)
         found += self._object_relatives(tokens, mentions, owner)
@@ -643,17 +647,18 @@ class RelationExtractor:
         return None
 
     def _part_of_nisba(self, tokens, mentions, nested) -> list[_Found]:
-        """part_of from a nisba that ends a body's name (الشرطة السويدية → Sweden)."""
+        """part_of from a nisba or a name that ends a body's name (الشرطة السويدية → Sweden;
+        مجلس شورى حركة النهضة → Ennahda)."""
         found = []
         for inner, country in nested:
-            if inner.type != "LOC":
-                continue  # a person or body named inside (المكتب التنفيذي لمساندة المرزوقي) is no state
+            if inner.type not in ("LOC", "ORG"):
+                continue  # a person named inside (المكتب التنفيذي لمساندة المرزوقي) is no state
             for outer, body in mentions:
                 # السلطات الصينية are the state itself, not a body within it.
                 collective = self.lexicon.cue(tokens[outer.tok_start].norm) == "collective"
                 # وكالة الأنباء الأردنية، شركة الطيران التونسية: the nisba only says where
                 # a news agency or company is from; it is no body of the state.
-                private = any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
+                private = inner.type == "LOC" and any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
                 if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found

@@ -127,6 +127,10 @@ FOUND = [
     # A two-word nisba (الكوري الشمالي) names one country where its first word names two.
     ("قال الزعيم الكوري الشمالي كيم جونغ أون إن بلاده مستعدة.", ("Kim Jong-un", "leader_of", "North Korea")),
     ("أعلنت وزارة الخارجية الكورية الجنوبية أن خمسة كوريين أصيبوا.", (None, "part_of", "South Korea")),
+    # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
+    ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", (None, "leader_of", "مجلس شورى حركة النهضة")),
+    ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", ("مجلس شورى حركة النهضة", "part_of", "Ennahda Movement")),
+    ("أعلنت شرطة لندن ارتفاع عدد القتلى.", ("شرطة لندن", "part_of", "لندن")),
     # أدى زيارة (Maghreb news Arabic for قام بزيارة); a statement's subject before its verb,
     # with the names listed before it (ANT politic 135, internationalNews 1078).
     ("يذكر أن وزير الخارجية المصري سامح شكري، كان أدى زيارة عمل إلى تونس في جانفي الفارط.", ("Sameh Shoukry", "visited", "Tunisia")),
@@ -191,6 +195,9 @@ NOT_FOUND_TRIPLES = [
     # A title after the name that is no longer held.
     ("وقال نيكولا ساركوزي، الرئيس الفرنسي السابق، إن الانتخابات مهمة.", ("Nicolas Sarkozy", "leader_of", "France")),
     ("وقال الزعيم الكوبي الراحل فيدال كاسترو إن الثورة مستمرة.", ("فيدال كاسترو", "leader_of", "Cuba")),
+    # A body's kind before its name is the same body; a purpose after لـ is no part of a name.
+    ("ذكرت وكالة رويترز أن الاجتماع انتهى.", ("وكالة رويترز", "part_of", "Reuters")),
+    ("وأكد أنه يعمل مع الاتصالات الحكومية البريطانية لمواجهة هجوم آخر.", ("الاتصالات الحكومية البريطانية لمواجهة", "part_of", "United Kingdom")),
     # The body in the subject's title is not the subject (رئيس حزب X الإرادة محمد ...).
     ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("حزب حراك تونس", "called_for", "Moncef Marzouki")),
     # A news agency's nisba gives its nationality; it is no body of the state.
