@@ -1048,9 +1048,15 @@ class RelationExtractor:
             leads_on = title is not None and self._past_apposition(tokens, mentions, owner, k) == k
             if title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
                 start = k + len(title.words)
-                start += start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS  # النائب عن
+                # Definite adjectives of the title before its body (الرئيس الجديد لفرنسا), not a former one.
+                while (start < len(tokens) and tokens[start].pos == "adj" and tokens[start].prefixes == ("Al_det",)
+                       and owner[start] is None and self.lexicon.cue(tokens[start].norm) != "former"):
+                    start += 1
+                # النائب عن حزب X; a place after عن is the seat a deputy stands for, no body.
+                preposition = start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS
+                start += preposition
                 # The body may be filed as MISC (المتحدث باسم البيت الأبيض).
-                following = [(m, e) for m, e in mentions if m.type in ("LOC", "ORG", "MISC") and m.tok_start == start]
+                following = [(m, e) for m, e in mentions if m.type in (("ORG", "MISC") if preposition else ("LOC", "ORG", "MISC")) and m.tok_start == start]
                 if following and following[0][1] != person:
                     complement, body = following[0]
                     # Not an office held before (X، الرئيس الفرنسي السابق).

@@ -127,6 +127,9 @@ FOUND = [
     # A two-word nisba (الكوري الشمالي) names one country where its first word names two.
     ("قال الزعيم الكوري الشمالي كيم جونغ أون إن بلاده مستعدة.", ("Kim Jong-un", "leader_of", "North Korea")),
     ("أعلنت وزارة الخارجية الكورية الجنوبية أن خمسة كوريين أصيبوا.", (None, "part_of", "South Korea")),
+    # An adjective of a title after the name (الرئيس الجديد لفرنسا); فجّر as an attack.
+    ("وقال إيمانويل ماكرون، الرئيس الجديد لفرنسا، إن البلاد موحدة.", ("Emmanuel Macron", "leader_of", "France")),
+    ("وفجر تنظيم داعش مسجد النبي يونس في الموصل.", (None, "attacked", "النبي يونس")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
     ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", (None, "leader_of", "مجلس شورى حركة النهضة")),
     ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", ("مجلس شورى حركة النهضة", "part_of", "Ennahda Movement")),
@@ -194,6 +197,7 @@ NOT_FOUND_TRIPLES = [
     ("وقال التحالف العسكري الذي تقوده السعودية في اليمن إن الصاروخ أطلق من صعدة.", ("Saudi Arabia", "located_in", "Yemen")),
     # A title after the name that is no longer held.
     ("وقال نيكولا ساركوزي، الرئيس الفرنسي السابق، إن الانتخابات مهمة.", ("Nicolas Sarkozy", "leader_of", "France")),
+    ("وقال نيكولا ساركوزي، الرئيس السابق لفرنسا، إن الانتخابات مهمة.", ("Nicolas Sarkozy", "leader_of", "France")),
     ("وقال الزعيم الكوبي الراحل فيدال كاسترو إن الثورة مستمرة.", ("فيدال كاسترو", "leader_of", "Cuba")),
     # A body's kind before its name is the same body; a purpose after لـ is no part of a name.
     ("ذكرت وكالة رويترز أن الاجتماع انتهى.", ("وكالة رويترز", "part_of", "Reuters")),
