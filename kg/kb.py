@@ -23,6 +23,10 @@ NISBA_ENDING = "ي"
 NISBA_SUFFIXES = ("تان", "تين", "ون", "ين", "ان", "ات", "ه")
 # a stem this short is a prefix of too many country names to tell them apart
 MIN_NISBA_STEM = 3
+# what a country's name adds to the stem of its nisba, normalised: تونس/تونسي, سوريا/سوري,
+# أوكرانيا/أوكراني, كازاخستان/كازاخي, السعودية/سعودي; anything else is another word
+# (ساحل العاج/الساحلي, البحرين/البحري, إقليم .../الإقليمي)
+NAME_ENDINGS = ("", "ا", "يا", "ستان", "يه")
 SUBORDINATE_TITLES = ("vice", "deputy", "under", "assistant", "acting")
 # where the head of an office title ends: "President | of the French Republic"
 TITLE_COMPLEMENT = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
@@ -177,8 +181,8 @@ class KnowledgeBase:
     def country_of_nisba(self, word: str) -> KBEntry | None:
         """Return the country a nisba adjective refers to (الصينية → China), or None.
 
-        Uses the curated demonyms first; otherwise the adjective without its final ي must begin
-        the name of exactly one country (كازاخ → كازاخستان).
+        Uses the curated demonyms first; otherwise the adjective without its final ي must be
+        the name of exactly one country without one of its NAME_ENDINGS (كازاخ → كازاخستان).
         """
         stems = nisba_stems(word)
         for stem in stems:
@@ -186,7 +190,8 @@ class KnowledgeBase:
                 return self._by_demonym[stem]
         for stem in stems:
             prefix = stem[: -len(NISBA_ENDING)]
-            matches = {c.id: c for c, names in self._country_prefixes if any(n.startswith(prefix) for n in names)}
+            matches = {c.id: c for c, names in self._country_prefixes
+                       if any(n.startswith(prefix) and n[len(prefix):] in NAME_ENDINGS for n in names)}
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None
@@ -194,13 +199,14 @@ class KnowledgeBase:
     def country_of_nisba_pair(self, first: str, second: str) -> KBEntry | None:
         """Return the country two nisba adjectives name together (الكوري الشمالي → North Korea), or None.
 
-        The first, without its final ي, must begin the noun of exactly one country named by a
-        noun and an adjective (كوريا الشمالية) whose adjective is the second.
+        The first, without its final ي, must be the noun (less one of its NAME_ENDINGS) of
+        exactly one country named by a noun and an adjective (كوريا الشمالية) whose adjective
+        is the second.
         """
         adjectives = set(nisba_stems(second))
         for stem in nisba_stems(first) if adjectives else ():
             prefix = stem[: -len(NISBA_ENDING)]
-            matches = {c.id: c for c, head, adjective in self._adjectival_names if head.startswith(prefix) and adjective in adjectives}
+            matches = {c.id: c for c, head, adjective in self._adjectival_names if head.startswith(prefix) and head[len(prefix):] in NAME_ENDINGS and adjective in adjectives}
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None

@@ -85,6 +85,9 @@ def test_country_of_nisba(kb, word, expected_id):
         "المالي",  # financial, and a prefix of Mali, Malta, Malaysia...
         "الدولي",
         "الكوري",  # North or South
+        "الساحلي",  # coastal, not ساحل العاج
+        "البحرية",  # naval, not البحرين
+        "الإقليمي",  # regional, not إقليم المحيط الهندي البريطاني
         "الصين",  # a country's name, not a nisba
     ],
 )
