@@ -312,7 +312,9 @@ class Recognizer:
 
 
 def _nisba_reading(token: Token) -> bool:
-    return token.pos in ("adj", "noun_prop") or not token.analysed
+    """Tell whether a word may be a nisba adjective: also a definite noun, as the database
+    often reads one (السويدية "the Swedish woman" in الشرطة السويدية)."""
+    return token.pos in ("adj", "noun_prop") or not token.analysed or (token.pos == "noun" and token.prefixes == ("Al_det",))
 
 
 def _without_prepositional_phrase(tokens):

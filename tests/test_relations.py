@@ -130,6 +130,8 @@ FOUND = [
     # An adjective of a title after the name (الرئيس الجديد لفرنسا); فجّر as an attack.
     ("وقال إيمانويل ماكرون، الرئيس الجديد لفرنسا، إن البلاد موحدة.", ("Emmanuel Macron", "leader_of", "France")),
     ("وفجر تنظيم داعش مسجد النبي يونس في الموصل.", (None, "attacked", "النبي يونس")),
+    # A nisba the database reads as a noun (السويدية "the Swedish woman").
+    ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
     ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", (None, "leader_of", "مجلس شورى حركة النهضة")),
     ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", ("مجلس شورى حركة النهضة", "part_of", "Ennahda Movement")),
