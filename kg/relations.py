@@ -12,6 +12,7 @@ _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, pas
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
+_SINGULAR_RELATIVES = ("الذي", "التي")  # masculine, feminine
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
@@ -116,7 +117,9 @@ class RelationExtractor:
             if cue == "modality" or maybe or self._future_after(tokens, i, owner):
                 continue  # planned or possible, not a fact
             arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
-            if pos == "verb" and not self._asserted_main_verb(tokens, i, self._active_by_requirement(trigger, tokens, i, owner)):
+            if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
+                arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
+            elif pos == "verb" and not self._asserted_main_verb(tokens, i, self._active_by_requirement(trigger, tokens, i, owner)):
                 continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj and confidence >= _MIN_CONFIDENCE:
@@ -777,10 +780,7 @@ class RelationExtractor:
             k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
                 continue
-            # مشروع تقسيم العراق الذي ساندته قطر: a name that completes a noun is not what
-            # the clause is about; the noun is.
-            first = mentions[owner[k]][0].tok_start
-            if first > 0 and tokens[first - 1].pos == "noun" and not tokens[first - 1].prefixes and owner[first - 1] is None and self.lexicon.title_at([t.norm for t in tokens], first - 1) is None:
+            if self._completes_noun(tokens, owner, mentions[owner[k]][0].tok_start):
                 continue
             antecedents = [owner[k]]
             while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start]):
@@ -803,6 +803,33 @@ class RelationExtractor:
                     _Found(mentions[s][1], trigger.predicate, target, i, 0.75, cue == "negation") for s in subjects if mentions[s][1] != target
                 )
         return found
+
+    def _relative_subject_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
+        """The name a relative clause is about as the subject of its verb (المغزاوي الذي
+        التقى يوسف الشاهد؛ ماكرون الذي زار الجزائر). A verb with an object pronoun is about
+        its object instead (_object_relatives)."""
+        token = tokens[i]
+        if token.voice == "p" or "sa_fut" in token.prefixes or token.enclitic:
+            return []
+        # The verb agrees with the pronoun when the name is its subject; in العامري الذي رفضت
+        # السلطات طلبه it has a subject of its own.
+        if tokens[i - 1].norm not in _SINGULAR_RELATIVES or (tokens[i - 1].norm == _SINGULAR_RELATIVES[1]) != _feminine_verb(token):
+            return []
+        k = i - 2 - (i > 2 and tokens[i - 2].norm in _APPOSITION_MARKS)
+        if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
+            return []
+        mention, actor = mentions[owner[k]]
+        if mention.nominal or self._completes_noun(tokens, owner, mention.tok_start):
+            return []
+        target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), {actor})
+        return [(actor, target[0], round(0.75 * target[1], 2))] if target else []
+
+    def _completes_noun(self, tokens, owner, first: int) -> bool:
+        """Tell whether the name at token `first` completes the noun before it (مشروع تقسيم
+        العراق الذي ساندته قطر): a relative clause after it is about that noun."""
+        before = tokens[first - 1] if first > 0 else None
+        return (before is not None and before.pos == "noun" and not before.prefixes and owner[first - 1] is None
+                and self.lexicon.title_at([t.norm for t in tokens], first - 1) is None)
 
     def _required_noun_relatives(self, tokens, mentions, owner) -> list[_Found]:
         """Events told in a relative clause on the noun the verb requires.
@@ -1097,6 +1124,11 @@ def _imperfect(token: Token) -> bool:
     of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
     word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
     return token.pos == "verb" and word[:1] in "يتنا" and not word.startswith(token.lemma[:2])
+
+
+def _feminine_verb(token: Token) -> bool:
+    """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور)."""
+    return (token.norm.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and token.norm.startswith("ت"))
 
 
 def _plural_verb(token: Token) -> bool:

@@ -130,6 +130,9 @@ FOUND = [
     # An adjective of a title after the name (الرئيس الجديد لفرنسا); فجّر as an attack.
     ("وقال إيمانويل ماكرون، الرئيس الجديد لفرنسا، إن البلاد موحدة.", ("Emmanuel Macron", "leader_of", "France")),
     ("وفجر تنظيم داعش مسجد النبي يونس في الموصل.", (None, "attacked", "النبي يونس")),
+    # The name a relative clause is about is its verb's subject (ANT politic 259).
+    ("وأوضح المغزاوي الذي التقى اليوم الجمعة، يوسف الشاهد، أن الحركة مستعدة.", ("المغزاوي", "met", "Youssef Chahed")),
+    ("وقالت المستشارة الألمانية أنجيلا ميركل التي زارت تونس أمس إن العلاقات متينة.", ("Angela Merkel", "visited", "Tunisia")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
@@ -172,6 +175,8 @@ NOT_FOUND = [
     ("وتحدث عن العقوبات التي ستفرضها الولايات المتحدة على روسيا.", "sanctioned"),  # a plan
     ("وقال الرئيس الباجي قايد السبسي إن لقاء سيجمعه بالرئيس الأمريكي دونالد ترامب الأسبوع المقبل.", "met"),  # a plan
     ("سيجري الرئيس الفرنسي إيمانويل ماكرون زيارة إلى الجزائر.", "visited"),  # a statement verb of a plan
+    # A relative clause whose verb has a subject of its own (رفضت السلطات) is not the name's act.
+    ("وعقد مقارنة بحالة أنيس العامري الذي رفضت السلطات الألمانية طلبه للجوء.", "rejected"),
     ("يؤدي وزير الخارجية الفرنسي جان إيف لودريان زيارة عمل إلى تونس يوم غرة جوان.", "visited"),  # announced
     ("وقام الرئيس الفرنسي إيمانويل ماكرون بزيارة إلى الجزائر الأسبوع المقبل.", "visited"),  # a time ahead
 ]
