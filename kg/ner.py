@@ -102,7 +102,11 @@ class Recognizer:
                 end = i + len(title.words)
                 for k in range(i, end):  # a title (وزير الخارجية) is no organisation name
                     taken[k] = True
-                for span in self._title_phrase(tokens, norms, i, title, taken, date):
+                # After a name the title is its apposition (لوران فابيوس وزير الخارجية الفرنسي),
+                # never the name of an office's holder.
+                mark = int(i > 0 and tokens[i - 1].norm in _APPOSITION_MARKS)
+                after_name = any(s.type == "PER" and s.end == i - mark for s in spans)
+                for span in self._title_phrase(tokens, norms, i, title, taken, date, after_name):
                     add(span)
                 _person_after_title(tokens, spans, end)
         # A body the tagger did not name is described (وزارة الخارجية، الحكومة): an
@@ -154,7 +158,7 @@ class Recognizer:
                 return _Span(i, end, entry.type, skip, entry.id)
         return None
 
-    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None) -> list[_Span]:
+    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False) -> list[_Span]:
         """Spans of a title phrase: nisba adjectives as places, then the person's name.
 
         With no name, a title and a nisba still name one person when the knowledge base
@@ -197,7 +201,7 @@ class Recognizer:
                 end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
-        elif not named and not former and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
+        elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
         return spans
 

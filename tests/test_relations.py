@@ -133,6 +133,11 @@ FOUND = [
     # The name a relative clause is about is its verb's subject (ANT politic 259).
     ("وأوضح المغزاوي الذي التقى اليوم الجمعة، يوسف الشاهد، أن الحركة مستعدة.", ("المغزاوي", "met", "Youssef Chahed")),
     ("وقالت المستشارة الألمانية أنجيلا ميركل التي زارت تونس أمس إن العلاقات متينة.", ("Angela Merkel", "visited", "Tunisia")),
+    # A title after a name says its office and is no office-holder of its own (ANT politic 280);
+    # الناطق الرسمي باسم; المدير with an adjective before its body.
+    ("قال لوران فابيوس وزير الخارجية الفرنسي إن بلاده تحيي حسن سير الانتخابات.", ("Laurent Fabius", "member_of", "France")),
+    ("قال الناطق الرسمي باسم الجبهة الشعبية حمة الهمامي إن الحكومة فشلت.", ("Hamma Hammami", "member_of", "Popular Front (Tunisia)")),
+    ("قال المدير التنفيذي لحزب نداء تونس حافظ قائد السبسي إن النداء سيفوز.", (None, "leader_of", "Nidaa Tounes")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
