@@ -341,7 +341,8 @@ class RelationExtractor:
             search_from = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
             actors = [mentions[s][1] for s in subjects]
         else:
-            subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+            # A verb joined by و opens a clause of its own: no name before it is its subject.
+            subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
             elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
