@@ -138,6 +138,8 @@ FOUND = [
     ("قال لوران فابيوس وزير الخارجية الفرنسي إن بلاده تحيي حسن سير الانتخابات.", ("Laurent Fabius", "member_of", "France")),
     ("قال الناطق الرسمي باسم الجبهة الشعبية حمة الهمامي إن الحكومة فشلت.", ("Hamma Hammami", "member_of", "Popular Front (Tunisia)")),
     ("قال المدير التنفيذي لحزب نداء تونس حافظ قائد السبسي إن النداء سيفوز.", (None, "leader_of", "Nidaa Tounes")),
+    # مساء is a time word between a verb's subject and its object.
+    ("واتهمت وزارة الداخلية المصرية مساء الإثنين جماعة الإخوان المسلمين بتدريب منفذي التفجير.", (None, "accused", "Muslim Brotherhood")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
