@@ -119,7 +119,7 @@ class RelationExtractor:
             arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
             if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
                 arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
-            elif pos == "verb" and not self._asserted_main_verb(tokens, i, self._active_by_requirement(trigger, tokens, i, owner)):
+            elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
                 continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj and confidence >= _MIN_CONFIDENCE:
@@ -222,7 +222,7 @@ class RelationExtractor:
             k += 1
         return k < len(tokens) and tokens[k].lemma in trigger.requires
 
-    def _asserted_main_verb(self, tokens, i: int, active: bool = False) -> bool:
+    def _asserted_main_verb(self, tokens, i: int, owner, active: bool = False) -> bool:
         """Tell whether a verb asserts an event of the sentence's own actor."""
         token = tokens[i]
         previous = tokens[i - 1] if i else None
@@ -235,8 +235,9 @@ class RelationExtractor:
         if previous is not None and previous.norm in self.lexicon.relative_pronouns:
             return False  # a relative clause describes a noun (الهجوم الذي استهدف ...)
         # An indefinite noun right before a verb takes it as its description
-        # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject.
-        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and not self._time_word(previous):
+        # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject. A
+        # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس).
+        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None and not self._time_word(previous):
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
