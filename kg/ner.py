@@ -88,6 +88,11 @@ class Recognizer:
                 if holding:
                     add(max(holding, key=lambda k: k.end - k.start))
                     continue
+                # A known surname at the head of the tagger's name ends one person's name;
+                # another begins after it (وعين ماكرون سيلفي جولار).
+                if found.type == "PER" and (head := self._surname_at(norms, known[found.start], found)):
+                    add(head)
+                    found = replace(found, start=head.end)
                 end = found.end
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
                 while (found.type == "PER" and end < len(tokens) and norms[end - 1] in _NAME_LINKS and not taken[end]
@@ -138,6 +143,19 @@ class Recognizer:
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         return self._join_construct_bodies(tokens, _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+
+    def _surname_at(self, norms: list[str], known: _Span | None, found: _Span) -> _Span | None:
+        """A known person's name that begins the tagger's span, begins none of that person's
+        longer names (ماكرون; not الباجي of الباجي قائد السبسي) and leaves a name of two
+        words or more after it, not opening with a kinship link."""
+        if known is None or known.type != "PER" or known.kb_id is None or known.skip or found.end - known.end < 2:
+            return None
+        if norms[known.end] in _NAME_LINKS:
+            return None  # مشعل بن عبد العزيز: a kinship link goes on with the same name
+        words = norms[known.start : known.end]
+        entry = self.kb.get(known.kb_id)
+        longer = [normalize(n).split() for n in entry.names_ar] if entry is not None else []
+        return None if any(len(n) > len(words) and n[: len(words)] == words for n in longer) else known
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
@@ -381,12 +399,14 @@ def _definite_adjective(token: Token) -> bool:
 def _join_adjacent_names(tokens, spans: list[_Span]) -> list[_Span]:
     """Join a person's name split in two (أورسولا + فون دير لايين) into one span.
 
-    A name opening with a clitic is the next one of a list (X وY), not the rest of X.
+    A name opening with a clitic is the next one of a list (X وY), not the rest of X; a name
+    the knowledge base knows is whole (عين ماكرون + سيلفي جولار).
     """
     joined: list[_Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
-        if previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not span.skip and not tokens[span.start].norm.startswith("و"):
+        if (previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not previous.kb_id
+                and not span.skip and not tokens[span.start].norm.startswith("و")):
             joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, previous.kb_id or span.kb_id)
         else:
             joined.append(span)

@@ -140,6 +140,8 @@ FOUND = [
     ("قال المدير التنفيذي لحزب نداء تونس حافظ قائد السبسي إن النداء سيفوز.", (None, "leader_of", "Nidaa Tounes")),
     # مساء is a time word between a verb's subject and its object.
     ("واتهمت وزارة الداخلية المصرية مساء الإثنين جماعة الإخوان المسلمين بتدريب منفذي التفجير.", (None, "accused", "Muslim Brotherhood")),
+    # A known surname ends one name and another begins (ANT internationalNews 1053).
+    ("وعين ماكرون سيلفي جولار وزيرة للدفاع.", ("Emmanuel Macron", "appointed", "سيلفي جولار")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
