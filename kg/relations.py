@@ -970,9 +970,13 @@ class RelationExtractor:
         return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0].norm) == "place" and "Al_det" in words[0].prefixes
 
     def _direction(self, gap) -> bool:
-        """Tell whether the words between two places are a side of the second (شمالي، في شرق)."""
-        words = [t.norm for t in gap if t.norm != "في"]
-        return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0]) == "direction"
+        """Tell whether the words between two places are a side of the second (شمالي، في شرق،
+        شمال شرق، وسط العاصمة), a place noun after it allowed."""
+        words = [t for t in gap if t.norm != "في"]
+        if words and self.lexicon.cue(words[-1].norm) == "place":
+            words.pop()
+        # A side after و is another place of a list (بغرب النيجر وشمال شرقي مالي).
+        return 1 <= len(words) <= 2 and not _conjoined(words[0]) and all(self.lexicon.cue(t.norm) == "direction" for t in words)
 
     def _unit(self, tokens, mention: Mention, nested) -> bool:
         """Tell whether a body's name opens with a unit noun (إدارة، لجنة) and has no nisba:

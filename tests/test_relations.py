@@ -142,6 +142,8 @@ FOUND = [
     ("واتهمت وزارة الداخلية المصرية مساء الإثنين جماعة الإخوان المسلمين بتدريب منفذي التفجير.", (None, "accused", "Muslim Brotherhood")),
     # A known surname ends one name and another begins (ANT internationalNews 1053).
     ("وعين ماكرون سيلفي جولار وزيرة للدفاع.", ("Emmanuel Macron", "appointed", "سيلفي جولار")),
+    # A side of two words, or with a place noun, between two places (شمال شرق، وسط العاصمة).
+    ("وقع الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا.", ("كيبيك", "located_in", "Canada")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
@@ -231,6 +233,8 @@ NOT_FOUND_TRIPLES = [
     # A nisba after a definite noun says whose the noun is; the noun is in the place.
     ("وتظاهر العشرات أمام السفارة السعودية في واشنطن.", ("Saudi Arabia", "located_in", "Washington, D.C.")),
     ("وقال إن العلاقات السعودية الأمريكية تحسنت.", ("Saudi Arabia", "located_in", "United States")),
+    # A side after و is another place of a list, not a part of the place before it.
+    ("ونفذت عمليات في مناطق بغرب النيجر وشمال شرقي مالي.", ("Niger", "located_in", "Mali")),
 ]
 
 
