@@ -103,7 +103,9 @@ class Recognizer:
             if span and not any(taken[span.start : span.end]):
                 add(span)
         for i in range(len(tokens)):
-            if not taken[i] and (title := self.lexicon.title_at(norms, i)):
+            # A title ends before a name found already (رئيس + الجمهورية التونسية).
+            free = next((k for k in range(i, len(tokens)) if taken[k]), len(tokens))
+            if not taken[i] and (title := self.lexicon.title_at(norms[:free], i)):
                 end = i + len(title.words)
                 for k in range(i, end):  # a title (وزير الخارجية) is no organisation name
                     taken[k] = True

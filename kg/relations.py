@@ -1002,7 +1002,7 @@ class RelationExtractor:
 
     def _title_ending_at(self, norms: list[str], j: int):
         for size in range(min(self.lexicon.max_title_words, j + 1), 0, -1):
-            title = self.lexicon.title_at(norms, j - size + 1)
+            title = self.lexicon.title_at(norms[: j + 1], j - size + 1)
             if title is not None and len(title.words) == size:
                 return title
         return None

@@ -144,6 +144,9 @@ FOUND = [
     ("وعين ماكرون سيلفي جولار وزيرة للدفاع.", ("Emmanuel Macron", "appointed", "سيلفي جولار")),
     # A side of two words, or with a place noun, between two places (شمال شرق، وسط العاصمة).
     ("وقع الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا.", ("كيبيك", "located_in", "Canada")),
+    # رئيس الجمهورية as a title, ending before a name found already (الجمهورية التونسية).
+    ("وقال رئيس الجمهورية التونسية الباجي قائد السبسي إن البلاد بخير.", ("Beji Caid Essebsi", "leader_of", "Tunisia")),
+    ("والتقى الوزير بفؤاد معصوم رئيس الجمهورية العراقية.", (None, "leader_of", "Iraq")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
