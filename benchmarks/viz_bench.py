@@ -19,18 +19,9 @@ from playwright.sync_api import sync_playwright
 from kg.network import to_networkx
 from kg.rdf import to_dataset
 from kg.types import Document, Entity, Extraction, Mention, Relation
-from kg.viz import write_view
+from kg.viz import HEADLESS_CHROMIUM_ARGS, write_view
 from kg.vocab import ENTITY, PREDICATES
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TYPES = ("PER", "ORG", "LOC", "MISC")
 # Times the page's own milestones from navigation start, then a zoom and a hover as a user would.
 PROBE = """async () => {
@@ -89,7 +80,7 @@ def measure(page_path: Path, chromium: str) -> dict:
     """Open the page in a fresh headless Chromium and time it until a zoom has been drawn."""
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=chromium, args=CHROMIUM_ARGS, headless=True,
+            profile, executable_path=chromium, args=HEADLESS_CHROMIUM_ARGS, headless=True,
             viewport={"width": 1280, "height": 800},
         )
         page = context.new_page()

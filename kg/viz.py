@@ -27,6 +27,17 @@ _STYLES = {
 _UNTYPED = ("#9c9c9c", "dot", "●", "Untyped", "غير مصنف")
 
 # Above this many nodes the browser's physics simulation is too slow to settle.
+# Headless Chromium as the offline view is checked in (tests/test_browser.py) and timed
+# (benchmarks/viz_bench.py): no first-run work, no background connections.
+HEADLESS_CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 _MAX_PHYSICS_NODES = 300
 _MAX_EVIDENCE_IN_TOOLTIP = 5
 

@@ -13,20 +13,10 @@ from kg.network import to_networkx
 from kg.rdf import to_dataset
 from kg.read import EXAMPLE, read_file
 from kg.types import Document, Entity, Extraction, Mention, Relation
-from kg.viz import write_html
+from kg.viz import HEADLESS_CHROMIUM_ARGS, write_html
 from kg.vocab import ENTITY
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-# No first-run work, no background connections: the machine has no network to give them.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 IMG = '<img src=x onerror="window.pwned = (window.pwned || 0) + 1">'
 SCRIPT = "<script>window.pwned = (window.pwned || 0) + 1</script>"
 DRAWN = "typeof network !== 'undefined' && network.body.data.nodes.length > 0"
@@ -65,7 +55,7 @@ def browser(tmp_path_factory):
         context = playwright.chromium.launch_persistent_context(
             tmp_path_factory.mktemp("chromium-profile"),
             executable_path=executable,
-            args=CHROMIUM_ARGS,
+            args=HEADLESS_CHROMIUM_ARGS,
             headless=True,
             viewport={"width": 1280, "height": 800},
         )
