@@ -142,11 +142,11 @@ class KnowledgeBase:
             for country in countries]
         # for two-word nisbas: countries named by a noun and its adjective (كوريا الجنوبية)
         self._adjectival_names = [
-            (country, head, adjective)
+            (country, words[0], adjective)
             for country in countries
             for name in dict.fromkeys(_name_key(n) for n in (country.label_ar, *country.names_ar))
             if len(words := name.split()) == 2 and words[1].startswith(DEFINITE_ARTICLE)
-            for head in [words[0]] for adjective in nisba_stems(words[1])]
+            for adjective in nisba_stems(words[1])]
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnowledgeBase:
@@ -206,7 +206,8 @@ class KnowledgeBase:
         adjectives = set(nisba_stems(second))
         for stem in nisba_stems(first) if adjectives else ():
             prefix = stem[: -len(NISBA_ENDING)]
-            matches = {c.id: c for c, head, adjective in self._adjectival_names if head.startswith(prefix) and head[len(prefix):] in NAME_ENDINGS and adjective in adjectives}
+            matches = {c.id: c for c, head, adjective in self._adjectival_names
+                       if head.startswith(prefix) and head[len(prefix):] in NAME_ENDINGS and adjective in adjectives}
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None

@@ -278,9 +278,10 @@ class Recognizer:
             definite = definite or is_definite
             end += 1
         # A definite name takes a complement with لـ (الهيئة العامة للإحصاء، الاتحاد العام
-        # التونسي للشغل), itself followed only by adjectives. An indefinite complement goes on with its definite genitive (لحقوق الإنسان) or is
-        # a unit's body completed by the name after it (المكتب السياسي لحركة نداء تونس); any other
-        # is no part of the name (الاتصالات الحكومية البريطانية لمواجهة هجوم).
+        # التونسي للشغل), itself followed only by adjectives. An indefinite complement goes on
+        # with its definite genitive (لحقوق الإنسان) or is a unit's body completed by the name
+        # after it (المكتب السياسي لحركة نداء تونس); any other is no part of the name
+        # (الاتصالات الحكومية البريطانية لمواجهة هجوم).
         complement = tokens[end] if end < len(tokens) else None
         genitive = complement is not None and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",)
         if (definite and complement is not None and not taken[end] and complement.prefixes[:1] == ("li_prep",)
@@ -409,7 +410,7 @@ def _join_adjacent_names(tokens, spans: list[_Span]) -> list[_Span]:
         previous = joined[-1] if joined else None
         if (previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not previous.kb_id
                 and not span.skip and not tokens[span.start].norm.startswith("و")):
-            joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, previous.kb_id or span.kb_id)
+            joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, span.kb_id)
         else:
             joined.append(span)
     return joined

@@ -12,7 +12,7 @@ _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, pas
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
-_SINGULAR_RELATIVES = ("الذي", "التي")  # masculine, feminine
+_MASCULINE_RELATIVE, _FEMININE_RELATIVE = "الذي", "التي"
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
@@ -87,9 +87,10 @@ class RelationExtractor:
                 owner[k] = index
         titles = self._title_relations(tokens, mentions, owner)
         # A member of a unit is a member of the body it is part of (عضو المكتب السياسي لحركة حماس).
-        bodies = {(f.subject, f.object) for f in found if f.object in {e for m, e in nested if m.type == "ORG"}}
+        inner_bodies = {e for m, e in nested if m.type == "ORG"}
+        units = [(f.subject, f.object) for f in found if f.object in inner_bodies]
         found += titles + [_Found(f.subject, "member_of", body, None, 0.8)
-                           for f in titles if f.predicate == "member_of" for unit, body in bodies if unit == f.object]
+                           for f in titles if f.predicate == "member_of" for unit, body in units if unit == f.object]
         found += self._place_relations(tokens, mentions, nested)
         found += self._headed_by(tokens, mentions, owner)
         found += self._object_relatives(tokens, mentions, owner)
@@ -815,7 +816,8 @@ class RelationExtractor:
             return []
         # The verb agrees with the pronoun when the name is its subject; in العامري الذي رفضت
         # السلطات طلبه it has a subject of its own.
-        if tokens[i - 1].norm not in _SINGULAR_RELATIVES or (tokens[i - 1].norm == _SINGULAR_RELATIVES[1]) != _feminine_verb(token):
+        relative = tokens[i - 1].norm
+        if relative not in (_MASCULINE_RELATIVE, _FEMININE_RELATIVE) or (relative == _FEMININE_RELATIVE) != _feminine_verb(token):
             return []
         k = i - 2 - (i > 2 and tokens[i - 2].norm in _APPOSITION_MARKS)
         if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
@@ -1187,7 +1189,7 @@ def _coordinated(tokens, mentions, index: int) -> list[int]:
 
 
 def _listed_before(tokens, mentions, index: int) -> list[int]:
-    """A subject before its verb and the names listed before it, joined by و or a comma
+    """A subject before its verb and the names listed before it with و, a comma allowed
     (وكانت السعودية ومصر والإمارات والبحرين أعلنت)."""
     chosen = [index]
     while chosen[0] > 0 and _conjoined(tokens[mentions[chosen[0]][0].tok_start]):
