@@ -103,9 +103,7 @@ class Recognizer:
             if span and not any(taken[span.start : span.end]):
                 add(span)
         for i in range(len(tokens)):
-            # A title ends before a name found already (رئيس + الجمهورية التونسية).
-            free = next((k for k in range(i, len(tokens)) if taken[k]), len(tokens))
-            if not taken[i] and (title := self.lexicon.title_at(norms[:free], i)):
+            if not taken[i] and (title := self._free_title_at(norms, taken, i)):
                 end = i + len(title.words)
                 for k in range(i, end):  # a title (وزير الخارجية) is no organisation name
                     taken[k] = True
@@ -145,6 +143,12 @@ class Recognizer:
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         return self._join_construct_bodies(tokens, _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+
+    def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
+        """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
+        window = norms[i : i + self.lexicon.max_title_words]
+        free = next((k for k in range(len(window)) if taken[i + k]), len(window))
+        return self.lexicon.title_at(window[:free], 0)
 
     def _surname_at(self, norms: list[str], known: _Span | None, found: _Span) -> _Span | None:
         """A known person's name that begins the tagger's span, begins none of that person's
