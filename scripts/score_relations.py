@@ -12,7 +12,8 @@ Matching, per article (gold "doc" == predicted doc.id), one-to-one:
     one of the gold Arabic surface strings after normalisation (diacritics and tatweel removed,
     alef forms -> ا, ى -> ي, ة -> ه, leading و/ف, ب/ل and ال clitics stripped from each word);
   * sentence level: the predicted evidence contains the gold sentence or the gold sentence
-    contains the evidence (whitespace collapsed, end punctuation ignored);
+    contains the evidence (whitespace collapsed, end punctuation ignored); a gold relation
+    marked "in_title" is matched only by a prediction from the title (sentence -1);
   * negated equal.
 """
 
@@ -78,6 +79,7 @@ def relation_match(pred: dict, entities: dict, gold: dict) -> bool:
         pred.get("predicate") == gold["predicate"]
         and bool(pred.get("negated", False)) == bool(gold.get("negated", False))
         and sentence_match(pred.get("evidence", ""), gold["sentence"])
+        and (not gold.get("in_title") or pred.get("sentence") == -1)
         and argument_match(entities.get(pred.get("subject")), gold["subject"])
         and argument_match(entities.get(pred.get("object")), gold["object"])
     )
