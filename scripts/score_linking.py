@@ -3,6 +3,7 @@
 
     python scripts/score_linking.py GOLD.jsonl PRED.jsonl
     python scripts/score_linking.py --articles GOLD.jsonl        # the article files to extract
+    python scripts/score_linking.py GOLD.jsonl PRED.jsonl --split dev   # only the gold's dev articles
     python scripts/score_linking.py --variants tests/data/linking/name_variants.tsv
 
 PRED.jsonl is `kg extract` output over the gold articles, e.g.
@@ -31,6 +32,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+def article_file(path: str) -> Path:
+    """Return a gold record's article file: repo-relative (the web gold) or relative to ../shared (ANT)."""
+    return REPO / path if (REPO / path).exists() else SHARED / path
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -187,17 +193,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="GOLD.jsonl PRED.jsonl")
     parser.add_argument("--variants", type=Path, metavar="TSV", help="score kg's resolution of a name-variant table")
     parser.add_argument("--articles", type=Path, metavar="GOLD", help="print the article files of a gold set")
+    parser.add_argument("--split", choices=("dev", "heldout"), help="score only the gold mentions of this split")
     args = parser.parse_args(argv)
     if args.articles:
         paths = dict.fromkeys(g["path"] for g in read_jsonl(args.articles))
-        print("\n".join(str(SHARED / p) for p in paths))
+        print("\n".join(str(article_file(p)) for p in paths))
         return 0
     if args.variants:
         print_variants(score_variants(read_variants(args.variants), kg_resolver()))
         return 0
     if len(args.files) != 2:
         parser.error("give GOLD.jsonl and PRED.jsonl, or --variants TSV, or --articles GOLD")
-    print_report(score(read_jsonl(args.files[0]), read_jsonl(args.files[1])))
+    gold = [g for g in read_jsonl(args.files[0]) if args.split is None or g.get("split") == args.split]
+    print_report(score(gold, read_jsonl(args.files[1])))
     return 0
 
 

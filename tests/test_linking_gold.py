@@ -219,3 +219,85 @@ def test_kg_links_the_gold_mentions(pipeline):
     predicted = [to_record(pipeline(doc)) for path in paths for doc in read_file(path) if hasattr(doc, "body")]
     result = sl.score(records, predicted)
     assert result["precision"] >= 0.95 and result["recall"] >= 0.80, (result["precision"], result["recall"])
+
+
+# --- the web gold: recent articles of other news sites -------------------------------------
+
+WEB_GOLD = DATA / "web_mentions_gold.jsonl"
+WEB_ARTICLES = "tests/data/relations_gold/web_articles.jsonl"
+RELATIONS = REPO / "tests" / "data" / "relations_gold"
+# a mention is whole words: a letter may touch it only as a one-letter proclitic (و ف, then ب ل ك)
+PROCLITICS = re.compile(r"(?:^|\W)[وف]?[بلك]?$")
+
+
+@pytest.fixture(scope="module")
+def web_mentions() -> list[dict]:
+    return sl.read_jsonl(WEB_GOLD)
+
+
+@pytest.fixture(scope="module")
+def web_bodies() -> dict[str, str]:
+    return {doc.id: doc.body for doc in read_file(REPO / WEB_ARTICLES)}
+
+
+def test_web_gold_size_and_coverage(web_mentions):
+    assert len(web_mentions) >= 250
+    assert len({m["doc"] for m in web_mentions}) >= 20
+    assert sum(m["qid"] is not None for m in web_mentions) >= 100
+    assert {m["split"] for m in web_mentions} == {"dev", "heldout"}
+    assert {m["type"] for m in web_mentions} == {"PER", "ORG", "LOC"}
+
+
+def test_web_gold_records_are_well_formed(web_mentions):
+    for m in web_mentions:
+        assert set(m) == {"doc", "path", "text", "start", "end", "type", "qid", "en", "split"}, m
+        assert m["path"] == WEB_ARTICLES, m
+        assert m["type"] in ("PER", "ORG", "LOC"), m
+        assert m["qid"] is None or QID.fullmatch(m["qid"]), m
+        assert m["en"] is None or (isinstance(m["en"], str) and m["en"].strip()), m
+        assert 0 <= m["start"] < m["end"], m
+
+
+def test_web_gold_offsets_slice_whole_words(web_mentions, web_bodies):
+    for m in web_mentions:
+        body = web_bodies[m["doc"]]
+        assert body[m["start"]:m["end"]] == m["text"] == m["text"].strip(), m
+        assert m["end"] == len(body) or not body[m["end"]].isalnum(), m
+        assert PROCLITICS.search(body[max(0, m["start"] - 3):m["start"]]), m
+
+
+def test_web_gold_keeps_the_relation_gold_split(web_mentions):
+    split = {}
+    for name in ("dev", "heldout"):
+        for record in sl.read_jsonl(RELATIONS / f"web_{name}.jsonl"):
+            split[record["doc"]] = name
+    for m in web_mentions:
+        assert m["split"] == split[m["doc"]], m
+    assert {m["doc"] for m in web_mentions if m["split"] == "heldout"} == {d for d, s in split.items() if s == "heldout"}
+
+
+def test_web_gold_mentions_do_not_overlap(web_mentions):
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for m in web_mentions:
+        by_doc.setdefault(m["doc"], []).append((m["start"], m["end"]))
+    for spans in by_doc.values():
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans
+
+
+def test_web_gold_names_agree_with_the_other_linking_data(web_mentions, gold_mentions):
+    english_by_qid: dict[str, set[str]] = {}
+    for m in web_mentions + gold_mentions:
+        if m["qid"]:
+            english_by_qid.setdefault(m["qid"], set()).add(m["en"])
+    for r in sl.read_variants(VARIANTS):
+        if r["qid"] and r["qid"] in english_by_qid:
+            english_by_qid[r["qid"]].add(r["canonical_en"])
+    assert all(len(n) == 1 and None not in n for n in english_by_qid.values()), english_by_qid
+
+
+def test_articles_lists_repo_and_shared_files(capsys):
+    sl.main(["--articles", str(WEB_GOLD)])
+    assert capsys.readouterr().out.split() == [str(REPO / WEB_ARTICLES)]
+    sl.main(["--articles", str(GOLD)])
+    assert all(line.startswith(str(SHARED / "corpus")) for line in capsys.readouterr().out.split())
