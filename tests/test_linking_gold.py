@@ -301,3 +301,14 @@ def test_articles_lists_repo_and_shared_files(capsys):
     assert capsys.readouterr().out.split() == [str(REPO / WEB_ARTICLES)]
     sl.main(["--articles", str(GOLD)])
     assert all(line.startswith(str(SHARED / "corpus")) for line in capsys.readouterr().out.split())
+
+
+def test_split_scores_only_that_split(tmp_path, capsys, web_mentions):
+    first = next(m for m in web_mentions if m["split"] == "heldout" and m["qid"])
+    predicted = tmp_path / "pred.jsonl"
+    predicted.write_text(json.dumps(pred((first["qid"], [(first["text"], first["start"])]), doc=first["doc"])) + "\n")
+    heldout_qids = sum(m["qid"] is not None for m in web_mentions if m["split"] == "heldout")
+    sl.main([str(WEB_GOLD), str(predicted), "--split", "heldout"])
+    assert f"(1/{heldout_qids} gold QIDs found)" in capsys.readouterr().out
+    sl.main([str(WEB_GOLD), str(predicted), "--split", "dev"])
+    assert "(0/" in capsys.readouterr().out.splitlines()[1]
