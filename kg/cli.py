@@ -33,6 +33,14 @@ class ViewError(Exception):
 DEFAULT_STORE = Path("exports") / "store"
 # Above this many articles the whole graph is too big to draw usefully in one page.
 _HTML_ARTICLES = 2000
+# `kg train-ner` reads the project's sibling folder of corpora (the checkout's ../shared).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+# (gold train file, domain, share of its sentences): marking AQMAR as "wiki" cost 2.3 points on
+# AQMAR dev and bought nothing on ANERcorp dev, so both are read as news. AQMAR's encyclopedia text
+# costs ANERcorp points as it grows (dev slice, CRF: a quarter 0.724, half 0.717, all 0.712) and
+# buys AQMAR ones (0.502, 0.561, 0.599): half keeps AQMAR dev above 0.55 (benchmarks/ner.md).
+NER_TRAINING = ((SHARED / "data" / "anercorp" / "train.txt", None, 1.0), (SHARED / "data" / "aqmar" / "train.txt", None, 0.5))
+NER_UNLABELLED = (SHARED / "corpus" / "ant",)  # word clusters
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,11 +293,13 @@ def _iso_date(text: str) -> str:
 
 
 def _train_ner(output: Path | None, seed: int) -> int:
+    from kg.ner_train import TrainingSettings, train_shipped
     from kg.pipeline import Pipeline
-    from kg.tagger import MODEL_DIR, TrainingSettings, train_shipped
+    from kg.tagger import MODEL_DIR
 
     pipeline = Pipeline.load(ner_model=None)
-    folder = train_shipped(pipeline.analyze, pipeline.recognize.kb, output or MODEL_DIR, TrainingSettings(seed=seed))
+    folder = train_shipped(pipeline.analyze, pipeline.recognize.kb, NER_TRAINING, NER_UNLABELLED, output or MODEL_DIR,
+                           TrainingSettings(seed=seed))
     print(folder)
     return 0
 
@@ -297,7 +307,7 @@ def _train_ner(output: Path | None, seed: int) -> int:
 def _evaluate_ner(path: Path, tagger_only: bool, ner: str) -> int:
     """Run each sentence of a gold file as one article and print P, R, F1 per type."""
     from kg.pipeline import Pipeline, record_spans, to_record
-    from kg.tagger import read_conll, score, tagger_spans
+    from kg.ner_train import read_conll, score, tagger_spans
 
     if not path.is_file():
         raise ReadError(f"{path}: no such file")

@@ -7,13 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.nlp import normalize
+from kg.nlp import clitic_variants, normalize
 
 DATA = Path(__file__).parent / "data"
-# Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
-# ل + ال is written لل (للاتحاد = ل + الاتحاد).
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,28 +89,6 @@ class Lexicon:
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
         return cls(triggers, titles, cues, heads, max(len(words) for words in titles), classes)
 
-    def consonants(self, word: str, script: str) -> str:
-        """The consonant classes of a word as written in Arabic ("ar") or Latin ("lat") letters.
-
-        Two spellings of one name, in either script, share them (ماكرون, Macron → mkrn).
-        """
-        table = self.letter_classes[script]
-        longest = max(len(written) for written in table)
-        word = unicodedata.normalize("NFKD", word.casefold())
-        out, i = "", 0
-        while i < len(word):
-            for size in range(longest, 0, -1):
-                if word[i : i + size] in table:
-                    letter_class = table[word[i : i + size]]
-                    i += size
-                    break
-            else:
-                letter_class, i = "", i + 1  # a mark, a digit or a letter of another script
-            if letter_class and not out.endswith(letter_class):
-                out += letter_class
-        return out
-
-
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
 
@@ -128,22 +102,6 @@ class Lexicon:
                 if title := self.titles.get((head, *rest)):
                     return title
         return None
-
-
-def clitic_variants(norm: str) -> list[tuple[str, int]]:
-    """Return a word and its forms without leading clitics, each with the letters removed."""
-    variants = [(norm, 0)]
-    for conj in ("", *_CONJUNCTIONS):
-        if conj and not norm.startswith(conj):
-            continue
-        rest = norm[len(conj) :]
-        if conj and len(rest) >= 2:
-            variants.append((rest, len(conj)))
-        if rest.startswith("لل") and len(rest) > 3:
-            variants.append(("ا" + rest[1:], len(conj) + 1))
-        elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
-            variants.append((rest[1:], len(conj) + 1))
-    return variants
 
 
 def _rows(path: Path):
