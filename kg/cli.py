@@ -16,6 +16,7 @@ from tqdm import tqdm
 from kg import camel_db
 from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
+from kg.lexicon import LexiconError
 from kg.read import Problem, ReadError, read_inputs
 from kg.store import StoreError
 from kg.types import Extraction
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.engine == "dask" and not args.scheduler:
             parser.error("--engine dask needs --scheduler ADDRESS")
         return _build(args, args.store, args.endpoint)
-    except (ReadError, camel_db.MissingDatabase, MissingModel, StoreError, ViewError) as err:
+    except (ReadError, camel_db.MissingDatabase, MissingModel, LexiconError, StoreError, ViewError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
