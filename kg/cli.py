@@ -34,8 +34,10 @@ class ViewError(Exception):
 DEFAULT_STORE = Path("exports") / "store"
 # Above this many articles the whole graph is too big to draw usefully in one page.
 _HTML_ARTICLES = 2000
-# `kg train-ner` reads the project's sibling folder of corpora (the checkout's ../shared).
+# The project's sibling folder of corpora and data (the checkout's ../shared): `kg install-data`
+# and `kg train-ner` read it.
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+CAMEL_DB_COPY = SHARED / "data" / "camel" / "morphology-msa-r13.db.gz"
 # (gold train file, domain, share of its sentences): marking AQMAR as "wiki" cost 2.3 points on
 # AQMAR dev and bought nothing on ANERcorp dev, so both are read as news. AQMAR's encyclopedia text
 # costs ANERcorp points as it grows (dev slice, CRF: a quarter 0.724, half 0.717, all 0.712) and
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "install-data":
-            print(camel_db.install(args.local_copy, use_network=not args.offline), file=sys.stderr)
+            print(camel_db.install(args.local_copy or CAMEL_DB_COPY, use_network=not args.offline), file=sys.stderr)
             return 0
         if args.command == "train-ner":
             return _train_ner(args.output, args.seed)
