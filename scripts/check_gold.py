@@ -29,7 +29,7 @@ NAME_VARIANTS = REPO / "tests" / "data" / "linking" / "name_variants.tsv"
 sys.path.insert(0, str(REPO))
 
 from kg.read import Problem, read_inputs  # noqa: E402  (the body as kg reads it)
-from kg.vocab import ENTITY_CLASSES, PREDICATES  # noqa: E402
+from kg.vocab import PREDICATES  # noqa: E402
 
 QID = re.compile(r"Q[1-9]\d*")
 RELATION_KEYS = {"doc", "path", "relations"}
