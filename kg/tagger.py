@@ -42,7 +42,6 @@ def read_clusters(path: Path) -> dict[str, str]:
     return clusters
 
 
-
 class Featurizer:
     """Turns a sentence of analysed tokens into CRF feature lists.
 
