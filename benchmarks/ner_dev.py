@@ -28,28 +28,16 @@ from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
 from kg.pipeline import Pipeline, record_spans, to_record
 from kg.read import Problem, read_inputs
-from kg.tagger import (
-    ALL_FEATURES,
-    DEFAULT_UNLABELLED,
-    LabelledSentence,
-    NeuralSettings,
-    Tagger,
-    TrainingSettings,
-    dev_split,
-    read_clusters,
-    read_conll,
-    score,
-    spans_of_labels,
-    subsample,
-    tagger_spans,
-    train,
-)
+from kg.ner_train import LabelledSentence, TrainingSettings, dev_split, read_conll, score, subsample, tagger_spans
+from kg.tagger import ALL_FEATURES, read_clusters, spans_of_labels
 from kg.types import Document
+from neural_tagger import MODELS, NeuralSettings, PairTagger, train_pair
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+UNLABELLED = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant",)
 
 
-def confident_sentences(tagger: Tagger, analyzer: Analyzer, docs: Iterable[Document], threshold: float,
+def confident_sentences(tagger: PairTagger, analyzer: Analyzer, docs: Iterable[Document], threshold: float,
                         limit: int, max_tokens: int = 60) -> list[LabelledSentence]:
     """Tag unlabelled news with the tagger's CRF and keep the sentences it is sure of, as silver training data.
 
@@ -61,7 +49,7 @@ def confident_sentences(tagger: Tagger, analyzer: Analyzer, docs: Iterable[Docum
     Returns:
         the sentences with the CRF's names as their entities.
     """
-    crf, kept, seen = tagger._crf, [], set()
+    crf, kept, seen = tagger.crf, [], set()
     for doc in docs:
         for sentence in analyzer(doc):
             tokens = sentence.tokens
@@ -104,10 +92,10 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=TrainingSettings.c2)
     parser.add_argument("--iterations", type=int, default=TrainingSettings.max_iterations)
     parser.add_argument("--clusters", type=Path, default=None, help="word clusters (tsv.gz)")
-    parser.add_argument("--model", default="crf", choices=("crf", "neural", "crf+neural"))
+    parser.add_argument("--model", default="crf", choices=MODELS)
     parser.add_argument("--epochs", type=int, default=NeuralSettings.epochs)
     parser.add_argument("--feature-dropout", type=float, default=NeuralSettings.feature_dropout)
-    parser.add_argument("--crf-weights", type=float, nargs="*", default=[TrainingSettings.crf_weight])
+    parser.add_argument("--crf-weights", type=float, nargs="*", default=[NeuralSettings.crf_weight])
     parser.add_argument("--entity-biases", type=float, nargs="*", default=[0.0])
     parser.add_argument("--seed", type=int, default=TrainingSettings.seed)
     parser.add_argument("--whole-path", action="store_true", help="also score the model inside the whole `kg extract` path")
@@ -124,37 +112,36 @@ def main() -> None:
     if not clusters and "clusters" in features:
         features.remove("clusters")
     neural = NeuralSettings(epochs=args.epochs, feature_dropout=args.feature_dropout)
-    settings = TrainingSettings(model=args.model, features=features, c1=args.c1, c2=args.c2, max_iterations=args.iterations,
-                                neural=neural, seed=args.seed)
+    settings = TrainingSettings(features=features, c1=args.c1, c2=args.c2, max_iterations=args.iterations, seed=args.seed)
     started = time.time()
     with tempfile.TemporaryDirectory() as folder:
         if args.self_train:
-            labeller_dir = args.labeller or train(analyzer, kb, fit, Path(folder) / "labeller",
-                                                  dataclasses.replace(settings, model="crf"), clusters)
-            labeller = Tagger.load(analyzer, kb, labeller_dir)
-            silver = confident_sentences(labeller, analyzer, unlabelled_docs(DEFAULT_UNLABELLED, args.seed),
+            labeller_dir = args.labeller or train_pair(analyzer, kb, fit, Path(folder) / "labeller", "crf", settings,
+                                                       neural, clusters)
+            labeller = PairTagger.load(analyzer, kb, labeller_dir)
+            silver = confident_sentences(labeller, analyzer, unlabelled_docs(UNLABELLED, args.seed),
                                          args.self_threshold, args.self_train)
             names = sum(len(s.entities) for s in silver)
             print(f"self-training: {len(silver)} sentences, {names} names, {time.time() - started:.0f}s", flush=True)
             fit = fit + silver
         folder = args.keep or Path(folder) / "model"
-        train(analyzer, kb, fit, Path(folder), settings, clusters)
+        train_pair(analyzer, kb, fit, Path(folder), args.model, settings, neural, clusters)
         size = sum(p.stat().st_size for p in Path(folder).iterdir() if p.name != "clusters.tsv.gz")
-        tagger = Tagger.load(analyzer, kb, Path(folder))
+        tagger = PairTagger.load(analyzer, kb, Path(folder))
         trained = time.time() - started
         label = (f"drop={','.join(args.drop) or '-'} aqmar={args.aqmar}x{args.aqmar_share} self={args.self_train}@{args.self_threshold} domain={args.domain} c1={args.c1} c2={args.c2} "
                  f"it={args.iterations} clusters={bool(clusters)} model={args.model} epochs={args.epochs}")
-        if tagger._crf is not None and tagger._network is not None:  # the CRF of the pair alone
-            network, tagger._network = tagger._network, None
+        if tagger.crf is not None and tagger.network is not None:  # the CRF of the pair alone
+            network, tagger.network = tagger.network, None
             ner_dev = score(dev, tagger_spans(analyzer, tagger))
             aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
             print(f"{label} CRF alone\tANER-dev F1 {ner_dev.prf()[2]:.4f}\tAQMAR-dev F1 {aq_dev.prf()[2]:.4f}")
-            tagger._network = network
+            tagger.network = network
         for weight in args.crf_weights:
             for bias in args.entity_biases:
-                tagger._crf_weight = weight  # decode-time settings: scored without retraining
-                if tagger._network is not None:
-                    tagger._network.settings = dataclasses.replace(tagger._network.settings, entity_bias=bias)
+                tagger.crf_weight = weight  # decode-time settings: scored without retraining
+                if tagger.network is not None:
+                    tagger.network.settings = dataclasses.replace(tagger.network.settings, entity_bias=bias)
                 ner_dev = score(dev, tagger_spans(analyzer, tagger))
                 aq_dev = score(aqmar_dev, tagger_spans(analyzer, tagger))
                 print(f"{label} crf_weight={weight} entity_bias={bias}\tANER-dev F1 {ner_dev.prf()[2]:.4f}"

@@ -18,7 +18,7 @@ from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.nlp import Analyzer
 from kg.read import Problem, read_inputs
-from kg.tagger import MODEL_DIR, Tagger
+from kg.tagger import MODEL_DIR, Tagger, spans_of_labels
 
 ANT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant"
 
@@ -43,7 +43,7 @@ def main() -> None:
         sentences = analyzer(doc)
         tokens += sum(len(s.tokens) for s in sentences)
         tagging -= time.perf_counter()
-        mentions += len(tagger(doc, sentences))
+        mentions += sum(len(spans_of_labels(labels)) for labels in tagger.label_sentences([s.tokens for s in sentences]))
         tagging += time.perf_counter()
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -15,7 +15,6 @@ DB_NAME = "calima-msa-r13"
 DB_PACKAGE = "morphology-db-msa-r13"
 DB_SHA256 = "195bc25a333237a2126470da888d7936b59ed3729f9210e0a4194ba43497dd70"
 ROOT = Path(__file__).resolve().parents[1]
-LOCAL_COPY = ROOT.parent / "shared" / "data" / "camel" / "morphology-msa-r13.db.gz"
 INSTALL_HINT = "run `.venv/bin/kg install-data` (or `bash scripts/setup.sh`)"
 
 # The smallest catalogue with which camel-tools finds the database offline: importing
@@ -90,11 +89,11 @@ def _merge_features(db, prefix_feats: dict, stem_feats: dict, suffix_feats: dict
     return result
 
 
-def install(local_copy: Path | None = None, use_network: bool = True) -> str:
+def install(source: Path, use_network: bool = True) -> str:
     """Install the database into `data_dir()`; return how it was installed.
 
     CAMeL Tools' own installer is tried first where there is a network; otherwise the
-    gzipped local copy is unpacked. Either way the sha256 is checked.
+    gzipped local copy `source` is unpacked. Either way the sha256 is checked.
     """
     target = db_path()
     if target.is_file() and _sha256(target) == DB_SHA256:
@@ -103,7 +102,6 @@ def install(local_copy: Path | None = None, use_network: bool = True) -> str:
     if use_network and _install_with_camel_data():
         if target.is_file() and _sha256(target) == DB_SHA256:
             return f"installed with camel_data at {target}"
-    source = local_copy or LOCAL_COPY
     if not source.is_file():
         raise MissingDatabase(
             f"no network install and no local copy at {source}: pass --from PATH to morphology-msa-r13.db.gz"

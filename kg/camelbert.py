@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg.camel_db import data_dir
-from kg.tagger import TaggedSpan, Tagger, spans_of_labels
+from kg.tagger import TaggedSpan, spans_of_labels
 from kg.types import Token
 
 NER_CHOICES = ("auto", "crf", "camelbert")
@@ -103,5 +103,3 @@ class CamelBertTagger:
     def spans(self, tokens: Sequence[Token]) -> list[TaggedSpan]:
         """Return the names of one sentence as token spans."""
         return spans_of_labels(self.labels(tokens))
-
-    __call__ = Tagger.__call__  # the mentions of a document, made from `spans` as the CRF tagger's are

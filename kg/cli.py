@@ -16,6 +16,7 @@ from tqdm import tqdm
 from kg import camel_db
 from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
+from kg.lexicon import LexiconError
 from kg.read import Problem, ReadError, read_inputs
 from kg.store import StoreError
 from kg.types import Extraction
@@ -33,6 +34,16 @@ class ViewError(Exception):
 DEFAULT_STORE = Path("exports") / "store"
 # Above this many articles the whole graph is too big to draw usefully in one page.
 _HTML_ARTICLES = 2000
+# The project's sibling folder of corpora and data (the checkout's ../shared): `kg install-data`
+# and `kg train-ner` read it.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CAMEL_DB_COPY = SHARED / "data" / "camel" / "morphology-msa-r13.db.gz"
+# (gold train file, domain, share of its sentences): marking AQMAR as "wiki" cost 2.3 points on
+# AQMAR dev and bought nothing on ANERcorp dev, so both are read as news. AQMAR's encyclopedia text
+# costs ANERcorp points as it grows (dev slice, CRF: a quarter 0.724, half 0.717, all 0.712) and
+# buys AQMAR ones (0.502, 0.561, 0.599): half keeps AQMAR dev above 0.55 (benchmarks/ner.md).
+NER_TRAINING = ((SHARED / "data" / "anercorp" / "train.txt", None, 1.0), (SHARED / "data" / "aqmar" / "train.txt", None, 0.5))
+NER_UNLABELLED = (SHARED / "corpus" / "ant",)  # word clusters
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "install-data":
-            print(camel_db.install(args.local_copy, use_network=not args.offline), file=sys.stderr)
+            print(camel_db.install(args.local_copy or CAMEL_DB_COPY, use_network=not args.offline), file=sys.stderr)
             return 0
         if args.command == "train-ner":
             return _train_ner(args.output, args.seed)
@@ -104,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.engine == "dask" and not args.scheduler:
             parser.error("--engine dask needs --scheduler ADDRESS")
         return _build(args, args.store, args.endpoint)
-    except (ReadError, camel_db.MissingDatabase, MissingModel, StoreError, ViewError) as err:
+    except (ReadError, camel_db.MissingDatabase, MissingModel, LexiconError, StoreError, ViewError) as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -285,11 +296,13 @@ def _iso_date(text: str) -> str:
 
 
 def _train_ner(output: Path | None, seed: int) -> int:
+    from kg.ner_train import TrainingSettings, train_shipped
     from kg.pipeline import Pipeline
-    from kg.tagger import MODEL_DIR, TrainingSettings, train_shipped
+    from kg.tagger import MODEL_DIR
 
     pipeline = Pipeline.load(ner_model=None)
-    folder = train_shipped(pipeline.analyze, pipeline.recognize.kb, output or MODEL_DIR, TrainingSettings(seed=seed))
+    folder = train_shipped(pipeline.analyze, pipeline.recognize.kb, NER_TRAINING, NER_UNLABELLED, output or MODEL_DIR,
+                           TrainingSettings(seed=seed))
     print(folder)
     return 0
 
@@ -297,7 +310,7 @@ def _train_ner(output: Path | None, seed: int) -> int:
 def _evaluate_ner(path: Path, tagger_only: bool, ner: str) -> int:
     """Run each sentence of a gold file as one article and print P, R, F1 per type."""
     from kg.pipeline import Pipeline, record_spans, to_record
-    from kg.tagger import read_conll, score, tagger_spans
+    from kg.ner_train import read_conll, score, tagger_spans
 
     if not path.is_file():
         raise ReadError(f"{path}: no such file")

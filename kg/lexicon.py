@@ -1,19 +1,30 @@
-"""The project's Arabic lexicons (relation triggers, titles, cue words, organisation heads)."""
+"""The project's Arabic lexicons (relation triggers, titles, cue words and organisation heads, letter classes), checked as they load."""
 
 from __future__ import annotations
 
-import csv
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.nlp import normalize
+from kg.nlp import clitic_variants, normalize
+from kg.vocab import ENTITY_CLASSES, PREDICATES
 
 DATA = Path(__file__).parent / "data"
-# Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
-# ل + ال is written لل (للاتحاد = ل + الاتحاد).
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
+# The kinds of cues.tsv the rules ask for (its header says what each means); org_head is no cue
+# of its own: a noun that opens an organisation's name, whatever other kind it has.
+ORG_HEAD = "org_head"
+CUE_KINDS = frozenset({
+    "negation", "modality", "time", "today", "yesterday", "past", "place", "former", "collective", "statement",
+    "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
+    "death", "act", "group", "claim", "unit", "meeting", *(f"day-{n}" for n in range(7)), ORG_HEAD,
+})
+TITLE_RELATIONS = ("leader_of", "member_of")
+SCRIPTS = ("ar", "lat")
+
+
+class LexiconError(Exception):
+    """A lexicon file that cannot be read; the message names the file and line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +79,18 @@ class Lexicon:
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:
-        """Read the lexicon files of `folder` (the package's data folder by default)."""
+        """Read and check the lexicon files of `folder` (the package's data folder by default).
+
+        Raises:
+            LexiconError: on a missing column, an unknown predicate, entity type, title relation,
+                cue kind or script, or a word given two cue kinds.
+        """
         triggers = {}
-        for row in _rows(folder / "relations.tsv"):
+        for where, row in _rows(folder / "relations.tsv", ("lemma", "pos", "predicate", "object_prep", "requires",
+                                                            "subject_prep", "object_types")):
+            _check(row["predicate"] in PREDICATES, where, f"unknown predicate {row['predicate']!r}")
+            object_types = frozenset(t for t in row["object_types"].split("|") if t != "-")
+            _check(object_types <= ENTITY_CLASSES.keys(), where, f"unknown entity type in {row['object_types']!r}")
             trigger = Trigger(
                 lemma=normalize(row["lemma"]),
                 pos=row["pos"],
@@ -78,42 +98,32 @@ class Lexicon:
                 object_prep=_optional(row["object_prep"]),
                 requires=tuple(normalize(w) for w in row["requires"].split("|") if w != "-"),
                 subject_prep=_optional(row["subject_prep"]),
-                object_types=frozenset(t for t in row["object_types"].split("|") if t != "-"),
+                object_types=object_types,
             )
             triggers[(trigger.lemma, trigger.pos)] = trigger
         titles = {}
-        for row in _rows(folder / "titles.tsv"):
+        for where, row in _rows(folder / "titles.tsv", ("title", "relation", "role_en")):
+            relation = row["relation"]
+            _check(relation == "-" or (relation in TITLE_RELATIONS and relation in PREDICATES), where,
+                   f"a title's relation is {' or '.join(TITLE_RELATIONS)} or -, not {relation!r}")
             words = tuple(normalize(row["title"]).split())
-            titles[words] = Title(words, row["relation"], row["role_en"])
-        cues = {normalize(row["word"]): row["kind"] for row in _rows(folder / "cues.tsv")}
-        heads = frozenset(normalize(row["head"]).removeprefix("ال") for row in _rows(folder / "org_heads.tsv"))
-        classes: dict[str, dict[str, str]] = {"ar": {}, "lat": {}}
-        for row in _rows(folder / "transliteration.tsv"):
+            titles[words] = Title(words, relation, row["role_en"])
+        cues: dict[str, str] = {}
+        heads = set()
+        for where, row in _rows(folder / "cues.tsv", ("word", "kind")):
+            word, kind = normalize(row["word"]), row["kind"]
+            _check(kind in CUE_KINDS, where, f"unknown kind {kind!r}")
+            if kind == ORG_HEAD:  # matched with or without the article (الحكومة، حكومة)
+                heads.add(word.removeprefix("ال"))
+                continue
+            _check(cues.setdefault(word, kind) == kind, where,
+                   f"{row['word']} is a {cues[word]} cue already; a word has one kind besides {ORG_HEAD}")
+        classes: dict[str, dict[str, str]] = {script: {} for script in SCRIPTS}
+        for where, row in _rows(folder / "transliteration.tsv", ("script", "written", "class")):
+            _check(row["script"] in SCRIPTS, where, f"unknown script {row['script']!r} (one of {', '.join(SCRIPTS)})")
             written = unicodedata.normalize("NFKD", row["written"])
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
-        return cls(triggers, titles, cues, heads, max(len(words) for words in titles), classes)
-
-    def consonants(self, word: str, script: str) -> str:
-        """The consonant classes of a word as written in Arabic ("ar") or Latin ("lat") letters.
-
-        Two spellings of one name, in either script, share them (ماكرون, Macron → mkrn).
-        """
-        table = self.letter_classes[script]
-        longest = max(len(written) for written in table)
-        word = unicodedata.normalize("NFKD", word.casefold())
-        out, i = "", 0
-        while i < len(word):
-            for size in range(longest, 0, -1):
-                if word[i : i + size] in table:
-                    letter_class = table[word[i : i + size]]
-                    i += size
-                    break
-            else:
-                letter_class, i = "", i + 1  # a mark, a digit or a letter of another script
-            if letter_class and not out.endswith(letter_class):
-                out += letter_class
-        return out
-
+        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
@@ -130,26 +140,27 @@ class Lexicon:
         return None
 
 
-def clitic_variants(norm: str) -> list[tuple[str, int]]:
-    """Return a word and its forms without leading clitics, each with the letters removed."""
-    variants = [(norm, 0)]
-    for conj in ("", *_CONJUNCTIONS):
-        if conj and not norm.startswith(conj):
-            continue
-        rest = norm[len(conj) :]
-        if conj and len(rest) >= 2:
-            variants.append((rest, len(conj)))
-        if rest.startswith("لل") and len(rest) > 3:
-            variants.append(("ا" + rest[1:], len(conj) + 1))
-        elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
-            variants.append((rest[1:], len(conj) + 1))
-    return variants
-
-
-def _rows(path: Path):
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
+    """Yield ("file:line", row) for each row of a tab-separated file with a header; # lines are comments."""
+    header = None
     with path.open(encoding="utf-8") as stream:
-        lines = (line for line in stream if not line.startswith("#") and line.strip())
-        yield from csv.DictReader(lines, delimiter="\t")
+        for number, line in enumerate(stream, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            where = f"{path}:{number}"
+            if header is None:
+                _check(cells == list(columns), where, f"the header is not {' '.join(columns)}")
+                header = cells
+                continue
+            _check(len(cells) == len(header) and all(cells), where,
+                   f"{len(header)} tab-separated columns expected, {len(cells)} found (a cell may be -, not empty)")
+            yield where, dict(zip(header, cells))
+
+
+def _check(condition: bool, where: str, problem: str) -> None:
+    if not condition:
+        raise LexiconError(f"{where}: {problem}")
 
 
 def _optional(value: str) -> str | None:

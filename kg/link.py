@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp import normalize
@@ -30,6 +30,27 @@ def skeleton(name: str) -> str:
     return out
 
 
+def consonants(word: str, letter_classes: dict[str, str]) -> str:
+    """Return the consonant classes of a word, read with one script's table (`Lexicon.letter_classes`).
+
+    Two spellings of one name, in either script, share them (ماكرون, Macron → mkrn).
+    """
+    longest = max(len(written) for written in letter_classes)
+    word = unicodedata.normalize("NFKD", word.casefold())
+    out, i = "", 0
+    while i < len(word):
+        for size in range(longest, 0, -1):
+            if word[i : i + size] in letter_classes:
+                letter_class = letter_classes[word[i : i + size]]
+                i += size
+                break
+        else:
+            letter_class, i = "", i + 1  # a mark, a digit or a letter of another script
+        if letter_class and not out.endswith(letter_class):
+            out += letter_class
+    return out
+
+
 def _edits(a: str, b: str) -> int:
     """Levenshtein distance: letters to insert, delete or replace to turn a into b."""
     row = list(range(len(b) + 1))
@@ -51,20 +72,20 @@ class Linker:
         self,
         kb: KnowledgeBase,
         generic_heads: frozenset[str] = frozenset(),
-        consonants: Callable[[str, str], str] | None = None,
+        letter_classes: dict[str, dict[str, str]] | None = None,
     ):
         """Args:
             kb: the knowledge base to link to.
             generic_heads: normalised nouns that alone name no one body (الشرطة، السلطات):
                 such a mention is a different body in every article.
-            consonants: the consonant classes of a word in "ar" or "lat" script
-                (`Lexicon.consonants`), to link a person the knowledge base knows only in English.
+            letter_classes: "ar" / "lat" → written letters → consonant class (`Lexicon.letter_classes`),
+                to link a person the knowledge base knows only in English.
         """
         self.kb = kb
         self.generic_heads = generic_heads
-        self.consonants = consonants
+        self.letter_classes = letter_classes
         by_latin: dict[str, set[str]] = defaultdict(set)
-        for entry in kb.entries() if consonants else ():
+        for entry in kb.entries() if letter_classes else ():
             if entry.type == "PER" and entry.label_en and (key := self._name_key(entry.label_en, "lat")):
                 by_latin[key].add(entry.id)
         self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
@@ -140,7 +161,7 @@ class Linker:
 
     def _transliterated(self, mention: Mention) -> KBEntry | None:
         """The person whose English name has the consonants of the Arabic one (ماكرون ~ Macron)."""
-        if mention.type != "PER" or self.consonants is None:
+        if mention.type != "PER" or self.letter_classes is None:
             return None
         key = self._name_key(mention.name, "ar")
         kb_id = self._by_latin.get(key) if key else None
@@ -150,7 +171,7 @@ class Linker:
         # The whole name, given name and surname: a surname alone is too often shared, and
         # short keys meet by chance (بونوا هامون / Ban Ki-moon).
         words = name.replace("-", " ").split()
-        key = "".join(self.consonants(word, script) for word in words)
+        key = "".join(consonants(word, self.letter_classes[script]) for word in words)
         return key if len(words) >= 2 and len(key) >= _MIN_TRANSLITERATION else None
 
     def _entity(self, key: tuple, mentions: list[Mention], doc_id: str) -> Entity:

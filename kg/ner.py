@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
-from kg.lexicon import Lexicon, Title, clitic_variants
-from kg.nlp import normalize
+from kg.lexicon import Lexicon, Title
+from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
 _MAX_NAME_TOKENS = 6
@@ -39,14 +39,7 @@ class Recognizer:
         self.kb = kb
         self.lexicon = lexicon
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
-        self._gazetteer: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
-        for name, entry in kb.names():
-            words = tuple(name.split())
-            if words:
-                self._gazetteer[words[0]].append((words[1:], entry))
-        # Longest names first; of two entries with one name (تونس), the country before the city.
-        for entries in self._gazetteer.values():
-            entries.sort(key=lambda item: (-len(item[0]), not item[1].is_country, item[1].id))
+        self.gazetteer = Gazetteer(kb.names())
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -165,7 +158,7 @@ class Recognizer:
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
-            for rest, entry in self._gazetteer.get(variant, ()):
+            for rest, entry in self.gazetteer.starting(variant):
                 end = i + 1 + len(rest)
                 if tuple(norms[i + 1 : end]) != rest:
                     continue

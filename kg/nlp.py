@@ -38,6 +38,9 @@ _SPELLING_VARIANT_PENALTY = 3.0
 _EMPHATIC_LAM_PENALTY = 0.5
 _NO_LOGPROB = -12.0
 _MAX_CACHED_WORDS = 100_000
+# Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
 
 
 def normalize(text: str) -> str:
@@ -47,6 +50,28 @@ def normalize(text: str) -> str:
     """
     text = dediac_ar(text).replace(TATWEEL, "")
     return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+
+
+def clitic_variants(norm: str, shortest: int = 2) -> list[tuple[str, int]]:
+    """Return a normalised word and its forms without leading clitics, each with the letters removed.
+
+    Args:
+        shortest: the fewest letters left after a conjunction و/ف (ولم → لم with 2); the CRF's
+            features were trained with 3.
+    """
+    variants = [(norm, 0)]
+    for conj in ("", *_CONJUNCTIONS):
+        if conj and not norm.startswith(conj):
+            continue
+        rest = norm[len(conj) :]
+        if conj and len(rest) >= shortest:
+            variants.append((rest, len(conj)))
+        # ل + ال is written لل (للاتحاد = ل + الاتحاد).
+        if rest.startswith("لل") and len(rest) > 3:
+            variants.append(("ا" + rest[1:], len(conj) + 1))
+        elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
+            variants.append((rest[1:], len(conj) + 1))
+    return variants
 
 
 @dataclass(frozen=True, slots=True)

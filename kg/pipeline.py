@@ -23,7 +23,7 @@ class Pipeline:
                  tagger: Tagger | CamelBertTagger | None = None):
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
-        self.link = Linker(kb, lexicon.org_heads, lexicon.consonants)
+        self.link = Linker(kb, lexicon.org_heads, lexicon.letter_classes)
         self.extract_relations = RelationExtractor(lexicon)
 
     @classmethod

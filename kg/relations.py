@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kg.lexicon import Lexicon, Trigger, clitic_variants
+from kg.lexicon import Lexicon, Trigger
+from kg.nlp import clitic_variants
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.lexicon import clitic_variants
+from kg.nlp import clitic_variants
 from kg.types import Document
 
 

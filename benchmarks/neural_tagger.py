@@ -1,4 +1,8 @@
-"""Neural NER: a convolutional CRF tagger in torch over the Featurizer's feature strings."""
+"""Neural NER (not shipped): a convolutional CRF tagger in torch over kg.tagger.Featurizer's feature strings.
+
+Alone or paired with kg's CRF (the CRF's label of each token adds `crf_weight` to the network's
+score of it); trained and scored on the dev slice by benchmarks/ner_dev.py (figures in ner.md).
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,48 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
-from kg.tagger import NeuralSettings
+from kg.gazetteer import Gazetteer
+from kg.ner_train import LabelledSentence, TrainingSettings, featurize_corpus, train, write_clusters
+from kg.nlp import Analyzer
+from kg.tagger import CLUSTERS_FILE, CRF_FILE, SETTINGS_FILE, Featurizer, TaggedSpan, read_clusters, spans_of_labels
+from kg.types import Token
 
 NETWORK_FILE = "network.pt"
 VOCABULARY_FILE = "vocabulary.json.gz"
+NEURAL_FILE = "neural.json"
+MODELS = ("crf", "neural", "crf+neural")
 _FORBIDDEN = -10000.0  # transition score of a BIO sequence that cannot be (O → I-PER)
+
+
+@dataclass
+class NeuralSettings:
+    """Sizes and training schedule of the network, and how it is paired with the CRF; saved beside the model."""
+
+    min_count: int = 2
+    feature_dim: int = 64
+    channels: int = 64
+    dropout: float = 0.5
+    learning_rate: float = 2e-3
+    batch_size: int = 16
+    epochs: int = 6
+    feature_dropout: float = 0.25
+    average_from: int = 3  # first epoch whose weights enter the mean that is kept
+    entity_bias: float = 0.0
+    crf_weight: float = 2.0  # on the CRF's label; chosen on the dev slice (ner.md)
+
+    @classmethod
+    def read(cls, path: Path) -> NeuralSettings:
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
 
 
 @dataclass
@@ -291,3 +325,84 @@ class NeuralModel:
         state = torch.load(folder / NETWORK_FILE, weights_only=True)
         network.load_state_dict({name: value.float() for name, value in state.items()})
         return cls(network, vocabulary, settings)
+
+
+def train_pair(analyzer: Analyzer, kb, sentences: Sequence[LabelledSentence], out_dir: Path, model: str,
+               settings: TrainingSettings, neural: NeuralSettings, clusters: dict[str, str] | None = None) -> Path:
+    """Train "crf", "neural" or "crf+neural" into a model folder; the network trains on one thread from the seed."""
+    if "crf" in model:
+        train(analyzer, kb, sentences, out_dir, settings, clusters)
+    else:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        settings.write(out_dir / SETTINGS_FILE)
+    if "neural" in model:
+        gazetteer = Gazetteer(kb.names()) if "gazetteer" in settings.features else None
+        use = clusters if "clusters" in settings.features else {}
+        featurizer = Featurizer(analyzer, gazetteer, use or {}, settings.features)
+        fit_network(list(featurize_corpus(featurizer, analyzer, sentences)), neural, settings.seed).save(out_dir)
+        if use and not (out_dir / CLUSTERS_FILE).exists():
+            write_clusters(use, out_dir / CLUSTERS_FILE)
+    neural.write(out_dir / NEURAL_FILE)
+    (out_dir / "model.txt").write_text(model + "\n", encoding="utf-8")
+    return out_dir
+
+
+class PairTagger:
+    """kg.tagger.Tagger's interface over a CRF, a network, or both."""
+
+    def __init__(self, featurizer: Featurizer, crf=None, network: NeuralModel | None = None, crf_weight: float = 0.0):
+        self.featurizer = featurizer
+        self.crf = crf
+        self.network = network
+        self.crf_weight = crf_weight
+        if network is not None:
+            self._label_ids = {label: i for i, label in enumerate(network.vocabulary.labels)}
+
+    @classmethod
+    def load(cls, analyzer: Analyzer, kb, model_dir: Path) -> PairTagger:
+        """Load a folder written by `train_pair`."""
+        import pycrfsuite
+
+        model = (model_dir / "model.txt").read_text(encoding="utf-8").strip()
+        settings = TrainingSettings.read(model_dir / SETTINGS_FILE)
+        neural = NeuralSettings.read(model_dir / NEURAL_FILE)
+        features = settings.features
+        clusters = read_clusters(model_dir / CLUSTERS_FILE) if "clusters" in features else {}
+        gazetteer = Gazetteer(kb.names()) if "gazetteer" in features else None
+        crf = network = None
+        if "crf" in model:
+            crf = pycrfsuite.Tagger()
+            crf.open(str(model_dir / CRF_FILE))
+        if "neural" in model:
+            network = NeuralModel.load(model_dir, neural)
+        return cls(Featurizer(analyzer, gazetteer, clusters, features), crf, network, neural.crf_weight)
+
+    def labels(self, tokens: Sequence[Token]) -> list[str]:
+        """Return the BIO label of each token."""
+        return self.label_sentences([tokens])[0]
+
+    def label_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
+        """Return the BIO labels of each sentence; the network reads them all in one batch."""
+        todo = [self.featurizer(tokens) for tokens in sentences if tokens]
+        if self.network is None:
+            found = iter([self.crf.tag(features) for features in todo])
+        elif todo:
+            extra = self._crf_scores(todo) if self.crf is not None else None
+            names = self.network.vocabulary.labels
+            found = iter([[names[i] for i in ids] for ids in self.network.label_ids(todo, extra)])
+        return [next(found) if tokens else [] for tokens in sentences]
+
+    def _crf_scores(self, sentences: list[list[list[str]]]) -> torch.Tensor:
+        """Return crf_weight on the CRF's label of each token, 0 elsewhere, padded as one batch.
+
+        The CRF's choice, not its marginals: those cost 9 calls a token, as much as the network itself.
+        """
+        scores = torch.zeros(len(sentences), max(len(features) for features in sentences), len(self._label_ids))
+        for n, features in enumerate(sentences):
+            chosen = [self._label_ids.get(label, 0) for label in self.crf.tag(features)]
+            scores[n, torch.arange(len(chosen)), chosen] = self.crf_weight
+        return scores
+
+    def spans(self, tokens: Sequence[Token]) -> list[TaggedSpan]:
+        """Return the names of one sentence as token spans."""
+        return spans_of_labels(self.labels(tokens))

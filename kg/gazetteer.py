@@ -1,0 +1,70 @@
+"""The knowledge base's names indexed by first word: the one gazetteer of the NER rules and the tagger."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from kg.kb import KBEntry
+from kg.nlp import clitic_variants
+
+# The tagger's features read names of up to 8 words, and their parts from 3 letters on (as trained).
+_MAX_FEATURE_WORDS = 8
+_MIN_PART_LETTERS = 3
+# The tagger's features strip a conjunction only before 3 letters or more (as trained).
+_FEATURE_SHORTEST_STEM = 3
+
+
+class Gazetteer:
+    """Names of knowledge-base entries, each a tuple of normalised words, by first word."""
+
+    def __init__(self, names: Iterable[tuple[str, KBEntry]]):
+        """Index (normalised name, entry) pairs, e.g. `KnowledgeBase.names()`."""
+        self._by_first: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
+        self._types: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.word_types: dict[str, set[str]] = defaultdict(set)  # parts of longer names (first, family names)
+        for name, entry in names:
+            words = tuple(name.split())
+            if not words:
+                continue
+            self._by_first[words[0]].append((words[1:], entry))
+            if len(words) > _MAX_FEATURE_WORDS:
+                continue
+            self._types[words].add(entry.type)
+            if len(words) > 1:
+                for word in words:
+                    if len(word) >= _MIN_PART_LETTERS:
+                        self.word_types[word].add(entry.type)
+        # Longest names first; of two entries with one name (تونس), the country before the city.
+        for entries in self._by_first.values():
+            entries.sort(key=lambda item: (-len(item[0]), not item[1].is_country, item[1].id))
+
+    def starting(self, first: str) -> list[tuple[tuple[str, ...], KBEntry]]:
+        """Return (the words after the first, entry) of the names opening with a word, longest first."""
+        return self._by_first.get(first, [])
+
+    def tags(self, norms: Sequence[str]) -> list[str | None]:
+        """Return B-TYPE / I-TYPE for tokens inside the longest name matched left to right (types joined by |)."""
+        tags: list[str | None] = [None] * len(norms)
+        i = 0
+        while i < len(norms):
+            best = None
+            for variant in feature_variants(norms[i]):
+                for rest, _ in self.starting(variant):
+                    end = i + 1 + len(rest)
+                    if len(rest) < _MAX_FEATURE_WORDS and tuple(norms[i + 1 : end]) == rest and (best is None or end > best[0]):
+                        best = (end, (variant, *rest))
+            if best is None:
+                i += 1
+                continue
+            end, words = best
+            kind = "|".join(sorted(self._types[words]))
+            for k in range(i, end):
+                tags[k] = ("B-" if k == i else "I-") + kind
+            i = end
+        return tags
+
+
+def feature_variants(norm: str) -> list[str]:
+    """Return a word and its forms without clitics as the tagger's features read them."""
+    return [variant for variant, _ in clitic_variants(norm, _FEATURE_SHORTEST_STEM)]
