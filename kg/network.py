@@ -111,9 +111,8 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
 def overview(graph: nx.MultiDiGraph, size: int = OVERVIEW_SIZE) -> list[str]:
     """Pick the actors a corpus overview shows: those in the most events, none left unlinked.
 
-    Entities are ranked by the sentences of their relations; the top `size` are kept when
-    they share an edge with another kept one, then the next ranked that link to the kept ones
-    fill the places left.
+    Entities are ranked by the sentences of their relations; going down the ranking, one is
+    kept when it shares an edge with a kept one, else together with its best-ranked neighbour.
 
     Args:
         graph: the entity graph.
@@ -126,13 +125,17 @@ def overview(graph: nx.MultiDiGraph, size: int = OVERVIEW_SIZE) -> list[str]:
     undirected.remove_edges_from(nx.selfloop_edges(undirected))
     degrees = dict(graph.degree(weight="weight"))
     ranked = sorted((node for node in undirected if undirected.degree(node)), key=lambda n: (-degrees[n], n))
-    top = set(ranked[:size])
-    chosen = {node for node in top if any(other in top for other in undirected[node])}
-    for node in ranked[size:]:
+    rank = {node: position for position, node in enumerate(ranked)}
+    chosen: set[str] = set()
+    for node in ranked:
         if len(chosen) >= size:
             break
+        if node in chosen:
+            continue
         if any(other in chosen for other in undirected[node]):
             chosen.add(node)
+        elif len(chosen) + 2 <= size:
+            chosen |= {node, min(undirected[node], key=rank.__getitem__)}
     return [node for node in ranked if node in chosen]
 
 

@@ -220,21 +220,30 @@ def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 
     start = _positions(graph.subgraph(nodes), scale=120)
     xy = np.array([start[node] for node in nodes], dtype=float)
     boxes = np.array([label_box(graph.nodes[node]) for node in nodes])
+    # Room first: stretched to the labels' shape, they fill at most a fifth of the area, so
+    # parting them is local.
+    xy *= boxes.mean(axis=0) / boxes.mean()
+    needed = 5 * 4 * (boxes[:, 0] * boxes[:, 1]).sum()
+    spread = np.prod(xy.max(axis=0) - xy.min(axis=0) + 2 * boxes.max(axis=0))
+    xy *= max(1.0, math.sqrt(needed / spread))
     # Two entities at one point have no direction to part in: a fixed nudge gives them one.
     xy += np.random.default_rng(0).uniform(-0.5, 0.5, xy.shape)
     reach = boxes[:, None, :] + boxes[None, :, :]
     for _ in range(rounds):
-        apart = xy[:, None, :] - xy[None, :, :]
-        overlap = reach - np.abs(apart)
-        clash = (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
-        np.fill_diagonal(clash, False)
-        if not clash.any():
+        overlap = reach - np.abs(xy[:, None, :] - xy[None, :, :])
+        clashes = np.argwhere(np.triu((overlap[..., 0] > -1) & (overlap[..., 1] > -1), k=1))
+        if not len(clashes):
             break
-        # Each pair parts along the axis where it overlaps less, half the overlap each.
-        along_x = overlap[..., 0] <= overlap[..., 1]
-        axis = np.stack([clash & along_x, clash & ~along_x], axis=-1)
-        push = np.where(axis, np.sign(apart) * (overlap / 2 + 1), 0.0)
-        xy += push.sum(axis=1) / 2
+        # Each pair parts, one after another, along the axis where it overlaps less.
+        for a, b in clashes:
+            apart = xy[a] - xy[b]
+            overlap = reach[a, b] - np.abs(apart)
+            if (overlap <= -1).any():
+                continue
+            axis = int(overlap[0] > overlap[1])
+            step = (overlap[axis] / 2 + 1) * (1 if apart[axis] >= 0 else -1)
+            xy[a, axis] += step
+            xy[b, axis] -= step
     return [(round(x, 1), round(y, 1)) for x, y in xy]
 
 
