@@ -54,6 +54,7 @@ _FIELDS = {
     str(SDO.datePublished): "published",
     str(SDO.url): "url",
 }
+_READ = {_RDF_TYPE} | set(_RELATIONS) | set(_FIELDS)
 
 
 class EntityNotFound(LookupError):
@@ -102,9 +103,11 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
     if path.suffix not in GRAPH_FORMATS:
         raise ValueError(f"{path}: not a graph file (use {', '.join(GRAPH_FORMATS)})")
     quads = ox.parse(path=path, format=GRAPH_FORMATS[path.suffix])
+    # Spans' offsets and sentence numbers are most of the quads and no part of the view.
     return _derive(
-        (quad.subject.value, quad.predicate.value, quad.object.value, getattr(quad.object, "language", None))
+        (quad.subject.value, predicate, quad.object.value, getattr(quad.object, "language", None))
         for quad in quads
+        if (predicate := quad.predicate.value) in _READ
     )
 
 

@@ -43,9 +43,10 @@ _TEMPLATES = Path(__file__).parent / "templates"
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 # What the page's font takes, in canvas pixels at zoom 1: a label's line and an average letter.
-_LINE_HEIGHT = 17
-_LETTER_WIDTH = 7.5
-_LABEL_MARGIN = 8
+_FONT_SIZE = 16
+_LINE_HEIGHT = 19
+_LETTER_WIDTH = 8
+_LABEL_MARGIN = 6
 # Anything a browser would fetch: a src, href or CSS url() or @import off the page.
 _NETWORK_REFERENCE = re.compile(
     r"""\b(?:src|href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
@@ -155,6 +156,7 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
         "predicates": list(PREDICATES),
         "types": types,
         "fold": ARABIC_FOLD,
+        "font": _FONT_SIZE,
         "nodes": [
             [node, data["type"] or "", data["label_ar"], data["label_en"] or "", data["wikidata"] or "",
              data["mentions"], node_size(data["mentions"])]
@@ -172,7 +174,7 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
 
 def node_size(mentions: int) -> float:
     """The radius an entity is drawn with: growing with its mentions, within bounds."""
-    return round(min(10 + 3 * math.sqrt(mentions), 40), 1)
+    return round(min(6 + 2 * math.sqrt(mentions), 24), 1)
 
 
 def label_box(data: dict) -> tuple[float, float]:
@@ -209,42 +211,70 @@ def _positions(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
     return {node: (round(x * factor, 1), round(y * factor, 1)) for node, (x, y) in zip(nodes, coords)}
 
 
-def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 400) -> list[tuple[float, float]]:
-    """Lay out the overview, then push apart entities whose labels would overlap.
+def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 1000) -> list[tuple[float, float]]:
+    """Lay out the overview: each connected part on its own, packed in rows, labels pushed apart.
 
     Returns:
         Positions in the order of `nodes`, no two label boxes overlapping when `rounds` sufficed.
     """
     if not nodes:
         return []
-    start = _positions(graph.subgraph(nodes), scale=120)
-    xy = np.array([start[node] for node in nodes], dtype=float)
     boxes = np.array([label_box(graph.nodes[node]) for node in nodes])
-    # Room first: stretched to the labels' shape, they fill at most a fifth of the area, so
-    # parting them is local.
-    xy *= boxes.mean(axis=0) / boxes.mean()
-    needed = 5 * 4 * (boxes[:, 0] * boxes[:, 1]).sum()
-    spread = np.prod(xy.max(axis=0) - xy.min(axis=0) + 2 * boxes.max(axis=0))
-    xy *= max(1.0, math.sqrt(needed / spread))
+    place = {node: position for position, node in enumerate(nodes)}
+    linked = nx.Graph(graph.subgraph(nodes).to_undirected(as_view=True))
+    # Neighbours about two label widths apart: close enough to read as a group.
+    spacing = 1.5 * boxes[:, 0].mean()
+    parts = []
+    for component in sorted(nx.connected_components(linked), key=lambda part: (-len(part), min(part))):
+        members = sorted(component, key=place.__getitem__)
+        start = _positions(linked.subgraph(members), scale=1)
+        xy = np.array([start[node] for node in members], dtype=float)
+        lengths = [np.linalg.norm(xy[members.index(a)] - xy[members.index(b)]) for a, b in linked.subgraph(members).edges()]
+        xy *= spacing / (np.mean(lengths) if lengths and np.mean(lengths) > 0 else 1)
+        own = boxes[[place[node] for node in members]]
+        # A crowded part (a hub and its many partners) is first given room for its labels.
+        needed = 3 * 4 * (own[:, 0] * own[:, 1]).sum()
+        area = np.prod(xy.max(axis=0) - xy.min(axis=0) + 2 * own.max(axis=0))
+        xy *= max(1.0, math.sqrt(needed / area))
+        low, high = (xy - own).min(axis=0), (xy + own).max(axis=0)
+        parts.append((members, xy - low, high - low))
+    # Shelf packing: rows about as wide as the page's canvas shape asks for the area they cover.
+    width = math.sqrt(sum(float(np.prod(size)) for *_, size in parts) * 1.45)
+    xy = np.zeros((len(nodes), 2))
+    x = y = row_height = 0.0
+    for members, local, size in parts:
+        if x > 0 and x + size[0] > width:
+            x, y, row_height = 0.0, y + row_height + spacing / 2, 0.0
+        for node, point in zip(members, local):
+            xy[place[node]] = point + (x, y)
+        x += size[0] + spacing / 2
+        row_height = max(row_height, size[1])
     # Two entities at one point have no direction to part in: a fixed nudge gives them one.
     xy += np.random.default_rng(0).uniform(-0.5, 0.5, xy.shape)
     reach = boxes[:, None, :] + boxes[None, :, :]
     for _ in range(rounds):
         overlap = reach - np.abs(xy[:, None, :] - xy[None, :, :])
-        clashes = np.argwhere(np.triu((overlap[..., 0] > -1) & (overlap[..., 1] > -1), k=1))
-        if not len(clashes):
+        clashes = np.argwhere(np.triu((overlap[..., 0] > -1) & (overlap[..., 1] > -1), k=1)).tolist()
+        if not clashes:
             break
-        # Each pair parts, one after another, along the axis where it overlaps less.
+        # Each pair parts, one after another, along the axis where it overlaps less (plain floats:
+        # numpy's per-element overhead would dominate).
+        points, half = xy.tolist(), boxes.tolist()
         for a, b in clashes:
-            apart = xy[a] - xy[b]
-            overlap = reach[a, b] - np.abs(apart)
-            if (overlap <= -1).any():
+            apart = [points[a][axis] - points[b][axis] for axis in (0, 1)]
+            overlap = [half[a][axis] + half[b][axis] - abs(apart[axis]) for axis in (0, 1)]
+            if min(overlap) <= -1:
                 continue
             axis = int(overlap[0] > overlap[1])
             step = (overlap[axis] / 2 + 1) * (1 if apart[axis] >= 0 else -1)
-            xy[a, axis] += step
-            xy[b, axis] -= step
-    return [(round(x, 1), round(y, 1)) for x, y in xy]
+            points[a][axis] += step
+            points[b][axis] -= step
+        xy = np.array(points)
+    # Widened to the canvas's shape: parting labels further sideways keeps them apart.
+    width, height = xy.max(axis=0) - xy.min(axis=0) + 2 * boxes.max(axis=0)
+    xy[:, 0] *= max(1.0, 1.45 * height / width)
+    centre = (xy.min(axis=0) + xy.max(axis=0)) / 2
+    return [(round(x - centre[0], 1), round(y - centre[1], 1)) for x, y in xy]
 
 
 def _script_json(data: dict) -> str:

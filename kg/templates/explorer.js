@@ -3,7 +3,7 @@
 // part the controls select. Text from the graph is only ever set with textContent.
 (() => {
   const DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  const [IRI, TYPE, LABEL_AR, LABEL_EN, WIKIDATA, MENTIONS] = [0, 1, 2, 3, 4, 5];
+  const [TYPE, LABEL_AR, LABEL_EN, WIKIDATA, MENTIONS, SIZE] = [1, 2, 3, 4, 5, 6];
   const [SOURCE, TARGET, PREDICATE, SUPPORT] = [0, 1, 2, 3];
   const [DATE, ARTICLE, SENTENCE, REPORTER] = [0, 1, 2, 3];
   const MAX_RESULTS = 8;
@@ -71,7 +71,7 @@
     const [x, y] = position(index);
     return {
       id: index, x, y, label: nodeLabel(node), shape, color: colour,
-      size: Math.min(10 + 3 * Math.sqrt(node[MENTIONS]), 40),
+      size: node[SIZE],
       title: tooltip(`${nodeLabel(node)}\n${degree[index]} sentences`),
     };
   }
@@ -92,7 +92,7 @@
   const network = new vis.Network($("kg-network"), {nodes: shownNodes, edges: shownLinks}, {
     physics: {enabled: false},
     layout: {improvedLayout: false},
-    nodes: {font: {size: 14, multi: false}, borderWidth: 1},
+    nodes: {font: {size: DATA.font, strokeWidth: 3, strokeColor: "#ffffff"}, borderWidth: 1},
     edges: {
       arrows: {to: {enabled: true, scaleFactor: 0.5}},
       font: {size: 10, align: "middle"},
