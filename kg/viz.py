@@ -9,7 +9,6 @@ import random
 import re
 from pathlib import Path
 
-import igraph
 import networkx as nx
 import numpy as np
 import pyvis
@@ -195,6 +194,10 @@ def _positions(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
     networkx's spring layout takes about 25 s on 2,000 entities and 6,000 relations; igraph
     well under one.
     """
+    # Imported here: igraph imports matplotlib whenever it is installed, a second of start-up that
+    # `kg view --format graphml` and the quad reader need not pay.
+    import igraph
+
     nodes = list(graph)
     if not nodes:
         return {}
