@@ -288,6 +288,10 @@
   let typing = null;
   $("kg-search").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(search, 150); });
   $("kg-search").addEventListener("keydown", event => { if (event.key === "Enter") { clearTimeout(typing); search(); } });
+  // The list of matches closes when the reader turns to anything else on the page.
+  document.addEventListener("pointerdown", event => {
+    if (!$("kg-bar").contains(event.target)) $("kg-results").replaceChildren();
+  });
   $("kg-overview").addEventListener("click", () => redrawAll("overview"));
   $("kg-all").addEventListener("click", () => redrawAll("all"));
   network.on("click", params => { if (params.nodes.length) showPanel(params.nodes[0]); });
