@@ -32,8 +32,6 @@ class ViewError(Exception):
 
 
 DEFAULT_STORE = Path("exports") / "store"
-# Above this many articles the whole graph is too big to draw usefully in one page.
-_HTML_ARTICLES = 2000
 # The project's sibling folder of corpora and data (the checkout's ../shared): `kg install-data`
 # and `kg train-ner` read it.
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -157,7 +155,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     from kg.corpus import ArticleCache, build, write_nquads
     from kg.rdf import article_iri, write_exports
     from kg.store import load_nquads, open_store, push_graphs
-    from kg.viz import write_html
+    from kg.network import read_graph
+    from kg.viz import write_view
 
     output: Path = args.output
     # A path that is not a store fails now, not after the extraction.
@@ -171,10 +170,7 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
     paths = write_exports(write_nquads(cache, doc_ids, output / "kg.nq"), output)
-    if len(doc_ids) <= _HTML_ARTICLES:
-        paths["html"] = write_html(_read_dataset(paths["nquads"]), output / "kg.html")
-    else:
-        print(f"kg: no kg.html for {len(doc_ids)} articles; draw a part with `kg view --top 300`", file=sys.stderr)
+    paths["html"] = write_view(read_graph(paths["nquads"]), output / "kg.html")
     seconds = time.monotonic() - started
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
@@ -242,13 +238,12 @@ def _view(args: argparse.Namespace) -> int:
         from kg.store import export_dataset, open_store
 
         store = open_store(args.store)
-        dataset = export_dataset(store)
+        graph = to_networkx(export_dataset(store))
         store.close()
         source = args.store
     else:
-        dataset = _read_dataset(args.graph)
+        graph = _read_graph(args.graph)
         source = args.graph
-    graph = to_networkx(dataset)
     try:
         around = find_entity(graph, args.around) if args.around else None
     except EntityNotFound as err:
@@ -271,21 +266,18 @@ def _view(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_dataset(path: Path):
-    from rdflib import Dataset
+def _read_graph(path: Path):
+    from kg.network import GRAPH_FORMATS, read_graph
 
-    formats = {".trig": "trig", ".ttl": "turtle", ".nq": "nquads", ".nt": "nt"}
-    if path.suffix not in formats:
+    if path.suffix not in GRAPH_FORMATS:
         raise ViewError(f"{path}: not a graph file (use .trig, .ttl, .nq or .nt)")
     if not path.is_file():
         raise ViewError(f"{path}: no such file (make one with kg build)")
-    dataset = Dataset(default_union=True)
     try:
-        dataset.parse(path, format=formats[path.suffix])
-    except Exception as err:  # rdflib's parsers raise many kinds; the user needs the file and one line
+        return read_graph(path)
+    except (SyntaxError, OSError) as err:
         reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise ViewError(f"{path}: cannot read the graph ({reason})") from err
-    return dataset
 
 
 def _iso_date(text: str) -> str:

@@ -1,24 +1,60 @@
-"""The entity graph as networkx: derived from the Dataset, cut down to a view, exported for Gephi."""
+"""The entity graph as networkx: derived from the RDF quads, cut down to a view, exported for Gephi."""
 
 from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO
 
 from kg.vocab import ENTITY_CLASSES, KG, NIF, PREDICATES, SEM, WD, event_class
 
-# Arabic spellings a reader may type either way: vowel marks and tatweel dropped,
-# hamza-carrying alefs, alef maqsura and ta marbuta folded as kg's normaliser folds them.
-_ARABIC_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
-    | {chr(mark): None for mark in range(0x064B, 0x0653)}
+# Arabic spellings a reader may type either way: vowel marks, dagger alef and tatweel dropped,
+# hamza seats, alef maqsura and ta marbuta folded as kg's normaliser folds them.
+ARABIC_FOLD = (
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه", "ـ": "", "\u0670": ""}
+    | {chr(mark): "" for mark in range(0x064B, 0x0653)}
 )
+_ARABIC_FOLD = str.maketrans(ARABIC_FOLD)
+_RDF_TYPE = str(RDF.type)
 _MAX_SUGGESTIONS = 5
+# The overview: about this many of the actors in the most events.
+OVERVIEW_SIZE = 150
+# Quads in these files are read by Oxigraph's parser, many times faster than rdflib's.
+GRAPH_FORMATS = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+}
+_ENTITY_TYPES = {str(entity_class): code for code, entity_class in ENTITY_CLASSES.items()}
+_EVENT_PREDICATES = {str(event_class(predicate)): predicate for predicate in PREDICATES}
+_RELATIONS = {str(KG[predicate]): predicate for predicate in PREDICATES}
+# Each property the view reads, by the name of the table it fills.
+_FIELDS = {
+    str(RDFS.label): "label",
+    str(OWL.sameAs): "same_as",
+    str(KG.hasMention): "mention",
+    str(KG.actor): "actor",
+    str(KG.target): "target",
+    str(KG.negated): "negated",
+    str(SEM.hasTimeStamp): "date",
+    str(PROV.wasDerivedFrom): "article",
+    str(KG.evidence): "evidence",
+    # Who reports the event (حسبما ذكرت X), when the graph says so.
+    str(PROV.wasAttributedTo): "source",
+    str(NIF.anchorOf): "anchor",
+    str(SDO.headline): "headline",
+    str(SDO.datePublished): "published",
+    str(SDO.url): "url",
+}
+_READ = {_RDF_TYPE} | set(_RELATIONS) | set(_FIELDS)
 
 
 class EntityNotFound(LookupError):
@@ -32,15 +68,17 @@ class Support:
     date: str  # the event's date, else the article's, else ""
     article: str  # the article's headline, else its IRI
     sentence: str
+    url: str = ""  # the article's address, when the input gave one
+    source: str = ""  # the label of who reports the event, when known
 
 
 def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     """Derive the entity graph: a node per entity, an edge per asserted relation.
 
     Nodes are keyed by entity IRI with attributes type ("PER"… or None), label_ar,
-    label_en and wikidata; edges are keyed by predicate with attributes predicate,
-    support (a sorted tuple of Support) and weight (how many sentences support it).
-    Negated relations have no edge.
+    label_en, wikidata and mentions (how many spans name or describe it); edges are keyed
+    by predicate with attributes predicate, support (a sorted tuple of Support) and weight
+    (how many sentences support it). Negated relations have no edge.
 
     Args:
         dataset: the knowledge graph, one named graph per article.
@@ -48,31 +86,60 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     Returns:
         The entity graph.
     """
-    union = Graph()
-    for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
-        union.add((subject, predicate, obj))
+    return _derive(
+        (str(subject), str(predicate), str(obj), getattr(obj, "language", None))
+        for subject, predicate, obj, _ in dataset.quads((None, None, None, None))
+    )
 
-    graph = nx.MultiDiGraph()
-    for type_code, entity_class in sorted(ENTITY_CLASSES.items()):
-        for entity in sorted(union.subjects(RDF.type, entity_class)):
-            graph.add_node(str(entity), **_entity_attributes(union, entity, type_code))
 
-    supports = _supports_by_edge(union)
-    for predicate in PREDICATES:
-        for subject, obj in sorted(union.subject_objects(KG[predicate])):
-            for entity in (subject, obj):
-                if str(entity) not in graph:
-                    graph.add_node(str(entity), **_entity_attributes(union, entity, None))
-            support = tuple(sorted(supports[(subject, predicate, obj)]))
-            graph.add_edge(
-                str(subject),
-                str(obj),
-                key=predicate,
-                predicate=predicate,
-                support=support,
-                weight=max(len(support), 1),
-            )
-    return graph
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """Read a graph file (.nq, .trig, .ttl, .nt) straight into the entity graph of `to_networkx`.
+
+    Raises:
+        ValueError: the file's suffix is none of GRAPH_FORMATS.
+        SyntaxError: the file is not valid in its format.
+        OSError: the file cannot be read.
+    """
+    if path.suffix not in GRAPH_FORMATS:
+        raise ValueError(f"{path}: not a graph file (use {', '.join(GRAPH_FORMATS)})")
+    quads = ox.parse(path=path, format=GRAPH_FORMATS[path.suffix])
+    # Spans' offsets and sentence numbers are most of the quads and no part of the view.
+    return _derive(
+        (quad.subject.value, predicate, quad.object.value, getattr(quad.object, "language", None))
+        for quad in quads
+        if (predicate := quad.predicate.value) in _READ
+    )
+
+
+def overview(graph: nx.MultiDiGraph, size: int = OVERVIEW_SIZE) -> list[str]:
+    """Pick the actors a corpus overview shows: those in the most events, none left unlinked.
+
+    Entities are ranked by the sentences of their relations; going down the ranking, one is
+    kept when it shares an edge with a kept one, else together with its best-ranked neighbour.
+
+    Args:
+        graph: the entity graph.
+        size: how many entities at most.
+
+    Returns:
+        The chosen nodes, best connected first.
+    """
+    undirected = nx.Graph(graph.to_undirected(as_view=True))
+    undirected.remove_edges_from(nx.selfloop_edges(undirected))
+    degrees = dict(graph.degree(weight="weight"))
+    ranked = sorted((node for node in undirected if undirected.degree(node)), key=lambda n: (-degrees[n], n))
+    rank = {node: position for position, node in enumerate(ranked)}
+    chosen: set[str] = set()
+    for node in ranked:
+        if len(chosen) >= size:
+            break
+        if node in chosen:
+            continue
+        if any(other in chosen for other in undirected[node]):
+            chosen.add(node)
+        elif len(chosen) + 2 <= size:
+            chosen |= {node, min(undirected[node], key=rank.__getitem__)}
+    return [node for node in ranked if node in chosen]
 
 
 def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
@@ -222,38 +289,63 @@ def _fold(text: str) -> str:
     return " ".join(text.translate(_ARABIC_FOLD).casefold().split())
 
 
-def _entity_attributes(union: Graph, entity: URIRef, type_code: str | None) -> dict:
-    labels = defaultdict(list)
-    for label in union.objects(entity, RDFS.label):
-        if isinstance(label, Literal):
-            labels[label.language].append(str(label))
-    # The same entity may carry several labels from several articles; take one deterministically.
-    wikidata = sorted(
-        str(same)[len(WD) :] for same in union.objects(entity, OWL.sameAs) if same.startswith(WD)
-    )
-    return {
-        "type": type_code,
-        "label_ar": min(labels["ar"], default=str(entity)),
-        "label_en": min(labels["en"], default=None),
-        "wikidata": wikidata[0] if wikidata else None,
-    }
+def _derive(statements: Iterable[tuple[str, str, str, str | None]]) -> nx.MultiDiGraph:
+    """Build the entity graph from (subject, predicate, object, language) statements of any order."""
+    tables: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    types: dict[str, str] = {}
+    events: dict[str, str] = {}
+    asserted: set[tuple[str, str, str]] = set()
+    for subject, predicate, obj, language in statements:
+        if predicate == _RDF_TYPE:
+            if obj in _ENTITY_TYPES:
+                types[subject] = _ENTITY_TYPES[obj]
+            elif obj in _EVENT_PREDICATES:
+                events[subject] = _EVENT_PREDICATES[obj]
+        elif predicate in _RELATIONS:
+            asserted.add((subject, _RELATIONS[predicate], obj))
+        elif predicate in _FIELDS:
+            field = _FIELDS[predicate]
+            tables[field][subject].add((language, obj) if field == "label" else obj)
 
+    def one(field: str, subject: str | None) -> str:
+        # A value repeated in several articles' graphs may differ; take one deterministically.
+        return min(tables[field].get(subject, ()), default="")
 
-def _supports_by_edge(union: Graph) -> dict[tuple, list[Support]]:
+    def attributes(entity: str) -> dict:
+        labels = tables["label"].get(entity, ())
+        wikidata = sorted(same[len(WD) :] for same in tables["same_as"].get(entity, ()) if same.startswith(WD))
+        return {
+            "type": types.get(entity),
+            "label_ar": min((text for language, text in labels if language == "ar"), default=entity),
+            "label_en": min((text for language, text in labels if language == "en"), default=None),
+            "wikidata": wikidata[0] if wikidata else None,
+            "mentions": len(tables["mention"].get(entity, ())),
+        }
+
     supports = defaultdict(list)
-    for predicate in PREDICATES:
-        for event in union.subjects(RDF.type, event_class(predicate)):
-            if union.value(event, KG.negated) == Literal(True):
-                continue
-            article = union.value(event, PROV.wasDerivedFrom)
-            date = union.value(event, SEM.hasTimeStamp) or union.value(article, SDO.datePublished)
-            evidence = union.value(event, KG.evidence)
-            key = (union.value(event, KG.actor), predicate, union.value(event, KG.target))
-            supports[key].append(
-                Support(
-                    date=str(date or ""),
-                    article=str(union.value(article, SDO.headline) or article or ""),
-                    sentence=str(union.value(evidence, NIF.anchorOf) or ""),
-                )
+    for event, predicate in events.items():
+        if one("negated", event) == "true":
+            continue
+        article = one("article", event)
+        source = one("source", event)
+        supports[(one("actor", event), predicate, one("target", event))].append(
+            Support(
+                date=one("date", event) or one("published", article),
+                article=one("headline", article) or article,
+                sentence=one("anchor", one("evidence", event)),
+                url=one("url", article),
+                source=attributes(source)["label_ar"] if source else "",
             )
-    return supports
+        )
+
+    graph = nx.MultiDiGraph()
+    for entity, type_code in sorted(types.items(), key=lambda item: (item[1], item[0])):
+        graph.add_node(entity, **attributes(entity))
+    order = {predicate: rank for rank, predicate in enumerate(PREDICATES)}
+    for subject, predicate, obj in sorted(asserted, key=lambda edge: (order[edge[1]], edge[0], edge[2])):
+        for entity in (subject, obj):
+            if entity not in graph:
+                graph.add_node(entity, **attributes(entity))
+        support = tuple(sorted(supports[(subject, predicate, obj)]))
+        graph.add_edge(subject, obj, key=predicate, predicate=predicate, support=support, weight=max(len(support), 1))
+    return graph

@@ -1,4 +1,4 @@
-"""Views of the knowledge graph: an interactive HTML page that works offline, GraphML, GEXF."""
+"""Views of the knowledge graph: an explorer page that works offline, GraphML, GEXF."""
 
 from __future__ import annotations
 
@@ -9,24 +9,24 @@ import random
 import re
 from pathlib import Path
 
-import igraph
 import networkx as nx
-from pyvis.network import Network
+import numpy as np
+import pyvis
 from rdflib import Dataset
 
 from kg.files import write_atomically
-from kg.network import display_label, to_gexf, to_graphml, to_networkx
+from kg.network import ARABIC_FOLD, overview, to_gexf, to_graphml, to_networkx
+from kg.vocab import PREDICATES
 
 # Colour and shape of each entity type, and the two words of its legend entry.
 _STYLES = {
-    "PER": ("#4e79a7", "dot", "●", "Person", "شخص"),
-    "ORG": ("#f28e2b", "square", "■", "Organization", "منظمة"),
-    "LOC": ("#59a14f", "triangle", "▲", "Location", "مكان"),
-    "MISC": ("#b07aa1", "diamond", "◆", "Miscellaneous", "كيان آخر"),
+    "PER": ("#4e79a7", "dot", "Person", "شخص"),
+    "ORG": ("#f28e2b", "square", "Organization", "منظمة"),
+    "LOC": ("#59a14f", "triangle", "Location", "مكان"),
+    "MISC": ("#b07aa1", "diamond", "Miscellaneous", "كيان آخر"),
 }
-_UNTYPED = ("#9c9c9c", "dot", "●", "Untyped", "غير مصنف")
+_UNTYPED = ("#9c9c9c", "dot", "Untyped", "غير مصنف")
 
-# Above this many nodes the browser's physics simulation is too slow to settle.
 # Headless Chromium as the offline view is checked in (tests/test_browser.py) and timed
 # (benchmarks/viz_bench.py): no first-run work, no background connections.
 HEADLESS_CHROMIUM_ARGS = (
@@ -38,31 +38,23 @@ HEADLESS_CHROMIUM_ARGS = (
     "--disable-component-update",
     "--disable-sync",
 )
-_MAX_PHYSICS_NODES = 300
-_MAX_EVIDENCE_IN_TOOLTIP = 5
-
-# A script or stylesheet fetched from the network: pyvis's template adds Bootstrap this way,
-# and keeps a commented-out copy of vis-network's own references.
-_EXTERNAL_RESOURCE = re.compile(
-    r"""<script\b[^>]*\bsrc\s*=\s*["']?\s*(?:https?:)?//[^>]*>\s*</script>"""
-    r"""|<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//[^>]*>"""
-    r"""|<!--(?:(?!-->).)*\b(?:src|href)\s*=(?:(?!-->).)*-->""",
-    re.IGNORECASE | re.DOTALL,
-)
-# Anything left that a browser would fetch: a src, href or CSS url() or @import off the page.
+_TEMPLATES = Path(__file__).parent / "templates"
+_VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+# What the page's font takes, in canvas pixels at zoom 1: a label's line and an average letter.
+_FONT_SIZE = 16
+_LINE_HEIGHT = 19
+_LETTER_WIDTH = 8
+_LABEL_MARGIN = 6
+# Anything a browser would fetch: a src, href or CSS url() or @import off the page.
 _NETWORK_REFERENCE = re.compile(
     r"""\b(?:src|href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
     re.IGNORECASE,
 )
-# Tooltips are plain text set with innerText; each line runs in the direction of its first letter.
-_TOOLTIP_CSS = (
-    "div.vis-tooltip{unicode-bidi:plaintext;text-align:start;white-space:pre-wrap;"
-    "max-width:40em;font:14px sans-serif}"
-)
 
 
 def write_html(dataset: Dataset, path: Path) -> Path:
-    """Write the entity graph as one self-contained HTML page that needs no network.
+    """Write the entity graph as one self-contained explorer page that needs no network.
 
     Args:
         dataset: the knowledge graph, one named graph per article.
@@ -75,7 +67,7 @@ def write_html(dataset: Dataset, path: Path) -> Path:
 
 
 def write_view(graph: nx.MultiDiGraph, path: Path, file_format: str = "html") -> Path:
-    """Write an entity graph as an offline HTML page, GraphML or GEXF.
+    """Write an entity graph as an offline explorer page, GraphML or GEXF.
 
     Args:
         graph: the entity graph or a view of it, as made by kg.network.
@@ -93,7 +85,10 @@ def write_view(graph: nx.MultiDiGraph, path: Path, file_format: str = "html") ->
 
 
 def page(graph: nx.MultiDiGraph) -> str:
-    """Draw an entity graph as one self-contained HTML page that needs no network.
+    """Draw an entity graph as one self-contained explorer page that needs no network.
+
+    The page opens on the overview (`kg.network.overview`) and carries the whole graph as
+    JSON, so its search, filters, entity panel and expansion work on all of it.
 
     Args:
         graph: the entity graph or a view of it, as made by kg.network.
@@ -101,9 +96,17 @@ def page(graph: nx.MultiDiGraph) -> str:
     Returns:
         The page's HTML.
     """
-    text = _offline(_to_pyvis(graph).generate_html(name="graph.html"))
-    text = text.replace("</head>", f"<style>{_TOOLTIP_CSS}</style>\n</head>", 1)
-    return text.replace("<body>", "<body>\n" + _legend_html(), 1)
+    slots = {
+        "style": (_VIS / "vis-network.css").read_text(encoding="utf-8")
+        + (_TEMPLATES / "explorer.css").read_text(encoding="utf-8"),
+        "vis": (_VIS / "vis-network.min.js").read_text(encoding="utf-8"),
+        "data": _script_json(page_data(graph)),
+        "script": (_TEMPLATES / "explorer.js").read_text(encoding="utf-8"),
+    }
+    text = _SLOT.sub(lambda slot: slots[slot.group(1)], (_TEMPLATES / "explorer.html").read_text(encoding="utf-8"))
+    if _NETWORK_REFERENCE.search(text):
+        raise RuntimeError("the explorer page references a network resource")
+    return text
 
 
 def iframe(graph: nx.MultiDiGraph, height: int = 600) -> str:
@@ -123,46 +126,83 @@ def iframe(graph: nx.MultiDiGraph, height: int = 600) -> str:
     )
 
 
-def _to_pyvis(graph: nx.MultiDiGraph) -> Network:
-    network = Network(height="90vh", width="100%", directed=True, cdn_resources="in_line")
-    # Keep Arabic readable in the page; the template's tojson still escapes < > & '.
-    network.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    physics = graph.number_of_nodes() <= _MAX_PHYSICS_NODES
-    positions = {} if physics else _positions(graph)
-    degrees = dict(graph.degree(weight="weight"))
-    for node, data in graph.nodes(data=True):
-        colour, shape, _, type_en, _ = _STYLES.get(data["type"], _UNTYPED)
-        position = positions.get(node, {})
-        network.add_node(
-            node,
-            label=_plain(display_label(data)),
-            title=_plain(_node_title(data, type_en)),
-            color=colour,
-            shape=shape,
-            size=12 + 4 * math.sqrt(degrees[node]),
-            physics=physics,
-            **position,
-        )
+def page_data(graph: nx.MultiDiGraph) -> dict:
+    """The graph as the page's compact JSON: tables of entities, articles and merged edges.
+
+    Returns:
+        {"predicates", "types", "fold", "nodes": [[iri, type, label_ar, label_en, wikidata,
+        mentions, size]], "articles": [[title, url]], "edges": [[source, target, predicate,
+        [[date, article, sentence, reporter]]]], "overview": [node], "layout": {"overview":
+        [[x, y]] in overview order, "all": [[x, y] or None] by node}}, entities and articles by index.
+    """
+    index = {node: position for position, node in enumerate(graph)}
+    predicate_index = {predicate: position for position, predicate in enumerate(PREDICATES)}
+    articles: dict[tuple[str, str], int] = {}
+    edges = []
     for subject, obj, data in graph.edges(data=True):
-        network.add_edge(
-            subject,
-            obj,
-            label=_plain(data["predicate"]),
-            title=_plain(_edge_title(graph, subject, obj, data)),
-        )
-    network.set_options(json.dumps(_options(physics)))
-    return network
+        support = [
+            [s.date, articles.setdefault((s.article, s.url), len(articles)), s.sentence, s.source]
+            for s in data["support"]
+        ]
+        edges.append([index[subject], index[obj], predicate_index[data["predicate"]], support])
+    shown = overview(graph)
+    linked = [node for node in graph if graph.degree(node) - _self_loops(graph, node) > 0]
+    types = {code: list(style) for code, style in _STYLES.items()}
+    if any(data["type"] not in _STYLES for _, data in graph.nodes(data=True)):
+        types[""] = list(_UNTYPED)
+    everywhere = _positions(graph.subgraph(linked), scale=60)
+    return {
+        "predicates": list(PREDICATES),
+        "types": types,
+        "fold": ARABIC_FOLD,
+        "font": _FONT_SIZE,
+        "nodes": [
+            [node, data["type"] or "", data["label_ar"], data["label_en"] or "", data["wikidata"] or "",
+             data["mentions"], node_size(data["mentions"])]
+            for node, data in graph.nodes(data=True)
+        ],  # fmt: skip
+        "articles": [list(article) for article in articles],
+        "edges": edges,
+        "overview": [index[node] for node in shown],
+        "layout": {
+            "overview": [list(xy) for xy in _readable_positions(graph, shown)],
+            "all": [list(everywhere[node]) if node in everywhere else None for node in graph],
+        },
+    }
 
 
-def _positions(graph: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
-    """Lay the graph out with Fruchterman–Reingold in igraph's C code.
+def node_size(mentions: int) -> float:
+    """The radius an entity is drawn with: growing with its mentions, within bounds."""
+    return round(min(6 + 2 * math.sqrt(mentions), 24), 1)
+
+
+def label_box(data: dict) -> tuple[float, float]:
+    """Half the width and half the height of an entity's shape and two-line label, in pixels."""
+    size = node_size(data["mentions"])
+    letters = max(len(data["label_ar"]), len(data["label_en"] or ""))
+    lines = 2 if data["label_en"] else 1
+    return max(size, letters * _LETTER_WIDTH / 2) + _LABEL_MARGIN, size + lines * _LINE_HEIGHT / 2
+
+
+def _self_loops(graph: nx.MultiDiGraph, node: str) -> int:
+    return 2 * graph.number_of_edges(node, node)
+
+
+def _positions(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
+    """Lay the graph out with Fruchterman–Reingold in igraph's C code, the same on every run.
 
     networkx's spring layout takes about 25 s on 2,000 entities and 6,000 relations; igraph
     well under one.
     """
+    # Imported here: igraph imports matplotlib whenever it is installed, a second of start-up that
+    # `kg view --format graphml` and the quad reader need not pay.
+    import igraph
+
     nodes = list(graph)
-    index = {node: position for position, node in enumerate(nodes)}
-    layout_graph = igraph.Graph(n=len(nodes), edges=[(index[s], index[o]) for s, o in graph.edges()])
+    if not nodes:
+        return {}
+    place = {node: position for position, node in enumerate(nodes)}
+    layout_graph = igraph.Graph(n=len(nodes), edges=[(place[s], place[o]) for s, o in graph.edges()])
     # igraph draws from a global generator: a seeded one makes the page the same on every run.
     igraph.set_random_number_generator(random.Random(0))
     try:
@@ -170,71 +210,79 @@ def _positions(graph: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     finally:
         igraph.set_random_number_generator(random)
     reach = max((max(abs(x), abs(y)) for x, y in coords), default=1.0) or 1.0
-    scale = 60 * math.sqrt(len(nodes)) / reach
-    return {node: {"x": x * scale, "y": y * scale} for node, (x, y) in zip(nodes, coords)}
+    factor = scale * math.sqrt(len(nodes)) / reach
+    return {node: (round(x * factor, 1), round(y * factor, 1)) for node, (x, y) in zip(nodes, coords)}
 
 
-def _options(physics: bool) -> dict:
-    return {
-        "physics": {
-            "enabled": physics,
-            "solver": "forceAtlas2Based",
-            # Long bilingual labels need more room than vis-network's defaults leave.
-            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 150, "avoidOverlap": 0.4},
-            "stabilization": {"iterations": 300},
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 11, "align": "middle"},
-            # Curves that follow the physics engine; straight lines are far cheaper to draw at scale.
-            "smooth": {"type": "dynamic"} if physics else False,
-        },
-        "nodes": {"font": {"size": 16}},
-        "interaction": {"hover": True, "tooltipDelay": 150},
-    }
+def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 1000) -> list[tuple[float, float]]:
+    """Lay out the overview: each connected part on its own, packed in rows, labels pushed apart.
 
-
-def _node_title(data: dict, type_en: str) -> str:
-    lines = [data["label_ar"], data["label_en"] or "", type_en]
-    if data["wikidata"]:
-        lines.append(f"Wikidata {data['wikidata']}")
-    return "\n".join(line for line in lines if line)
-
-
-def _edge_title(graph: nx.MultiDiGraph, subject: str, obj: str, data: dict) -> str:
-    source, target = display_label(graph.nodes[subject]), display_label(graph.nodes[obj])
-    heading = f"{source} —{data['predicate']}→ {target}"
-    lines = [heading]
-    for support in data["support"][:_MAX_EVIDENCE_IN_TOOLTIP]:
-        lines += ["", f"«{support.sentence}»", f"{support.article} {support.date}".strip()]
-    hidden = len(data["support"]) - _MAX_EVIDENCE_IN_TOOLTIP
-    if hidden > 0:
-        lines += ["", f"… and {hidden} more"]
-    return "\n".join(lines)
-
-
-def _plain(text: str) -> str:
-    """Make text safe to show as a tooltip or label: no markup, and no `href`.
-
-    vis-network sets string tooltips with innerText, but pyvis switches to a template that
-    uses innerHTML when any node title contains "href", so that word is broken up too.
+    Returns:
+        Positions in the order of `nodes`, no two label boxes overlapping when `rounds` sufficed.
     """
-    text = text.replace("<", "‹").replace(">", "›")
-    return re.sub(r"(?i)(h)(ref)", "\\1\u200b\\2", text)
+    if not nodes:
+        return []
+    boxes = np.array([label_box(graph.nodes[node]) for node in nodes])
+    place = {node: position for position, node in enumerate(nodes)}
+    linked = nx.Graph(graph.subgraph(nodes).to_undirected(as_view=True))
+    # Neighbours about two label widths apart: close enough to read as a group.
+    spacing = 1.5 * boxes[:, 0].mean()
+    parts = []
+    for component in sorted(nx.connected_components(linked), key=lambda part: (-len(part), min(part))):
+        members = sorted(component, key=place.__getitem__)
+        start = _positions(linked.subgraph(members), scale=1)
+        xy = np.array([start[node] for node in members], dtype=float)
+        lengths = [np.linalg.norm(xy[members.index(a)] - xy[members.index(b)]) for a, b in linked.subgraph(members).edges()]
+        xy *= spacing / (np.mean(lengths) if lengths and np.mean(lengths) > 0 else 1)
+        own = boxes[[place[node] for node in members]]
+        # A crowded part (a hub and its many partners) is first given room for its labels.
+        needed = 3 * 4 * (own[:, 0] * own[:, 1]).sum()
+        area = np.prod(xy.max(axis=0) - xy.min(axis=0) + 2 * own.max(axis=0))
+        xy *= max(1.0, math.sqrt(needed / area))
+        low, high = (xy - own).min(axis=0), (xy + own).max(axis=0)
+        parts.append((members, xy - low, high - low))
+    # Shelf packing: rows about as wide as the page's canvas shape asks for the area they cover.
+    width = math.sqrt(sum(float(np.prod(size)) for *_, size in parts) * 1.45)
+    xy = np.zeros((len(nodes), 2))
+    x = y = row_height = 0.0
+    for members, local, size in parts:
+        if x > 0 and x + size[0] > width:
+            x, y, row_height = 0.0, y + row_height + spacing / 2, 0.0
+        for node, point in zip(members, local):
+            xy[place[node]] = point + (x, y)
+        x += size[0] + spacing / 2
+        row_height = max(row_height, size[1])
+    # Two entities at one point have no direction to part in: a fixed nudge gives them one.
+    xy += np.random.default_rng(0).uniform(-0.5, 0.5, xy.shape)
+    reach = boxes[:, None, :] + boxes[None, :, :]
+    for _ in range(rounds):
+        overlap = reach - np.abs(xy[:, None, :] - xy[None, :, :])
+        clashes = np.argwhere(np.triu((overlap[..., 0] > -1) & (overlap[..., 1] > -1), k=1)).tolist()
+        if not clashes:
+            break
+        # Each pair parts, one after another, along the axis where it overlaps less (plain floats:
+        # numpy's per-element overhead would dominate).
+        points, half = xy.tolist(), boxes.tolist()
+        for a, b in clashes:
+            apart = [points[a][axis] - points[b][axis] for axis in (0, 1)]
+            overlap = [half[a][axis] + half[b][axis] - abs(apart[axis]) for axis in (0, 1)]
+            if min(overlap) <= -1:
+                continue
+            axis = int(overlap[0] > overlap[1])
+            step = (overlap[axis] / 2 + 1) * (1 if apart[axis] >= 0 else -1)
+            points[a][axis] += step
+            points[b][axis] -= step
+        xy = np.array(points)
+    # Widened to the canvas's shape: parting labels further sideways keeps them apart.
+    width, height = xy.max(axis=0) - xy.min(axis=0) + 2 * boxes.max(axis=0)
+    xy[:, 0] *= max(1.0, 1.45 * height / width)
+    centre = (xy.min(axis=0) + xy.max(axis=0)) / 2
+    return [(round(x - centre[0], 1), round(y - centre[1], 1)) for x, y in xy]
 
 
-def _offline(text: str) -> str:
-    """Drop the template's references to scripts and stylesheets on the network."""
-    text = _EXTERNAL_RESOURCE.sub("", text)
-    if _NETWORK_REFERENCE.search(text):
-        raise RuntimeError("pyvis's template references a network resource kg does not remove")
+def _script_json(data: dict) -> str:
+    """JSON that a `<script type="application/json">` holds as text: no tag, no `//`, no entity."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("/", "\\/")):
+        text = text.replace(char, escaped)
     return text
-
-
-def _legend_html() -> str:
-    entries = "".join(
-        f'<span style="color:{colour};margin-inline-end:1em">{glyph} '
-        f"{html.escape(type_en)} · {html.escape(type_ar)}</span>"
-        for colour, _, glyph, type_en, type_ar in _STYLES.values()
-    )
-    return f'<div id="kg-legend" style="font:14px sans-serif;padding:4px 8px">{entries}</div>'

@@ -1,8 +1,11 @@
 import networkx as nx
 import pytest
 
-from kg.network import EntityNotFound, find_entity, select, to_gexf, to_graphml, to_networkx
-from kg.rdf import to_dataset
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV
+
+from kg.network import EntityNotFound, find_entity, overview, read_graph, select, to_gexf, to_graphml, to_networkx
+from kg.rdf import article_iri, event_iri, sorted_nquads, to_dataset
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.vocab import ENTITY
 
@@ -48,9 +51,8 @@ def _article(doc_id: str, date: str | None, statements: list[tuple]) -> Extracti
 
 
 @pytest.fixture(scope="module")
-def graph() -> nx.MultiDiGraph:
-    return to_networkx(
-        to_dataset(
+def dataset():
+    return to_dataset(
             [
                 _article("a1", "2021-06-01", [(BUSAIDI, "visited", TEHRAN), (BUSAIDI, "member_of", OMAN)]),
                 _article(
@@ -66,8 +68,12 @@ def graph() -> nx.MultiDiGraph:
                 ),
                 _article("a3", None, [(TEHRAN, "located_in", IRAN), (BUSAIDI, "visited", TEHRAN)]),
             ]
-        )
     )
+
+
+@pytest.fixture(scope="module")
+def graph(dataset) -> nx.MultiDiGraph:
+    return to_networkx(dataset)
 
 
 def test_to_networkx_has_entities_and_asserted_relations(graph):
@@ -152,3 +158,56 @@ def test_gephi_formats_round_trip(graph, tmp_path, serialise, read):
     assert back.nodes[TEHRAN]["label"] == "طهران (Tehran)"
     (visit,) = [data for s, o, data in back.edges(data=True) if (s, o, data["predicate"]) == (BUSAIDI, TEHRAN, "visited")]
     assert (visit["first_date"], visit["weight"]) == ("2021-06-01", 2)
+
+
+@pytest.mark.parametrize("suffix, rdf_format", [(".nq", None), (".trig", "trig"), (".ttl", "turtle")])
+def test_read_graph_gives_the_graph_of_to_networkx(dataset, graph, tmp_path, suffix, rdf_format):
+    path = tmp_path / f"kg{suffix}"
+    text = sorted_nquads(dataset) if rdf_format is None else dataset.serialize(format=rdf_format)
+    path.write_text(text, encoding="utf-8")
+    read = read_graph(path)
+    assert list(read.nodes(data=True)) == list(graph.nodes(data=True))
+    assert list(read.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+
+
+def test_read_graph_refuses_other_files(tmp_path):
+    with pytest.raises(ValueError, match="not a graph file"):
+        read_graph(tmp_path / "kg.json")
+
+
+def test_mentions_and_the_reporting_source_reach_the_graph():
+    extraction = _article("a4", "2022-03-06", [(RAISI, "praised", OMAN)])
+    dataset = to_dataset([extraction])
+    # Who reports the event (حسبما ذكرت X), as prov:wasAttributedTo on the event.
+    event = event_iri("a4", extraction.relations[0])
+    dataset.graph(article_iri("a4")).add((event, PROV.wasAttributedTo, URIRef(BUSAIDI)))
+    dataset.graph(article_iri("a4")).add((URIRef(BUSAIDI), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("بدر البوسعيدي", lang="ar")))
+    view = to_networkx(dataset)
+    (support,) = view.edges[RAISI, OMAN, "praised"]["support"]
+    assert support.source == "بدر البوسعيدي"
+    assert view.nodes[RAISI]["mentions"] == 1
+
+
+def _chain(length: int) -> nx.MultiDiGraph:
+    chain = nx.MultiDiGraph()
+    for node in range(length):
+        chain.add_node(f"n{node:03d}", type="PER", label_ar=f"ن{node}", label_en=None, wikidata=None, mentions=1)
+    for node in range(length - 1):
+        chain.add_edge(f"n{node:03d}", f"n{node + 1:03d}", key="met", predicate="met", support=(), weight=1 + node % 3)
+    return chain
+
+
+@pytest.mark.parametrize("length, size, shown", [(10, 150, 10), (400, 150, 150), (400, 40, 40)])
+def test_overview_keeps_the_best_connected_and_no_isolated_node(length, size, shown):
+    chain = _chain(length)
+    chain.add_node("lonely", type="PER", label_ar="وحيد", label_en=None, wikidata=None, mentions=9)
+    chosen = overview(chain, size)
+    assert len(chosen) == shown and "lonely" not in chosen
+    kept = chain.subgraph(chosen).to_undirected()
+    assert all(kept.degree(node) > 0 for node in kept)
+    degrees = dict(chain.degree(weight="weight"))
+    assert [degrees[node] for node in chosen] == sorted((degrees[node] for node in chosen), reverse=True)
+
+
+def test_overview_of_the_example(graph):
+    assert set(overview(graph)) == {BUSAIDI, TEHRAN, IRAN, RAISI, OMAN, ODDITY}
