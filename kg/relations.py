@@ -646,7 +646,19 @@ class RelationExtractor:
         return any(self.lexicon.cues.get(t.norm) == "future" for t in tokens[i + 1 : self._clause_end(tokens, i, owner)])
 
     def _cue_before(self, tokens, i: int) -> str | None:
-        kinds = {self.lexicon.cues.get(t.norm) for t in tokens[max(0, i - _CUE_WINDOW) : i]}
+        """The negation or modality said by the words before token i, clitics stripped (ولم، فلن، وسوف)."""
+        kinds = set()
+        for k in range(max(0, i - _CUE_WINDOW), i):
+            kind = self.lexicon.cue(tokens[k].norm)
+            following = self.lexicon.cue(tokens[k + 1].norm)
+            if kind == "clause_negation":
+                # ما denies only at the head of its clause, before a verb (وما زار); after a
+                # verb or a noun it is a relative (انتقد ما وصفه بدعم قطر).
+                heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k])
+                kind = "negation" if heads and tokens[k + 1].pos == "verb" else None
+            if kind == "negation" and following == "idiom":
+                kind = None  # لا يزال، ما زال، لا سيما: still, especially; nothing denied
+            kinds.add(kind)
         for kind in ("negation", "modality"):
             if kind in kinds:
                 return kind

@@ -271,9 +271,45 @@ def test_no_such_triple(pipeline, text, triple):
     assert triple not in found, found
 
 
-def test_negation_is_marked(pipeline):
-    _, triples = _triples(pipeline, "لم تنتقد تركيا الولايات المتحدة بسبب القرار.")
-    assert [(p, negated) for s, p, o, negated in triples if s == "Türkiye"] == [("condemned", True)]
+# A negation or a future particle keeps its meaning when و or ف is written on it.
+@pytest.mark.parametrize(
+    "particle, negated",
+    [("لم", True), ("ولم", True), ("فلم", True), ("ولن", True), ("فلن", True), ("ولا", True), ("وما", True),
+     ("وسوف", None), ("فسوف", None), ("وقد", False), ("و", False)],
+)
+def test_negation_and_modality_hold_with_clitics(pipeline, particle, negated):
+    verb = "وانتقدت" if particle == "و" else f"{particle} تنتقد" if particle != "وقد" else "وقد انتقدت"
+    _, triples = _triples(pipeline, f"{verb} تركيا الولايات المتحدة بسبب القرار.")
+    found = [n for s, p, o, n in triples if (s, p, o) == ("Türkiye", "condemned", "United States")]
+    assert found == ([] if negated is None else [negated]), triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Relative ما after a verb denies nothing (ما وصفوه: what they called).
+        ("وانتقد المحتجون ما وصفوه بدعم قطر لحركة حماس.", ("Qatar", "supported", "Hamas")),
+        # لا سيما: especially.
+        ("وتصاعد التوتر، لا سيما وقد انتقدت تركيا الولايات المتحدة.", ("Türkiye", "condemned", "United States")),
+    ],
+)
+def test_particles_that_deny_nothing(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [n for s, p, o, n in triples if (s, p, o) == expected] == [False], triples
+
+
+# Future: the event is planned, not a fact (سـ، سوف).
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("وسيلتقي الرئيس الفرنسي إيمانويل ماكرون الرئيس الروسي فلاديمير بوتين.", "met"),
+        ("وستنتقد تركيا الولايات المتحدة بسبب القرار.", "condemned"),
+        ("وسوف يزور الرئيس التونسي الباجي قايد السبسي فرنسا.", "visited"),
+    ],
+)
+def test_future_is_no_fact(pipeline, text, predicate):
+    _, triples = _triples(pipeline, text)
+    assert not [t for t in triples if t[1] == predicate], triples
 
 
 def test_relation_record_points_into_the_text(pipeline):
