@@ -89,6 +89,7 @@ def to_record(extraction: Extraction) -> dict:
                 "confidence": r.confidence,
                 "negated": r.negated,
                 "date": r.date,
+                "attributed_to": r.attributed_to,
             }
             for r in extraction.relations
         ],

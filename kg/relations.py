@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.lexicon import Lexicon, Trigger, clitic_variants
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
@@ -38,6 +38,7 @@ class _Found:
     trigger: int | None  # token index of the trigger; None for title relations
     confidence: float
     negated: bool = False
+    attributed_to: str | None = None  # who the sentence says reports the event
 
 
 class RelationExtractor:
@@ -97,6 +98,16 @@ class RelationExtractor:
         found += self._required_noun_relatives(tokens, mentions, owner)
         found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
+        found += self._events(tokens, mentions, owner, carried)
+        source = self._reported_by(tokens, mentions, owner)
+        if source is None:
+            return found
+        reporter, start = source
+        return [replace(f, attributed_to=reporter) if f.trigger is not None and f.trigger >= start else f for f in found]
+
+    def _events(self, tokens, mentions, owner, carried) -> list[_Found]:
+        """The events told by the sentence's trigger words and participles."""
+        found: list[_Found] = []
         for i, token in enumerate(tokens):
             participle = self._participle(tokens, i, owner)
             if participle is not None:
@@ -126,6 +137,40 @@ class RelationExtractor:
                 if subject != obj and confidence >= _MIN_CONFIDENCE:
                     found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
         return found
+
+    def _reported_by(self, tokens, mentions, owner) -> tuple[str, int] | None:
+        """Who the sentence says reports its events, and the token from which they are reported.
+
+        حسبما ذكرت X، وفقا لـ X، بحسب X، نقلا عن X: every event of the sentence; قال X إن،
+        ذكرت وكالة X أن، أفادت X بأن: the events after أن; نقلت X عن Y: Y when named, else X.
+        """
+        for k, token in enumerate(tokens):
+            if owner[k] is not None:
+                continue
+            if self.lexicon.cue(token.norm) == "according":
+                j = k + 1
+                if j < len(tokens) and tokens[j].pos == "verb":
+                    subjects = self._subjects_after(tokens, j, mentions, owner)
+                    if subjects:
+                        return self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)[1], 0
+                    continue
+                j += j < len(tokens) and tokens[j].norm in _STANDALONE_PREPOSITIONS  # وفقا ل، نقلا عن
+                source = self._named_at(tokens, mentions, j)
+                if source is not None:
+                    return source[1], 0
+            elif token.pos == "verb" and self.lexicon.cues.get(token.lemma) in ("report", "statement"):
+                subjects = self._subjects_after(tokens, k, mentions, owner)
+                if not subjects:
+                    continue
+                reporter_mention, reporter = self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)
+                end = self._past_apposition(tokens, mentions, owner, max(reporter_mention.tok_end, mentions[subjects[-1]][0].tok_end))
+                if end < len(tokens) and tokens[end].norm == "عن":
+                    quoted = self._named_at(tokens, mentions, end + 1)
+                    return (quoted[1] if quoted else reporter), end
+                that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma == "ان"), None)
+                if that is not None:
+                    return reporter, that
+        return None
 
     def event_date(self, article_date: str | None, tokens) -> str | None:
         """Resolve the sentence's day against the article's date (أمس، الأربعاء الماضي).
@@ -334,8 +379,10 @@ class RelationExtractor:
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
-        # كان X قد فعل: the subject stands between كان and قد; what follows the verb is its object.
-        subjects = [] if self._subject_of_kana(tokens, i, mentions, owner) is not None else self._subjects_after(tokens, i, mentions, owner)
+        # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
+        after_that = self._subject_after_that(tokens, i, owner)
+        fronted = after_that or self._subject_of_kana(tokens, i, mentions, owner) is not None
+        subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
@@ -344,7 +391,10 @@ class RelationExtractor:
             actors = [mentions[s][1] for s in subjects]
         else:
             # A verb joined by و opens a clause of its own: no name before it is its subject.
-            subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+            if after_that:
+                subject = owner[i - 1]
+            else:
+                subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
             elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
@@ -362,6 +412,15 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _subject_after_that(self, tokens, i: int, owner) -> bool:
+        """Tell whether a name between إن/أن and verb i is its subject (قال إن تركيا انتقدت)."""
+        if i < 2 or owner[i - 1] is None:
+            return False
+        k = i - 1
+        while k > 0 and owner[k - 1] == owner[i - 1]:
+            k -= 1
+        return k > 0 and tokens[k - 1].lemma == "ان"
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
         """The subject of verb i in كان X قد فعل, or None.
@@ -573,6 +632,15 @@ class RelationExtractor:
                 later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC"]
                 return (later[0], 0.6) if later else None
         return None
+
+    def _named_at(self, tokens, mentions, j: int) -> tuple[Mention, str] | None:
+        """The (mention, entity) named at token j, past a title phrase; a bare body noun
+        read apart from its name yields to the name (لوكالة + الأناضول)."""
+        at = [(m, e) for m, e in mentions if m.tok_start in (j, self._past_title(tokens, mentions, j))]
+        if not at:
+            return None
+        named = [(m, e) for m, e in mentions if m.tok_start == at[0][0].tok_end]
+        return named[0] if named and not _named(at[0][0]) else at[0]
 
     def _past_title(self, tokens, mentions, j: int) -> int:
         """The token after a title phrase at token j: the title, its portfolio, nisba and
@@ -1245,4 +1313,5 @@ def _relation(doc: Document, sentence: Sentence, found: _Found, date: str | None
         confidence=found.confidence,
         negated=found.negated,
         date=date,
+        attributed_to=found.attributed_to,
     )

@@ -298,6 +298,27 @@ def test_particles_that_deny_nothing(pipeline, text, expected):
     assert [n for s, p, o, n in triples if (s, p, o) == expected] == [False], triples
 
 
+# Who says so: the entity a sentence names as the source of its events (English label or Arabic).
+@pytest.mark.parametrize(
+    "text, expected, source",
+    [
+        ("ودعت روسيا الولايات المتحدة إلى الحوار، حسبما أفادت وكالة تاس.", ("Russia", "called_for", "United States"), "تاس"),
+        ("وانتقدت تركيا الولايات المتحدة وفقا لوكالة الأناضول.", ("Türkiye", "condemned", "United States"), "الأناضول"),
+        ("وقال لافروف إن تركيا انتقدت الولايات المتحدة بشدة.", ("Türkiye", "condemned", "United States"), "Sergey Lavrov"),
+        ("ونقلت وكالة رويترز عن وزير الخارجية الروسي سيرغي لافروف قوله إن روسيا دعت الولايات المتحدة إلى الحوار.",
+         ("Russia", "called_for", "United States"), "Sergey Lavrov"),
+        ("وانتقدت تركيا الولايات المتحدة بسبب القرار.", ("Türkiye", "condemned", "United States"), None),
+        # The event said before قال X إن is not X's report.
+        ("انتقدت تركيا الولايات المتحدة، وقال لافروف إن الحل سياسي.", ("Türkiye", "condemned", "United States"), None),
+    ],
+)
+def test_event_attributed_to_its_source(pipeline, text, expected, source):
+    extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    found = [labels.get(r.attributed_to) for r in extraction.relations if (labels[r.subject], r.predicate, labels[r.object]) == expected]
+    assert found == [source], [(labels[r.subject], r.predicate, labels[r.object], r.attributed_to) for r in extraction.relations]
+
+
 # Future: the event is planned, not a fact (سـ، سوف).
 @pytest.mark.parametrize(
     "text, predicate",
