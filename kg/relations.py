@@ -380,8 +380,8 @@ class RelationExtractor:
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
         # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
-        after_that = self._subject_after_that(tokens, i, owner)
-        fronted = after_that or self._subject_of_kana(tokens, i, mentions, owner) is not None
+        fronted_name = self._fronted_subject(tokens, i, mentions, owner)
+        fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
@@ -391,7 +391,7 @@ class RelationExtractor:
             actors = [mentions[s][1] for s in subjects]
         else:
             # A verb joined by و opens a clause of its own: no name before it is its subject.
-            if after_that:
+            if fronted_name:
                 subject = owner[i - 1]
             else:
                 subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
@@ -413,14 +413,17 @@ class RelationExtractor:
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
 
-    def _subject_after_that(self, tokens, i: int, owner) -> bool:
-        """Tell whether a name between إن/أن and verb i is its subject (قال إن تركيا انتقدت)."""
-        if i < 2 or owner[i - 1] is None:
+    def _fronted_subject(self, tokens, i: int, mentions, owner) -> bool:
+        """Tell whether the name right before verb i opens its clause and so is its subject:
+        at the head of the sentence (a headline: ميركل تنتقد ترامب), after punctuation, or
+        after إن/أن (قال إن تركيا انتقدت). The name after the verb is then its object."""
+        if i < 1 or owner[i - 1] is None:
             return False
-        k = i - 1
-        while k > 0 and owner[k - 1] == owner[i - 1]:
-            k -= 1
-        return k > 0 and tokens[k - 1].lemma == "ان"
+        mention = mentions[owner[i - 1]][0]
+        if mention.tok_end != i:
+            return False
+        first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma == "ان"
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
         """The subject of verb i in كان X قد فعل, or None.

@@ -319,6 +319,29 @@ def test_event_attributed_to_its_source(pipeline, text, expected, source):
     assert found == [source], [(labels[r.subject], r.predicate, labels[r.object], r.attributed_to) for r in extraction.relations]
 
 
+# Headlines: present tense states a past event; the title's relations join the body's with
+# sentence -1 and the title as evidence, between entities the body names too.
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        ("كوريا الشمالية تطالب أمريكا بالاعتذار", "وقالت كوريا الشمالية إن الولايات المتحدة تصعد التوتر.", ("North Korea", "called_for", "United States")),
+        ("ميركل تنتقد ترامب", "وتحدثت المستشارة الألمانية أنجيلا ميركل عن الرئيس الأمريكي دونالد ترامب.", ("Angela Merkel", "condemned", "Donald Trump")),
+    ],
+)
+def test_headline_relations(pipeline, title, body, expected):
+    extraction = pipeline(Document("t", body, "test", title=title, date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    found = [(r.sentence, r.evidence) for r in extraction.relations if (labels[r.subject], r.predicate, labels[r.object]) == expected]
+    assert found == [(-1, title)], extraction.relations
+    assert all(body[m.start : m.end] == m.text for e in extraction.entities for m in e.mentions)
+
+
+def test_headline_name_absent_from_the_body_is_no_entity(pipeline):
+    extraction = pipeline(Document("t", "وقالت كوريا الشمالية إن المناورات استفزاز.", "test", title="كوريا الشمالية تطالب أمريكا بالاعتذار"))
+    assert {e.label_en for e in extraction.entities} == {"North Korea"}
+    assert not extraction.relations
+
+
 # Future: the event is planned, not a fact (سـ، سوف).
 @pytest.mark.parametrize(
     "text, predicate",
