@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon, Trigger, clitic_variants
+from kg.nlp import normalize
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
@@ -26,6 +30,19 @@ _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stan
 _COPULAS = frozenset({"هو", "هي"})  # X هو عضو بـ Y: the pronoun joins a name to its title
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
+# Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
+_PLACE_TARGETS = frozenset({"visited", "deployed"})
+CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
+
+
+def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
+    """Read capitals.tsv: the Wikidata id of each capital city -> that of its country."""
+    with path.open(encoding="utf-8") as stream:
+        rows = csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t")
+        capitals = {row["city"]: row["country"] for row in rows}
+    if not capitals or any(not (a.startswith("Q") and b.startswith("Q")) for a, b in capitals.items()):
+        raise ValueError(f"{path}: expected rows of city and country Wikidata ids")
+    return capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +61,22 @@ class _Found:
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase | None = None, capitals: dict[str, str] | None = None):
+        """Args:
+            lexicon: triggers and cue words.
+            kb: tells which entities are countries, for the state a party speaks for.
+            capitals: capital city -> country, Wikidata ids (`load_capitals`).
+        """
         self.lexicon = lexicon
+        self.kb = kb
+        self.capitals = capitals or {}
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
         by_sentence: dict[int, list[tuple[Mention, str]]] = {}
         for entity in entities:
             for mention in entity.mentions:
                 by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
+        voices = self._voices(entities)
         relations: list[Relation] = []
         carried: str | None = None
         stated: set[tuple[str, str, str]] = set()
@@ -62,10 +87,24 @@ class RelationExtractor:
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
             date = self.event_date(doc.date, sentence.tokens)
-            relations.extend(_relation(doc, sentence, item, date) for item in found)
+            found = [_as_state(item, voices) for item in found]
+            relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
             actors = [item.subject for item in found if item.trigger is not None]
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
+
+    def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
+        """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
+        as CAMEO coders read it) and, for the bare collective السلطات، the article's country
+        (the one it names most often, if one does), when the article names that state."""
+        by_qid = {e.wikidata: e.id for e in entities if e.wikidata}
+        voices = {e.id: by_qid[self.capitals[e.wikidata]] for e in entities if self.capitals.get(e.wikidata) in by_qid}
+        if self.kb is None:
+            return voices
+        counts = sorted(((len(e.mentions), e.id) for e in entities if e.wikidata and (entry := self.kb.get(e.wikidata)) and entry.is_country), reverse=True)
+        if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            voices.update({e.id: counts[0][1] for e in entities if not e.wikidata and self.lexicon.cues.get(normalize(e.label_ar)) == "collective"})
+        return voices
 
     def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: str | None) -> list[_Found]:
         """Find the relations of one sentence (pure).
@@ -131,12 +170,34 @@ class RelationExtractor:
             arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
             if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
                 arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
+            elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
+                found.extend(_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o)
+                continue
             elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
                 continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj and confidence >= _MIN_CONFIDENCE:
                     found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
         return found
+
+    def _agent_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[tuple[str, str, float]]:
+        """A passive with its agent: اعتقل X من قبل الشرطة، اعتقل X على يد Y. The agent is the
+        subject, the one named between the verb and the agent (or right before the verb) the
+        object. Without an agent a passive names no actor (اُعتقل تونسي): nothing."""
+        if trigger.object_prep is not None or "sa_fut" in tokens[i].prefixes:
+            return []
+        boundary = self._clause_end(tokens, i, owner)
+        marker = next((k for k in range(i + 1, boundary - 2) if owner[k] is None and (
+            (tokens[k].norm == "من" and tokens[k + 1].norm == "قبل")
+            or (tokens[k].norm == "علي" and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
+        agent = self._named_at(tokens, mentions, marker + 2) if marker is not None else None
+        if agent is None:
+            return []
+        patients = [(m, e) for m, e in mentions if i < m.tok_start and m.tok_end <= marker and not m.nominal]
+        if not patients and owner[i - 1] is not None and i > 0:
+            patients = [mentions[owner[i - 1]]]
+        patients = [(m, e) for m, e in patients[:1] if not trigger.object_types or m.type in trigger.object_types]
+        return [(agent[1], e, 0.75) for _, e in patients]
 
     def _reported_by(self, tokens, mentions, owner) -> tuple[str, int] | None:
         """Who the sentence says reports its events, and the token from which they are reported.
@@ -632,7 +693,8 @@ class RelationExtractor:
                     return (named[0] if named and not _named(mention) else target), 1.0
                 # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
                 # it concerns comes later. Other names there are seldom the target.
-                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC"]
+                # A place that completes a noun (تحقيق في أحداث بن قردان) is the topic, not the place concerned.
+                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC" and not self._completes_noun(tokens, [None] * len(tokens), m.tok_start)]
                 return (later[0], 0.6) if later else None
         return None
 
@@ -1190,6 +1252,14 @@ class RelationExtractor:
                         if outer and outer[0] not in (person, body):
                             found.append(_Found(person, "member_of", outer[0], None, 0.6))
         return found
+
+
+def _as_state(found: _Found, voices: dict[str, str]) -> _Found:
+    """An event's parties as the states they speak for; a place visited stays the place."""
+    if found.trigger is None:
+        return found
+    obj = found.object if found.predicate in _PLACE_TARGETS else voices.get(found.object, found.object)
+    return replace(found, subject=voices.get(found.subject, found.subject), object=obj)
 
 
 def _conjoined(token: Token) -> bool:
