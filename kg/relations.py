@@ -33,6 +33,7 @@ _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
 _PLACE_TARGETS = frozenset({"visited", "deployed"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
+LIGHT_VERBS = Path(__file__).parent / "data" / "events" / "light_verbs.tsv"
 
 
 def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
@@ -43,6 +44,17 @@ def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
     if not capitals or any(not (a.startswith("Q") and b.startswith("Q")) for a, b in capitals.items()):
         raise ValueError(f"{path}: expected rows of city and country Wikidata ids")
     return capitals
+
+
+def load_light_verbs(lexicon: Lexicon, path: Path = LIGHT_VERBS) -> frozenset[tuple[str, str]]:
+    """Read light_verbs.tsv: (verb lemma, noun lemma) pairs, each noun a noun trigger of the lexicon."""
+    with path.open(encoding="utf-8") as stream:
+        rows = csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t")
+        pairs = frozenset((normalize(row["verb"]), normalize(row["noun"])) for row in rows)
+    unknown = sorted(noun for _, noun in pairs if (noun, "noun") not in lexicon.triggers)
+    if not pairs or unknown:
+        raise ValueError(f"{path}: no rows, or nouns that are no noun trigger of relations.tsv: {' '.join(unknown)}")
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +73,18 @@ class _Found:
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
-    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase | None = None, capitals: dict[str, str] | None = None):
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase | None = None, capitals: dict[str, str] | None = None,
+                 light_verbs: frozenset[tuple[str, str]] = frozenset()):
         """Args:
             lexicon: triggers and cue words.
             kb: tells which entities are countries, for the state a party speaks for.
             capitals: capital city -> country, Wikidata ids (`load_capitals`).
+            light_verbs: (verb, verbal noun) lemma pairs whose verb states the noun's event (`load_light_verbs`).
         """
         self.lexicon = lexicon
         self.kb = kb
         self.capitals = capitals or {}
+        self.light_verbs = light_verbs
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
         by_sentence: dict[int, list[tuple[Mention, str]]] = {}
@@ -219,13 +234,13 @@ class RelationExtractor:
                 source = self._named_at(tokens, mentions, j)
                 if source is not None:
                     return source[1], 0
-            elif token.pos == "verb" and self.lexicon.cues.get(token.lemma) in ("report", "statement"):
+            elif token.pos == "verb" and (kind := self.lexicon.cues.get(token.lemma)) in ("report", "statement", "quote"):
                 subjects = self._subjects_after(tokens, k, mentions, owner)
                 if not subjects:
                     continue
                 reporter_mention, reporter = self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)
                 end = self._past_apposition(tokens, mentions, owner, max(reporter_mention.tok_end, mentions[subjects[-1]][0].tok_end))
-                if end < len(tokens) and tokens[end].norm == "عن":
+                if kind == "quote" and end < len(tokens) and tokens[end].norm == "عن":
                     quoted = self._named_at(tokens, mentions, end + 1)
                     return (quoted[1] if quoted else reporter), end
                 that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma == "ان"), None)
@@ -585,10 +600,12 @@ class RelationExtractor:
         noun's preposition: اتهام السعودية لقطر، دعم تركيا لقطر، زيارة ماكرون إلى الجزائر، and
         a nisba after a definite noun (الدعم التركي لقطر). A noun that takes a direct object
         has its target, not its actor, in the genitive (اغتيال السفير): none here."""
-        if trigger.object_prep is None or i + 1 >= len(tokens) or owner[i + 1] is None or tokens[i].enclitic:
+        # The genitive may be a title phrase that leads to the name (زيارة الرئيس الفرنسي إيمانويل ماكرون إلى).
+        named = self._past_title(tokens, mentions, i + 1)
+        if trigger.object_prep is None or named >= len(tokens) or owner[named] is None or tokens[i].enclitic:
             return []
-        mention, actor = mentions[owner[i + 1]]
-        if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
+        mention, actor = mentions[owner[named]]
+        if mention.tok_start != named or tokens[i + 1].prefixes not in ((), ("Al_det",)):
             return []
         if mention.nominal and not (mention.type == "LOC" and "Al_det" in tokens[i].prefixes):
             return []
@@ -608,6 +625,8 @@ class RelationExtractor:
         """The speaker as the actor of a verbal noun that is a statement's object."""
         verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
+        if verb is not None and (tokens[verb].lemma, tokens[i].lemma) in self.light_verbs:
+            kind = "statement"  # شنت إسرائيل غارات على غزة
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
         if "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):

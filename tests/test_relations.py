@@ -2,6 +2,7 @@
 
 import pytest
 
+from kg.relations import LIGHT_VERBS, RelationExtractor, load_capitals, load_light_verbs
 from kg.types import Document
 
 # (sentence, expected (subject label_en, predicate, object label_en) triples that must be found)
@@ -380,6 +381,45 @@ def test_event_direction(pipeline, text, expected):
 def test_capitals_speak_for_their_state(pipeline, text, expected):
     _, triples = _triples(pipeline, text)
     assert expected in [(s, p, o) for s, p, o, _ in triples], triples
+
+
+# Verbal-noun frames and light verbs: the genitive (past a title) is the actor, the noun's
+# preposition the target; a light verb's subject is the actor of the noun after it.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("زيارة الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر كانت ناجحة.", ("Emmanuel Macron", "visited", "Algeria")),
+        ("وكان لقاء ماكرون بالرئيس الروسي فلاديمير بوتين وديا.", ("Emmanuel Macron", "met", "Vladimir Putin")),
+        ("وجاءت إدانة فرنسا لإسرائيل بعد الهجوم.", ("France", "condemned", "Israel")),
+        ("وتصاعدت اتهامات روسيا للولايات المتحدة.", ("Russia", "accused", "United States")),
+        ("وأعربت الجزائر عن إدانتها الشديدة لإسرائيل.", ("Algeria", "condemned", "Israel")),
+        ("ووجهت روسيا اتهامات للولايات المتحدة بدعم الإرهاب.", ("Russia", "accused", "United States")),
+        ("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.", ("Emmanuel Macron", "met", "Vladimir Putin")),
+        ("وفرضت الولايات المتحدة عقوبات على روسيا.", ("United States", "sanctioned", "Russia")),
+        ("وشنت إسرائيل غارات على غزة.", ("Israel", "attacked", "غزة")),
+    ],
+)
+def test_verbal_noun_frames(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert expected in [(s, p, o) for s, p, o, n in triples if not n], triples
+
+
+def test_light_verb_is_one_data_line(pipeline, lexicon, kb, tmp_path):
+    extra = tmp_path / "light_verbs.tsv"
+    extra.write_text(LIGHT_VERBS.read_text(encoding="utf-8") + "شن\tهجوم\n", encoding="utf-8")
+    doc = Document("t", "وشن تنظيم داعش هجوما على الجيش العراقي.", "test")
+    sentences = pipeline.analyze(doc)
+    entities = pipeline.link(pipeline.recognize(doc, sentences), doc.id)
+    with_line = RelationExtractor(lexicon, kb, load_capitals(), load_light_verbs(lexicon, extra))
+    assert "attacked" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
+    assert "attacked" in [r.predicate for r in with_line(doc, sentences, entities)]
+
+
+def test_light_verbs_checked_at_load(lexicon, tmp_path):
+    bad = tmp_path / "light_verbs.tsv"
+    bad.write_text("verb\tnoun\nشن\tحملة\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="حمله"):
+        load_light_verbs(lexicon, bad)
 
 
 # Future: the event is planned, not a fact (سـ، سوف).
