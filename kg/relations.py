@@ -817,6 +817,8 @@ class RelationExtractor:
                 # verb or a noun it is a relative (انتقد ما وصفه بدعم قطر).
                 heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k])
                 kind = "negation" if heads and tokens[k + 1].pos == "verb" else None
+                if not heads and self.lexicon.cues.get(tokens[k + 1].lemma) == "describes":
+                    kind = "modality"  # ما وصفوه بدعم قطر: a claim the sentence reports, not a fact
             if kind == "negation" and following == "idiom":
                 kind = None  # لا يزال، ما زال، لا سيما: still, especially; nothing denied
             kinds.add(kind)
