@@ -17,7 +17,8 @@ ORG_HEAD = "org_head"
 CUE_KINDS = frozenset({
     "negation", "modality", "time", "today", "yesterday", "past", "place", "former", "collective", "statement",
     "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
-    "death", "act", "group", "claim", "unit", "meeting", *(f"day-{n}" for n in range(7)), ORG_HEAD,
+    "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
+    "clause_negation", *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
 SCRIPTS = ("ar", "lat")

@@ -278,8 +278,9 @@ class Recognizer:
         # التونسي للشغل), itself followed only by adjectives. An indefinite complement goes on
         # with its definite genitive (لحقوق الإنسان) or is a unit's body completed by the name
         # after it (المكتب السياسي لحركة نداء تونس); any other is no part of the name
-        # (الاتصالات الحكومية البريطانية لمواجهة هجوم).
-        complement = tokens[end] if end < len(tokens) else None
+        # (الاتصالات الحكومية البريطانية لمواجهة هجوم). A head alone takes none: after it لـ
+        # says what the body does, not which body it is (السلطات لإعادة الهدوء).
+        complement = tokens[end] if end < len(tokens) and end > i + 1 else None
         genitive = complement is not None and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",)
         if (definite and complement is not None and not taken[end] and complement.prefixes[:1] == ("li_prep",)
                 and (complement.prefixes != ("li_prep",) or genitive

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.camel_db import load_analyzer
@@ -11,9 +12,18 @@ from kg.lexicon import Lexicon
 from kg.link import Linker
 from kg.ner import Recognizer
 from kg.nlp import Analyzer
-from kg.relations import RelationExtractor
+from kg.relations import RelationExtractor, load_capitals, load_light_verbs
 from kg.tagger import MODEL_DIR, Tagger
-from kg.types import Document, Extraction
+from kg.types import Document, Extraction, Relation, Sentence
+
+
+HEADLINE = -1  # the sentence number of a relation found in the title (CONTRACT.md)
+
+
+@dataclass(frozen=True, slots=True)
+class _Headline:
+    doc: Document  # the article with its title as body
+    sentences: tuple[Sentence, ...]
 
 
 class Pipeline:
@@ -24,7 +34,7 @@ class Pipeline:
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
         self.link = Linker(kb, lexicon.org_heads, lexicon.letter_classes)
-        self.extract_relations = RelationExtractor(lexicon)
+        self.extract_relations = RelationExtractor(lexicon, kb, load_capitals(), load_light_verbs(lexicon))
 
     @classmethod
     def load(cls, ner: str = "auto", ner_model: Path | None = MODEL_DIR) -> Pipeline:
@@ -53,9 +63,40 @@ class Pipeline:
     def __call__(self, doc: Document) -> Extraction:
         sentences = self.analyze(doc)
         mentions = self.recognize(doc, sentences)
-        entities = self.link(mentions, doc.id)
-        relations = self.extract_relations(doc, sentences, entities)
-        return Extraction(doc, sentences, entities, relations)
+        headline = self._headline(doc)
+        headline_mentions = self.recognize(headline.doc, headline.sentences) if headline else ()
+        # The title's names are linked with the body's, so a name in both is one entity.
+        entities = self.link(mentions + headline_mentions, doc.id)
+        body_entities = tuple(
+            replace(e, mentions=tuple(m for m in e.mentions if m.sentence != HEADLINE)) for e in entities
+            if any(m.sentence != HEADLINE for m in e.mentions)
+        )
+        relations = self.extract_relations(doc, sentences, body_entities)
+        if headline:
+            relations += self._headline_relations(headline, entities, {e.id for e in body_entities}, relations)
+        return Extraction(doc, sentences, body_entities, relations)
+
+    def _headline(self, doc: Document) -> _Headline | None:
+        """The title analysed as one sentence of its own, numbered HEADLINE."""
+        if not doc.title or not doc.title.strip():
+            return None
+        title = replace(doc, body=doc.title)
+        tokens = tuple(token for sentence in self.analyze(title) for token in sentence.tokens)
+        return _Headline(title, (Sentence(HEADLINE, 0, len(doc.title), tokens),)) if tokens else None
+
+    def _headline_relations(self, headline: _Headline, entities, body_ids: set[str], body_relations) -> tuple[Relation, ...]:
+        """The title's events between entities the body names too, and its standing facts the
+        body does not state; evidence is the whole title.
+
+        A name only in the title has no offsets into the body, so it is no entity of the
+        article (CONTRACT.md: mention offsets index the body).
+        """
+        stated = {(r.subject, r.predicate, r.object) for r in body_relations}
+        return tuple(
+            replace(r, evidence=headline.doc.body)
+            for r in self.extract_relations(headline.doc, headline.sentences, entities)
+            if r.subject in body_ids and r.object in body_ids and (r.trigger is not None or (r.subject, r.predicate, r.object) not in stated)
+        )
 
 
 def to_record(extraction: Extraction) -> dict:
@@ -89,6 +130,7 @@ def to_record(extraction: Extraction) -> dict:
                 "confidence": r.confidence,
                 "negated": r.negated,
                 "date": r.date,
+                "attributed_to": r.attributed_to,
             }
             for r in extraction.relations
         ],

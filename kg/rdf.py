@@ -168,6 +168,10 @@ def _add_relation(graph: Graph, article: URIRef, doc_id: str, relation: Relation
     if relation.date:
         graph.add((event, SEM.hasTimeStamp, Literal(relation.date, datatype=XSD.date)))
     graph.add((event, PROV.wasDerivedFrom, article))
+    if relation.attributed_to:
+        graph.add((event, PROV.wasAttributedTo, URIRef(relation.attributed_to)))
+    if relation.sentence < 0:
+        return  # found in the title: the article's schema:headline is its evidence, no span of the body
     evidence = span_iri(article, relation.start, relation.end)
     graph.add((event, KG.evidence, evidence))
     graph.add((evidence, RDF.type, KG.Evidence))

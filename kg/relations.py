@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon, Trigger
-from kg.nlp import clitic_variants
+from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
@@ -27,6 +30,31 @@ _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stan
 _COPULAS = frozenset({"هو", "هي"})  # X هو عضو بـ Y: the pronoun joins a name to its title
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
+# Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
+_PLACE_TARGETS = frozenset({"visited", "deployed"})
+CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
+LIGHT_VERBS = Path(__file__).parent / "data" / "events" / "light_verbs.tsv"
+
+
+def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
+    """Read capitals.tsv: the Wikidata id of each capital city -> that of its country."""
+    with path.open(encoding="utf-8") as stream:
+        rows = csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t")
+        capitals = {row["city"]: row["country"] for row in rows}
+    if not capitals or any(not (a.startswith("Q") and b.startswith("Q")) for a, b in capitals.items()):
+        raise ValueError(f"{path}: expected rows of city and country Wikidata ids")
+    return capitals
+
+
+def load_light_verbs(lexicon: Lexicon, path: Path = LIGHT_VERBS) -> frozenset[tuple[str, str]]:
+    """Read light_verbs.tsv: (verb lemma, noun lemma) pairs, each noun a noun trigger of the lexicon."""
+    with path.open(encoding="utf-8") as stream:
+        rows = csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t")
+        pairs = frozenset((normalize(row["verb"]), normalize(row["noun"])) for row in rows)
+    unknown = sorted(noun for _, noun in pairs if (noun, "noun") not in lexicon.triggers)
+    if not pairs or unknown:
+        raise ValueError(f"{path}: no rows, or nouns that are no noun trigger of relations.tsv: {' '.join(unknown)}")
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,19 +67,31 @@ class _Found:
     trigger: int | None  # token index of the trigger; None for title relations
     confidence: float
     negated: bool = False
+    attributed_to: str | None = None  # who the sentence says reports the event
 
 
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase | None = None, capitals: dict[str, str] | None = None,
+                 light_verbs: frozenset[tuple[str, str]] = frozenset()):
+        """Args:
+            lexicon: triggers and cue words.
+            kb: tells which entities are countries, for the state a party speaks for.
+            capitals: capital city -> country, Wikidata ids (`load_capitals`).
+            light_verbs: (verb, verbal noun) lemma pairs whose verb states the noun's event (`load_light_verbs`).
+        """
         self.lexicon = lexicon
+        self.kb = kb
+        self.capitals = capitals or {}
+        self.light_verbs = light_verbs
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
         by_sentence: dict[int, list[tuple[Mention, str]]] = {}
         for entity in entities:
             for mention in entity.mentions:
                 by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
+        voices = self._voices(entities)
         relations: list[Relation] = []
         carried: str | None = None
         stated: set[tuple[str, str, str]] = set()
@@ -62,10 +102,24 @@ class RelationExtractor:
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
             date = self.event_date(doc.date, sentence.tokens)
-            relations.extend(_relation(doc, sentence, item, date) for item in found)
+            found = [_as_state(item, voices) for item in found]
+            relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
             actors = [item.subject for item in found if item.trigger is not None]
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
+
+    def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
+        """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
+        as CAMEO coders read it) and, for the bare collective السلطات، the article's country
+        (the one it names most often, if one does), when the article names that state."""
+        by_qid = {e.wikidata: e.id for e in entities if e.wikidata}
+        voices = {e.id: by_qid[self.capitals[e.wikidata]] for e in entities if self.capitals.get(e.wikidata) in by_qid}
+        if self.kb is None:
+            return voices
+        counts = sorted(((len(e.mentions), e.id) for e in entities if e.wikidata and (entry := self.kb.get(e.wikidata)) and entry.is_country), reverse=True)
+        if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            voices.update({e.id: counts[0][1] for e in entities if not e.wikidata and self.lexicon.cues.get(normalize(e.label_ar)) == "collective"})
+        return voices
 
     def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: str | None) -> list[_Found]:
         """Find the relations of one sentence (pure).
@@ -98,6 +152,16 @@ class RelationExtractor:
         found += self._required_noun_relatives(tokens, mentions, owner)
         found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
+        found += self._events(tokens, mentions, owner, carried)
+        source = self._reported_by(tokens, mentions, owner)
+        if source is None:
+            return found
+        reporter, start = source
+        return [replace(f, attributed_to=reporter) if f.trigger is not None and f.trigger >= start else f for f in found]
+
+    def _events(self, tokens, mentions, owner, carried) -> list[_Found]:
+        """The events told by the sentence's trigger words and participles."""
+        found: list[_Found] = []
         for i, token in enumerate(tokens):
             participle = self._participle(tokens, i, owner)
             if participle is not None:
@@ -121,12 +185,73 @@ class RelationExtractor:
             arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
             if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
                 arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
+            elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
+                found.extend(_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o)
+                continue
             elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
                 continue
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
                 if subject != obj and confidence >= _MIN_CONFIDENCE:
                     found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
         return found
+
+    def _agent_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[tuple[str, str, float]]:
+        """A passive with its agent: اعتقل X من قبل الشرطة، اعتقل X على يد Y. The agent is the
+        subject, the one named between the verb and the agent (or right before the verb) the
+        object. Without an agent a passive names no actor (اُعتقل تونسي): nothing."""
+        if trigger.object_prep is not None or "sa_fut" in tokens[i].prefixes:
+            return []
+        boundary = self._clause_end(tokens, i, owner)
+        marker = next((k for k in range(i + 1, boundary - 2) if owner[k] is None and (
+            (tokens[k].norm == "من" and tokens[k + 1].norm == "قبل")
+            or (tokens[k].norm == "علي" and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
+        agent = self._named_at(tokens, mentions, marker + 2) if marker is not None else None
+        if agent is None:
+            return []
+        patients = [(m, e) for m, e in mentions if i < m.tok_start and m.tok_end <= marker and not m.nominal]
+        if not patients and owner[i - 1] is not None and i > 0:
+            patients = [mentions[owner[i - 1]]]
+        # An active verb's own subject may stand before a من قبل of another phrase (انتقد
+        # الحزب المقاربات المتبعة من قبل الحكومة): read the verb as passive only when
+        # the analysis says so or the agent follows its object at once.
+        if tokens[i].voice != "p" and not (patients and self._past_apposition(tokens, mentions, owner, patients[0][0].tok_end) == marker):
+            return []
+        patients = [(m, e) for m, e in patients[:1] if not trigger.object_types or m.type in trigger.object_types]
+        return [(agent[1], e, 0.75) for _, e in patients]
+
+    def _reported_by(self, tokens, mentions, owner) -> tuple[str, int] | None:
+        """Who the sentence says reports its events, and the token from which they are reported.
+
+        حسبما ذكرت X، وفقا لـ X، بحسب X، نقلا عن X: every event of the sentence; قال X إن،
+        ذكرت وكالة X أن، أفادت X بأن: the events after أن; نقلت X عن Y: Y when named, else X.
+        """
+        for k, token in enumerate(tokens):
+            if owner[k] is not None:
+                continue
+            if self.lexicon.cue(token.norm) == "according":
+                j = k + 1 + (k + 1 < len(tokens) and self.lexicon.cue(tokens[k + 1].norm) == "clause_negation")  # وفق ما ذكرته X
+                if j < len(tokens) and tokens[j].pos == "verb":
+                    subjects = self._subjects_after(tokens, j, mentions, owner)
+                    if subjects:
+                        return self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)[1], 0
+                    continue
+                j += j < len(tokens) and tokens[j].norm in _STANDALONE_PREPOSITIONS  # وفقا ل، نقلا عن
+                source = self._named_at(tokens, mentions, j)
+                if source is not None:
+                    return source[1], 0
+            elif token.pos == "verb" and (kind := self.lexicon.cues.get(token.lemma)) in ("report", "statement", "quote"):
+                subjects = self._subjects_after(tokens, k, mentions, owner)
+                if not subjects:
+                    continue
+                reporter_mention, reporter = self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)
+                end = self._past_apposition(tokens, mentions, owner, max(reporter_mention.tok_end, mentions[subjects[-1]][0].tok_end))
+                if kind == "quote" and end < len(tokens) and tokens[end].norm == "عن":
+                    quoted = self._named_at(tokens, mentions, end + 1)
+                    return (quoted[1] if quoted else reporter), end
+                that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma == "ان"), None)
+                if that is not None:
+                    return reporter, that
+        return None
 
     def event_date(self, article_date: str | None, tokens) -> str | None:
         """Resolve the sentence's day against the article's date (أمس، الأربعاء الماضي).
@@ -335,8 +460,10 @@ class RelationExtractor:
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         boundary = self._clause_end(tokens, i, owner)
-        # كان X قد فعل: the subject stands between كان and قد; what follows the verb is its object.
-        subjects = [] if self._subject_of_kana(tokens, i, mentions, owner) is not None else self._subjects_after(tokens, i, mentions, owner)
+        # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
+        fronted_name = self._fronted_subject(tokens, i, mentions, owner)
+        fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
+        subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
@@ -345,7 +472,10 @@ class RelationExtractor:
             actors = [mentions[s][1] for s in subjects]
         else:
             # A verb joined by و opens a clause of its own: no name before it is its subject.
-            subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+            if fronted_name:
+                subject = owner[i - 1]
+            else:
+                subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
             elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
@@ -363,6 +493,18 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _fronted_subject(self, tokens, i: int, mentions, owner) -> bool:
+        """Tell whether the name right before verb i opens its clause and so is its subject:
+        at the head of the sentence (a headline: ميركل تنتقد ترامب), after punctuation, or
+        after إن/أن (قال إن تركيا انتقدت). The name after the verb is then its object."""
+        if i < 1 or owner[i - 1] is None:
+            return False
+        mention = mentions[owner[i - 1]][0]
+        if mention.tok_end != i:
+            return False
+        first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma == "ان"
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
         """The subject of verb i in كان X قد فعل, or None.
@@ -463,15 +605,20 @@ class RelationExtractor:
         noun's preposition: اتهام السعودية لقطر، دعم تركيا لقطر، زيارة ماكرون إلى الجزائر، and
         a nisba after a definite noun (الدعم التركي لقطر). A noun that takes a direct object
         has its target, not its actor, in the genitive (اغتيال السفير): none here."""
-        if trigger.object_prep is None or i + 1 >= len(tokens) or owner[i + 1] is None or tokens[i].enclitic:
+        # The genitive may be a title phrase that leads to the name (زيارة الرئيس الفرنسي إيمانويل ماكرون إلى).
+        named = self._past_title(tokens, mentions, i + 1)
+        if trigger.object_prep is None or named >= len(tokens) or owner[named] is None or tokens[i].enclitic:
             return []
-        mention, actor = mentions[owner[i + 1]]
-        if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
+        mention, actor = mentions[owner[named]]
+        if mention.tok_start != named or tokens[i + 1].prefixes not in ((), ("Al_det",)):
             return []
         if mention.nominal and not (mention.type == "LOC" and "Al_det" in tokens[i].prefixes):
             return []
         start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
         boundary = self._clause_end(tokens, i, owner)
+        # اتهام قطر بالسعي: the charge after بـ says the genitive is the one accused, not the actor.
+        if start < len(tokens) and "bi_prep" in tokens[start].prefixes and not _has_preposition(tokens[start], trigger.object_prep):
+            return []
         # A visit or talks still ahead (زيارة ماكرون المرتقبة إلى الجزائر) is no fact.
         if any(self.lexicon.cue(t.norm) in ("modality", "future") for t in tokens[mention.tok_end : min(boundary, start + 3)]):
             return []
@@ -486,10 +633,13 @@ class RelationExtractor:
         """The speaker as the actor of a verbal noun that is a statement's object."""
         verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
+        if verb is not None and (tokens[verb].lemma, tokens[i].lemma) in self.light_verbs:
+            kind = "statement"  # شنت إسرائيل غارات على غزة
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
-        if "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
-            return []  # سيجري زيارة، يؤدي زيارة: a plan, not an act
+        planned = self._cue_before(tokens, verb) == "modality" or (tokens[verb - 1].norm == "قد" and _imperfect(tokens[verb]) if verb else False)
+        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
+            return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
         if subjects:
             object_start = mentions[subjects[-1]][0].tok_end
@@ -571,9 +721,19 @@ class RelationExtractor:
                     return (named[0] if named and not _named(mention) else target), 1.0
                 # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
                 # it concerns comes later. Other names there are seldom the target.
-                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC"]
+                # A place that completes a noun (تحقيق في أحداث بن قردان) is the topic, not the place concerned.
+                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC" and not self._completes_noun(tokens, [None] * len(tokens), m.tok_start)]
                 return (later[0], 0.6) if later else None
         return None
+
+    def _named_at(self, tokens, mentions, j: int) -> tuple[Mention, str] | None:
+        """The (mention, entity) named at token j, past a title phrase; a bare body noun
+        read apart from its name yields to the name (لوكالة + الأناضول)."""
+        at = [(m, e) for m, e in mentions if m.tok_start in (j, self._past_title(tokens, mentions, j))]
+        if not at:
+            return None
+        named = [(m, e) for m, e in mentions if m.tok_start == at[0][0].tok_end]
+        return named[0] if named and not _named(at[0][0]) else at[0]
 
     def _past_title(self, tokens, mentions, j: int) -> int:
         """The token after a title phrase at token j: the title, its portfolio, nisba and
@@ -647,7 +807,21 @@ class RelationExtractor:
         return any(self.lexicon.cues.get(t.norm) == "future" for t in tokens[i + 1 : self._clause_end(tokens, i, owner)])
 
     def _cue_before(self, tokens, i: int) -> str | None:
-        kinds = {self.lexicon.cues.get(t.norm) for t in tokens[max(0, i - _CUE_WINDOW) : i]}
+        """The negation or modality said by the words before token i, clitics stripped (ولم، فلن، وسوف)."""
+        kinds = set()
+        for k in range(max(0, i - _CUE_WINDOW), i):
+            kind = self.lexicon.cue(tokens[k].norm)
+            following = self.lexicon.cue(tokens[k + 1].norm)
+            if kind == "clause_negation":
+                # ما denies only at the head of its clause, before a verb (وما زار); after a
+                # verb or a noun it is a relative (انتقد ما وصفه بدعم قطر).
+                heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k])
+                kind = "negation" if heads and tokens[k + 1].pos == "verb" else None
+                if not heads and self.lexicon.cues.get(tokens[k + 1].lemma) == "describes":
+                    kind = "modality"  # ما وصفوه بدعم قطر: a claim the sentence reports, not a fact
+            if kind == "negation" and following == "idiom":
+                kind = None  # لا يزال، ما زال، لا سيما: still, especially; nothing denied
+            kinds.add(kind)
         for kind in ("negation", "modality"):
             if kind in kinds:
                 return kind
@@ -1110,6 +1284,14 @@ class RelationExtractor:
         return found
 
 
+def _as_state(found: _Found, voices: dict[str, str]) -> _Found:
+    """An event's parties as the states they speak for; a place visited stays the place."""
+    if found.trigger is None:
+        return found
+    obj = found.object if found.predicate in _PLACE_TARGETS else voices.get(found.object, found.object)
+    return replace(found, subject=voices.get(found.subject, found.subject), object=obj)
+
+
 def _conjoined(token: Token) -> bool:
     """Tell whether a word carries the conjunction و (ومصر), not a و of its own (واشنطن)."""
     if token.analysed:
@@ -1234,4 +1416,5 @@ def _relation(doc: Document, sentence: Sentence, found: _Found, date: str | None
         confidence=found.confidence,
         negated=found.negated,
         date=date,
+        attributed_to=found.attributed_to,
     )

@@ -102,6 +102,7 @@ class Relation:
     confidence: float
     negated: bool = False
     date: str | None = None
+    attributed_to: str | None = None  # entity IRI of who reports it (حسبما ذكرت X)
 
 
 @dataclass(frozen=True, slots=True)

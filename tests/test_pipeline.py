@@ -75,5 +75,5 @@ def test_record_has_the_contract_shape(example):
         assert set(entity) == {"id", "type", "label_ar", "label_en", "wikidata", "mentions"}
         assert entity["type"] in {"PER", "ORG", "LOC", "MISC"}
     for relation in record["relations"]:
-        assert set(relation) == {"subject", "predicate", "object", "sentence", "evidence", "trigger", "confidence", "negated", "date"}
+        assert set(relation) == {"subject", "predicate", "object", "sentence", "evidence", "trigger", "confidence", "negated", "date", "attributed_to"}
         assert relation["subject"] in ids and relation["object"] in ids

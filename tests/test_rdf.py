@@ -5,7 +5,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import OWL, RDF, RDFS, SDO, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
 from kg.rdf import article_iri, event_iri, sorted_nquads, to_dataset, union_graph, write_exports
 from kg.types import Document, Entity, Extraction, Mention, Relation
@@ -127,6 +127,14 @@ def test_event_date_and_evidence(extraction):
     begin, end = graph.value(evidence, NIF.beginIndex), graph.value(evidence, NIF.endIndex)
     assert BODY[begin.toPython() : end.toPython()] == str(graph.value(evidence, NIF.anchorOf))
     assert graph.value(evidence, KG.sentenceIndex).toPython() == 0
+
+
+def test_event_attributed_to_who_reports_it(extraction):
+    reported = dataclasses.replace(extraction.relations[0], attributed_to=TUNISIA)
+    graph = to_dataset([dataclasses.replace(extraction, relations=(reported, extraction.relations[1]))]).graph(
+        article_iri(extraction.doc.id))
+    assert graph.value(event_iri(extraction.doc.id, reported), PROV.wasAttributedTo) == URIRef(TUNISIA)
+    assert graph.value(event_iri(extraction.doc.id, extraction.relations[1]), PROV.wasAttributedTo) is None
 
 
 def test_mentions_keep_offsets(extraction):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kg.relations import LIGHT_VERBS, RelationExtractor, load_capitals, load_light_verbs
 from kg.types import Document
 
 # (sentence, expected (subject label_en, predicate, object label_en) triples that must be found)
@@ -89,7 +90,8 @@ FOUND = [
     # Second round of issue 5. A participle after the main clause has its subject as actor
     # (ANT internationalNews 1136, 193; politic 190 have the same constructions).
     ("وقال وزير الخارجية الفرنسي جان إيف لودريان إن الوضع خطير، داعيا قطر إلى الحوار.", ("Jean-Yves Le Drian", "called_for", "Qatar")),
-    ("وكانت السعودية ومصر والإمارات قطعت العلاقات مع قطر، متهمة الدوحة بتمويل الإرهاب.", ("Saudi Arabia", "accused", "Doha")),
+    # (the capital speaks for its state: الدوحة → Qatar)
+    ("وكانت السعودية ومصر والإمارات قطعت العلاقات مع قطر، متهمة الدوحة بتمويل الإرهاب.", ("Saudi Arabia", "accused", "Qatar")),
     ("أكدت حركة النهضة في بيان أن القانون باطل، معارضة بذلك الرئيس الباجي قائد السبسي.", ("Ennahda Movement", "rejected", "Beji Caid Essebsi")),
     ("قال وزير التعليم الإسرائيلي نفتالي بينيت إن فكرة الدولة الفلسطينية انتهت، داعيا إسرائيل إلى التراجع.", ("Naftali Bennett", "called_for", "Israel")),
     # An object-first relative clause (ANT internationalNews 282).
@@ -271,9 +273,174 @@ def test_no_such_triple(pipeline, text, triple):
     assert triple not in found, found
 
 
-def test_negation_is_marked(pipeline):
-    _, triples = _triples(pipeline, "لم تنتقد تركيا الولايات المتحدة بسبب القرار.")
-    assert [(p, negated) for s, p, o, negated in triples if s == "Türkiye"] == [("condemned", True)]
+# A negation or a future particle keeps its meaning when و or ف is written on it.
+@pytest.mark.parametrize(
+    "particle, negated",
+    [("لم", True), ("ولم", True), ("فلم", True), ("ولن", True), ("فلن", True), ("ولا", True), ("وما", True),
+     ("وسوف", None), ("فسوف", None), ("وقد", False), ("و", False)],
+)
+def test_negation_and_modality_hold_with_clitics(pipeline, particle, negated):
+    verb = "وانتقدت" if particle == "و" else f"{particle} تنتقد" if particle != "وقد" else "وقد انتقدت"
+    _, triples = _triples(pipeline, f"{verb} تركيا الولايات المتحدة بسبب القرار.")
+    found = [n for s, p, o, n in triples if (s, p, o) == ("Türkiye", "condemned", "United States")]
+    assert found == ([] if negated is None else [negated]), triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # لا سيما: especially.
+        ("وتصاعد التوتر، لا سيما وقد انتقدت تركيا الولايات المتحدة.", ("Türkiye", "condemned", "United States")),
+    ],
+)
+def test_particles_that_deny_nothing(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [n for s, p, o, n in triples if (s, p, o) == expected] == [False], triples
+
+
+# Who says so: the entity a sentence names as the source of its events (English label or Arabic).
+@pytest.mark.parametrize(
+    "text, expected, source",
+    [
+        ("ودعت روسيا الولايات المتحدة إلى الحوار، حسبما أفادت وكالة تاس.", ("Russia", "called_for", "United States"), "تاس"),
+        ("وانتقدت تركيا الولايات المتحدة وفقا لوكالة الأناضول.", ("Türkiye", "condemned", "United States"), "الأناضول"),
+        ("وقال لافروف إن تركيا انتقدت الولايات المتحدة بشدة.", ("Türkiye", "condemned", "United States"), "Sergey Lavrov"),
+        ("ونقلت وكالة رويترز عن وزير الخارجية الروسي سيرغي لافروف قوله إن روسيا دعت الولايات المتحدة إلى الحوار.",
+         ("Russia", "called_for", "United States"), "Sergey Lavrov"),
+        ("وانتقدت تركيا الولايات المتحدة بسبب القرار.", ("Türkiye", "condemned", "United States"), None),
+        # The event said before قال X إن is not X's report.
+        ("انتقدت تركيا الولايات المتحدة، وقال لافروف إن الحل سياسي.", ("Türkiye", "condemned", "United States"), None),
+    ],
+)
+def test_event_attributed_to_its_source(pipeline, text, expected, source):
+    extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    found = [labels.get(r.attributed_to) for r in extraction.relations if (labels[r.subject], r.predicate, labels[r.object]) == expected]
+    assert found == [source], [(labels[r.subject], r.predicate, labels[r.object], r.attributed_to) for r in extraction.relations]
+
+
+# Headlines: present tense states a past event; the title's relations join the body's with
+# sentence -1 and the title as evidence, between entities the body names too.
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        ("كوريا الشمالية تطالب أمريكا بالاعتذار", "وقالت كوريا الشمالية إن الولايات المتحدة تصعد التوتر.", ("North Korea", "called_for", "United States")),
+        ("ميركل تنتقد ترامب", "وتحدثت المستشارة الألمانية أنجيلا ميركل عن الرئيس الأمريكي دونالد ترامب.", ("Angela Merkel", "condemned", "Donald Trump")),
+    ],
+)
+def test_headline_relations(pipeline, title, body, expected):
+    extraction = pipeline(Document("t", body, "test", title=title, date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    found = [(r.sentence, r.evidence) for r in extraction.relations if (labels[r.subject], r.predicate, labels[r.object]) == expected]
+    assert found == [(-1, title)], extraction.relations
+    assert all(body[m.start : m.end] == m.text for e in extraction.entities for m in e.mentions)
+
+
+def test_headline_name_absent_from_the_body_is_no_entity(pipeline):
+    extraction = pipeline(Document("t", "وقالت كوريا الشمالية إن المناورات استفزاز.", "test", title="كوريا الشمالية تطالب أمريكا بالاعتذار"))
+    assert {e.label_en for e in extraction.entities} == {"North Korea"}
+    assert not extraction.relations
+
+
+# Ditransitives: the addressee is the direct object, the content after بـ/إلى is no party;
+# a place that completes a noun of the content is its topic. Passives: the agent after من قبل
+# or على يد is the subject; without one no subject is invented.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وطالبت روسيا الولايات المتحدة بالاعتذار.", [("Russia", "called_for", "United States")]),
+        ("واتهمت روسيا الولايات المتحدة وكوريا الجنوبية بالتصعيد.", [("Russia", "accused", "United States"), ("Russia", "accused", "South Korea")]),
+        ("وحمّلت تركيا الولايات المتحدة المسؤولية عن الهجوم.", [("Türkiye", "accused", "United States")]),
+        ("ودعا الرئيس الفرنسي إيمانويل ماكرون روسيا إلى الحوار.", [("Emmanuel Macron", "called_for", "Russia")]),
+        ("طالبت فرنسا بفتح تحقيق في أحداث بن قردان.", []),
+        ("واعتقل الصحفي دينيز يوجيل من قبل الشرطة التركية.", [("الشرطة التركية", "arrested", "دينيز يوجيل")]),
+        pytest.param("وعين يوسف الشاهد رئيسا للحكومة من قبل الرئيس الباجي قايد السبسي.", [("Beji Caid Essebsi", "appointed", "Youssef Chahed")],
+                     marks=pytest.mark.xfail(reason="عين is analysed active and رئيسا للحكومة stands between object and agent", strict=True)),
+        ("اُعتقل تونسي في ألمانيا.", []),
+        # من قبل of another phrase: the active verb keeps its subject (ANT politic 339).
+        ("وانتقد حزب العمال في بيان له اليوم المقاربات المتبعة من قبل الحكومة.", []),
+        # اتهام X بـ: X is the one accused (ANT internationalNews 1167).
+        ("اتهام قطر بالسعي لتقسيم العراق.", []),
+    ],
+)
+def test_event_direction(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    events = [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")]
+    assert events == expected, triples
+
+
+# Capitals and السلطات speak for their state in events; a visit to a capital is to the city.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أعلنت الولايات المتحدة أن روسيا غاضبة. وانتقدت موسكو واشنطن بشدة.", ("Russia", "condemned", "United States")),
+        ("وقالت روسيا إن الوضع خطير. واتهمت موسكو الولايات المتحدة بالتصعيد.", ("Russia", "accused", "United States")),
+        # The state is not named in the article: the capital stays.
+        ("وانتقدت موسكو الولايات المتحدة بشدة.", ("Moscow", "condemned", "United States")),
+        ("زار الرئيس الفرنسي إيمانويل ماكرون موسكو. وقالت فرنسا إن روسيا مهمة.", ("Emmanuel Macron", "visited", "Moscow")),
+        ("شهدت تونس احتجاجات. وقالت تونس إن الوضع هادئ. وأشاد الرئيس الفرنسي إيمانويل ماكرون بالسلطات.", ("Emmanuel Macron", "praised", "Tunisia")),
+    ],
+)
+def test_capitals_speak_for_their_state(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert expected in [(s, p, o) for s, p, o, _ in triples], triples
+
+
+# Verbal-noun frames and light verbs: the genitive (past a title) is the actor, the noun's
+# preposition the target; a light verb's subject is the actor of the noun after it.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("زيارة الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر كانت ناجحة.", ("Emmanuel Macron", "visited", "Algeria")),
+        ("وكان لقاء ماكرون بالرئيس الروسي فلاديمير بوتين وديا.", ("Emmanuel Macron", "met", "Vladimir Putin")),
+        ("وجاءت إدانة فرنسا لإسرائيل بعد الهجوم.", ("France", "condemned", "Israel")),
+        ("وتصاعدت اتهامات روسيا للولايات المتحدة.", ("Russia", "accused", "United States")),
+        ("وأعربت الجزائر عن إدانتها الشديدة لإسرائيل.", ("Algeria", "condemned", "Israel")),
+        ("ووجهت روسيا اتهامات للولايات المتحدة بدعم الإرهاب.", ("Russia", "accused", "United States")),
+        ("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.", ("Emmanuel Macron", "met", "Vladimir Putin")),
+        ("وفرضت الولايات المتحدة عقوبات على روسيا.", ("United States", "sanctioned", "Russia")),
+        ("وشنت إسرائيل غارات على غزة.", ("Israel", "attacked", "غزة")),
+    ],
+)
+def test_verbal_noun_frames(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert expected in [(s, p, o) for s, p, o, n in triples if not n], triples
+
+
+def test_light_verb_is_one_data_line(pipeline, lexicon, kb, tmp_path):
+    extra = tmp_path / "light_verbs.tsv"
+    extra.write_text(LIGHT_VERBS.read_text(encoding="utf-8") + "شن\tهجوم\n", encoding="utf-8")
+    doc = Document("t", "وشن تنظيم داعش هجوما على الجيش العراقي.", "test")
+    sentences = pipeline.analyze(doc)
+    entities = pipeline.link(pipeline.recognize(doc, sentences), doc.id)
+    with_line = RelationExtractor(lexicon, kb, load_capitals(), load_light_verbs(lexicon, extra))
+    assert "attacked" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
+    assert "attacked" in [r.predicate for r in with_line(doc, sentences, entities)]
+
+
+def test_light_verbs_checked_at_load(lexicon, tmp_path):
+    bad = tmp_path / "light_verbs.tsv"
+    bad.write_text("verb\tnoun\nشن\tحملة\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="حمله"):
+        load_light_verbs(lexicon, bad)
+
+
+# Planned, possible or claimed events are no facts, and no denials (سـ، سوف، يخطط، ما وصفوه بـ).
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("وسيلتقي الرئيس الفرنسي إيمانويل ماكرون الرئيس الروسي فلاديمير بوتين.", "met"),
+        ("وستنتقد تركيا الولايات المتحدة بسبب القرار.", "condemned"),
+        ("وسوف يزور الرئيس التونسي الباجي قايد السبسي فرنسا.", "visited"),
+        ("تركيا تخطط لنشر قوات عسكرية في قطر.", "deployed"),
+        # Relative ما with a verb of calling reports a claim: neither a fact nor a denial.
+        ("وانتقد المحتجون ما وصفوه بدعم قطر لحركة حماس.", "supported"),
+        ("ونددت السعودية بما اعتبرته دعم قطر للإرهاب.", "supported"),
+    ],
+)
+def test_future_is_no_fact(pipeline, text, predicate):
+    _, triples = _triples(pipeline, text)
+    assert not [t for t in triples if t[1] == predicate], triples
 
 
 def test_relation_record_points_into_the_text(pipeline):
