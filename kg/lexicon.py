@@ -43,7 +43,7 @@ class Title:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    triggers: dict[tuple[str, str], Trigger]
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> its frames, in file order
     titles: dict[tuple[str, ...], Title]
     cues: dict[str, str]  # normalised word -> its kind (cues.tsv)
     org_heads: frozenset[str]
@@ -69,7 +69,7 @@ class Lexicon:
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:
         """Read the lexicon files of `folder` (the package's data folder by default)."""
-        triggers = {}
+        triggers: dict[tuple[str, str], tuple[Trigger, ...]] = {}
         for row in _rows(folder / "relations.tsv"):
             trigger = Trigger(
                 lemma=normalize(row["lemma"]),
@@ -80,7 +80,8 @@ class Lexicon:
                 subject_prep=_optional(row["subject_prep"]),
                 object_types=frozenset(t for t in row["object_types"].split("|") if t != "-"),
             )
-            triggers[(trigger.lemma, trigger.pos)] = trigger
+            key = (trigger.lemma, trigger.pos)
+            triggers[key] = (*triggers.get(key, ()), trigger)
         titles = {}
         for row in _rows(folder / "titles.tsv"):
             words = tuple(normalize(row["title"]).split())
