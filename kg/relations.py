@@ -130,6 +130,8 @@ class RelationExtractor:
         maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
         if cue == "modality" or maybe or self._future_after(tokens, i, owner):
             return []  # planned or possible, not a fact
+        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
+            return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
         if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
             arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
