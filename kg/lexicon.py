@@ -21,6 +21,9 @@ CUE_KINDS = frozenset({
     "clause_negation", *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
+# Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from
+# ANT, UniversalPetrarch.
+FRAME_SOURCES = ("curated", "mined", "UP")
 SCRIPTS = ("ar", "lat")
 
 
@@ -55,7 +58,7 @@ class Title:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    triggers: dict[tuple[str, str], Trigger]
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> its frames, in file order
     titles: dict[tuple[str, ...], Title]
     cues: dict[str, str]  # normalised word -> its kind (cues.tsv)
     org_heads: frozenset[str]
@@ -84,12 +87,14 @@ class Lexicon:
 
         Raises:
             LexiconError: on a missing column, an unknown predicate, entity type, title relation,
-                cue kind or script, or a word given two cue kinds.
+                cue kind, script or frame source, or a word given two cue kinds.
         """
-        triggers = {}
+        triggers: dict[tuple[str, str], tuple[Trigger, ...]] = {}
         for where, row in _rows(folder / "relations.tsv", ("lemma", "pos", "predicate", "object_prep", "requires",
-                                                            "subject_prep", "object_types")):
+                                                            "subject_prep", "object_types", "cameo", "source")):
             _check(row["predicate"] in PREDICATES, where, f"unknown predicate {row['predicate']!r}")
+            _check(set(row["source"].split("+")) <= set(FRAME_SOURCES), where,
+                   f"source {row['source']!r} is not one or more of {', '.join(FRAME_SOURCES)} joined by +")
             object_types = frozenset(t for t in row["object_types"].split("|") if t != "-")
             _check(object_types <= ENTITY_CLASSES.keys(), where, f"unknown entity type in {row['object_types']!r}")
             trigger = Trigger(
@@ -101,7 +106,8 @@ class Lexicon:
                 subject_prep=_optional(row["subject_prep"]),
                 object_types=object_types,
             )
-            triggers[(trigger.lemma, trigger.pos)] = trigger
+            key = (trigger.lemma, trigger.pos)
+            triggers[key] = (*triggers.get(key, ()), trigger)
         titles = {}
         for where, row in _rows(folder / "titles.tsv", ("title", "relation", "role_en")):
             relation = row["relation"]

@@ -12,7 +12,7 @@ from kg.lexicon import Lexicon
 from kg.link import Linker
 from kg.ner import Recognizer
 from kg.nlp import Analyzer
-from kg.relations import RelationExtractor, load_capitals, load_light_verbs
+from kg.relations import RelationExtractor, load_capitals
 from kg.tagger import MODEL_DIR, Tagger
 from kg.types import Document, Extraction, Relation, Sentence
 
@@ -34,7 +34,7 @@ class Pipeline:
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
         self.link = Linker(kb, lexicon.org_heads, lexicon.letter_classes)
-        self.extract_relations = RelationExtractor(lexicon, kb, load_capitals(), load_light_verbs(lexicon))
+        self.extract_relations = RelationExtractor(lexicon, kb, load_capitals())
 
     @classmethod
     def load(cls, ner: str = "auto", ner_model: Path | None = MODEL_DIR) -> Pipeline:

@@ -33,7 +33,6 @@ _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
 _PLACE_TARGETS = frozenset({"visited", "deployed"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
-LIGHT_VERBS = Path(__file__).parent / "data" / "events" / "light_verbs.tsv"
 
 
 def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
@@ -44,17 +43,6 @@ def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
     if not capitals or any(not (a.startswith("Q") and b.startswith("Q")) for a, b in capitals.items()):
         raise ValueError(f"{path}: expected rows of city and country Wikidata ids")
     return capitals
-
-
-def load_light_verbs(lexicon: Lexicon, path: Path = LIGHT_VERBS) -> frozenset[tuple[str, str]]:
-    """Read light_verbs.tsv: (verb lemma, noun lemma) pairs, each noun a noun trigger of the lexicon."""
-    with path.open(encoding="utf-8") as stream:
-        rows = csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t")
-        pairs = frozenset((normalize(row["verb"]), normalize(row["noun"])) for row in rows)
-    unknown = sorted(noun for _, noun in pairs if (noun, "noun") not in lexicon.triggers)
-    if not pairs or unknown:
-        raise ValueError(f"{path}: no rows, or nouns that are no noun trigger of relations.tsv: {' '.join(unknown)}")
-    return pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,18 +61,15 @@ class _Found:
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
-    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase | None = None, capitals: dict[str, str] | None = None,
-                 light_verbs: frozenset[tuple[str, str]] = frozenset()):
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase | None = None, capitals: dict[str, str] | None = None):
         """Args:
             lexicon: triggers and cue words.
             kb: tells which entities are countries, for the state a party speaks for.
             capitals: capital city -> country, Wikidata ids (`load_capitals`).
-            light_verbs: (verb, verbal noun) lemma pairs whose verb states the noun's event (`load_light_verbs`).
         """
         self.lexicon = lexicon
         self.kb = kb
         self.capitals = capitals or {}
-        self.light_verbs = light_verbs
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
         by_sentence: dict[int, list[tuple[Mention, str]]] = {}
@@ -163,37 +148,52 @@ class RelationExtractor:
         """The events told by the sentence's trigger words and participles."""
         found: list[_Found] = []
         for i, token in enumerate(tokens):
-            participle = self._participle(tokens, i, owner)
-            if participle is not None:
+            participles = self._participle(tokens, i, owner)
+            if participles:
                 cue = self._cue_before(tokens, i)
-                if cue != "modality":
-                    found.extend(
+                for participle in participles if cue != "modality" else ():
+                    events = [
                         _Found(subject, participle.predicate, obj, i, confidence, cue == "negation")
                         for subject, obj, confidence in self._participle_arguments(participle, tokens, i, mentions, owner)
                         if subject != obj and confidence >= _MIN_CONFIDENCE
-                    )
+                    ]
+                    found.extend(events)
+                    if events:
+                        break
                 continue
             pos = "verb" if self._verb_read_as_noun(tokens, i, owner) else token.pos
-            trigger = self.lexicon.triggers.get((token.lemma, pos))
-            if trigger is None or owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
-                continue
-            cue = self._cue_before(tokens, i)
-            # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
-            maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
-            if cue == "modality" or maybe or self._future_after(tokens, i, owner):
-                continue  # planned or possible, not a fact
-            arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
-            if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
-                arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
-            elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
-                found.extend(_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o)
-                continue
-            elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
-                continue
-            for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried):
-                if subject != obj and confidence >= _MIN_CONFIDENCE:
-                    found.append(_Found(subject, trigger.predicate, obj, i, confidence, cue == "negation"))
+            # A lemma's frames are tried in the lexicon's order; the first that finds its parties wins.
+            for trigger in self.lexicon.triggers.get((token.lemma, pos), ()):
+                events = self._trigger_events(trigger, tokens, i, pos, mentions, owner, carried)
+                found.extend(events)
+                if events:
+                    break
         return found
+
+    def _trigger_events(self, trigger: Trigger, tokens, i: int, pos: str, mentions, owner, carried) -> list[_Found]:
+        """The events one frame of the trigger at token i asserts (none when planned, possible or passive)."""
+        token = tokens[i]
+        if owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
+            return []
+        cue = self._cue_before(tokens, i)
+        # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
+        maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
+        if cue == "modality" or maybe or self._future_after(tokens, i, owner):
+            return []  # planned or possible, not a fact
+        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
+            return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
+        arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
+        if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
+            arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
+        elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
+            return [_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o]
+        elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
+            return []
+        return [
+            _Found(subject, trigger.predicate, obj, i, confidence, cue == "negation")
+            for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried)
+            if subject != obj and confidence >= _MIN_CONFIDENCE
+        ]
 
     def _agent_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[tuple[str, str, float]]:
         """A passive with its agent: اعتقل X من قبل الشرطة، اعتقل X على يد Y. The agent is the
@@ -274,20 +274,20 @@ class RelationExtractor:
                 return (day - dt.timedelta(days=back)).isoformat()
         return article_date
 
-    def _participle(self, tokens, i: int, owner) -> Trigger | None:
-        """The trigger of an active participle that describes the actor of the main verb
+    def _participle(self, tokens, i: int, owner) -> tuple[Trigger, ...]:
+        """The frames of an active participle that describes the actor of the main verb
         (حال): indefinite, in the accusative (داعيا، منددا), or feminine after a comma or
-        before بذلك (معارضة بذلك الرئيس). Returns None for other words."""
+        before بذلك (معارضة بذلك الرئيس). Returns () for other words."""
         token = tokens[i]
-        trigger = self.lexicon.triggers.get((token.lemma, "participle"))
-        if trigger is None or owner[i] is not None or "Al_det" in token.prefixes or token.enclitic or token.pos not in ("noun", "adj"):
-            return None
+        frames = self.lexicon.triggers.get((token.lemma, "participle"), ())
+        if not frames or owner[i] is not None or "Al_det" in token.prefixes or token.enclitic or token.pos not in ("noun", "adj"):
+            return ()
         word = token.norm
         if word.endswith("ا"):
-            return trigger
+            return frames
         after_comma = i > 0 and tokens[i - 1].norm in ("،", ",")
         so_doing = i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك"
-        return trigger if word.endswith("ه") and (after_comma or so_doing) else None
+        return frames if word.endswith("ه") and (after_comma or so_doing) else ()
 
     def _participle_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The main verb's subject as the actor of a participle after it; the target after
@@ -633,8 +633,6 @@ class RelationExtractor:
         """The speaker as the actor of a verbal noun that is a statement's object."""
         verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
-        if verb is not None and (tokens[verb].lemma, tokens[i].lemma) in self.light_verbs:
-            kind = "statement"  # شنت إسرائيل غارات على غزة
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
         planned = self._cue_before(tokens, verb) == "modality" or (tokens[verb - 1].norm == "قد" and _imperfect(tokens[verb]) if verb else False)
@@ -952,8 +950,9 @@ class RelationExtractor:
                 continue
             if not enclitic.endswith(("_dobj", "_poss")) or "sa_fut" in token.prefixes:
                 continue
-            trigger = self.lexicon.triggers.get((token.lemma, "verb"))
-            if trigger is None or trigger.object_prep is not None or trigger.requires:
+            frames = self.lexicon.triggers.get((token.lemma, "verb"), ())
+            trigger = next((t for t in frames if t.object_prep is None and not t.requires), None)
+            if trigger is None:
                 continue
             k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
@@ -1008,6 +1007,7 @@ class RelationExtractor:
         العراق الذي ساندته قطر): a relative clause after it is about that noun."""
         before = tokens[first - 1] if first > 0 else None
         return (before is not None and before.pos == "noun" and not before.prefixes and owner[first - 1] is None
+                and self.lexicon.cue(before.norm) != "place"  # مدينة حلب، قطاع غزة: the place itself
                 and self.lexicon.title_at([t.norm for t in tokens], first - 1) is None)
 
     def _required_noun_relatives(self, tokens, mentions, owner) -> list[_Found]:
@@ -1020,15 +1020,16 @@ class RelationExtractor:
         found = []
         for i in range(2, len(tokens)):
             token = tokens[i]
-            trigger = self.lexicon.triggers.get((token.lemma, "verb"))
-            if trigger is None or not trigger.requires or token.pos != "verb" or owner[i] is not None:
+            frames = [t for t in self.lexicon.triggers.get((token.lemma, "verb"), ()) if t.requires]
+            if not frames or token.pos != "verb" or owner[i] is not None:
                 continue
             if tokens[i - 1].norm not in self.lexicon.relative_pronouns or not (token.enclitic or "").startswith("3") or "sa_fut" in token.prefixes:
                 continue
             k = i - 2
             while k > 0 and tokens[k].pos == "adj" and owner[k] is None:
                 k -= 1  # العقوبات الاقتصادية الجديدة التي
-            if tokens[k].lemma not in trigger.requires:
+            trigger = next((t for t in frames if tokens[k].lemma in t.requires), None)
+            if trigger is None:
                 continue
             cue = self._cue_before(tokens, i)
             subjects = self._subjects_after(tokens, i, mentions, owner)
@@ -1051,7 +1052,7 @@ class RelationExtractor:
         found = []
         for i in range(1, len(tokens)):
             token = tokens[i]
-            trigger = self.lexicon.triggers.get((token.lemma, "joins"))
+            trigger = next(iter(self.lexicon.triggers.get((token.lemma, "joins"), ())), None)
             if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token) or "sa_fut" in token.prefixes:
                 continue
             k = i - 1 - (tokens[i - 1].norm in self.lexicon.relative_pronouns)
@@ -1123,8 +1124,7 @@ class RelationExtractor:
             killer_mention, killer = killers[0]
             for j in range(k - 1 - by_hand, max(-1, k - 8), -1):
                 word = tokens[j]
-                trigger = self.lexicon.triggers.get((word.lemma, word.pos))
-                killing = trigger is not None and trigger.predicate == "killed"
+                killing = any(t.predicate == "killed" for t in self.lexicon.triggers.get((word.lemma, word.pos), ()))
                 death = owner[j] is None and self.lexicon.cues.get(word.lemma) == "death"
                 if not (killing or death) or owner[j] is not None:
                     continue

@@ -1,8 +1,11 @@
 """Relation extraction on sentences that are not from the example article."""
 
+import shutil
+
 import pytest
 
-from kg.relations import LIGHT_VERBS, RelationExtractor, load_capitals, load_light_verbs
+from kg.lexicon import DATA, Lexicon
+from kg.relations import RelationExtractor, load_capitals
 from kg.types import Document
 
 # (sentence, expected (subject label_en, predicate, object label_en) triples that must be found)
@@ -407,22 +410,17 @@ def test_verbal_noun_frames(pipeline, text, expected):
     assert expected in [(s, p, o) for s, p, o, n in triples if not n], triples
 
 
-def test_light_verb_is_one_data_line(pipeline, lexicon, kb, tmp_path):
-    extra = tmp_path / "light_verbs.tsv"
-    extra.write_text(LIGHT_VERBS.read_text(encoding="utf-8") + "شن\tهجوم\n", encoding="utf-8")
+def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
+    for path in DATA.glob("*.tsv"):
+        shutil.copy(path, tmp_path)
+    with (tmp_path / "relations.tsv").open("a", encoding="utf-8") as stream:
+        stream.write("شن\tverb\tattacked\tعلى\tهجوم\t-\t-\t18\tcurated\n")
     doc = Document("t", "وشن تنظيم داعش هجوما على الجيش العراقي.", "test")
     sentences = pipeline.analyze(doc)
     entities = pipeline.link(pipeline.recognize(doc, sentences), doc.id)
-    with_line = RelationExtractor(lexicon, kb, load_capitals(), load_light_verbs(lexicon, extra))
+    with_line = RelationExtractor(Lexicon.load(tmp_path), kb, load_capitals())
     assert "attacked" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
     assert "attacked" in [r.predicate for r in with_line(doc, sentences, entities)]
-
-
-def test_light_verbs_checked_at_load(lexicon, tmp_path):
-    bad = tmp_path / "light_verbs.tsv"
-    bad.write_text("verb\tnoun\nشن\tحملة\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="حمله"):
-        load_light_verbs(lexicon, bad)
 
 
 # Planned, possible or claimed events are no facts, and no denials (سـ، سوف، يخطط، ما وصفوه بـ).
