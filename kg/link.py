@@ -69,7 +69,7 @@ class Linker:
                 by_latin[key].add(entry.id)
         self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
         by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-        for name, entry in kb.names():
+        for name, entry in kb.all_names():
             by_skeleton[(entry.type, skeleton(name))].setdefault(entry.id, name)
             if entry.type == "PER":
                 by_skeleton[("PER", skeleton(name.split()[-1]))].setdefault(entry.id, name.split()[-1])
@@ -78,7 +78,7 @@ class Linker:
             key: next(iter(names.items())) for key, names in by_skeleton.items() if len(names) == 1 and len(key[1]) > _MIN_SKELETON
         }
         by_letters: dict[str, set[str]] = defaultdict(set)
-        for name, entry in kb.names():
+        for name, entry in kb.all_names():
             if " " in name:  # a one-word name the tagger typed otherwise may be a common word (مركز)
                 by_letters[normalize(name).replace(" ", "")].add(entry.id)
         self._by_letters = {letters: next(iter(ids)) for letters, ids in by_letters.items() if len(ids) == 1}
@@ -91,6 +91,12 @@ class Linker:
             doc_id: the article's id, which scopes the IRIs of generic bodies (الشرطة).
         """
         entries = [self.link(mention) for mention in mentions]
+        # A smaller city shares its name with places abroad (سيدني in Nova Scotia): it is the
+        # one meant only when the article names its country or a place in that country.
+        countries = {entry.id if entry.is_country else entry.country
+                     for entry in entries if entry is not None and entry.type == "LOC" and not entry.minor}
+        entries = [None if entry is not None and entry.minor and entry.country not in countries else entry
+                   for entry in entries]
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
         # Another given name is another person (سليمان الأسد is not بشار الأسد).

@@ -40,9 +40,11 @@ class Recognizer:
         self.lexicon = lexicon
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
         self._gazetteer: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
-        for name, entry in kb.names():
+        # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
+        # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
+        for name, entry in kb.all_names():
             words = tuple(name.split())
-            if words:
+            if words and not entry.is_generated and not entry.minor:
                 self._gazetteer[words[0]].append((words[1:], entry))
         # Longest names first; of two entries with one name (تونس), the country before the city.
         for entries in self._gazetteer.values():

@@ -75,3 +75,15 @@ def test_a_person_known_only_in_english_is_linked_by_transliteration(pipeline):
     assert not pipeline.link.kb.get("Q3956186").names_ar
     entities = _entities(pipeline, "استقبل الرئيس الإيطالي سيرجيو ماتاريلا وفدا تونسيا.")
     assert "Q3956186" in {e.wikidata for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل الوزير إلى مدينة مارتن أمس.", None),  # Martin, Slovakia: a smaller city, its country not named
+        ("وصل الوزير إلى سلوفاكيا وزار مدينة مارتن أمس.", "Q27001"),
+    ],
+)
+def test_a_smaller_city_needs_its_country_in_the_article(pipeline, text, expected):
+    [place] = [e for e in _entities(pipeline, text) if e.label_ar == "مارتن"]
+    assert place.wikidata == expected
