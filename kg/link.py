@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
-from kg.kb import KBEntry, KnowledgeBase
+from kg.kb import DEFINITE_ARTICLE, KBEntry, KnowledgeBase
 from kg.nlp import normalize
 from kg.types import Entity, Mention
 from kg.vocab import ENTITY
@@ -18,6 +19,8 @@ _SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
 _MIN_SKELETON = 3
 _MIN_TRANSLITERATION = 6
 _IRI_UNSAFE = re.compile(r"[^\w]+")
+# conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
+PROCLITIC_LETTERS = frozenset("وفبلك")
 
 
 def skeleton(name: str) -> str:
@@ -97,6 +100,20 @@ class Linker:
                      for entry in entries if entry is not None and entry.type == "LOC" and not entry.minor}
         entries = [None if entry is not None and entry.minor and entry.country not in countries else entry
                    for entry in entries]
+        # The knowledge base's type wins over the tagger's: a mention spelt as a linked one is
+        # that entry (بيونغ يانغ tagged a person once and a place twice).
+        linked_names: dict[str, KBEntry] = {}
+        for mention, entry in zip(mentions, entries):
+            if entry is not None:
+                linked_names.setdefault(normalize(mention.name), entry)
+        entries = [entry or linked_names.get(normalize(mention.name)) for mention, entry in zip(mentions, entries)]
+        # One name is one thing: unlinked mentions of a name take the type most of them have.
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for mention, entry in zip(mentions, entries):
+            if entry is None:
+                votes[normalize(mention.name)][mention.type] += 1
+        mentions = tuple(m if e is not None or (kind := votes[normalize(m.name)].most_common(1)[0][0]) == m.type
+                         else replace(m, type=kind) for m, e in zip(mentions, entries))
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
         # Another given name is another person (سليمان الأسد is not بشار الأسد).
@@ -117,8 +134,28 @@ class Linker:
                     key = ("PER", skeleton(mention.name))
             else:
                 key = (mention.type, skeleton(mention.name))
+            if entry is None:
+                key = self._short_reference(mention, clusters) or key
             clusters.setdefault(key, []).append(mention)
         return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
+
+    def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
+        """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة
+        after المحكمة الدستورية), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
+        words = normalize(mention.name).split()
+        if len(words) != 1 or mention.type not in ("ORG", "PER"):
+            return None
+        word = words[0]
+        if mention.type == "ORG":
+            if not word.startswith(DEFINITE_ARTICLE):
+                return None
+            found = {key for key, ms in clusters.items() for m in ms
+                     if m.type == "ORG" and len(name := normalize(m.name).split()) > 1 and name[0] == word}
+        else:
+            forms = {skeleton(word)} | ({skeleton(word[1:])} if word[:1] in PROCLITIC_LETTERS and len(word) > 3 else set())
+            found = {key for key, ms in clusters.items() for m in ms
+                     if m.type == "PER" and len(name := m.name.split()) > 1 and {skeleton(name[0]), skeleton(name[-1])} & forms}
+        return found.pop() if len(found) == 1 else None
 
     def link(self, mention: Mention) -> KBEntry | None:
         """Return the knowledge-base entry a mention names, if one is certain."""

@@ -325,7 +325,11 @@ def add_up_people(shared: Path, entries: dict[str, Draft], countries: dict[str, 
 
 
 def add_state_bodies(path: Path, entries: dict[str, Draft], countries: dict[str, Draft]) -> None:
-    """Add each country's usual bodies (its government, ministries, army) from the templates of kb_state_bodies.tsv."""
+    """Add each country's usual bodies (its government, ministries, army) from the templates of kb_state_bodies.tsv.
+
+    A name a curated body has stays that body's (وزارة الخارجية الأمريكية is Q789915).
+    """
+    taken = {_key(n) for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
     for row in read_curated(path):
         for draft in sorted(countries.values(), key=lambda c: c.id):
             if not draft.label_ar or draft.id not in entries or not (draft.independent or draft.demonym_ar):
@@ -337,6 +341,7 @@ def add_state_bodies(path: Path, entries: dict[str, Draft], countries: dict[str,
             ending = "ة" if row["gender"] == "f" else ""
             nisbas = [f"{row['definite']} ال{d}{ending}" for d in sorted(draft.demonym_ar)]
             body.names_ar.update(nisbas)
+            body.names_ar = {n for n in body.names_ar if _key(n) not in taken}
             body.label_ar = row["construct"].format(draft.label_ar)
             entries.setdefault(body.id, body)
 

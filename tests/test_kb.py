@@ -47,6 +47,10 @@ def test_lookup_tries_the_name_without_the_article(kb):
     assert [entry.id for entry in kb.lookup("الكازاخستان")] == ["Q232"]
 
 
+def test_a_curated_body_keeps_its_name_from_the_generated_ones(kb):
+    assert [entry.id for entry in kb.lookup("وزارة الخارجية الأمريكية")] == ["Q789915"]
+
+
 def test_lookup_of_an_unknown_name_is_empty(kb):
     assert kb.lookup("وزارة الداخلية") == []
 
@@ -201,7 +205,7 @@ def test_places_and_bodies_have_arabic_names(kb):
     [
         ("حكومة كازاخستان", "kg:government-kazakhstan", "Q232"),
         ("الحكومة الكازاخية", "kg:government-kazakhstan", "Q232"),
-        ("وزارة الخارجية الأمريكية", "kg:foreign-ministry-united-states", "Q30"),
+        ("وزارة الخارجية الكازاخية", "kg:foreign-ministry-kazakhstan", "Q232"),
         ("بنك فرنسا المركزي", "kg:central-bank-france", "Q142"),
     ],
 )

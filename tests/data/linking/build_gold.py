@@ -76,7 +76,7 @@ ANNOTATIONS: dict[str, list[tuple]] = {
         a("مقهى لينت", ent=("LOC", None, "Lindt Café, Sydney")),
     ],
     "internationalNews/JA-internationalNews-1189-20170617.txt": [
-        a("رويترز", ent=("ORG", None, "Reuters")),
+        a("رويترز", ent=("ORG", "Q130879", "Reuters")),
         a("أنطونيو غوتيريش", ent=("PER", "Q311440", "António Guterres")),
         a("غوتيريش", ent=("PER", "Q311440", "António Guterres")),
         # "يناقش الأمين العام": the UN Secretary-General in June 2017, not next to his name
@@ -179,8 +179,8 @@ ANNOTATIONS: dict[str, list[tuple]] = {
     "internationalNews/JA-internationalNews-878-20141124.txt": [
         a("رجب طيب أردوغان", ent=("PER", "Q39259", "Recep Tayyip Erdoğan")),
         a("اسطنبول", ent=("LOC", "Q406", "Istanbul")),
-        a("فرانس برس", ent=("ORG", None, "Agence France-Presse")),
-        a("أ ف ب", ent=("ORG", None, "Agence France-Presse")),
+        a("فرانس برس", ent=("ORG", "Q40464", "Agence France-Presse")),
+        a("أ ف ب", ent=("ORG", "Q40464", "Agence France-Presse")),
     ],
     "internationalNews/JA-internationalNews-398-20140526.txt": [
         a("مفتاح بوزيد", ent=("PER", None, "Muftah Bu Zeid")),
@@ -244,7 +244,7 @@ ANNOTATIONS: dict[str, list[tuple]] = {
         a("كيم جونغ-أون", ent=("PER", "Q56226", "Kim Jong-un")),
         a("كيم", ent=("PER", "Q56226", "Kim Jong-un")),
         a("كوريا الشمالية", ent=("LOC", "Q423", "North Korea")),
-        a("البيت الأبيض", ent=("ORG", None, "White House")),
+        a("البيت الأبيض", ent=("ORG", "Q35525", "White House")),
         a("سي بي أس", ent=("ORG", None, "CBS")),
     ],
     "internationalNews/JA-internationalNews-854-20170505.txt": [
@@ -290,7 +290,7 @@ ANNOTATIONS: dict[str, list[tuple]] = {
         a("حزب الجمهوريين", ent=("ORG", None, "The Republicans (France)")),
         a("مجلس الشيوخ", ent=("ORG", None, "Senate (France)")),
         a("الجمعية الوطنية", ent=("ORG", None, "National Assembly (France)")),
-        a("البرلمان الأوروبي", ent=("ORG", None, "European Parliament")),
+        a("البرلمان الأوروبي", ent=("ORG", "Q8889", "European Parliament")),
         a("رئاسة الجمهورية", ent=("ORG", None, "Presidency of the Republic (Tunisia)")),
         a("تونس", ent=TUNISIA),
         a("أوروبا", ent=("LOC", "Q46", "Europe")),
