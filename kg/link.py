@@ -47,6 +47,17 @@ def _surname(name: str) -> str:
     return skeleton(name.split()[-1])
 
 
+def _home_country(entries: list[KBEntry | None]) -> KBEntry | None:
+    """The state an article is about: the one its places name most, twice at least and more than any other."""
+    counts = Counter(entry.id if entry.is_country else entry.country
+                     for entry in entries if entry is not None and entry.type == "LOC")
+    ranked = [(kb_id, n) for kb_id, n in counts.most_common(2) if kb_id is not None]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(entry for entry in entries if entry is not None and entry.id == ranked[0][0]) if any(
+        entry is not None and entry.id == ranked[0][0] for entry in entries) else None
+
+
 class Linker:
     """Merges an article's mentions into entities; the spelling index is built once."""
 
@@ -114,6 +125,12 @@ class Linker:
                 votes[normalize(mention.name)][mention.type] += 1
         mentions = tuple(m if e is not None or (kind := votes[normalize(m.name)].most_common(1)[0][0]) == m.type
                          else replace(m, type=kind) for m, e in zip(mentions, entries))
+        # A body described without a nisba (الحكومة، وزارة الداخلية) in an article about one
+        # state is that state's (the Government of Kazakhstan).
+        home = _home_country(entries)
+        if home is not None:
+            entries = [entry or (self._state_body(mention, home) if mention.type == "ORG" and not mention.named else None)
+                       for mention, entry in zip(mentions, entries)]
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
         # Another given name is another person (سليمان الأسد is not بشار الأسد).
@@ -138,6 +155,16 @@ class Linker:
                 key = self._short_reference(mention, clusters) or key
             clusters.setdefault(key, []).append(mention)
         return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
+
+    def _state_body(self, mention: Mention, country: KBEntry) -> KBEntry | None:
+        """The generated body of a country a description names: «الحكومة» + الكازاخية, or حكومة + كازاخستان."""
+        name = " ".join(normalize(mention.name).split())
+        construct = " ".join(word.removeprefix(DEFINITE_ARTICLE) for word in name.split())
+        forms = [f"{name} {DEFINITE_ARTICLE}{demonym}{ending}" for demonym in country.demonyms for ending in ("ة", "")]
+        forms += [f"{construct} {country_name}" for country_name in (country.label_ar, *country.names_ar)]
+        found = {entry.id: entry for form in forms for entry in self.kb.lookup(form)
+                 if entry.is_generated and entry.country == country.id}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
         """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة
