@@ -14,6 +14,9 @@ from kg.nlp import normalize
 DATA = Path(__file__).parent / "data"
 DEFAULT_KB = DATA / "kb.jsonl"
 ROLE_KEYWORDS = DATA / "kb_roles.tsv"
+TAGGER_NAMES = DATA / "kb_tagger_names.tsv"
+# entries generated from templates (وزارة خارجية كازاخستان): bodies a text describes, not names it gives
+GENERATED_SOURCE = "kb_state_bodies"
 
 DEFINITE_ARTICLE = "ال"
 # a nisba adjective ends in ي: صيني، أمريكي
@@ -61,14 +64,25 @@ class KBEntry:
     country: str | None
     roles: tuple[Role, ...]
     demonyms: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()  # names_ar normalised (computed by the build, so loading does not)
+    minor: bool = False  # a smaller city, whose machine-made Arabic name may be another thing's
 
     @classmethod
     def from_json(cls, record: dict) -> KBEntry:
-        """Return the entry of one kb.jsonl record."""
+        """Return the entry of one kb.jsonl record (empty fields are left out of the file)."""
+        get = record.get
         return cls(
-            id=record["id"], type=record["type"], label_en=record["label_en"], label_ar=record["label_ar"],
-            wikidata=record["wikidata"], names_ar=tuple(record["names_ar"]), country=record["country"],
-            roles=tuple(Role(**role) for role in record["roles"]), demonyms=tuple(record["demonym_ar"]))
+            id=record["id"], type=record["type"], label_en=get("label_en"), label_ar=record["label_ar"],
+            wikidata=get("wikidata"), names_ar=tuple(record["names_ar"]), country=get("country"),
+            roles=tuple(Role(**role) for role in get("roles", ())), demonyms=tuple(get("demonym_ar", ())),
+            sources=tuple(record["source"].split("+")), keys=tuple(get("keys", ())),
+            minor=get("minor", False))
+
+    @property
+    def is_generated(self) -> bool:
+        """Tell whether the entry was generated from a template of a state's bodies (وزارة خارجية كازاخستان)."""
+        return GENERATED_SOURCE in self.sources
 
     @property
     def is_country(self) -> bool:
@@ -118,15 +132,28 @@ def read_role_keywords(path: Path) -> dict[str, tuple[str, ...]]:
     return keywords
 
 
+def read_tagger_names(path: Path) -> list[tuple[str, str]]:
+    """Return the (normalised name, entry id) rows of kb_tagger_names.tsv."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [(name, kb_id) for name, _, kb_id in (line.split("\t") for line in lines[1:])]
+
+
 class KnowledgeBase:
     """Entries indexed by id, normalised Arabic name and nisba adjective, with office-holder look-up."""
 
-    def __init__(self, entries: Iterable[KBEntry], role_keywords: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, entries: Iterable[KBEntry], role_keywords: dict[str, tuple[str, ...]],
+                 tagger_names: Iterable[tuple[str, str]] | None = None) -> None:
+        """Args:
+            entries: the entries.
+            role_keywords: each role keyword with the other titles it matches.
+            tagger_names: (normalised name, entry id) pairs the tagger's gazetteer is built from; None: every name.
+        """
         self._entries = {entry.id: entry for entry in entries}
         self._role_keywords = role_keywords
+        self._tagger_names = None if tagger_names is None else [(name, self._entries[kb_id]) for name, kb_id in tagger_names]
         self._by_name: dict[str, list[KBEntry]] = defaultdict(list)
         for entry in self._entries.values():
-            for name in dict.fromkeys(_name_key(n) for n in entry.names_ar):
+            for name in entry.keys or dict.fromkeys(_name_key(n) for n in entry.names_ar):
                 self._by_name[name].append(entry)
         countries = [e for e in self._entries.values() if e.is_country]
         by_demonym: dict[str, set[str]] = defaultdict(set)
@@ -153,7 +180,7 @@ class KnowledgeBase:
         """Read a kb.jsonl file (default: the one bundled with kg) and the role keywords beside the module."""
         with (path or DEFAULT_KB).open(encoding="utf-8") as lines:
             entries = [KBEntry.from_json(json.loads(line)) for line in lines if line.strip()]
-        return cls(entries, read_role_keywords(ROLE_KEYWORDS))
+        return cls(entries, read_role_keywords(ROLE_KEYWORDS), read_tagger_names(TAGGER_NAMES) if path is None else None)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -173,7 +200,14 @@ class KnowledgeBase:
         return iter(self._entries.values())
 
     def names(self) -> Iterator[tuple[str, KBEntry]]:
-        """Yield (normalised name, entry) for every name of every entry, for building a gazetteer."""
+        """Yield (normalised name, entry) for the tagger's gazetteer: the names the shipped CRF was trained with."""
+        if self._tagger_names is None:
+            yield from self.all_names()
+        else:
+            yield from self._tagger_names
+
+    def all_names(self) -> Iterator[tuple[str, KBEntry]]:
+        """Yield (normalised name, entry) for every name of every entry."""
         for name, entries in self._by_name.items():
             for entry in entries:
                 yield name, entry

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 
-from kg.kb import KBEntry, KnowledgeBase
+from kg.kb import DEFINITE_ARTICLE, KBEntry, KnowledgeBase
 from kg.nlp import normalize
 from kg.types import Entity, Mention
 from kg.vocab import ENTITY
@@ -18,6 +19,8 @@ _SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
 _MIN_SKELETON = 3
 _MIN_TRANSLITERATION = 6
 _IRI_UNSAFE = re.compile(r"[^\w]+")
+# conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
+PROCLITIC_LETTERS = frozenset("وفبلك")
 
 
 def skeleton(name: str) -> str:
@@ -65,6 +68,17 @@ def _surname(name: str) -> str:
     return skeleton(name.split()[-1])
 
 
+def _home_country(entries: list[KBEntry | None]) -> KBEntry | None:
+    """The state an article is about: the one its places name most, twice at least and more than any other."""
+    counts = Counter(entry.id if entry.is_country else entry.country
+                     for entry in entries if entry is not None and entry.type == "LOC")
+    ranked = [(kb_id, n) for kb_id, n in counts.most_common(2) if kb_id is not None]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(entry for entry in entries if entry is not None and entry.id == ranked[0][0]) if any(
+        entry is not None and entry.id == ranked[0][0] for entry in entries) else None
+
+
 class Linker:
     """Merges an article's mentions into entities; the spelling index is built once."""
 
@@ -90,7 +104,7 @@ class Linker:
                 by_latin[key].add(entry.id)
         self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
         by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-        for name, entry in kb.names():
+        for name, entry in kb.all_names():
             by_skeleton[(entry.type, skeleton(name))].setdefault(entry.id, name)
             if entry.type == "PER":
                 by_skeleton[("PER", skeleton(name.split()[-1]))].setdefault(entry.id, name.split()[-1])
@@ -99,7 +113,7 @@ class Linker:
             key: next(iter(names.items())) for key, names in by_skeleton.items() if len(names) == 1 and len(key[1]) > _MIN_SKELETON
         }
         by_letters: dict[str, set[str]] = defaultdict(set)
-        for name, entry in kb.names():
+        for name, entry in kb.all_names():
             if " " in name:  # a one-word name the tagger typed otherwise may be a common word (مركز)
                 by_letters[normalize(name).replace(" ", "")].add(entry.id)
         self._by_letters = {letters: next(iter(ids)) for letters, ids in by_letters.items() if len(ids) == 1}
@@ -112,6 +126,32 @@ class Linker:
             doc_id: the article's id, which scopes the IRIs of generic bodies (الشرطة).
         """
         entries = [self.link(mention) for mention in mentions]
+        # A smaller city shares its name with places abroad (سيدني in Nova Scotia): it is the
+        # one meant only when the article names its country or a place in that country.
+        countries = {entry.id if entry.is_country else entry.country
+                     for entry in entries if entry is not None and entry.type == "LOC" and not entry.minor}
+        entries = [None if entry is not None and entry.minor and entry.country not in countries else entry
+                   for entry in entries]
+        # The knowledge base's type wins over the tagger's: a mention spelt as a linked one is
+        # that entry (بيونغ يانغ tagged a person once and a place twice).
+        linked_names: dict[str, KBEntry] = {}
+        for mention, entry in zip(mentions, entries):
+            if entry is not None:
+                linked_names.setdefault(normalize(mention.name), entry)
+        entries = [entry or linked_names.get(normalize(mention.name)) for mention, entry in zip(mentions, entries)]
+        # One name is one thing: unlinked mentions of a name take the type most of them have.
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for mention, entry in zip(mentions, entries):
+            if entry is None:
+                votes[normalize(mention.name)][mention.type] += 1
+        mentions = tuple(m if e is not None or (kind := votes[normalize(m.name)].most_common(1)[0][0]) == m.type
+                         else replace(m, type=kind) for m, e in zip(mentions, entries))
+        # A body described without a nisba (الحكومة، وزارة الداخلية) in an article about one
+        # state is that state's (the Government of Kazakhstan).
+        home = _home_country(entries)
+        if home is not None:
+            entries = [entry or (self._state_body(mention, home) if mention.type == "ORG" and not mention.named else None)
+                       for mention, entry in zip(mentions, entries)]
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
         # Another given name is another person (سليمان الأسد is not بشار الأسد).
@@ -132,8 +172,38 @@ class Linker:
                     key = ("PER", skeleton(mention.name))
             else:
                 key = (mention.type, skeleton(mention.name))
+            if entry is None:
+                key = self._short_reference(mention, clusters) or key
             clusters.setdefault(key, []).append(mention)
         return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
+
+    def _state_body(self, mention: Mention, country: KBEntry) -> KBEntry | None:
+        """The generated body of a country a description names: «الحكومة» + الكازاخية, or حكومة + كازاخستان."""
+        name = " ".join(normalize(mention.name).split())
+        construct = " ".join(word.removeprefix(DEFINITE_ARTICLE) for word in name.split())
+        forms = [f"{name} {DEFINITE_ARTICLE}{demonym}{ending}" for demonym in country.demonyms for ending in ("ة", "")]
+        forms += [f"{construct} {country_name}" for country_name in (country.label_ar, *country.names_ar)]
+        found = {entry.id: entry for form in forms for entry in self.kb.lookup(form)
+                 if entry.is_generated and entry.country == country.id}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
+        """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة
+        after المحكمة الدستورية), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
+        words = normalize(mention.name).split()
+        if len(words) != 1 or mention.type not in ("ORG", "PER"):
+            return None
+        word = words[0]
+        if mention.type == "ORG":
+            if not word.startswith(DEFINITE_ARTICLE):
+                return None
+            found = {key for key, ms in clusters.items() for m in ms
+                     if m.type == "ORG" and len(name := normalize(m.name).split()) > 1 and name[0] == word}
+        else:
+            forms = {skeleton(word)} | ({skeleton(word[1:])} if word[:1] in PROCLITIC_LETTERS and len(word) > 3 else set())
+            found = {key for key, ms in clusters.items() for m in ms
+                     if m.type == "PER" and len(name := m.name.split()) > 1 and {skeleton(name[0]), skeleton(name[-1])} & forms}
+        return found.pop() if len(found) == 1 else None
 
     def link(self, mention: Mention) -> KBEntry | None:
         """Return the knowledge-base entry a mention names, if one is certain."""

@@ -11,6 +11,8 @@ from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
 _MAX_NAME_TOKENS = 6
+# letters of a name's longest word: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch has 58
+_MAX_NAME_WORD = 60
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
 _MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الدينية الفلسطيني
@@ -18,7 +20,8 @@ _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
-_PROCLITICS = frozenset({"wa_conj", "fa_conj", "bi_prep", "li_prep", "ka_prep"})
+# one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
+_PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,9 @@ class Recognizer:
         self.kb = kb
         self.lexicon = lexicon
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
-        self.gazetteer = Gazetteer(kb.names())
+        # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
+        # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
+        self.gazetteer = Gazetteer((name, entry) for name, entry in kb.all_names() if not entry.is_generated and not entry.minor)
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -65,6 +70,12 @@ class Recognizer:
             for k in range(span.start, span.end):
                 taken[k] = True
 
+        def add_known(span: _Span) -> None:
+            # a known body's nisba still says whose it is (وكالة المخابرات المركزية الأمريكية)
+            add(span)
+            if span.type == "ORG":
+                spans.extend(self._nisbas_inside(tokens, span))
+
         known = [self._gazetteer_at(tokens, norms, i) for i in range(len(tokens))]
         # The tagger, trained on gold names, draws their edges and types; the gazetteer
         # adds the known names it missed.
@@ -79,7 +90,7 @@ class Recognizer:
                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
                            and all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start])]
                 if holding:
-                    add(max(holding, key=lambda k: k.end - k.start))
+                    add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
                 # A known surname at the head of the tagger's name ends one person's name;
                 # another begins after it (وعين ماكرون سيلفي جولار).
@@ -94,7 +105,7 @@ class Recognizer:
                 add(_Span(found.start, end, found.type, _proclitic_letters(tokens[found.start])))
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
-                add(span)
+                add_known(span)
         for i in range(len(tokens)):
             if not taken[i] and (title := self._free_title_at(norms, taken, i)):
                 end = i + len(title.words)
@@ -135,6 +146,8 @@ class Recognizer:
             if not taken[i] and after_place and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
+        # A run of letters longer than any name's word (a page of text without spaces) is no name.
+        spans = [s for s in spans if all(len(t.text) <= _MAX_NAME_WORD for t in tokens[s.start : s.end])]
         return self._join_construct_bodies(tokens, _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
@@ -436,7 +449,7 @@ def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:
 
 def _proclitic_letters(token: Token) -> int:
     """Letters of the conjunction and preposition written before a name (وبفرنسا: 2)."""
-    return sum(prefix in _PROCLITICS for prefix in token.prefixes)
+    return sum(prefix.partition("_")[0] in _PROCLITICS for prefix in token.prefixes)
 
 
 def _skip_letters(body: str, start: int, letters: int) -> int:

@@ -20,16 +20,26 @@ from pathlib import Path
 
 import yaml
 
+from kg.lexicon import Lexicon
+from kg.link import consonants
 from kg.nlp import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 
 DEFAULT_SHARED = REPO.parent / "shared" / "data" / "kb"
 DEFAULT_CURATED = REPO / "kg" / "data" / "kb_curated.tsv"
+STATE_BODIES = REPO / "kg" / "data" / "kb_state_bodies.tsv"
+TITLES = REPO / "kg" / "data" / "titles.tsv"
+CUES = REPO / "kg" / "data" / "cues.tsv"  # its org_head rows: the head nouns of bodies
 DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
 
-# dr5hn's Arabic city names are machine translations for small places; only these are kept
+# dr5hn's Arabic city names are machine translations for small places: a smaller city does not
+# take a name a country, a person, a body or one of these cities already has
 MAJOR_CITY_POPULATION = 1_000_000
+# UniversalPetrarch: a name of lemmatised stems joined by _ (نوري_المالكي_), then [CODE START-END] roles
+UP_ROLE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*>?\s*(\d{8})?(?:\s*-\s*(\d{8}))?\]")
+# words a segmented UniversalPetrarch entry keeps apart that no personal name has: prepositions and the article
+UP_SEGMENTS = frozenset({"ل", "ب", "ك", "ال", "و", "في", "من"})
 
 # Arabic-language letters and harakat only: rigour's Arabic-script names also hold Persian, Urdu,
 # Kurdish and Uyghur spellings, which use letters outside this range (پ چ ژ گ ک ی ې ۇ ...)
@@ -44,6 +54,10 @@ DATE = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?")
 # Latin letters NFKD does not split into a base letter and an accent (Yıldırım, Łukasz)
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 ROLE_ORG = re.compile(r"\b(?:of|to)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+# fields every record has; the others are left out when empty
+REQUIRED_FIELDS = ("id", "type", "label_ar", "names_ar", "source")
 
 
 @dataclass(slots=True)
@@ -61,22 +75,27 @@ class Draft:
     demonym_ar: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     iso2: str | None = None
+    independent: bool = False
+    minor: bool = False  # a city below the major ones: linked only when its country is named too
 
     def to_json(self) -> dict:
-        """Return the kb.jsonl record, lists sorted for a stable output."""
-        names = set(self.names_ar) | ({self.label_ar} if self.label_ar else set())
-        return {
+        """Return the kb.jsonl record, lists sorted for a stable output, empty fields left out."""
+        names = sorted(set(self.names_ar) | ({self.label_ar} if self.label_ar else set()))
+        record = {
             "id": self.id,
             "type": self.type,
             "label_en": self.label_en,
             "label_ar": self.label_ar,
             "wikidata": self.wikidata,
-            "names_ar": sorted(names),
+            "names_ar": names,
             "country": self.country,
             "roles": sorted(self.roles, key=_role_sort_key),
             "demonym_ar": sorted(self.demonym_ar),
             "source": "+".join(sorted(self.sources)),
+            "keys": list(dict.fromkeys(_key(n) for n in names)),
+            "minor": self.minor,
         }
+        return {k: v for k, v in record.items() if v or k in REQUIRED_FIELDS}
 
 
 def _role_sort_key(role: dict) -> tuple:
@@ -144,7 +163,8 @@ def build_countries(shared: Path) -> dict[str, Draft]:
              if isinstance(n, str) and is_arabic_language(n.strip())})
 
         attested_elsewhere = {_key(n) for n in rigour_names} | {_key(n) for n in (common, official) if n}
-        draft = Draft(id=rigour.get("qid") or row["wikiDataId"], type="LOC", iso2=iso2)
+        draft = Draft(id=rigour.get("qid") or row["wikiDataId"], type="LOC", iso2=iso2,
+                      independent=bool(mledoze.get(iso2, {}).get("independent")))
         draft.wikidata = draft.id
         draft.label_en = mledoze.get(iso2, {}).get("name", {}).get("common") or row["name"]
         draft.sources.add("dr5hn-csc")
@@ -170,7 +190,7 @@ def build_countries(shared: Path) -> dict[str, Draft]:
 
 
 def read_cities(shared: Path, countries: dict[str, Draft]) -> tuple[dict[str, dict], set[str]]:
-    """Return dr5hn city rows by QID (the most populous row per QID) and the set of major-city QIDs.
+    """Return dr5hn city rows by QID (the most populous row per QID) and the set of major-city QIDs (with an Arabic name).
 
     A QID that dr5hn gives to cities of different names (Homs and Idlib share one) is unreliable
     and dropped; so is a city row whose QID is a country's (city-states are kept as countries).
@@ -192,6 +212,140 @@ def read_cities(shared: Path, countries: dict[str, Draft]) -> tuple[dict[str, di
         if is_major and row.get("ar"):
             major.add(qid)
     return cities, major
+
+
+def add_small_cities(entries: dict[str, Draft], cities: dict[str, dict], countries: dict[str, Draft]) -> None:
+    """Add every other city with an Arabic name that no entry has yet; of cities sharing one, the most populous."""
+    taken = {_key(n) for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
+    by_name: dict[str, dict] = {}
+    for qid, row in sorted(cities.items()):
+        if qid in entries or not ARABIC_WORDS.fullmatch((row.get("ar") or "").strip()):
+            continue
+        key = _key(row["ar"])
+        if key in taken:
+            continue
+        if key not in by_name or (row.get("population") or 0) > (by_name[key].get("population") or 0):
+            by_name[key] = row
+    for row in by_name.values():
+        draft = entries[row["wikidata"]] = city_draft(row, countries)
+        draft.minor = True
+
+
+def add_territories(shared: Path, entries: dict[str, Draft], countries: dict[str, Draft]) -> None:
+    """Add rigour's territories that are not countries (the Emirate of Sharjah, French Guiana) with their Arabic names.
+
+    A name another entry has stays that entry's (دبي is the city, not the emirate).
+    """
+    by_iso = {iso2.lower(): draft for iso2, draft in countries.items()}
+    taken = {_key(n): e.id for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
+    for path in sorted((shared / "rigour-territories").glob("*.yml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        names = sorted({n.strip() for n in (record.get("names_strong") or []) + (record.get("names_weak") or [])
+                        if isinstance(n, str) and is_arabic_language(n.strip())
+                        and taken.get(_key(n.strip()), record.get("qid")) == record.get("qid")})
+        parent = by_iso.get(str(record.get("parent") or ""))
+        if record.get("is_country") or not names or not record.get("qid") or parent is None:
+            continue
+        if record["qid"] in {c.id for c in countries.values()}:
+            continue
+        draft = entries.setdefault(record["qid"], Draft(id=record["qid"], type="LOC", wikidata=record["qid"],
+                                                        label_en=record.get("name"), country=parent.id))
+        if draft.type != "LOC":
+            continue
+        draft.sources.add("rigour-territories")
+        draft.names_ar.update(names)
+        draft.label_ar = draft.label_ar or names[0]
+
+
+def read_up_people(shared: Path) -> list[tuple[str, list[tuple[str, str, str | None, str | None]]]]:
+    """Return UniversalPetrarch's Arabic person entries: the name and its dated roles (country code, code, start, end).
+
+    A person is an entry of two words or more with a dated role whose words are no title, no
+    head noun of a body and no detached preposition (رئيس_وزير_سابق_... and وزارة_خارجية_... are not names).
+    """
+    not_names = {_key(row.split("\t")[0]).split()[0] for path, kind in ((TITLES, None), (CUES, "org_head"))
+                 for row in path.read_text(encoding="utf-8").splitlines()[1:]
+                 if row and not row.startswith("#") and (kind is None or row.split("\t")[1] == kind)}
+    people, name, roles = [], None, []
+    text = (shared / "universalpetrarch-arabic" / "actor_dict_ar_v4.txt").read_text(encoding="utf-8")
+    for line in text.splitlines() + [""]:
+        if line.strip().startswith("[") and name is not None:
+            roles.append(line)
+            continue
+        if name is not None:
+            found = [m.groups() for role in roles for m in UP_ROLE.finditer(role)]
+            words = _key(name).split()
+            dated = [(c, k, _up_date(s), _up_date(e)) for c, k, s, e in found if s]
+            if len(words) >= 2 and dated and not (set(words) & (not_names | UP_SEGMENTS)) and is_arabic_language(name):
+                people.append((name, dated))
+        head, _, rest = line.strip().partition(" ")
+        name, roles = (head.strip("_").replace("_", " "), [rest]) if head and not head.startswith("#") else (None, [])
+    return people
+
+
+def _up_date(value: str | None) -> str | None:
+    # 18000101 is the dictionary's filler for "no date"
+    return f"{value[:4]}-{value[4:6]}-{value[6:]}" if value and value > "18010101" else None
+
+
+def add_up_people(shared: Path, entries: dict[str, Draft], countries: dict[str, Draft],
+                  letter_classes: dict[str, dict[str, str]]) -> None:
+    """Join UniversalPetrarch's Arabic-named people to office holders of their country by transliteration, or add them.
+
+    The join needs the consonant classes of the whole Arabic name (كامل) to equal those of the
+    English one, among the people with an office in the country of the entry's CAMEO code.
+    """
+    by_cca3 = {}
+    mledoze = json.loads((shared / "mledoze-countries" / "countries.json").read_text(encoding="utf-8"))
+    for record in mledoze:
+        if record["cca2"] in countries:
+            by_cca3[record["cca3"]] = countries[record["cca2"]].id
+    key_of = lambda name, script: "".join(consonants(w, letter_classes[script]) for w in name.replace("-", " ").split())
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for draft in entries.values():
+        if draft.type == "PER" and draft.label_en:
+            for role in draft.roles:
+                if role["country"]:
+                    holders[(role["country"], key_of(draft.label_en, "lat"))].add(draft.id)
+    known = {_key(n) for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
+    for name, roles in read_up_people(shared):
+        if _key(name) in known:
+            continue
+        country = next((by_cca3[c] for c, *_ in roles if c in by_cca3), None)
+        found = holders.get((country, key_of(name, "ar")), set()) if country else set()
+        if len(found) == 1:
+            draft = entries[found.pop()]
+        else:
+            new_id = "kg:" + "-".join(_key(name).split())
+            draft = entries.setdefault(new_id, Draft(id=new_id, type="PER", country=country))
+            draft.roles.extend(_role(f"CAMEO {code}{kind}", by_cca3.get(code), None, start, end)
+                               for code, kind, start, end in roles if code in by_cca3)
+        draft.sources.add("universalpetrarch-arabic")
+        draft.names_ar.add(name)
+        draft.label_ar = draft.label_ar or name
+        known.add(_key(name))
+
+
+def add_state_bodies(path: Path, entries: dict[str, Draft], countries: dict[str, Draft]) -> None:
+    """Add each country's usual bodies (its government, ministries, army) from the templates of kb_state_bodies.tsv.
+
+    A name a curated body has stays that body's (وزارة الخارجية الأمريكية is Q789915).
+    """
+    taken = {_key(n) for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
+    for row in read_curated(path):
+        for draft in sorted(countries.values(), key=lambda c: c.id):
+            if not draft.label_ar or draft.id not in entries or not (draft.independent or draft.demonym_ar):
+                continue
+            body = Draft(id=f"kg:{row['key']}-{_slug(draft.label_en or draft.id)[3:]}", type="ORG",
+                         label_en=row["label_en"].format(draft.label_en), country=draft.id, sources={"kb_state_bodies"})
+            body.names_ar = {row["construct"].format(name)
+                             for name in {draft.label_ar} | {n for n in draft.names_ar if " " not in n}}
+            ending = "ة" if row["gender"] == "f" else ""
+            nisbas = [f"{row['definite']} ال{d}{ending}" for d in sorted(draft.demonym_ar)]
+            body.names_ar.update(nisbas)
+            body.names_ar = {n for n in body.names_ar if _key(n) not in taken}
+            body.label_ar = row["construct"].format(draft.label_ar)
+            entries.setdefault(body.id, body)
 
 
 def city_draft(row: dict, countries: dict[str, Draft]) -> Draft:
@@ -345,6 +499,10 @@ def build(shared: Path, curated: Path) -> list[dict]:
     apply_curated(read_curated(curated), entries, countries, cities)
     drop_self_demonyms(countries)
     link_role_orgs(entries)
+    add_territories(shared, entries, countries)
+    add_up_people(shared, entries, countries, Lexicon.load().letter_classes)
+    add_small_cities(entries, cities, countries)
+    add_state_bodies(STATE_BODIES, entries, countries)
     records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]
     return sorted(records, key=lambda r: (r["type"], r["id"]))
 

@@ -47,6 +47,10 @@ def test_lookup_tries_the_name_without_the_article(kb):
     assert [entry.id for entry in kb.lookup("الكازاخستان")] == ["Q232"]
 
 
+def test_a_curated_body_keeps_its_name_from_the_generated_ones(kb):
+    assert [entry.id for entry in kb.lookup("وزارة الخارجية الأمريكية")] == ["Q789915"]
+
+
 def test_lookup_of_an_unknown_name_is_empty(kb):
     assert kb.lookup("وزارة الداخلية") == []
 
@@ -168,3 +172,56 @@ def test_build_is_deterministic(tmp_path, monkeypatch):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert KnowledgeBase.load(tmp_path / "first.jsonl").get("Q232") is not None
+
+
+def test_tagger_names_are_names_of_entries_of_their_type(kb):
+    # the shipped CRF's gazetteer features are built from this frozen list: each row must still
+    # be a name of its entry, with the type it was trained with
+    from kg.kb import TAGGER_NAMES
+
+    rows = [line.split("\t") for line in TAGGER_NAMES.read_text(encoding="utf-8").splitlines()[4:]]
+    assert len(rows) > 1000
+    for name, kind, kb_id in rows:
+        entry = kb.get(kb_id)
+        assert entry is not None and entry.type == kind and name in entry.keys, (name, kind, kb_id)
+    assert sorted((name, entry.type) for name, entry in kb.names()) == sorted((n, k) for n, k, _ in rows)
+
+
+def test_stored_keys_are_the_normalised_names(kb):
+    from kg.kb import _name_key
+
+    for entry in kb.entries():
+        assert list(entry.keys) == list(dict.fromkeys(_name_key(n) for n in entry.names_ar)), entry.id
+
+
+def test_places_and_bodies_have_arabic_names(kb):
+    # people of the everypolitician lists may be known in English only (linked by transliteration)
+    assert all(entry.label_ar and entry.names_ar for entry in kb.entries() if entry.type != "PER")
+    assert sum(bool(entry.label_ar) for entry in kb.entries()) > 15_000
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id", "country"),
+    [
+        ("حكومة كازاخستان", "kg:government-kazakhstan", "Q232"),
+        ("الحكومة الكازاخية", "kg:government-kazakhstan", "Q232"),
+        ("وزارة الخارجية الكازاخية", "kg:foreign-ministry-kazakhstan", "Q232"),
+        ("بنك فرنسا المركزي", "kg:central-bank-france", "Q142"),
+    ],
+)
+def test_state_bodies_are_generated(kb, name, expected_id, country):
+    [entry] = kb.lookup(name)
+    assert (entry.id, entry.type, entry.country, entry.is_generated) == (expected_id, "ORG", country, True)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [
+        ("دبي", "Q612"),  # the city, not the emirate of the same name
+        ("الشارقة", "Q289693"),  # an emirate (rigour)
+        ("صفاقس", "Q46325"),
+        ("سيدني", "Q3130"),  # not the smaller Sydney of Nova Scotia
+    ],
+)
+def test_territories_and_cities(kb, name, expected_id):
+    assert [entry.id for entry in kb.lookup(name)] == [expected_id]

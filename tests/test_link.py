@@ -76,3 +76,62 @@ def test_a_person_known_only_in_english_is_linked_by_transliteration(pipeline):
     assert not pipeline.link.kb.get("Q3956186").names_ar
     entities = _entities(pipeline, "استقبل الرئيس الإيطالي سيرجيو ماتاريلا وفدا تونسيا.")
     assert "Q3956186" in {e.wikidata for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل الوزير إلى مدينة مارتن أمس.", None),  # Martin, Slovakia: a smaller city, its country not named
+        ("وصل الوزير إلى سلوفاكيا وزار مدينة مارتن أمس.", "Q27001"),
+    ],
+)
+def test_a_smaller_city_needs_its_country_in_the_article(pipeline, text, expected):
+    [place] = [e for e in _entities(pipeline, text) if e.label_ar == "مارتن"]
+    assert place.wikidata == expected
+
+
+def test_a_body_described_in_an_article_about_one_state_is_that_states(pipeline):
+    text = ("أعلن الرئيس الكازاخي قاسم توكاييف حالة الطوارئ في كازاخستان. وقال إن الحكومة استقالت. "
+            "وشهدت مدن كازاخستان احتجاجات.")
+    [government] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert (government.label_en, government.label_ar) == ("Government of Kazakhstan", "حكومة كازاخستان")
+
+
+def test_a_body_described_in_an_article_about_no_one_state_stays_the_articles(pipeline):
+    text = "وقالت الحكومة إنها ستدرس المقترح."
+    [government] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert government.label_en is None and government.id.endswith("/t")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "qid"),
+    [
+        # ب of بيونغ is no preposition; one place, never a person «يونغ يانغ»
+        ("طالبت بيونغ يانغ واشنطن بالاعتذار. وقالت بيونغ يانغ إن وكالة المخابرات المركزية الأمريكية CIA متورطة.",
+         "بيونغ يانغ", "LOC", "Q18808"),
+        ("طالبت بيونغ يانغ واشنطن بالاعتذار. وقالت بيونغ يانغ إن وكالة المخابرات المركزية الأمريكية CIA متورطة.",
+         "وكالة الاستخبارات المركزية الأمريكية", "ORG", "Q37230"),
+        ("وأكد البيت الأبيض أن الرئيس سيزور بغداد ووارسو.", "البيت الأبيض", "ORG", "Q35525"),
+        ("وأكد البيت الأبيض أن الرئيس سيزور بغداد ووارسو.", "وارسو", "LOC", "Q270"),
+    ],
+)
+def test_known_names_keep_their_letters_and_type(pipeline, text, name, kind, qid):
+    entities = _entities(pipeline, text)
+    [entity] = [e for e in entities if e.wikidata == qid]
+    assert (entity.label_ar, entity.type) == (name, kind)
+    assert not any(e.label_ar == "يونغ يانغ" for e in entities)
+
+
+def test_a_short_definite_reference_is_the_named_body(pipeline):
+    text = "قضت المحكمة الدستورية بعدم دستورية القانون. وقالت المحكمة إن القرار نهائي."
+    [court] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert court.label_ar == "المحكمة الدستورية" and len(court.mentions) == 2
+
+
+def test_a_label_has_no_clitic(pipeline):
+    text = "وأكدت الشرطة والحرس الوطني أن الوضع هادئ."  # و read as a particle (wa_part) by the database
+    assert "الحرس الوطني" in {e.label_ar for e in _entities(pipeline, text)}
+
+
+def test_a_run_of_letters_no_name_has_is_no_entity(pipeline):
+    assert not [e for e in _entities(pipeline, "قال الوزير إن " + "بسم" * 1000 + ".") if len(e.label_ar) > 60]

@@ -45,19 +45,19 @@ FOUND = [
     ("طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.", ("Moncef Marzouki", "leader_of", None)),
     ("وقال إن سمير ديلو هو عضو بالمكتب السياسي لحركة النهضة.", (None, "member_of", None)),
     # The verb's target after a title in apposition to its subject.
-    ("أشاد راشد الغنوشي رئيس حركة النهضة بالحكومة التونسية.", ("Rached Ghannouchi", "praised", "الحكومة التونسية")),
+    ("أشاد راشد الغنوشي رئيس حركة النهضة بالحكومة التونسية.", ("Rached Ghannouchi", "praised", "Government of Tunisia")),
     # A name between a verb and the word it requires makes the verb active (not فُرضت).
     ("وقد فرضت الولايات المتحدة عقوبات جديدة على إيران.", ("United States", "sanctioned", "Iran")),
     # A verbal noun: the object of a statement, or with a pronoun that points to the subject.
     ("أكدت تركيا دعمها لقطر.", ("Türkiye", "supported", "Qatar")),
     ("وانتقدت حركة النهضة الخطاب الأخير، معبرة عن مساندتها لحركة نداء تونس.", ("Ennahda Movement", "supported", "Nidaa Tounes")),
     # The body in a title phrase keeps its nisba (مدير وكالة المخابرات المركزية الأمريكية).
-    ("تمكن الهاكر من اختراق حساب مدير وكالة المخابرات المركزية الأمريكية جون برينان.", ("وكالة المخابرات المركزية الأمريكية", "part_of", "United States")),
+    ("تمكن الهاكر من اختراق حساب مدير وكالة المخابرات المركزية الأمريكية جون برينان.", ("CIA", "part_of", "United States")),
     # A ministry of a government.
     ("أطلقت وزارة الدفاع بحكومة الوفاق الليبية عملية عسكرية.", ("وزارة الدفاع", "part_of", "حكومة الوفاق الليبية")),
     # A place of a region: من before a place noun, التابعة لـ.
     ("وقع الحادث في معتمدية سبيطلة من ولاية القصرين.", ("سبيطلة", "located_in", "Kasserine")),
-    ("قتل جنديان في بلدة عرسال التابعة لمحافظة بعلبك اللبنانية.", ("عرسال", "located_in", "بعلبك")),
+    ("قتل جنديان في بلدة عرسال التابعة لمحافظة بعلبك اللبنانية.", ("عرسال", "located_in", "Baalbek")),
     # A sentence-opening verb read as a noun (عين "eye") before its subject.
     ("عين الرئيس الأمريكي دونالد ترامب، ريكس تيلرسون وزيرا للخارجية.", ("Donald Trump", "appointed", "Rex Tillerson")),
     ("حل رئيس الحكومة يوسف الشاهد اليوم الاربعاء بباريس في زيارة رسمية تستغرق يومين.", ("Youssef Chahed", "visited", "Paris")),
@@ -100,7 +100,7 @@ FOUND = [
     # An object-first relative clause (ANT internationalNews 282).
     ("ويدافع ديفيد فريدمان الذي رشحه ترامب سفيرا لدى إسرائيل عن بناء المستوطنات.", ("Donald Trump", "appointed", None)),
     # The killer after برصاص; a claim of responsibility for an attack.
-    ("وقتل الصحفي أحمد حسن برصاص الجيش الإسرائيلي في غزة.", ("الجيش الإسرائيلي", "killed", "أحمد حسن")),
+    ("وقتل الصحفي أحمد حسن برصاص الجيش الإسرائيلي في غزة.", ("Armed forces of Israel", "killed", "أحمد حسن")),
     ("أعلن تنظيم داعش مسؤوليته عن الهجوم على مدينة الموصل.", ("Islamic State", "attacked", "Mosul")),
     # A verbal noun's actor in the genitive (ANT internationalNews 1068, 1137).
     ("اعتبر الإعلامي الطاهر بن حسين اتهام السعودية لقطر بدعم الإرهاب أمرا مضحكا.", ("Saudi Arabia", "accused", "Qatar")),
@@ -111,7 +111,7 @@ FOUND = [
     ("تجري قطر محادثات مع إيران وتركيا لتدبير إمدادات الغذاء.", ("Qatar", "met", "Iran")),
     # قام بـ + verbal noun is its subject's act.
     ("وقام الرئيس الفرنسي إيمانويل ماكرون بزيارة إلى الجزائر.", ("Emmanuel Macron", "visited", "Algeria")),
-    ("وقامت الشرطة التركية باعتقال أحمد حسن.", ("الشرطة التركية", "arrested", "أحمد حسن")),
+    ("وقامت الشرطة التركية باعتقال أحمد حسن.", ("Police of Türkiye", "arrested", "أحمد حسن")),
     # A long title before the subject; a body within another after a name.
     ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("حافظ الزواري", "called_for", None)),
     ("وقال جون سميث، رئيس لجنة الشؤون الخارجية بمجلس الشيوخ الأمريكي، إن الاتفاق سيء.", ("جون سميث", "member_of", "مجلس الشيوخ الأمريكي")),
@@ -148,7 +148,7 @@ FOUND = [
     # A known surname ends one name and another begins (ANT internationalNews 1053).
     ("وعين ماكرون سيلفي جولار وزيرة للدفاع.", ("Emmanuel Macron", "appointed", "سيلفي جولار")),
     # A side of two words, or with a place noun, between two places (شمال شرق، وسط العاصمة).
-    ("وقع الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا.", ("كيبيك", "located_in", "Canada")),
+    ("وقع الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا.", ("Québec", "located_in", "Canada")),
     # رئيس الجمهورية as a title, ending before a name found already (الجمهورية التونسية).
     ("وقال رئيس الجمهورية التونسية الباجي قائد السبسي إن البلاد بخير.", ("Beji Caid Essebsi", "leader_of", "Tunisia")),
     ("والتقى الوزير بفؤاد معصوم رئيس الجمهورية العراقية.", (None, "leader_of", "Iraq")),
@@ -158,7 +158,7 @@ FOUND = [
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
     ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", (None, "leader_of", "مجلس شورى حركة النهضة")),
     ("أكد رئيس مجلس شورى حركة النهضة عبد الكريم الهاروني تواصل الحوار.", ("مجلس شورى حركة النهضة", "part_of", "Ennahda Movement")),
-    ("أعلنت شرطة لندن ارتفاع عدد القتلى.", ("شرطة لندن", "part_of", "لندن")),
+    ("أعلنت شرطة لندن ارتفاع عدد القتلى.", ("شرطة لندن", "part_of", "London")),
     # أدى زيارة (Maghreb news Arabic for قام بزيارة); a statement's subject before its verb,
     # with the names listed before it (ANT politic 135, internationalNews 1078).
     ("يذكر أن وزير الخارجية المصري سامح شكري، كان أدى زيارة عمل إلى تونس في جانفي الفارط.", ("Sameh Shoukry", "visited", "Tunisia")),
@@ -356,7 +356,7 @@ def test_headline_name_absent_from_the_body_is_no_entity(pipeline):
         ("وحمّلت تركيا الولايات المتحدة المسؤولية عن الهجوم.", [("Türkiye", "accused", "United States")]),
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون روسيا إلى الحوار.", [("Emmanuel Macron", "called_for", "Russia")]),
         ("طالبت فرنسا بفتح تحقيق في أحداث بن قردان.", []),
-        ("واعتقل الصحفي دينيز يوجيل من قبل الشرطة التركية.", [("الشرطة التركية", "arrested", "دينيز يوجيل")]),
+        ("واعتقل الصحفي دينيز يوجيل من قبل الشرطة التركية.", [("Police of Türkiye", "arrested", "دينيز يوجيل")]),
         pytest.param("وعين يوسف الشاهد رئيسا للحكومة من قبل الرئيس الباجي قايد السبسي.", [("Beji Caid Essebsi", "appointed", "Youssef Chahed")],
                      marks=pytest.mark.xfail(reason="عين is analysed active and رئيسا للحكومة stands between object and agent", strict=True)),
         ("اُعتقل تونسي في ألمانيا.", []),
