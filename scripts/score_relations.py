@@ -30,6 +30,8 @@ _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _END_PUNCT = " \t\n.!?؟\"'«»“”"
+# Titles and places: the relations that are not events (EVENTS sums the other predicates).
+STRUCTURAL = frozenset({"leader_of", "member_of", "located_in", "part_of"})
 
 
 def _strip_clitics(word: str) -> str:
@@ -101,8 +103,9 @@ def score(gold_records: list[dict], pred_records: list[dict], min_confidence: fl
     """P/R/F1 per predicate and overall (micro) over the gold articles.
 
     Predictions for articles not in the gold set are ignored; predictions below
-    `min_confidence` are dropped. Returns {"overall", "per_predicate", "high_confidence",
-    "matches"}; "high_confidence" is precision over predictions with confidence >= 0.8.
+    `min_confidence` are dropped. Returns {"overall", "events", "per_predicate",
+    "high_confidence", "matches"}; "events" is micro P/R/F1 over the predicates that are not
+    STRUCTURAL; "high_confidence" is precision over predictions with confidence >= 0.8.
     """
     preds_by_doc = {}
     for rec in pred_records:
@@ -135,8 +138,9 @@ def score(gold_records: list[dict], pred_records: list[dict], min_confidence: fl
     predicates = sorted(set(n_gold) | set(n_pred), key=str)
     per = {k: _prf(tp[k], n_pred[k], n_gold[k]) for k in predicates}
     overall = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    events = _prf(*(sum(c[k] for k in predicates if k not in STRUCTURAL) for c in (tp, n_pred, n_gold)))
     high = {"tp": hi_tp, "pred": hi_pred, "precision": hi_tp / hi_pred if hi_pred else 0.0}
-    return {"overall": overall, "per_predicate": per, "high_confidence": high, "matches": matches}
+    return {"overall": overall, "events": events, "per_predicate": per, "high_confidence": high, "matches": matches}
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
@@ -156,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {len(missing)} gold article(s) not in predictions: {', '.join(sorted(missing))}", file=sys.stderr)
     res = score(gold, pred, args.min_confidence)
     print(f"{'predicate':<12} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}")
-    rows = list(res["per_predicate"].items()) + [("OVERALL", res["overall"])]
+    rows = list(res["per_predicate"].items()) + [("EVENTS", res["events"]), ("OVERALL", res["overall"])]
     for name, m in rows:
         print(f"{name:<12} {m['gold']:>5} {m['pred']:>5} {m['tp']:>4} "
               f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}")

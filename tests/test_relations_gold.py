@@ -132,6 +132,16 @@ def test_scores_per_predicate_and_confidence_table():
     assert filtered["overall"]["pred"] == 1
 
 
+def test_events_leave_titles_and_places_out():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    g = gold()
+    g[0]["relations"].append({**g[0]["relations"][0], "predicate": "leader_of"})
+    res = sr.score(g, pred(s, o))
+    assert res["overall"]["gold"] == 2 and res["overall"]["recall"] == pytest.approx(0.5)
+    assert res["events"] == {"tp": 1, "pred": 1, "gold": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
 def test_one_prediction_matches_one_gold_and_other_docs_ignored():
     s = entity("e1", wikidata="Q15031")
     o = entity("e2", wikidata="Q232")
