@@ -65,6 +65,10 @@ class Lexicon:
     max_title_words: int
     letter_classes: dict[str, dict[str, str]]  # "ar" / "lat" -> written letters -> class
 
+    def words_of(self, kind: str) -> frozenset[str]:
+        """Return the normalised cue words of one kind (cues.tsv)."""
+        return frozenset(word for word, word_kind in self.cues.items() if word_kind == kind)
+
     def cue(self, norm: str) -> str | None:
         """Return the kind of a cue word, also when it carries a clitic (وأمس)."""
         for variant, _ in clitic_variants(norm):

@@ -87,6 +87,7 @@ class Linker:
         kb: KnowledgeBase,
         generic_heads: frozenset[str] = frozenset(),
         letter_classes: dict[str, dict[str, str]] | None = None,
+        collectives: frozenset[str] = frozenset(),
     ):
         """Args:
             kb: the knowledge base to link to.
@@ -94,10 +95,12 @@ class Linker:
                 such a mention is a different body in every article.
             letter_classes: "ar" / "lat" → written letters → consonant class (`Lexicon.letter_classes`),
                 to link a person the knowledge base knows only in English.
+            collectives: normalised nouns for a state as a whole (السلطات): no shortened body name.
         """
         self.kb = kb
         self.generic_heads = generic_heads
         self.letter_classes = letter_classes
+        self.collectives = collectives
         by_latin: dict[str, set[str]] = defaultdict(set)
         for entry in kb.entries() if letter_classes else ():
             if entry.type == "PER" and entry.label_en and (key := self._name_key(entry.label_en, "lat")):
@@ -189,13 +192,13 @@ class Linker:
 
     def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
         """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة
-        after المحكمة الدستورية), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
+        after المحكمة الدستورية; not a collective: السلطات is the state, whatever السلطات المحلية did), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
         words = normalize(mention.name).split()
         if len(words) != 1 or mention.type not in ("ORG", "PER"):
             return None
         word = words[0]
         if mention.type == "ORG":
-            if not word.startswith(DEFINITE_ARTICLE):
+            if not word.startswith(DEFINITE_ARTICLE) or word in self.collectives:
                 return None
             found = {key for key, ms in clusters.items() for m in ms
                      if m.type == "ORG" and len(name := normalize(m.name).split()) > 1 and name[0] == word}

@@ -33,7 +33,7 @@ class Pipeline:
                  tagger: Tagger | CamelBertTagger | None = None):
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
-        self.link = Linker(kb, lexicon.org_heads, lexicon.letter_classes)
+        self.link = Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"))
         self.extract_relations = RelationExtractor(lexicon, kb, load_capitals())
 
     @classmethod

@@ -344,7 +344,9 @@ def add_state_bodies(path: Path, entries: dict[str, Draft], countries: dict[str,
             nisbas = [f"{row['definite']} ال{d}{ending}" for d in sorted(draft.demonym_ar)]
             body.names_ar.update(nisbas)
             body.names_ar = {n for n in body.names_ar if _key(n) not in taken}
-            body.label_ar = row["construct"].format(draft.label_ar)
+            # News names a state's body by its nisba (وزارة الدفاع الجزائرية), so that is its label.
+            free = [n for n in nisbas if _key(n) not in taken]
+            body.label_ar = free[0] if free else row["construct"].format(draft.label_ar)
             entries.setdefault(body.id, body)
 
 

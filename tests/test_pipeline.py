@@ -44,7 +44,7 @@ def test_tokayev_dismissed_the_government(example):
     (dismissal,) = [r for r in record["relations"] if r["predicate"] == "dismissed"]
     # «الحكومة» in an article about Kazakhstan is Kazakhstan's government
     assert (entities[dismissal["object"]]["label_ar"], entities[dismissal["object"]]["label_en"]) == (
-        "حكومة كازاخستان", "Government of Kazakhstan")
+        "الحكومة الكازاخستانية", "Government of Kazakhstan")
     assert dismissal["trigger"] == "وأقال"
 
 
