@@ -118,10 +118,10 @@ def _pipeline(ner: str):
 
 def article_graph(doc: Document, ner: str) -> ArticleGraph:
     """Extract one article and serialise its graph (runs in a worker)."""
-    from kg.rdf import sorted_nquads, to_dataset
+    from kg.rdf import article_nquads
 
     extraction = _pipeline(ner)(doc)
-    nquads = sorted_nquads(to_dataset([extraction]))
+    nquads = article_nquads(extraction)
     return ArticleGraph(
         doc_id=doc.id,
         digest=digest(doc, ner),

@@ -1,17 +1,17 @@
-"""Extractions as an rdflib Dataset, one named graph per article, and its export files."""
+"""Extractions as N-Quads, one named graph per article, and the export files made from them."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 
 from kg.files import atomic_file
@@ -19,6 +19,22 @@ from kg.types import Document, Entity, Extraction, Relation
 from kg.vocab import ARTICLE, ENTITY_CLASSES, EVENT, KG, NIF, PREFIXES, SEM, WD, event_class
 
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+# What rdflib refuses to write inside an IRI.
+_NOT_IN_IRI = frozenset('<>" {}|\\^`')
+_Add = Callable[[str, str, str], None]
+# The terms every article writes, as N-Quads writes them.
+_TYPE, _LABEL, _SAME_AS = f"<{RDF.type}>", f"<{RDFS.label}>", f"<{OWL.sameAs}>"
+_NEWS_ARTICLE, _SOURCE, _HEADLINE = f"<{SDO.NewsArticle}>", f"<{DCTERMS.source}>", f"<{SDO.headline}>"
+_PUBLISHED, _URL = f"<{SDO.datePublished}>", f"<{SDO.url}>"
+_MENTIONED_IN, _HAS_MENTION, _MENTION = f"<{KG.mentionedIn}>", f"<{KG.hasMention}>", f"<{KG.Mention}>"
+_ACTOR, _TARGET, _CONFIDENCE, _NEGATED = f"<{KG.actor}>", f"<{KG.target}>", f"<{KG.confidence}>", f"<{KG.negated}>"
+_TRIGGER, _TIME_STAMP, _DERIVED_FROM = f"<{KG.trigger}>", f"<{SEM.hasTimeStamp}>", f"<{PROV.wasDerivedFrom}>"
+_ATTRIBUTED_TO, _EVIDENCE, _EVIDENCE_CLASS = f"<{PROV.wasAttributedTo}>", f"<{KG.evidence}>", f"<{KG.Evidence}>"
+_BEGIN, _END, _ANCHOR = f"<{NIF.beginIndex}>", f"<{NIF.endIndex}>", f"<{NIF.anchorOf}>"
+_SENTENCE, _IN_ARTICLE = f"<{KG.sentenceIndex}>", f"<{KG.inArticle}>"
+# Datatype suffixes of typed literals.
+_DATE, _ANY_URI = f"^^<{XSD.date}>", f"^^<{XSD.anyURI}>"
+_INTEGER, _DECIMAL, _BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.decimal}>", f"^^<{XSD.boolean}>"
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -46,26 +62,42 @@ def event_iri(doc_id: str, relation: Relation) -> URIRef:
     return EVENT[digest[:32]]
 
 
-def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """Build the knowledge graph: one named graph per article, named by `article_iri`.
+def article_nquads(extraction: Extraction) -> str:
+    """One article's graph, named by `article_iri`, as sorted N-Quads lines: the canonical form.
 
-    Args:
-        extractions: what kg found in each article.
+    The lines are those rdflib's N-Quads serialiser writes for the same triples, sorted, so
+    the same article gives the same bytes; no rdflib graph is built on the way.
+
+    Raises:
+        ValueError: an entity with an unknown type or a malformed Wikidata id, or an id that is no IRI.
+    """
+    doc = extraction.doc
+    article = article_iri(doc.id)
+    lines: set[str] = set()
+    named = f"<{article}> ."
+
+    def add(subject: str, predicate: str, obj: str) -> None:
+        lines.add(f"{subject} {predicate} {obj} {named}")
+
+    _add_article(add, f"<{article}>", doc)
+    for entity in extraction.entities:
+        _add_entity(add, article, entity)
+    for relation in extraction.relations:
+        _add_relation(add, article, doc.id, relation)
+    # Written as rdflib writes a text to a file: a lone surrogate (from a JSON escape) becomes "?".
+    return "".join(f"{line}\n" for line in sorted(lines)).encode("utf-8", "replace").decode("utf-8")
+
+
+def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
+    """The knowledge graph as an rdflib Dataset, one named graph per article (`article_nquads` parsed).
 
     Returns:
-        A Dataset with no blank nodes, the same quads for the same input.
+        A Dataset with no blank nodes whose default graph is the union of the articles' graphs.
     """
     # default_union lets SPARQL over the dataset see every article without a GRAPH clause.
     dataset = Dataset(default_union=True)
     _bind_prefixes(dataset)
-    for extraction in extractions:
-        article = article_iri(extraction.doc.id)
-        graph = dataset.graph(article)
-        _add_article(graph, article, extraction.doc)
-        for entity in extraction.entities:
-            _add_entity(graph, article, entity)
-        for relation in extraction.relations:
-            _add_relation(graph, article, extraction.doc.id, relation)
+    dataset.parse(data="".join(article_nquads(extraction) for extraction in extractions), format="nquads")
     return dataset
 
 
@@ -111,7 +143,8 @@ def sorted_nquads(dataset: Dataset) -> str:
 
     Sorted lines make the file a canonical form: the same graphs give the same bytes.
     """
-    lines = dataset.serialize(format="nquads").splitlines()
+    # Split at "\n" alone: a literal may hold U+2028 or U+0085, which str.splitlines also breaks at.
+    lines = dataset.serialize(format="nquads").split("\n")
     return "".join(f"{line}\n" for line in sorted(lines) if line)
 
 
@@ -120,73 +153,81 @@ def _bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, namespace, override=True, replace=True)
 
 
-def _add_article(graph: Graph, article: URIRef, doc: Document) -> None:
-    graph.add((article, RDF.type, SDO.NewsArticle))
-    graph.add((article, DCTERMS.source, Literal(doc.source)))
+def _iri(value: str) -> str:
+    if _NOT_IN_IRI.intersection(value):
+        raise ValueError(f"{value!r} is not an IRI kg can write")
+    return f"<{value}>"
+
+
+def _literal(text: str, suffix: str = "") -> str:
+    # rdflib's N-Quads escapes these four characters and writes every other one as it is.
+    escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return f'"{escaped}"{suffix}'
+
+
+def _add_article(add: _Add, article: str, doc: Document) -> None:
+    add(article, _TYPE, _NEWS_ARTICLE)
+    add(article, _SOURCE, _literal(doc.source))
     if doc.title:
-        graph.add((article, SDO.headline, Literal(doc.title, lang="ar")))
+        add(article, _HEADLINE, _literal(doc.title, "@ar"))
     if doc.date:
-        graph.add((article, SDO.datePublished, Literal(doc.date, datatype=XSD.date)))
+        add(article, _PUBLISHED, _literal(doc.date, _DATE))
     if doc.url:
         # A literal, not an IRI: input URLs are not checked and may not be valid IRIs.
-        graph.add((article, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
+        add(article, _URL, _literal(doc.url, _ANY_URI))
 
 
-def _add_entity(graph: Graph, article: URIRef, entity: Entity) -> None:
+def _add_entity(add: _Add, article: str, entity: Entity) -> None:
     if entity.type not in ENTITY_CLASSES:
         raise ValueError(f"entity {entity.id} has unknown type {entity.type!r}")
-    node = URIRef(entity.id)
-    graph.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.label_ar, lang="ar")))
+    node = _iri(entity.id)
+    add(node, _TYPE, f"<{ENTITY_CLASSES[entity.type]}>")
+    add(node, _LABEL, _literal(entity.label_ar, "@ar"))
     if entity.label_en:
-        graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+        add(node, _LABEL, _literal(entity.label_en, "@en"))
     if entity.wikidata:
         if not _WIKIDATA_ID.fullmatch(entity.wikidata):
             raise ValueError(f"entity {entity.id} has malformed Wikidata id {entity.wikidata!r}")
-        graph.add((node, OWL.sameAs, WD[entity.wikidata]))
-    graph.add((node, KG.mentionedIn, article))
+        add(node, _SAME_AS, f"<{WD[entity.wikidata]}>")
+    add(node, _MENTIONED_IN, f"<{article}>")
     for mention in entity.mentions:
-        span = span_iri(article, mention.start, mention.end)
-        graph.add((node, KG.hasMention, span))
-        graph.add((span, RDF.type, KG.Mention))
-        _add_span(graph, article, span, mention.start, mention.end, mention.text, mention.sentence)
+        span = f"<{span_iri(article, mention.start, mention.end)}>"
+        add(node, _HAS_MENTION, span)
+        add(span, _TYPE, _MENTION)
+        _add_span(add, article, span, mention.start, mention.end, mention.text, mention.sentence)
 
 
-def _add_relation(graph: Graph, article: URIRef, doc_id: str, relation: Relation) -> None:
-    subject, obj = URIRef(relation.subject), URIRef(relation.object)
+def _add_relation(add: _Add, article: str, doc_id: str, relation: Relation) -> None:
+    subject, obj = _iri(relation.subject), _iri(relation.object)
     if not relation.negated:
-        graph.add((subject, KG[relation.predicate], obj))
-    event = event_iri(doc_id, relation)
-    graph.add((event, RDF.type, event_class(relation.predicate)))
-    graph.add((event, KG.actor, subject))
-    graph.add((event, KG.target, obj))
+        add(subject, f"<{KG[relation.predicate]}>", obj)
+    event = f"<{event_iri(doc_id, relation)}>"
+    add(event, _TYPE, f"<{event_class(relation.predicate)}>")
+    add(event, _ACTOR, subject)
+    add(event, _TARGET, obj)
     # Decimal via str keeps the float's shortest repr (0.85, not 0.84999999999999997779…).
-    graph.add((event, KG.confidence, Literal(Decimal(str(relation.confidence)))))
-    graph.add((event, KG.negated, Literal(relation.negated)))
+    add(event, _CONFIDENCE, _literal(f"{Decimal(str(relation.confidence)):f}", _DECIMAL))
+    add(event, _NEGATED, _literal("true" if relation.negated else "false", _BOOLEAN))
     if relation.trigger:
-        graph.add((event, KG.trigger, Literal(relation.trigger)))
+        add(event, _TRIGGER, _literal(relation.trigger))
     if relation.date:
-        graph.add((event, SEM.hasTimeStamp, Literal(relation.date, datatype=XSD.date)))
-    graph.add((event, PROV.wasDerivedFrom, article))
+        add(event, _TIME_STAMP, _literal(relation.date, _DATE))
+    add(event, _DERIVED_FROM, f"<{article}>")
     if relation.attributed_to:
-        graph.add((event, PROV.wasAttributedTo, URIRef(relation.attributed_to)))
+        add(event, _ATTRIBUTED_TO, _iri(relation.attributed_to))
     if relation.sentence < 0:
         return  # found in the title: the article's schema:headline is its evidence, no span of the body
-    evidence = span_iri(article, relation.start, relation.end)
-    graph.add((event, KG.evidence, evidence))
-    graph.add((evidence, RDF.type, KG.Evidence))
-    _add_span(
-        graph, article, evidence, relation.start, relation.end, relation.evidence, relation.sentence
-    )
+    evidence = f"<{span_iri(article, relation.start, relation.end)}>"
+    add(event, _EVIDENCE, evidence)
+    add(evidence, _TYPE, _EVIDENCE_CLASS)
+    _add_span(add, article, evidence, relation.start, relation.end, relation.evidence, relation.sentence)
 
 
-def _add_span(
-    graph: Graph, article: URIRef, span: URIRef, start: int, end: int, text: str, sentence: int
-) -> None:
+def _add_span(add: _Add, article: str, span: str, start: int, end: int, text: str, sentence: int) -> None:
     # xsd:integer, not the narrower xsd:nonNegativeInteger: Oxigraph stores derived integer types
     # as xsd:integer, and a graph must come back from the store as it went in.
-    graph.add((span, NIF.beginIndex, Literal(start)))
-    graph.add((span, NIF.endIndex, Literal(end)))
-    graph.add((span, NIF.anchorOf, Literal(text)))
-    graph.add((span, KG.sentenceIndex, Literal(sentence)))
-    graph.add((span, KG.inArticle, article))
+    add(span, _BEGIN, _literal(str(start), _INTEGER))
+    add(span, _END, _literal(str(end), _INTEGER))
+    add(span, _ANCHOR, _literal(text))
+    add(span, _SENTENCE, _literal(str(sentence), _INTEGER))
+    add(span, _IN_ARTICLE, f"<{article}>")

@@ -7,7 +7,8 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
-from kg.rdf import article_iri, event_iri, sorted_nquads, to_dataset, union_graph, write_exports
+from kg.rdf import article_iri, article_nquads, event_iri, sorted_nquads, to_dataset, union_graph, write_exports
+from kg.read import EXAMPLE, read_file
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.vocab import ARTICLE, ENTITY, KG, NIF, SEM, WD, event_class
 
@@ -223,3 +224,37 @@ def test_rebuilding_gives_identical_quads(extraction):
 def test_no_blank_nodes(extraction):
     for quad in to_dataset([extraction]).quads((None, None, None, None)):
         assert not any(isinstance(term, BNode) for term in quad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['قال "نعم"', "a\\b", "سطر\nسطر", "سطر\r\nسطر", "\tعمود", "فاصل\u2028سطر", "\x85", "\x0c\x1c", "<&>"],
+)
+def test_nquads_escape_texts_as_rdflib(extraction, text):
+    relation = dataclasses.replace(extraction.relations[0], evidence=text, trigger=text)
+    entity = dataclasses.replace(extraction.entities[0], label_ar=text, label_en=text)
+    doc = dataclasses.replace(extraction.doc, source=text, title=text, url=text)
+    odd = dataclasses.replace(extraction, doc=doc, entities=(entity,), relations=(relation,))
+    assert article_nquads(odd) == sorted_nquads(to_dataset([odd]))
+    assert to_dataset([odd]).graph(article_iri(doc.id)).value(event_iri(doc.id, relation), KG.trigger) == Literal(text)
+
+
+@pytest.mark.parametrize("confidence", [0.85, 1.0, 1, 0.5, 1e-05, 0.1 + 0.2])
+def test_nquads_write_confidence_as_rdflib(extraction, confidence):
+    relation = dataclasses.replace(extraction.relations[0], confidence=confidence)
+    one = dataclasses.replace(extraction, relations=(relation,))
+    assert article_nquads(one) == sorted_nquads(to_dataset([one]))
+
+
+@pytest.mark.parametrize("field", ["subject", "object", "attributed_to"])
+def test_an_id_that_is_no_iri_fails(extraction, field):
+    relation = dataclasses.replace(extraction.relations[0], **{field: "https://w3id.org/akg/entity/a b"})
+    with pytest.raises(ValueError, match="not an IRI"):
+        article_nquads(dataclasses.replace(extraction, relations=(relation,)))
+
+
+def test_example_and_ant_nquads_are_what_rdflib_writes(pipeline, ant_extractions):
+    # rdflib reads each article's lines and writes them back: any other lexical form, escape or
+    # order, or a repeated line, would come back different.
+    for extraction in [*(pipeline(doc) for doc in read_file(EXAMPLE)), *ant_extractions]:
+        assert article_nquads(extraction) == sorted_nquads(to_dataset([extraction]))
