@@ -34,6 +34,14 @@ def test_features_stay_the_same_when_the_relation_lexicon_changes(analyzer, came
     assert with_lexicon == Featurizer(plain_analyzer, None, {})(analyse_sentence(plain_analyzer, text))
 
 
+def test_a_small_word_cache_gives_the_same_features(analyzer):
+    text = "قال وزير الخارجية الروسي سيرغي لافروف إن روسيا وإيران وتركيا ستواصل المحادثات في أستانا مع الوزير"
+    tokens = analyse_sentence(analyzer, text)
+    small = Featurizer(analyzer, None, {}, cache_size=3)
+    assert [small(tokens) for _ in range(2)] == [Featurizer(analyzer, None, {})(tokens)] * 2
+    assert len(small._word_cache) == 3
+
+
 def test_a_model_that_is_no_crf_is_refused(analyzer, kb, tmp_path):
     (tmp_path / "settings.json").write_text(json.dumps({"model": "crf+neural", "features": []}), encoding="utf-8")
     with pytest.raises(ValueError, match="not a CRF"):
