@@ -225,11 +225,25 @@ def select(
         if around not in view:
             raise EntityNotFound(f"no entity {around!r} in the graph")
         near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), around, depth)
-        view = view.subgraph(near).copy()
+        view = induced_subgraph(view, near)
     if top is not None:
         ranked = sorted(view, key=lambda node: (node != around, -degrees[node], node))
-        view = view.subgraph(ranked[:top]).copy()
+        view = induced_subgraph(view, ranked[:top])
     return view
+
+
+def induced_subgraph(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """The part of a graph on these nodes, as a copy in the graph's own order of nodes and edges.
+
+    networkx's subgraph views follow the order of a set, which changes from run to run with the
+    string hash seed: the layout, and so the page, would change with it.
+    """
+    keep = set(nodes)
+    part = graph.__class__()
+    part.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in keep)
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    part.add_edges_from(edge for edge in edges if edge[0] in keep and edge[1] in keep)
+    return part
 
 
 def to_graphml(graph: nx.MultiDiGraph) -> str:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import math
 import random
 import re
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
-import pyvis
-from rdflib import Dataset
 
 from kg.files import write_atomically
-from kg.network import ARABIC_FOLD, overview, to_gexf, to_graphml, to_networkx
+from kg.network import ARABIC_FOLD, induced_subgraph, overview, to_gexf, to_graphml, to_networkx
 from kg.vocab import PREDICATES
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 # Colour and shape of each entity type, and the two words of its legend entry.
 _STYLES = {
@@ -39,7 +43,8 @@ HEADLESS_CHROMIUM_ARGS = (
     "--disable-sync",
 )
 _TEMPLATES = Path(__file__).parent / "templates"
-_VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# vis-network as pyvis ships it, found without importing pyvis (and the Jinja and IPython it imports).
+_VIS = Path(importlib.util.find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 # What the page's font takes, in canvas pixels at zoom 1: a label's line and an average letter.
 _FONT_SIZE = 16
@@ -150,7 +155,7 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
     types = {code: list(style) for code, style in _STYLES.items()}
     if any(data["type"] not in _STYLES for _, data in graph.nodes(data=True)):
         types[""] = list(_UNTYPED)
-    everywhere = _positions(graph.subgraph(linked), scale=60)
+    everywhere = _positions(induced_subgraph(graph, linked), scale=60)
     return {
         "predicates": list(PREDICATES),
         "types": types,
@@ -194,10 +199,7 @@ def _positions(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
     networkx's spring layout takes about 25 s on 2,000 entities and 6,000 relations; igraph
     well under one.
     """
-    # Imported here: igraph imports matplotlib whenever it is installed, a second of start-up that
-    # `kg view --format graphml` and the quad reader need not pay.
-    import igraph
-
+    igraph = _igraph()
     nodes = list(graph)
     if not nodes:
         return {}
@@ -214,6 +216,20 @@ def _positions(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
     return {node: (round(x * factor, 1), round(y * factor, 1)) for node, (x, y) in zip(nodes, coords)}
 
 
+def _igraph():
+    """igraph, imported without the matplotlib it imports for plotting when installed (a second)."""
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+    else:
+        # A None entry makes `import matplotlib` fail, so igraph leaves plotting with it out.
+        sys.modules["matplotlib"] = None
+        try:
+            import igraph
+        finally:
+            del sys.modules["matplotlib"]
+    return igraph
+
+
 def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 1000) -> list[tuple[float, float]]:
     """Lay out the overview: each connected part on its own, packed in rows, labels pushed apart.
 
@@ -224,15 +240,17 @@ def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 
         return []
     boxes = np.array([label_box(graph.nodes[node]) for node in nodes])
     place = {node: position for position, node in enumerate(nodes)}
-    linked = nx.Graph(graph.subgraph(nodes).to_undirected(as_view=True))
+    # Not through to_undirected's view, whose neighbours come in a set's order.
+    linked = nx.Graph(induced_subgraph(graph, nodes))
     # Neighbours about two label widths apart: close enough to read as a group.
     spacing = 1.5 * boxes[:, 0].mean()
     parts = []
     for component in sorted(nx.connected_components(linked), key=lambda part: (-len(part), min(part))):
         members = sorted(component, key=place.__getitem__)
-        start = _positions(linked.subgraph(members), scale=1)
+        part = induced_subgraph(linked, members)
+        start = _positions(part, scale=1)
         xy = np.array([start[node] for node in members], dtype=float)
-        lengths = [np.linalg.norm(xy[members.index(a)] - xy[members.index(b)]) for a, b in linked.subgraph(members).edges()]
+        lengths = [np.linalg.norm(xy[members.index(a)] - xy[members.index(b)]) for a, b in part.edges()]
         xy *= spacing / (np.mean(lengths) if lengths and np.mean(lengths) > 0 else 1)
         own = boxes[[place[node] for node in members]]
         # A crowded part (a hub and its many partners) is first given room for its labels.

@@ -204,3 +204,37 @@ def test_view_command_reads_a_store(extraction, tmp_path, capsys):
     assert main(["view", "--store", str(tmp_path / "store"), "--around", "Tehran", "-o", str(out)]) == 0
     assert "kg: 2 entities, 1 relations" in capsys.readouterr().err
     assert '"طهران","Tehran"' in out.read_text(encoding="utf-8")
+
+
+# A ring of 40 entities with chords, drawn around one of them: in a fresh interpreter, so that the
+# string hash seed and the modules imported are the page's own.
+_DRAW_IN_A_FRESH_PROCESS = """
+import hashlib, sys
+import networkx as nx
+from kg.network import Support, select
+from kg.viz import page
+graph = nx.MultiDiGraph()
+iris = [f"https://w3id.org/akg/entity/e{n}" for n in range(40)]
+for n, iri in enumerate(iris):
+    graph.add_node(iri, type="PER", label_ar=f"كيان {n}", label_en=None, wikidata=None, mentions=n % 5)
+for n in range(40):
+    for step in (1, 7):
+        support = (Support("2020-01-01", "a", f"جملة {n}"),)
+        graph.add_edge(iris[n], iris[(n + step) % 40], key="met", predicate="met", support=support, weight=1)
+text = page(select(graph, around=iris[0], depth=2))
+print(hashlib.sha256(text.encode()).hexdigest(), sorted({"matplotlib", "camel_tools", "pyvis", "rdflib"} & set(sys.modules)))
+"""
+
+
+def test_the_page_is_the_same_whatever_the_hash_seed_and_imports_no_plotting():
+    import subprocess
+    import sys
+
+    runs = [
+        subprocess.run([sys.executable, "-c", _DRAW_IN_A_FRESH_PROCESS], capture_output=True, text=True, check=True,
+                       env=os.environ | {"PYTHONHASHSEED": seed}).stdout.split(" ", 1)
+        for seed in ("1", "2", "3")
+    ]
+    assert len({digest for digest, _ in runs}) == 1
+    # rdflib comes with kg.vocab; camel-tools, matplotlib (through igraph) and pyvis's templating are not needed.
+    assert {modules for _, modules in runs} == {"['rdflib']\n"}
