@@ -63,10 +63,7 @@ def event_iri(doc_id: str, relation: Relation) -> URIRef:
 
 
 def article_nquads(extraction: Extraction) -> str:
-    """One article's graph, named by `article_iri`, as sorted N-Quads lines: the canonical form.
-
-    The lines are those rdflib's N-Quads serialiser writes for the same triples, sorted, so
-    the same article gives the same bytes; no rdflib graph is built on the way.
+    """One article's graph (named by `article_iri`) as sorted N-Quads lines, the bytes rdflib would write.
 
     Raises:
         ValueError: an entity with an unknown type or a malformed Wikidata id, or an id that is no IRI.
