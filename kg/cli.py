@@ -229,16 +229,16 @@ def _remove(article_ids: list[str], store_path: Path, endpoint: str | None) -> i
 
 
 def _view(args: argparse.Namespace) -> int:
-    from kg.network import EntityNotFound, find_entity, select, to_networkx
+    from kg.network import VIEW_PREDICATES, EntityNotFound, find_entity, from_quads, select
     from kg.viz import write_view
 
     file_format = args.format or _VIEW_SUFFIXES.get(args.output.suffix if args.output else "", "html")
     output = args.output or Path("exports") / f"view.{file_format}"
     if args.store:
-        from kg.store import export_dataset, open_store
+        from kg.store import open_store, store_quads
 
         store = open_store(args.store)
-        graph = to_networkx(export_dataset(store))
+        graph = from_quads(store_quads(store, VIEW_PREDICATES))
         store.close()
         source = args.store
     else:

@@ -54,7 +54,8 @@ _FIELDS = {
     str(SDO.datePublished): "published",
     str(SDO.url): "url",
 }
-_READ = {_RDF_TYPE} | set(_RELATIONS) | set(_FIELDS)
+# The predicates the view reads: spans' offsets and sentence numbers, most of the quads, are not among them.
+VIEW_PREDICATES = frozenset({_RDF_TYPE} | set(_RELATIONS) | set(_FIELDS))
 
 
 class EntityNotFound(LookupError):
@@ -102,12 +103,15 @@ def read_graph(path: Path) -> nx.MultiDiGraph:
     """
     if path.suffix not in GRAPH_FORMATS:
         raise ValueError(f"{path}: not a graph file (use {', '.join(GRAPH_FORMATS)})")
-    quads = ox.parse(path=path, format=GRAPH_FORMATS[path.suffix])
-    # Spans' offsets and sentence numbers are most of the quads and no part of the view.
+    return from_quads(ox.parse(path=path, format=GRAPH_FORMATS[path.suffix]))
+
+
+def from_quads(quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
+    """Derive the entity graph of `to_networkx` from Oxigraph's quads: a parsed file, a store."""
     return _derive(
         (quad.subject.value, predicate, quad.object.value, getattr(quad.object, "language", None))
         for quad in quads
-        if (predicate := quad.predicate.value) in _READ
+        if (predicate := quad.predicate.value) in VIEW_PREDICATES
     )
 
 

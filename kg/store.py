@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
@@ -121,6 +122,14 @@ def export_dataset(store: Dataset) -> Dataset:
     quads = store.quads((None, None, None, None))
     copy.addN((s, p, _plain(o), copy.graph(g)) for s, p, o, g in quads)
     return copy
+
+
+def store_quads(store: Dataset, predicates: Iterable[str]) -> Iterator[ox.Quad]:
+    """The quads of a store with these predicates, as Oxigraph hands them out: no rdflib term is made."""
+    # oxrdflib keeps the pyoxigraph store it wraps as `_inner`, and reads and writes through it itself.
+    inner = store.store._inner
+    for predicate in sorted(predicates):
+        yield from inner.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
 
 
 def _plain(term: Identifier) -> Identifier:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import main
 from kg.pipeline import Pipeline
@@ -29,6 +29,7 @@ from kg.store import (
     remove_article,
     replace_graphs,
     run_query,
+    store_quads,
 )
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.vocab import ENTITY, KG
@@ -120,6 +121,14 @@ def test_open_store_does_not_create_unasked(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         open_store(tmp_path / "missing")
     assert not (tmp_path / "missing").exists()
+
+
+def test_store_quads_are_those_of_the_asked_predicates(store):
+    dataset = to_dataset([ARTICLE_A, ARTICLE_B])
+    replace_graphs(store, dataset)
+    asked = [str(RDFS.label), str(RDF.type)]
+    quads = {(q.subject.value, q.predicate.value, q.object.value, q.graph_name.value) for q in store_quads(store, asked)}
+    assert quads == {(str(s), str(p), str(o), str(g)) for s, p, o, g in dataset.quads((None, None, None, None)) if str(p) in asked}
 
 
 def test_store_reopens_with_its_graphs(tmp_path):
