@@ -237,11 +237,9 @@ def select(
 
 
 def induced_subgraph(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
-    """The part of a graph on these nodes, as a copy in the graph's own order of nodes and edges.
-
-    networkx's subgraph views follow the order of a set, which changes from run to run with the
-    string hash seed: the layout, and so the page, would change with it.
-    """
+    """The part of a graph on these nodes, as a copy in the graph's own order of nodes and edges."""
+    # Not networkx's subgraph view: it follows the order of a set, which changes from run to run
+    # with the string hash seed, and the layout, so the page, would change with it.
     keep = set(nodes)
     part = graph.__class__()
     part.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in keep)
