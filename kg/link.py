@@ -18,6 +18,7 @@ _WEAK_LETTERS = frozenset("اويىءأإآؤئ")
 _SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
 _MIN_SKELETON = 3
 _MIN_TRANSLITERATION = 6
+_MIN_SURNAME = 3  # consonant classes a surname alone needs to be told apart by its sound
 _IRI_UNSAFE = re.compile(r"[^\w]+")
 # conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
 PROCLITIC_LETTERS = frozenset("وفبلك")
@@ -52,6 +53,17 @@ def consonants(word: str, letter_classes: dict[str, str]) -> str:
         if letter_class and not out.endswith(letter_class):
             out += letter_class
     return out
+
+
+def same_surname(word: str, entry: KBEntry, letter_classes: dict[str, dict[str, str]]) -> bool:
+    """Tell whether an Arabic word is a person's surname: spelt as the last word of one of the
+    entry's Arabic names, or with the consonants of the last word of its English ones (موسيفيني ~ Museveni)."""
+    if any(skeleton(name.split()[-1]) == skeleton(word) for name in entry.names_ar if name.split()):
+        return True
+    key = consonants(word, letter_classes["ar"])
+    return len(key) >= _MIN_SURNAME and any(
+        consonants(name.replace("-", " ").split()[-1], letter_classes["lat"]) == key
+        for name in (entry.label_en or "", *entry.names_en) if name.split())
 
 
 def _edits(a: str, b: str) -> int:
@@ -103,8 +115,9 @@ class Linker:
         self.collectives = collectives
         by_latin: dict[str, set[str]] = defaultdict(set)
         for entry in kb.entries() if letter_classes else ():
-            if entry.type == "PER" and entry.label_en and (key := self._name_key(entry.label_en, "lat")):
-                by_latin[key].add(entry.id)
+            for name in (entry.label_en, *entry.names_en) if entry.type == "PER" and entry.label_en else ():
+                if key := self._name_key(name, "lat"):
+                    by_latin[key].add(entry.id)
         self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
         by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for name, entry in kb.all_names():
