@@ -350,21 +350,26 @@ def read_phoenix_actors(shared: Path) -> list[list[str]]:
 def add_phoenix_aliases(shared: Path, entries: dict[str, Draft], letter_classes: dict[str, dict[str, str]]) -> None:
     """Give each office holder the English spellings of the one Phoenix actor that lists the holder's label.
 
-    An alias is kept when it ends with a word of the label (its surname), so a title run into a
-    name (PRIME MINISTER RECEP ERDOGAN) does no harm and another person's name is never taken.
+    An alias is kept when it ends with a word of the label (its surname), so another person's name
+    is never taken, and holds no word of Phoenix's agents (PRIME MINISTER RECEP ERDOGAN is a title and a name).
     """
     by_label: dict[str, set[str]] = defaultdict(set)
     for draft in entries.values():
         if draft.type == "PER" and draft.wikidata and draft.label_en:
             by_label[_fold_en(draft.label_en)].add(draft.id)
     latin = lambda word: consonants(word, letter_classes["lat"])
+    agents = (shared / "phoenix-petrarch2" / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
+    # words of Phoenix's agents (PRESIDENT, MINISTER, SECRETARY, GENERAL): an alias holding one is a title run into a name
+    titles = {word for line in agents.splitlines() if not line.startswith("#")
+              for word in re.split(r"[\s_!=,]+", _fold_en(line.partition("[")[0])) if word.isalpha()}
     for names in read_phoenix_actors(shared):
         found = set().union(*(by_label.get(name, set()) for name in names))
         if len(found) != 1:
             continue
         draft = entries[found.pop()]
         label_words = {latin(w) for w in _fold_en(draft.label_en).replace("-", " ").split()}
-        aliases = {n for n in names if latin(n.replace("-", " ").split()[-1]) in label_words} - {_fold_en(draft.label_en)}
+        aliases = {n for n in names if latin(n.replace("-", " ").split()[-1]) in label_words
+                   and titles.isdisjoint(n.replace("-", " ").split())} - {_fold_en(draft.label_en)}
         if aliases:
             draft.names_en.update(aliases)
             draft.sources.add("phoenix-petrarch2")
