@@ -395,8 +395,7 @@ def add_up_people(shared: Path, entries: dict[str, Draft], countries: dict[str, 
         if draft.type == "PER" and draft.label_en and draft.wikidata:
             for role in draft.roles:
                 for name in {draft.label_en, *draft.names_en} if role["country"] else ():
-                    if len(key := key_of(name, "lat")) >= MIN_LATIN_KEY:
-                        holders[(role["country"], key)].append((draft.id, role))
+                    holders[(role["country"], key_of(name, "lat"))].append((draft.id, role))
     known = {_key(n) for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
     demonyms = {d for c in countries.values() for d in c.demonym_ar}
     given_names = read_given_names(shared.parent / "anercorp" / "train.txt")
@@ -406,8 +405,11 @@ def add_up_people(shared: Path, entries: dict[str, Draft], countries: dict[str, 
         country = next((by_cca3[c] for c, *_ in roles if c in by_cca3), None)
         if country is None and not any(c in UP_ORG_CODES for c, *_ in roles):
             continue  # a role with no country and no international body: REBRAD, a description's
-        found = {kb_id for kb_id, role in holders.get((country, key_of(name, "ar")), ())
-                 if any(by_cca3.get(code) == country and _on_or_before(start, role["end"]) and _on_or_before(role["start"], end)
+        # a short name (جو بايدن, jbdn) needs the dates of a term to meet, an undated entry a longer name
+        key = key_of(name, "ar")
+        found = {kb_id for kb_id, role in holders.get((country, key), ())
+                 if any(by_cca3.get(code) == country and (start or len(key) >= MIN_LATIN_KEY)
+                        and _on_or_before(start, role["end"]) and _on_or_before(role["start"], end)
                         for code, _, start, end in roles)}
         if len(found) == 1:
             draft = entries[found.pop()]
