@@ -55,15 +55,25 @@ def consonants(word: str, letter_classes: dict[str, str]) -> str:
     return out
 
 
-def same_surname(word: str, entry: KBEntry, letter_classes: dict[str, dict[str, str]]) -> bool:
-    """Tell whether an Arabic word is a person's surname: spelt as the last word of one of the
-    entry's Arabic names, or with the consonants of the last word of its English ones (موسيفيني ~ Museveni)."""
-    if any(skeleton(name.split()[-1]) == skeleton(word) for name in entry.names_ar if name.split()):
+def names_holder(name: str, entry: KBEntry, letter_classes: dict[str, dict[str, str]]) -> bool:
+    """Tell whether an Arabic name after a title can be this office holder's.
+
+    A surname alone must be spelt as the last word of one of the entry's Arabic names or have the
+    consonants of the last word of an English one (موسيفيني ~ Museveni); a fuller name must be one
+    of them whole (يوري موسيفيني ~ Yoweri Museveni), so a relative (إيفانكا ترامب) is not the holder.
+    """
+    words = name.replace("-", " ").split()
+    if len(words) > 1:
+        key = "".join(consonants(w, letter_classes["ar"]) for w in words)
+        return any(skeleton(n) == skeleton(name) for n in entry.names_ar) or any(
+            "".join(consonants(w, letter_classes["lat"]) for w in n.replace("-", " ").split()) == key
+            for n in (entry.label_en or "", *entry.names_en))
+    if any(skeleton(n.split()[-1]) == skeleton(name) for n in entry.names_ar if n.split()):
         return True
-    key = consonants(word, letter_classes["ar"])
+    key = consonants(name, letter_classes["ar"])
     return len(key) >= _MIN_SURNAME and any(
-        consonants(name.replace("-", " ").split()[-1], letter_classes["lat"]) == key
-        for name in (entry.label_en or "", *entry.names_en) if name.split())
+        consonants(n.replace("-", " ").split()[-1], letter_classes["lat"]) == key
+        for n in (entry.label_en or "", *entry.names_en) if n.split())
 
 
 def _edits(a: str, b: str) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
-from kg.link import same_surname
+from kg.link import names_holder
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
@@ -242,8 +242,8 @@ class Recognizer:
         """Link the name right after a title and one nisba to whoever held that office on the date, when the names agree.
 
         الرئيس الأوغندي يوري موسيفيني in 2016 → Yoweri Museveni: the office gives the person, and
-        the surname must have the consonants of the holder's (a wrong or missing term in the
-        knowledge base then links no one).
+        the name must sound as the holder's (a wrong or missing term in the knowledge base then
+        links no one, nor does the holder's daughter: ابنة الرئيس الأمريكي إيفانكا ترامب).
         """
         places = [span for span in phrase if span.type == "LOC" and span.nominal]
         if len(places) != 1 or not title.role_en:
@@ -252,8 +252,8 @@ class Recognizer:
         if k is None or ((known := self.kb.get(spans[k].kb_id or "")) is not None and known.wikidata):
             return
         holder = self.kb.office_holder(title.role_en, places[0].kb_id, date)
-        surname = tokens[spans[k].end - 1].norm
-        if holder is not None and holder.wikidata and same_surname(surname, holder, self.lexicon.letter_classes):
+        name = " ".join(token.norm for token in tokens[spans[k].start : spans[k].end])
+        if holder is not None and holder.wikidata and names_holder(name, holder, self.lexicon.letter_classes):
             spans[k] = replace(spans[k], kb_id=holder.id)
 
     def _nisbas_inside(self, tokens, span: _Span) -> list[_Span]:
