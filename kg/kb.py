@@ -67,6 +67,7 @@ class KBEntry:
     sources: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()  # names_ar normalised (computed by the build, so loading does not)
     minor: bool = False  # a smaller city, whose machine-made Arabic name may be another thing's
+    names_en: tuple[str, ...] = ()  # other English spellings of a person (Phoenix aliases), for transliteration
 
     @classmethod
     def from_json(cls, record: dict) -> KBEntry:
@@ -77,7 +78,7 @@ class KBEntry:
             wikidata=get("wikidata"), names_ar=tuple(record["names_ar"]), country=get("country"),
             roles=tuple(Role(**role) for role in get("roles", ())), demonyms=tuple(get("demonym_ar", ())),
             sources=tuple(record["source"].split("+")), keys=tuple(get("keys", ())),
-            minor=get("minor", False))
+            minor=get("minor", False), names_en=tuple(get("names_en", ())))
 
     @property
     def is_generated(self) -> bool:

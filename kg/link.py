@@ -18,6 +18,7 @@ _WEAK_LETTERS = frozenset("اويىءأإآؤئ")
 _SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
 _MIN_SKELETON = 3
 _MIN_TRANSLITERATION = 6
+_MIN_SURNAME = 3  # consonant classes a surname alone needs to be told apart by its sound
 _IRI_UNSAFE = re.compile(r"[^\w]+")
 # conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
 PROCLITIC_LETTERS = frozenset("وفبلك")
@@ -52,6 +53,27 @@ def consonants(word: str, letter_classes: dict[str, str]) -> str:
         if letter_class and not out.endswith(letter_class):
             out += letter_class
     return out
+
+
+def names_holder(name: str, entry: KBEntry, letter_classes: dict[str, dict[str, str]]) -> bool:
+    """Tell whether an Arabic name after a title can be this office holder's.
+
+    A surname alone must be spelt as the last word of one of the entry's Arabic names or have the
+    consonants of the last word of an English one (موسيفيني ~ Museveni); a fuller name must be one
+    of them whole (يوري موسيفيني ~ Yoweri Museveni), so a relative (إيفانكا ترامب) is not the holder.
+    """
+    words = name.replace("-", " ").split()
+    if len(words) > 1:
+        key = "".join(consonants(w, letter_classes["ar"]) for w in words)
+        return any(skeleton(n) == skeleton(name) for n in entry.names_ar) or any(
+            "".join(consonants(w, letter_classes["lat"]) for w in n.replace("-", " ").split()) == key
+            for n in (entry.label_en or "", *entry.names_en))
+    if any(skeleton(n.split()[-1]) == skeleton(name) for n in entry.names_ar if n.split()):
+        return True
+    key = consonants(name, letter_classes["ar"])
+    return len(key) >= _MIN_SURNAME and any(
+        consonants(n.replace("-", " ").split()[-1], letter_classes["lat"]) == key
+        for n in (entry.label_en or "", *entry.names_en) if n.split())
 
 
 def _edits(a: str, b: str) -> int:
@@ -103,8 +125,9 @@ class Linker:
         self.collectives = collectives
         by_latin: dict[str, set[str]] = defaultdict(set)
         for entry in kb.entries() if letter_classes else ():
-            if entry.type == "PER" and entry.label_en and (key := self._name_key(entry.label_en, "lat")):
-                by_latin[key].add(entry.id)
+            for name in (entry.label_en, *entry.names_en) if entry.type == "PER" and entry.label_en else ():
+                if key := self._name_key(name, "lat"):
+                    by_latin[key].add(entry.id)
         self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
         by_skeleton: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for name, entry in kb.all_names():

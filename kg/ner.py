@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
+from kg.link import names_holder
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
@@ -115,9 +116,11 @@ class Recognizer:
                 # never the name of an office's holder.
                 mark = int(i > 0 and tokens[i - 1].norm in _APPOSITION_MARKS)
                 after_name = any(s.type == "PER" and s.end == i - mark for s in spans)
-                for span in self._title_phrase(tokens, norms, i, title, taken, date, after_name):
+                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name)
+                for span in phrase:
                     add(span)
                 _person_after_title(tokens, spans, end)
+                self._holder_named(tokens, spans, phrase, title, date)
         # A body the tagger did not name is described (وزارة الخارجية، الحكومة): an
         # entity of the graph, not a name.
         for i in range(len(tokens)):
@@ -234,6 +237,24 @@ class Recognizer:
         elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
         return spans
+
+    def _holder_named(self, tokens, spans: list[_Span], phrase: list[_Span], title: Title, date: str | None) -> None:
+        """Link the name right after a title and one nisba to whoever held that office on the date, when the names agree.
+
+        الرئيس الأوغندي يوري موسيفيني in 2016 → Yoweri Museveni: the office gives the person, and
+        the name must sound as the holder's (a wrong or missing term in the knowledge base then
+        links no one, nor does the holder's daughter: ابنة الرئيس الأمريكي إيفانكا ترامب).
+        """
+        places = [span for span in phrase if span.type == "LOC" and span.nominal]
+        if len(places) != 1 or not title.role_en:
+            return
+        k = next((k for k, s in enumerate(spans) if s.start == places[0].end and s.type == "PER" and not s.nominal), None)
+        if k is None or ((known := self.kb.get(spans[k].kb_id or "")) is not None and known.wikidata):
+            return
+        holder = self.kb.office_holder(title.role_en, places[0].kb_id, date)
+        name = " ".join(token.norm for token in tokens[spans[k].start : spans[k].end])
+        if holder is not None and holder.wikidata and names_holder(name, holder, self.lexicon.letter_classes):
+            spans[k] = replace(spans[k], kb_id=holder.id)
 
     def _nisbas_inside(self, tokens, span: _Span) -> list[_Span]:
         """The country a body belongs to, from a nisba in its name (وزارة الداخلية المصرية)."""

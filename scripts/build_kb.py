@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from kg.kb import nisba_stems
 from kg.lexicon import Lexicon
 from kg.link import consonants
 from kg.nlp import normalize
@@ -40,6 +41,12 @@ MAJOR_CITY_POPULATION = 1_000_000
 UP_ROLE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*>?\s*(\d{8})?(?:\s*-\s*(\d{8}))?\]")
 # words a segmented UniversalPetrarch entry keeps apart that no personal name has: prepositions and the article
 UP_SEGMENTS = frozenset({"ل", "ب", "ك", "ال", "و", "في", "من"})
+# CAMEO sectors of firms, media, schools and refugees: undated, an entry with only these is as often a body or a camp as a person
+UP_NOT_PERSON_SECTORS = ("BUS", "MED", "EDU", "REF")
+# kinds of cues.tsv whose words stand before a name that is no person's (مخيم، سجن) or are honorifics (الشيخ)
+UP_NOT_NAME_CUES = frozenset({"place", "state", "state_body", "unit", "group", "honorific"})
+# CAMEO actor codes of international bodies, whose office holders have dated roles with no sector
+UP_ORG_CODES = frozenset({"IGO", "IMG"})
 
 # Arabic-language letters and harakat only: rigour's Arabic-script names also hold Persian, Urdu,
 # Kurdish and Uyghur spellings, which use letters outside this range (پ چ ژ گ ک ی ې ۇ ...)
@@ -53,6 +60,8 @@ DATE = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?")
 # "Secretary-General of the United Nations", "Permanent Representative to the United Nations"
 # Latin letters NFKD does not split into a base letter and an accent (Yıldırım, Łukasz)
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+# consonant classes a whole English name needs before its sound alone may join two records (as kg.link's)
+MIN_LATIN_KEY = 6
 ROLE_ORG = re.compile(r"\b(?:of|to)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
 
 
@@ -70,6 +79,7 @@ class Draft:
     label_ar: str = ""
     wikidata: str | None = None
     names_ar: set[str] = field(default_factory=set)
+    names_en: set[str] = field(default_factory=set)  # other English spellings (Phoenix aliases), for transliteration
     country: str | None = None
     roles: list[dict] = field(default_factory=list)
     demonym_ar: set[str] = field(default_factory=set)
@@ -88,6 +98,7 @@ class Draft:
             "label_ar": self.label_ar,
             "wikidata": self.wikidata,
             "names_ar": names,
+            "names_en": sorted(self.names_en),
             "country": self.country,
             "roles": sorted(self.roles, key=_role_sort_key),
             "demonym_ar": sorted(self.demonym_ar),
@@ -257,15 +268,33 @@ def add_territories(shared: Path, entries: dict[str, Draft], countries: dict[str
         draft.label_ar = draft.label_ar or names[0]
 
 
-def read_up_people(shared: Path) -> list[tuple[str, list[tuple[str, str, str | None, str | None]]]]:
-    """Return UniversalPetrarch's Arabic person entries: the name and its dated roles (country code, code, start, end).
+def read_given_names(path: Path) -> set[str]:
+    """Return the normalised words that begin a person's name in a CoNLL NER file (ANERcorp train: B-PERS)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {_key(cells[0]) for line in lines if len(cells := line.split()) == 2 and cells[1] == "B-PERS"}
 
-    A person is an entry of two words or more with a dated role whose words are no title, no
-    head noun of a body and no detached preposition (رئيس_وزير_سابق_... and وزارة_خارجية_... are not names).
+
+def read_up_people(shared: Path, demonyms: set[str], given_names: set[str]) -> list[tuple[str, list[tuple], bool]]:
+    """Return UniversalPetrarch's Arabic person entries: the name, its roles (country code, sector, start, end), and whether it is certainly a person.
+
+    A person is an entry of two words or more with a dated role or a sector (GOV, MIL, OPP ...)
+    other than a firm's or a medium's, that starts with no word of UniversalPetrarch's agents
+    (مسؤول، مخابرات، ولاية) and has no title, head noun of a body, nisba (إعلام ألماني is a
+    description) or detached preposition (رئيس_وزير_سابق_... and وزارة_خارجية_... are not names).
+    It is certainly one with a dated role or when it starts with a word that starts a person's name
+    in ANERcorp train (given_names): undated entries mix people with bodies (تيار صدري، شعب صحراوي).
     """
     not_names = {_key(row.split("\t")[0]).split()[0] for path, kind in ((TITLES, None), (CUES, "org_head"))
                  for row in path.read_text(encoding="utf-8").splitlines()[1:]
                  if row and not row.startswith("#") and (kind is None or row.split("\t")[1] == kind)}
+    agents = (shared / "universalpetrarch-arabic" / "agents.all.ar.txt").read_text(encoding="utf-8")
+    # the head noun of each agent phrase (قائد انفصالي → قائد): other words of agents are also given names (علي، دين)
+    heads = {_key(phrase.split()[0]).removeprefix("ال") for line in agents.splitlines() if not line.startswith("#")
+             for phrase in ARABIC_WORDS.findall(line.partition("#")[0])}
+    # and the nouns before a place's, a state's, a unit's or a group's name, and honorifics (مخيم، سجن، الشيخ)
+    cues = [row.split("\t") for row in CUES.read_text(encoding="utf-8").splitlines()[1:] if row and not row.startswith("#")]
+    heads |= {_key(cells[0]).removeprefix("ال") for cells in cues if cells[1] in UP_NOT_NAME_CUES}
+    nisbas = {_key(d) for d in demonyms}
     people, name, roles = [], None, []
     text = (shared / "universalpetrarch-arabic" / "actor_dict_ar_v4.txt").read_text(encoding="utf-8")
     for line in text.splitlines() + [""]:
@@ -273,11 +302,17 @@ def read_up_people(shared: Path) -> list[tuple[str, list[tuple[str, str, str | N
             roles.append(line)
             continue
         if name is not None:
-            found = [m.groups() for role in roles for m in UP_ROLE.finditer(role)]
+            found = [(c, k, _up_date(s), _up_date(e)) for role in roles for c, k, s, e in
+                     (m.groups() for m in UP_ROLE.finditer(role))]
             words = _key(name).split()
-            dated = [(c, k, _up_date(s), _up_date(e)) for c, k, s, e in found if s]
-            if len(words) >= 2 and dated and not (set(words) & (not_names | UP_SEGMENTS)) and is_arabic_language(name):
-                people.append((name, dated))
+            adjectives = {nisba for w in words for nisba in nisba_stems(w)} | {w.removesuffix("ه") for w in words}
+            # a sector says who acts (GOV, MIL, OPP); a country's code alone, even dated, is also a place's (رام_الله_ [PSE])
+            personal = [r for r in found if r[1] and (r[2] or not r[1].startswith(UP_NOT_PERSON_SECTORS))
+                        or r[2] and r[0] in UP_ORG_CODES]
+            if (len(words) >= 2 and personal and not (set(words) & (not_names | UP_SEGMENTS))
+                    and words[0].removeprefix("ال") not in heads and not (adjectives & nisbas)
+                    and ARABIC_WORDS.fullmatch(name) and not WORD_FINAL_ONLY.search(name)):
+                people.append((name, personal, any(r[2] for r in personal) or words[0] in given_names))
         head, _, rest = line.strip().partition(" ")
         name, roles = (head.strip("_").replace("_", " "), [rest]) if head and not head.startswith("#") else (None, [])
     return people
@@ -288,12 +323,66 @@ def _up_date(value: str | None) -> str | None:
     return f"{value[:4]}-{value[4:6]}-{value[6:]}" if value and value > "18010101" else None
 
 
+# Phoenix/PETRARCH actor files: a name line (ERDOGAN_ or RECEP_TAYYIP_ERDOGAN_  # comment), +ALIAS lines, [CODE dates]
+PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+PHOENIX_NAME = re.compile(r"^\+?([^\s#\[]+)")
+
+
+def read_phoenix_actors(shared: Path) -> list[list[str]]:
+    """Return each Phoenix actor's names (the entry's and its +aliases), English, folded, underscores as spaces."""
+    actors: list[list[str]] = []
+    for file_name in PHOENIX_FILES:
+        text = (shared / "phoenix-petrarch2" / file_name).read_text(encoding="utf-8", errors="replace")
+        for line in text.splitlines():
+            match = PHOENIX_NAME.match(line)
+            if not match:
+                continue  # a role line, an indented variant, a comment or a blank
+            name = _fold_en(match.group(1).replace("_", " "))
+            if not name:
+                continue
+            if line.startswith("+") and actors:
+                actors[-1].append(name)
+            elif not line.startswith("+"):
+                actors.append([name])
+    return actors
+
+
+def add_phoenix_aliases(shared: Path, entries: dict[str, Draft], letter_classes: dict[str, dict[str, str]]) -> None:
+    """Give each office holder the English spellings of the one Phoenix actor that lists the holder's label.
+
+    An alias is kept when it ends with a word of the label (its surname), so another person's name
+    is never taken, and holds no word of Phoenix's agents (PRIME MINISTER RECEP ERDOGAN is a title and a name).
+    """
+    by_label: dict[str, set[str]] = defaultdict(set)
+    for draft in entries.values():
+        if draft.type == "PER" and draft.wikidata and draft.label_en:
+            by_label[_fold_en(draft.label_en)].add(draft.id)
+    latin = lambda word: consonants(word, letter_classes["lat"])
+    agents = (shared / "phoenix-petrarch2" / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
+    # words of Phoenix's agents (PRESIDENT, MINISTER, SECRETARY, GENERAL): an alias holding one is a title run into a name
+    titles = {word for line in agents.splitlines() if not line.startswith("#")
+              for word in re.split(r"[\s_!=,]+", _fold_en(line.partition("[")[0])) if word.isalpha()}
+    for names in read_phoenix_actors(shared):
+        found = set().union(*(by_label.get(name, set()) for name in names))
+        if len(found) != 1:
+            continue
+        draft = entries[found.pop()]
+        label_words = {latin(w) for w in _fold_en(draft.label_en).replace("-", " ").split()}
+        aliases = {n for n in names if latin(n.replace("-", " ").split()[-1]) in label_words
+                   and titles.isdisjoint(n.replace("-", " ").split())} - {_fold_en(draft.label_en)}
+        if aliases:
+            draft.names_en.update(aliases)
+            draft.sources.add("phoenix-petrarch2")
+
+
 def add_up_people(shared: Path, entries: dict[str, Draft], countries: dict[str, Draft],
                   letter_classes: dict[str, dict[str, str]]) -> None:
     """Join UniversalPetrarch's Arabic-named people to office holders of their country by transliteration, or add them.
 
     The join needs the consonant classes of the whole Arabic name (كامل) to equal those of the
-    English one, among the people with an office in the country of the entry's CAMEO code.
+    holder's English name or one of its Phoenix aliases, an office in the country of the entry's
+    CAMEO code, and that office's dates to meet the entry's (TURGOV 2003-2014 and Prime Minister
+    of Turkey 2003-2014).
     """
     by_cca3 = {}
     mledoze = json.loads((shared / "mledoze-countries" / "countries.json").read_text(encoding="utf-8"))
@@ -301,20 +390,31 @@ def add_up_people(shared: Path, entries: dict[str, Draft], countries: dict[str, 
         if record["cca2"] in countries:
             by_cca3[record["cca3"]] = countries[record["cca2"]].id
     key_of = lambda name, script: "".join(consonants(w, letter_classes[script]) for w in name.replace("-", " ").split())
-    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    holders: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
     for draft in entries.values():
-        if draft.type == "PER" and draft.label_en:
+        if draft.type == "PER" and draft.label_en and draft.wikidata:
             for role in draft.roles:
-                if role["country"]:
-                    holders[(role["country"], key_of(draft.label_en, "lat"))].add(draft.id)
+                for name in {draft.label_en, *draft.names_en} if role["country"] else ():
+                    holders[(role["country"], key_of(name, "lat"))].append((draft.id, role))
     known = {_key(n) for e in entries.values() for n in e.names_ar | {e.label_ar} if n}
-    for name, roles in read_up_people(shared):
+    demonyms = {d for c in countries.values() for d in c.demonym_ar}
+    given_names = read_given_names(shared.parent / "anercorp" / "train.txt")
+    for name, roles, certain in read_up_people(shared, demonyms, given_names):
         if _key(name) in known:
             continue
         country = next((by_cca3[c] for c, *_ in roles if c in by_cca3), None)
-        found = holders.get((country, key_of(name, "ar")), set()) if country else set()
+        if country is None and not any(c in UP_ORG_CODES for c, *_ in roles):
+            continue  # a role with no country and no international body: REBRAD, a description's
+        # a short name (جو بايدن, jbdn) needs the dates of a term to meet, an undated entry a longer name
+        key = key_of(name, "ar")
+        found = {kb_id for kb_id, role in holders.get((country, key), ())
+                 if any(by_cca3.get(code) == country and (start or len(key) >= MIN_LATIN_KEY)
+                        and _on_or_before(start, role["end"]) and _on_or_before(role["start"], end)
+                        for code, _, start, end in roles)}
         if len(found) == 1:
             draft = entries[found.pop()]
+        elif not certain:
+            continue  # only an office holder's name and country vouch for an undated entry of unknown words
         else:
             new_id = "kg:" + "-".join(_key(name).split())
             draft = entries.setdefault(new_id, Draft(id=new_id, type="PER", country=country))
@@ -423,10 +523,32 @@ def _split(cell: str, sep: str = "|") -> list[str]:
     return [part.strip() for part in cell.split(sep) if part.strip()]
 
 
+def _latin_key(name: str, letter_classes: dict[str, dict[str, str]]) -> str:
+    """Return the consonant classes of a whole English name (Mohamed, Mohammed → mmd)."""
+    return "".join(consonants(w, letter_classes["lat"]) for w in _fold_en(name).replace("-", " ").split())
+
+
+def holders_by_sound(entries: dict[str, Draft], letter_classes: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
+    """Return office holders with a QID by (consonant classes of the English name, country), where that pair is one person's.
+
+    Spellings of one name in English differ in vowels and doubled letters only (Mansur / Mansour);
+    the country keeps two people of one name in different states apart.
+    """
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for draft in entries.values():
+        if draft.type != "PER" or not draft.wikidata or not draft.label_en:
+            continue
+        for country in ({draft.country} | {r["country"] for r in draft.roles}) - {None}:
+            if len(key := _latin_key(draft.label_en, letter_classes)) >= MIN_LATIN_KEY:
+                found[(key, country)].add(draft.id)
+    return {pair: ids.pop() for pair, ids in found.items() if len(ids) == 1}
+
+
 def apply_curated(rows: list[dict], entries: dict[str, Draft], countries: dict[str, Draft],
-                  cities: dict[str, dict]) -> None:
+                  cities: dict[str, dict], letter_classes: dict[str, dict[str, str]]) -> None:
     """Merge curated rows into the entries: names, labels, nisba adjectives, countries and roles."""
     people_by_label = {_fold_en(e.label_en): e for e in entries.values() if e.type == "PER" and e.label_en}
+    people_by_sound = holders_by_sound(entries, letter_classes)
 
     def qid_of(ref: str) -> str | None:
         if ref.startswith("iso:"):
@@ -443,6 +565,9 @@ def apply_curated(rows: list[dict], entries: dict[str, Draft], countries: dict[s
             draft = entries[key] = city_draft(cities[key], countries)
         elif not key and _fold_en(label_en) in people_by_label:
             draft = people_by_label[_fold_en(label_en)]
+        elif not key and kind == "PER" and (holder := people_by_sound.get(
+                (_latin_key(label_en, letter_classes), qid_of(row["country"].strip())))):
+            draft = entries[holder]  # Mohamed bin Zayed Al Nahyan is everypolitician's Mohammed bin Zayed
         else:
             new_id = key or _slug(label_en)
             draft = entries.setdefault(new_id, Draft(id=new_id, type=kind))
@@ -498,11 +623,13 @@ def build(shared: Path, curated: Path) -> list[dict]:
         entries[qid] = city_draft(cities[qid], countries)
     for qid, person in build_people(shared).items():
         entries.setdefault(qid, person)
-    apply_curated(read_curated(curated), entries, countries, cities)
+    letter_classes = Lexicon.load().letter_classes
+    apply_curated(read_curated(curated), entries, countries, cities, letter_classes)
     drop_self_demonyms(countries)
     link_role_orgs(entries)
     add_territories(shared, entries, countries)
-    add_up_people(shared, entries, countries, Lexicon.load().letter_classes)
+    add_phoenix_aliases(shared, entries, letter_classes)
+    add_up_people(shared, entries, countries, letter_classes)
     add_small_cities(entries, cities, countries)
     add_state_bodies(STATE_BODIES, entries, countries)
     records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]

@@ -225,3 +225,39 @@ def test_state_bodies_are_generated(kb, name, expected_id, country):
 )
 def test_territories_and_cities(kb, name, expected_id):
     assert [entry.id for entry in kb.lookup(name)] == [expected_id]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [
+        # curated rows joined to everypolitician's holder by the sound of the English name and the country
+        ("عبد ربه منصور هادي", "Q57480"),  # curated Mansur, everypolitician Mansour
+        ("محمد بن زايد آل نهيان", "Q1951896"),  # curated Mohamed, everypolitician Mohammed
+        # a UniversalPetrarch person joined to a holder of the same country, name and years
+        ("رياض المالكي", "Q2895694"),
+    ],
+)
+def test_people_are_joined_to_office_holders_with_a_qid(kb, name, expected_id):
+    assert [entry.id for entry in kb.lookup(name)] == [expected_id]
+
+
+def test_office_holders_carry_phoenix_aliases(kb):
+    assert "bashar assad" in kb.get("Q44329").names_en
+
+
+@pytest.mark.parametrize("name", ["محمد دحلان", "فاروق الشرع"])
+def test_universalpetrarch_people_are_kept(kb, name):
+    assert [entry.type for entry in kb.lookup(name)] == ["PER"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "إذاعة إسرائيلي",  # a description: a body's head and a nisba
+        "مخابرات أميركي",
+        "رام الله",  # a dated country code alone is a place's as much as a person's
+        "ملك عبد الله",  # a title before a name
+    ],
+)
+def test_universalpetrarch_descriptions_are_no_people(kb, name):
+    assert all(entry.type != "PER" for entry in kb.lookup(name))

@@ -135,3 +135,43 @@ def test_a_label_has_no_clitic(pipeline):
 
 def test_a_run_of_letters_no_name_has_is_no_entity(pipeline):
     assert not [e for e in _entities(pipeline, "قال الوزير إن " + "بسم" * 1000 + ".") if len(e.label_ar) > 60]
+
+
+def _dated_entities(pipeline, text, date):
+    doc = Document("t", text, "test", date=date)
+    return pipeline.link(pipeline.recognize(doc, pipeline.analyze(doc)), doc.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "qid"),
+    [
+        # the office on the date gives the person, the surname agrees with the holder's English name
+        ("استقبل الرئيس الأوغندي يوري موسيفيني وفدا من رجال الأعمال.", "2016-07-07", "Q57274"),
+        # a surname that is not the holder's links no one, whoever held the office
+        ("استقبل الرئيس الأوغندي جون كارتر وفدا من رجال الأعمال.", "2016-07-07", None),
+        # a relative named after the holder's title is not the holder
+        ("وقالت ابنة الرئيس الأمريكي إيفانكا ترامب إن الزيارة ناجحة.", "2017-05-06", None),
+        # before the holder's term (Museveni from 1986) the title gives no one
+        ("استقبل الرئيس الأوغندي يوري موسيفيني وفدا من رجال الأعمال.", "1980-01-01", None),
+    ],
+)
+def test_a_titled_name_is_linked_to_the_holder_of_the_office_on_the_date(pipeline, text, date, qid):
+    people = [e for e in _dated_entities(pipeline, text, date) if e.type == "PER"]
+    assert len(people) == 1 and people[0].wikidata == qid
+
+
+@pytest.mark.parametrize(
+    ("name", "qid", "agrees"),
+    [
+        ("موسيفيني", "Q57274", True),   # Museveni: English name only
+        ("يوري موسيفيني", "Q57274", True),
+        ("نتنياهو", "Q43723", True),    # an Arabic name of the entry
+        ("كارتر", "Q57274", False),
+        ("صالح", "Q57274", False),
+        ("إيفانكا ترامب", "Q22686", False),  # the surname agrees, the given name does not
+    ],
+)
+def test_names_holder(kb, lexicon, name, qid, agrees):
+    from kg.link import names_holder
+
+    assert names_holder(name, kb.get(qid), lexicon.letter_classes) is agrees
