@@ -7,16 +7,13 @@ from itertools import islice
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
+from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac
 from kg.types import Document, Sentence, Token
 
 TATWEEL = "\u0640"
+# No diacritics, one alef, ya for alef maqsura, ha for ta marbuta, no tatweel: what camel-tools'
+# dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and normalize_teh_marbuta_ar do together.
+_MATCHING_FORM = str.maketrans({**dict.fromkeys(AR_DIACRITICS), **ARABIC_NORMALIZATION})
 # Arabic combining marks (harakat, shadda, superscript alef, Quranic marks) belong to the word.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{TATWEEL}\u200c\u200d])+|[^\s]", re.UNICODE)
@@ -38,6 +35,9 @@ _SPELLING_VARIANT_PENALTY = 3.0
 _EMPHATIC_LAM_PENALTY = 0.5
 _NO_LOGPROB = -12.0
 _MAX_CACHED_WORDS = 100_000
+_NO_CLITIC = frozenset((None, "0", "na"))
+_NO_VALUE = frozenset((None, "na"))
+_NO_NUMBER = frozenset((None, "na", "u"))
 # Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -48,8 +48,7 @@ def normalize(text: str) -> str:
 
     Every offset-free comparison in kg (lexicon, gazetteer, names) goes through this.
     """
-    text = dediac_ar(text).replace(TATWEEL, "")
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return text.translate(_MATCHING_FORM)
 
 
 def clitic_variants(norm: str, shortest: int = 2) -> list[tuple[str, int]]:
@@ -116,12 +115,13 @@ class Analyzer:
     """Tokenises and analyses text with the camel-tools database, caching per word.
 
     Args:
-        camel_analyzer: a loaded `camel_tools.morphology.analyzer.Analyzer`.
+        morphology: a loaded `kg.camel_db.Morphology` (or anything whose `analyze` returns
+            tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
     """
 
-    def __init__(self, camel_analyzer, lexicon_lemmas: Collection[str] = ()):
-        self._analyze: Callable[[str], list[dict]] = camel_analyzer.analyze
+    def __init__(self, morphology, lexicon_lemmas: Collection[str] = ()):
+        self._analyze: Callable[[str], list[tuple]] = morphology.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
@@ -142,7 +142,7 @@ class Analyzer:
         norm = normalize(text)
         # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
         # apart (إقالة "dismissal" is not أقاله "he dismissed him").
-        readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
+        readings = self.readings(dediac(text).replace(TATWEEL, ""))
         if not readings:
             return Token(text, start, end, norm, norm, _punctuation_pos(norm), analysed=False)
         best = max(readings, key=lambda reading: self._score(reading, previous, lexicon))
@@ -185,7 +185,7 @@ class Analyzer:
         if found is None:
             if len(self._lexicon_words) >= _MAX_CACHED_WORDS:
                 self._lexicon_words.clear()
-            readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
+            readings = self.readings(dediac(text).replace(TATWEEL, ""))
             found = self._lexicon_words[text] = any(r.lemma in self._lexicon_lemmas for r in readings)
         return found
 
@@ -217,28 +217,20 @@ class Analyzer:
         return score
 
 
-def _distinct_readings(analyses: list[dict]) -> tuple[Reading, ...]:
+def _distinct_readings(analyses: list[tuple]) -> tuple[Reading, ...]:
+    """The readings of a word's analyses (tuples of `kg.camel_db.FIELDS`), the likeliest of each kind."""
     seen: dict[tuple, Reading] = {}
-    for analysis in analyses:
-        prefixes = tuple(
-            analysis[f] for f in _PREFIX_FEATURES if analysis.get(f) not in (None, "0", "na")
-        )
-        enclitic = analysis.get("enc0")
-        reading = Reading(
-            lemma=normalize(analysis.get("lex", "")),
-            pos=analysis.get("pos", "noun"),
-            prefixes=prefixes,
-            enclitic=None if enclitic in (None, "0", "na") else enclitic,
-            gloss=analysis.get("stemgloss", "") or "",
-            person=analysis.get("per") if analysis.get("per") not in (None, "na") else None,
-            voice=analysis.get("vox") if analysis.get("vox") not in (None, "na") else None,
-            number=analysis.get("num") if analysis.get("num") not in (None, "na", "u") else None,
-            logprob=float(analysis.get("pos_lex_logprob", -99.0)),
-            source=analysis.get("source", "lex"),
-        )
-        key = (reading.lemma, reading.pos, reading.prefixes, reading.enclitic, reading.person, reading.voice, reading.number)
-        if key not in seen or seen[key].logprob < reading.logprob:
-            seen[key] = reading
+    for lex, pos, prc3, prc2, prc1, prc0, enc0, per, vox, num, _, gloss, source, logprob in analyses:
+        prefixes = tuple(prc for prc in (prc3, prc2, prc1, prc0) if prc not in _NO_CLITIC)
+        enclitic = None if enc0 in _NO_CLITIC else enc0
+        person = None if per in _NO_VALUE else per
+        voice = None if vox in _NO_VALUE else vox
+        number = None if num in _NO_NUMBER else num
+        lemma = normalize(lex)
+        key = (lemma, pos, prefixes, enclitic, person, voice, number)
+        kept = seen.get(key)
+        if kept is None or kept.logprob < logprob:
+            seen[key] = Reading(lemma, pos, prefixes, enclitic, gloss or "", person, voice, number, logprob, source)
     return tuple(seen.values())
 
 
