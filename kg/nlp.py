@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from itertools import islice
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac
+from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac, image_path
+from kg.files import atomic_file
 from kg.types import Document, Sentence, Token
 
 TATWEEL = "\u0640"
@@ -115,15 +119,16 @@ class Analyzer:
     """Tokenises and analyses text with the camel-tools database, caching per word.
 
     Args:
+        words: the word cache to use (a corpus run shares one between runs and workers).
         morphology: a loaded `kg.camel_db.Morphology` (or anything whose `analyze` returns
             tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
     """
 
-    def __init__(self, morphology, lexicon_lemmas: Collection[str] = ()):
+    def __init__(self, morphology, lexicon_lemmas: Collection[str] = (), words: WordReadings | None = None):
         self._analyze: Callable[[str], list[tuple]] = morphology.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
-        self._readings: dict[str, tuple[Reading, ...]] = {}
+        self.words = WordReadings() if words is None else words
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
 
     def __call__(self, doc: Document) -> tuple[Sentence, ...]:
@@ -191,14 +196,10 @@ class Analyzer:
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Return the distinct readings of an undiacritised word (cached)."""
-        cached = self._readings.get(word)
+        cached = self.words.get(word)
         if cached is None:
-            if len(self._readings) >= _MAX_CACHED_WORDS:
-                # Forget the older half: frequent words come back at once, and memory stays
-                # bounded over a corpus of any size.
-                for old in list(islice(self._readings, _MAX_CACHED_WORDS // 2)):
-                    del self._readings[old]
-            cached = self._readings[word] = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
+            cached = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
+            self.words.add(word, cached)
         return cached
 
     def _score(self, reading: Reading, previous: Token | None, lexicon: bool) -> float:
@@ -215,6 +216,70 @@ class Analyzer:
         if "la_emph" in reading.prefixes:
             score -= _EMPHATIC_LAM_PENALTY
         return score
+
+
+class WordReadings:
+    """Readings per undiacritised word, bounded, kept between runs in a file of their version.
+
+    Args:
+        readings: the readings to start with.
+    """
+
+    def __init__(self, readings: dict[str, tuple[Reading, ...]] | None = None):
+        self._readings = dict(readings or {})
+        self._fresh: dict[str, tuple[Reading, ...]] = {}  # analysed here since the last take_fresh()
+
+    def __len__(self) -> int:
+        return len(self._readings)
+
+    def get(self, word: str) -> tuple[Reading, ...] | None:
+        return self._readings.get(word)
+
+    def add(self, word: str, readings: tuple[Reading, ...], fresh: bool = True) -> None:
+        """Keep a word's readings; when full, forget the older half first.
+
+        Frequent words come back at once, and memory stays bounded over a corpus of any size.
+        """
+        if len(self._readings) >= _MAX_CACHED_WORDS:
+            for old in list(islice(self._readings, _MAX_CACHED_WORDS // 2)):
+                del self._readings[old]
+        self._readings[word] = readings
+        if fresh and len(self._fresh) < _MAX_CACHED_WORDS:
+            self._fresh[word] = readings
+
+    def readings(self) -> dict[str, tuple[Reading, ...]]:
+        return self._readings
+
+    def update(self, readings: dict[str, tuple[Reading, ...]]) -> None:
+        """Keep readings analysed elsewhere (by another worker)."""
+        for word, word_readings in readings.items():
+            if word not in self._readings:
+                self.add(word, word_readings, fresh=False)
+
+    def take_fresh(self) -> dict[str, tuple[Reading, ...]]:
+        """The words analysed here since the last call, for a corpus run to gather from its workers."""
+        fresh, self._fresh = self._fresh, {}
+        return fresh
+
+    @classmethod
+    def load(cls, path: Path) -> WordReadings:
+        """The readings saved at `path` by this kg and analysis image; empty when there are none."""
+        try:
+            with path.open("rb") as stream:
+                version, readings = pickle.load(stream)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
+            return cls()
+        return cls(readings) if version == analysis_version() else cls()
+
+    def save(self, path: Path) -> None:
+        """Write the readings with their version, atomically."""
+        with atomic_file(path, binary=True) as stream:
+            pickle.dump((analysis_version(), self._readings), stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def analysis_version() -> str:
+    """What a word's readings depend on: the analysis image (database and its code) and this module."""
+    return hashlib.sha256(image_path().name.encode() + Path(__file__).read_bytes()).hexdigest()
 
 
 def _distinct_readings(analyses: list[tuple]) -> tuple[Reading, ...]:
