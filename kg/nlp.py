@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import re
@@ -55,7 +56,8 @@ def normalize(text: str) -> str:
     return text.translate(_MATCHING_FORM)
 
 
-def clitic_variants(norm: str, shortest: int = 2) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=_MAX_CACHED_WORDS)  # asked for the same words by every stage
+def clitic_variants(norm: str, shortest: int = 2) -> tuple[tuple[str, int], ...]:
     """Return a normalised word and its forms without leading clitics, each with the letters removed.
 
     Args:
@@ -74,7 +76,7 @@ def clitic_variants(norm: str, shortest: int = 2) -> list[tuple[str, int]]:
             variants.append(("ا" + rest[1:], len(conj) + 1))
         elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
             variants.append((rest[1:], len(conj) + 1))
-    return variants
+    return tuple(variants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,7 @@ class Analyzer:
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
         self.words = WordReadings() if words is None else words
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
+        self._choices: dict[tuple[str, bool, bool], tuple] = {}  # (word, after a preposition, lexicon) -> Token fields
 
     def __call__(self, doc: Document) -> tuple[Sentence, ...]:
         """Split a document into sentences of analysed tokens."""
@@ -144,29 +147,26 @@ class Analyzer:
 
     def token(self, text: str, start: int, end: int, previous: Token | None = None, lexicon: bool = True) -> Token:
         """Analyse one word and choose its reading in context (`lexicon`: let the relation lexicon break near-ties)."""
+        after_preposition = previous is not None and previous.pos == "prep"
+        key = (text, after_preposition, lexicon)
+        fields = self._choices.get(key)
+        if fields is None:
+            if len(self._choices) >= _MAX_CACHED_WORDS:
+                self._choices.clear()
+            fields = self._choices[key] = self._choose(text, after_preposition, lexicon)
+        return Token(text, start, end, *fields)
+
+    def _choose(self, text: str, after_preposition: bool, lexicon: bool) -> tuple:
+        """The fields of a word's `Token` after its offsets, with the reading that wins in this context."""
         norm = normalize(text)
         # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
         # apart (إقالة "dismissal" is not أقاله "he dismissed him").
         readings = self.readings(dediac(text).replace(TATWEEL, ""))
         if not readings:
-            return Token(text, start, end, norm, norm, _punctuation_pos(norm), analysed=False)
-        best = max(readings, key=lambda reading: self._score(reading, previous, lexicon))
-        return Token(
-            text=text,
-            start=start,
-            end=end,
-            norm=norm,
-            lemma=best.lemma,
-            pos=best.pos,
-            prefixes=best.prefixes,
-            enclitic=best.enclitic,
-            gloss=best.gloss,
-            person=best.person,
-            voice=best.voice,
-            number=best.number,
-            analysed=best.source != "backoff",
-            respelled=best.source == "spvar",
-        )
+            return (norm, norm, _punctuation_pos(norm), (), None, "", None, None, None, False, False)
+        best = max(readings, key=lambda reading: self._score(reading, after_preposition, lexicon))
+        return (norm, best.lemma, best.pos, best.prefixes, best.enclitic, best.gloss, best.person, best.voice,
+                best.number, best.source != "backoff", best.source == "spvar")
 
     def without_lexicon(self, tokens: Sequence[Token]) -> list[Token]:
         """Choose the tokens' readings again as the database alone prefers them.
@@ -202,14 +202,14 @@ class Analyzer:
             self.words.add(word, cached)
         return cached
 
-    def _score(self, reading: Reading, previous: Token | None, lexicon: bool) -> float:
+    def _score(self, reading: Reading, after_preposition: bool, lexicon: bool) -> float:
         score = reading.logprob if reading.logprob > -90 else _NO_LOGPROB
         if lexicon and reading.lemma in self._lexicon_lemmas:
             score += _LEXICON_BONUS
         if reading.pos == "verb" and reading.person in ("1", "2"):
             score -= _NON_THIRD_PERSON_PENALTY
         # A preposition governs a noun: after في / على / إلى a verb reading is unlikely.
-        if reading.pos == "verb" and previous is not None and previous.pos == "prep":
+        if reading.pos == "verb" and after_preposition:
             score -= _AFTER_PREPOSITION_VERB_PENALTY
         if reading.source == "spvar":
             score -= _SPELLING_VARIANT_PENALTY
