@@ -74,14 +74,17 @@ def load_analyzer() -> Morphology:
     """Load the analysis image, making it from the database first when it is missing or stale.
 
     Raises:
-        MissingDatabase: when the database has not been installed.
+        MissingDatabase: when the database has not been installed, or its folder cannot take the image.
     """
     _check_installed()
     try:
         return Morphology.load(image_path())
     except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError):
         print(f"kg: making the analysis image {image_path().name} from the database (once)", file=sys.stderr)
-        return Morphology.load(build_image())
+        try:
+            return Morphology.load(build_image())
+        except OSError as err:
+            raise MissingDatabase(f"cannot write the analysis image beside the database: {err}") from err
 
 
 def load_camel_analyzer():
