@@ -25,7 +25,6 @@ _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{TATWEEL}\u200c\u200d])+|[^\s]", re.UN
 # A sentence ends at . ! ? ؟ (or a line break) followed by space or, in careless text, by
 # the next word's first letter (الشرطة.وندد); quotes may close it.
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s|[^\W\d_])|\n\s*")
-_PREFIX_FEATURES = ("prc3", "prc2", "prc1", "prc0")
 # Verbs in news narrative are third person: first and second person readings (أقال read as
 # "I was said") come from quotes at most, so they lose against a third-person reading.
 _NON_THIRD_PERSON_PENALTY = 3.0
@@ -43,6 +42,8 @@ _MAX_CACHED_WORDS = 100_000
 _NO_CLITIC = frozenset((None, "0", "na"))
 _NO_VALUE = frozenset((None, "na"))
 _NO_NUMBER = frozenset((None, "na", "u"))
+# The readings are made by this module's code (as read when it was imported).
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
 # Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -121,16 +122,15 @@ class Analyzer:
     """Tokenises and analyses text with the camel-tools database, caching per word.
 
     Args:
-        words: the word cache to use (a corpus run shares one between runs and workers).
         morphology: a loaded `kg.camel_db.Morphology` (or anything whose `analyze` returns
             tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
     """
 
-    def __init__(self, morphology, lexicon_lemmas: Collection[str] = (), words: WordReadings | None = None):
+    def __init__(self, morphology, lexicon_lemmas: Collection[str] = ()):
         self._analyze: Callable[[str], list[tuple]] = morphology.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
-        self.words = WordReadings() if words is None else words
+        self.words = WordReadings()  # a corpus run fills it from earlier runs and from its workers
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
         self._choices: dict[tuple[str, bool, bool], tuple] = {}  # (word, after a preposition, lexicon) -> Token fields
 
@@ -226,7 +226,7 @@ class WordReadings:
     """
 
     def __init__(self, readings: dict[str, tuple[Reading, ...]] | None = None):
-        self._readings = dict(readings or {})
+        self._readings = {} if readings is None else readings
         self._fresh: dict[str, tuple[Reading, ...]] = {}  # analysed here since the last take_fresh()
 
     def __len__(self) -> int:
@@ -279,7 +279,7 @@ class WordReadings:
 
 def analysis_version() -> str:
     """What a word's readings depend on: the analysis image (database and its code) and this module."""
-    return hashlib.sha256(image_path().name.encode() + Path(__file__).read_bytes()).hexdigest()
+    return hashlib.sha256(image_path().name.encode() + _CODE_DIGEST).hexdigest()
 
 
 def _distinct_readings(analyses: list[tuple]) -> tuple[Reading, ...]:
