@@ -1,92 +1,208 @@
-"""Throughput and peak memory of `kg build` on the ANT corpus, at 1 and 2 worker processes.
+"""Throughput, start-up and peak memory of kg on the ANT corpus, before and after, in one table.
 
-Usage: .venv/bin/python benchmarks/corpus.py [--sizes 100 1000 all] [--jobs 1 2] [--out benchmarks/results.md]
+Usage: .venv/bin/python benchmarks/corpus.py [--before DIR] [--runs 3] [--sizes 400 all] [--out benchmarks/results.md]
 
-Each run builds into a fresh folder (nothing reused) and loads the Oxigraph store, so the
-time is end to end: reading, analysis, extraction, RDF, exports, store. Peak RSS is the
-largest resident set of any one process of the run (the parent or a worker).
+`--before DIR` is another checkout of kg (e.g. `git worktree add /tmp/kg-before 607f84a`) run with
+this venv; each figure is measured for it and for this checkout in the same run, alternating.
+Every build goes into a fresh folder ("cold": no word cache from an earlier run) and loads the
+Oxigraph store, so the time is end to end; the "warm" rows rebuild in a folder whose articles were
+removed but whose word cache (`.articles/words.pickle`) was kept. Peak RSS per process is the
+largest VmHWM of the kg process and of its workers, read from /proc while they run. The
+400-article builds' `kg.nq` files must be byte-identical between the two checkouts.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ANT = ROOT.parent / "shared" / "corpus" / "ant"
-KG = ROOT / ".venv" / "bin" / "kg"
-
-# Runs `kg build` as a child and reports the child's peak RSS (ru_maxrss of the largest
-# descendant that was waited for: the parent or one worker).
-_MEASURE = """
-import json, resource, subprocess, sys, time
-started = time.monotonic()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-seconds = time.monotonic() - started
-print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-                  "code": done.returncode, "summary": [l for l in done.stderr.splitlines() if " articles (" in l]}))
-"""
+PYTHON = ROOT / ".venv" / "bin" / "python"
 
 
 def corpus_files() -> list[Path]:
     return sorted(ANT.rglob("*.txt"))
 
 
-def words(files: list[Path]) -> int:
-    return sum(len(path.read_text(encoding="utf-8", errors="replace").split()) for path in files)
+def sample(every: list[Path], size: str) -> list[Path]:
+    """Every (total/N)-th file, or all."""
+    return every if size == "all" else every[:: max(1, len(every) // int(size))][: int(size)]
 
 
-def run(files: list[Path], jobs: int, work: Path) -> dict:
-    inputs = work / "in"
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        except OSError:
+            continue
+        found += map(int, children)
+        todo += map(int, children)
+    return found
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def timed(command: list[str], checkout: Path) -> dict:
+    """Run a kg command of a checkout; its seconds and the peak RSS of its main process and workers."""
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    started = time.monotonic()
+    process = subprocess.Popen([str(PYTHON), "-m", "kg.cli", *command], cwd=checkout, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peaks: dict[int, int] = {}
+
+    def watch() -> None:
+        while process.poll() is None:
+            for pid in [process.pid, *_descendants(process.pid)]:
+                peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    stderr = process.communicate()[1]
+    seconds = time.monotonic() - started
+    watcher.join()
+    workers = [kb for pid, kb in peaks.items() if pid != process.pid]
+    return {"seconds": seconds, "code": process.returncode, "main_mb": peaks.get(process.pid, 0) / 1024,
+            "worker_mb": max(workers, default=0) / 1024, "load": load(),
+            "summary": [line for line in stderr.splitlines() if " articles (" in line]}
+
+
+def link_inputs(files: list[Path], inputs: Path) -> Path:
+    """One folder of links, the same for both checkouts (articles' sources are their paths)."""
     inputs.mkdir()
-    for path in files:  # one folder of links: the command line stays short for 10,161 files
+    for path in files:  # the command line stays short for 10,161 files
         (inputs / f"{path.parent.name}-{path.name}").symlink_to(path)
-    command = [str(KG), "build", str(inputs), "-j", str(jobs), "-o", str(work / "out"), "--store", str(work / "store")]
-    measured = json.loads(subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True).stdout)
-    measured["command"] = " ".join(["kg", *command[1:]])
-    return measured
+    return inputs
+
+
+def build_runs(inputs: Path, jobs: int, checkout: Path, runs: int, work: Path, warm: bool = False) -> list[dict]:
+    results = []
+    for run in range(runs):
+        out = work / f"out-{checkout.name}-{jobs}-{run}"
+        if warm:  # the word cache of a finished build, its articles removed
+            subprocess.run([str(PYTHON), "-m", "kg.cli", "build", str(inputs), "-j", str(jobs), "-o", str(out)],
+                           cwd=checkout, env=dict(os.environ, PYTHONPATH=str(checkout)), capture_output=True)
+            for article in (out / ".articles").glob("*.json"):
+                article.unlink()
+        result = timed(["build", str(inputs), "-j", str(jobs), "-o", str(out), "--store", str(out / "store")], checkout)
+        result["nq"] = out / "kg.nq"
+        results.append(result)
+    return results
+
+
+def steady_state(files: list[Path], checkout: Path) -> float:
+    """Milliseconds per article for extraction and its N-Quads once every word is cached (second pass)."""
+    script = f"""
+import sys, time
+from kg import corpus
+from kg.read import Problem, read_inputs
+docs = [d for d in read_inputs({[str(f) for f in files]!r}) if not isinstance(d, Problem)]
+ner = corpus.resolve_ner("auto")
+for d in docs: corpus.article_graph(d, ner)
+started = time.perf_counter()
+for d in docs: corpus.article_graph(d, ner)
+print((time.perf_counter() - started) * 1000 / len(docs))
+"""
+    done = subprocess.run([str(PYTHON), "-c", script], cwd=checkout, env=dict(os.environ, PYTHONPATH=str(checkout)),
+                          capture_output=True, text=True, check=True)
+    return float(done.stdout.split()[-1])
+
+
+def row(label: str, count: int, results: list[dict]) -> str:
+    rates = [count / r["seconds"] for r in results]
+    return (f"| {label} | {len(results)} | {min(rates):.1f} | {statistics.median(rates):.1f} | "
+            f"{max(r['main_mb'] for r in results):.0f} | {max(r['worker_mb'] for r in results):.0f} | "
+            f"{', '.join(r['load'].split()[0] for r in results)} | {', '.join(str(r['code']) for r in results)} |")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", default=["100", "1000", "all"])
-    parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2])
+    parser.add_argument("--before", type=Path, help="another kg checkout to measure beside this one")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", nargs="+", default=["400", "all"], help='sample sizes; "all" is the whole corpus at -j 2 only')
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
     args = parser.parse_args()
+    checkouts = [c for c in (args.before, ROOT) if c is not None]
     every = corpus_files()
-    rows = []
+    lines = ["| checkout | what | runs | articles/s min | articles/s median | peak RSS main (MB) | peak RSS worker (MB) | load (1 min) per run | exit |",
+             "|---|---|---:|---:|---:|---:|---:|---|---|"]
+    notes = []
+
+    def report(text: str) -> None:
+        lines.append(text)
+        print(text, file=sys.stderr, flush=True)
+
+    one = [str(sample(every, "400")[0])]
+    for checkout in checkouts:
+        starts = [timed(["extract", *one, "-o", os.devnull], checkout) for _ in range(args.runs)]
+        seconds = sorted(r["seconds"] for r in starts)
+        report(f"| {checkout.name} | start-up: `kg extract` one article, seconds (min, median) | {args.runs} | "
+               f"{seconds[0]:.2f} s | {statistics.median(seconds):.2f} s | {max(r['main_mb'] for r in starts):.0f} | | "
+               f"{', '.join(r['load'].split()[0] for r in starts)} | {', '.join(str(r['code']) for r in starts)} |")
     for size in args.sizes:
-        files = every if size == "all" else every[:: max(1, len(every) // int(size))][: int(size)]
-        count = words(files)
-        for jobs in args.jobs:
-            with tempfile.TemporaryDirectory() as work:
-                result = run(files, jobs, Path(work))
-            rows.append((len(files), jobs, result, count))
-            print(f"{len(files)} articles, -j {jobs}: {result['seconds']:.1f} s, {len(files) / result['seconds']:.1f} articles/s, "
-                  f"{count / result['seconds']:.0f} words/s, peak RSS {result['rss_mb']:.0f} MB", file=sys.stderr)
-    lines = [
+        files = sample(every, size)
+        shared = tempfile.TemporaryDirectory()
+        inputs = link_inputs(files, Path(shared.name) / "in")
+        plans = [(2, False)] if size == "all" else [(1, False), (2, False), (2, True)]
+        for jobs, warm in plans:
+            nquads = {}
+            for checkout in checkouts:
+                if warm and checkout == args.before:
+                    continue  # the checkout before has no word cache
+                with tempfile.TemporaryDirectory() as work:
+                    results = build_runs(inputs, jobs, checkout, args.runs, Path(work), warm)
+                    nquads[checkout] = results[0]["nq"].read_bytes() if results[0]["nq"].is_file() else b""
+                report(row(f"{checkout.name} | {len(files)} articles, -j {jobs}, {'warm' if warm else 'cold'}", len(files), results))
+                notes += [f"- {checkout.name}, {len(files)} articles, -j {jobs}: {line}" for line in results[0]["summary"]]
+            if len(nquads) == 2:
+                same = len(set(nquads.values())) == 1
+                notes.append(f"- {len(files)} articles, -j {jobs}: kg.nq of the two checkouts "
+                             f"{'byte-identical' if same else 'DIFFERENT'} ({len(next(iter(nquads.values())))} bytes)")
+                print(notes[-1], file=sys.stderr, flush=True)
+        shared.cleanup()
+    for checkout in checkouts:
+        files = sample(every, "400")
+        report(f"| {checkout.name} | steady state, word cache warm: ms per article (extraction + N-Quads) | 1 | "
+               f"{steady_state(files, checkout):.1f} ms | | | | {load().split()[0]} | |")
+    text = "\n".join([
         "# Corpus build throughput",
         "",
-        f"`{' '.join(['.venv/bin/python', 'benchmarks/corpus.py', *sys.argv[1:]])}` on {platform.node()}, "
-        f"{time.strftime('%Y-%m-%d')}: {len(every)} ANT articles available; a sample of N is every (total/N)-th file.",
+        f"`{' '.join(['.venv/bin/python', 'benchmarks/corpus.py', *sys.argv[1:]])}` on {platform.node()} "
+        f"({os.cpu_count()} cores), {time.strftime('%Y-%m-%d %H:%M')}: {len(every)} ANT articles; a sample of N is "
+        "every (total/N)-th file. Builds: `kg build IN -j N -o OUT --store OUT/store` into a fresh folder; "
+        "cold = no word cache from an earlier run, warm = the word cache of an earlier build of the same articles kept.",
         "",
-        "| articles | -j | seconds | articles/s | words/s | peak RSS of one process (MB) | exit |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for n, jobs, result, count in rows:
-        lines.append(f"| {n} | {jobs} | {result['seconds']:.1f} | {n / result['seconds']:.1f} | {count / result['seconds']:.0f} "
-                     f"| {result['rss_mb']:.0f} | {result['code']} |")
-    lines += ["", "Commands (each into a fresh temporary folder):", ""]
-    lines += [f"- `{result['command']}`" for _, _, result, _ in rows]
-    lines += ["", "Summaries printed by kg:", ""]
-    lines += [f"- {line}" for _, _, result, _ in rows for line in result["summary"]]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        *lines,
+        "",
+        "Summaries printed by kg (first run of each) and the identity check:",
+        "",
+        *notes,
+    ])
+    args.out.write_text(text + "\n", encoding="utf-8")
     print(args.out)
     return 0
 

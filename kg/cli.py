@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     view.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="keep relations stated on or before this date")
     view.add_argument("--format", choices=("html", "graphml", "gexf"), help="output format (default: from -o's suffix, else html)")
     view.add_argument("-o", "--output", type=Path, help="output file (default: exports/view.html, .graphml or .gexf)")
-    install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database")
+    install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database and derive its analysis image")
     install.add_argument("--from", dest="local_copy", type=Path, help="a local morphology-msa-r13.db.gz")
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
     train_ner = commands.add_parser("train-ner", help="train the NER tagger on the gold train files (rebuilds the shipped model)")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -14,11 +16,16 @@ from pathlib import Path
 
 from kg.camelbert import model_dir, resolve_ner
 from kg.files import atomic_file
+from kg.nlp import Reading, WordReadings
 from kg.read import Problem
 from kg.types import Document
 
 _IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy, few enough to bound memory
 _DASK_BATCH = 16
+# Beside the articles: the readings of every word met, so that a rerun analyses only new words.
+_WORDS_FILE = "words.pickle"
+# An article, its graph (or why it failed), and the words its worker analysed for the first time.
+Outcome = tuple[Document, "ArticleGraph | str", dict[str, tuple[Reading, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +117,7 @@ class ArticleCache:
 
 @functools.cache
 def _pipeline(ner: str):
-    """One pipeline per worker process (and NER), loaded by the pool's initializer or on first use."""
+    """One pipeline per process (and NER): local workers inherit the parent's, Dask workers load their own."""
     from kg.pipeline import Pipeline
 
     return Pipeline.load(ner)
@@ -132,15 +139,19 @@ def article_graph(doc: Document, ner: str) -> ArticleGraph:
     )
 
 
-def article_graphs(docs: list[Document], ner: str) -> list[ArticleGraph | str]:
-    """Extract a batch of articles; a failure is returned as its one-line reason."""
+def article_graphs(docs: list[Document], ner: str) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
+    """Extract a batch of articles; a failure is returned as its one-line reason.
+
+    Returns:
+        the graphs (or reasons), and the words analysed for them that the process had not met.
+    """
     results: list[ArticleGraph | str] = []
     for doc in docs:
         try:
             results.append(article_graph(doc, ner))
         except Exception as err:  # one bad article must not take the batch down
             results.append(f"{doc.source}: {doc.id}: {type(err).__name__}: {err}")
-    return results
+    return results, _pipeline(ner).analyze.words.take_fresh()
 
 
 def build(
@@ -161,6 +172,8 @@ def build(
         on_article: called once per article done, for a progress bar.
         ner: "crf", "camelbert" or "auto" (see `kg.camelbert.resolve_ner`); the cache keeps
             what each NER found apart.
+    The readings of the words met are kept in the cache's folder for the next run; local
+    workers start with them and with the pipeline loaded here (copy-on-write after fork).
     Raises:
         kg.camelbert.MissingModel: when camelbert is asked for and its model is not installed.
     """
@@ -183,25 +196,40 @@ def build(
             else:
                 yield item
 
+    saved = WordReadings.load(cache.folder / _WORDS_FILE)
     if scheduler:
+        words = saved
         results = _run_dask(todo(), scheduler, ner)
-    elif jobs > 1:
-        results = _run_local(todo(), jobs, ner)
     else:
-        results = ((doc, article_graphs([doc], ner)[0]) for doc in todo())
-    for doc, result in results:
-        if isinstance(result, str):
-            summary.failures.append(Problem(doc.source, result))
-            failed.add(doc.id)
-        else:
-            cache.put(result)
-            summary.add(result, reused=False)
-        on_article()
+        words = _pipeline(ner).analyze.words
+        words.update(saved.readings())
+        _kg_fingerprint(ner)
+        results = _run_local(todo(), jobs, ner) if jobs > 1 else _run_here(todo(), ner)
+    try:
+        for doc, result, fresh in results:
+            words.update(fresh)
+            if isinstance(result, str):
+                summary.failures.append(Problem(doc.source, result))
+                failed.add(doc.id)
+            else:
+                cache.put(result)
+                summary.add(result, reused=False)
+            on_article()
+    finally:
+        if len(words):
+            words.save(cache.folder / _WORDS_FILE)
     return [doc_id for doc_id in dict.fromkeys(order) if doc_id not in failed], summary
 
 
-def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[tuple[Document, ArticleGraph | str]]:
-    """Run on worker processes; a worker that dies costs only the article it held.
+def _run_here(docs: Iterator[Document], ner: str) -> Iterator[Outcome]:
+    """Run in this process."""
+    for doc in docs:
+        results, fresh = article_graphs([doc], ner)
+        yield doc, results[0], fresh
+
+
+def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcome]:
+    """Run on forked worker processes; a worker that dies costs only the article it held.
 
     After a worker dies, the articles it may have held are retried one at a time, so
     the article that kills its worker is found and reported, and the others finish.
@@ -209,8 +237,11 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[tuple[
     source = iter(docs)
     retry: deque[Document] = deque()
     retried: set[str] = set()
+    # Objects made so far (the pipeline, its word cache) move out of the collector's sight, so
+    # that it does not write to their pages and the workers keep sharing them.
+    gc.freeze()
     while True:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_pipeline, initargs=(ner,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             running: dict[Future, Document] = {}
             try:
                 while True:
@@ -224,20 +255,21 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[tuple[
                         return
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
-                        result = future.result()[0]  # raises when the worker died
-                        yield running.pop(future), result
+                        results, fresh = future.result()  # raises when the worker died
+                        yield running.pop(future), results[0], fresh
             except BrokenProcessPool:
                 for future, doc in running.items():
                     if future.done() and future.exception() is None:
-                        yield doc, future.result()[0]
+                        results, fresh = future.result()
+                        yield doc, results[0], fresh
                     elif doc.id in retried:
-                        yield doc, f"{doc.source}: {doc.id}: its worker process died"
+                        yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
                     else:
                         retried.add(doc.id)
                         retry.append(doc)
 
 
-def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[tuple[Document, ArticleGraph | str]]:
+def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[Outcome]:
     """Run on a Dask distributed cluster; each worker loads the pipeline once."""
     from distributed import Client, as_completed
 
@@ -256,8 +288,10 @@ def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[tu
             held[future.key] = batch
             batches.add(future)
         for future in batches:
-            for doc, result in zip(held.pop(future.key), future.result()):
-                yield doc, result
+            results, fresh = future.result()
+            for doc, result in zip(held.pop(future.key), results):
+                yield doc, result, fresh
+                fresh = {}
 
 
 def write_nquads(cache: ArticleCache, doc_ids: list[str], path: Path) -> Path:

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import pickle
 import re
 from itertools import islice
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
+from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac, image_path
+from kg.files import atomic_file
 from kg.types import Document, Sentence, Token
 
 TATWEEL = "\u0640"
+# No diacritics, one alef, ya for alef maqsura, ha for ta marbuta, no tatweel: what camel-tools'
+# dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and normalize_teh_marbuta_ar do together.
+_MATCHING_FORM = str.maketrans({**dict.fromkeys(AR_DIACRITICS), **ARABIC_NORMALIZATION})
 # Arabic combining marks (harakat, shadda, superscript alef, Quranic marks) belong to the word.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{TATWEEL}\u200c\u200d])+|[^\s]", re.UNICODE)
 # A sentence ends at . ! ? ؟ (or a line break) followed by space or, in careless text, by
 # the next word's first letter (الشرطة.وندد); quotes may close it.
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s|[^\W\d_])|\n\s*")
-_PREFIX_FEATURES = ("prc3", "prc2", "prc1", "prc0")
 # Verbs in news narrative are third person: first and second person readings (أقال read as
 # "I was said") come from quotes at most, so they lose against a third-person reading.
 _NON_THIRD_PERSON_PENALTY = 3.0
@@ -38,6 +39,11 @@ _SPELLING_VARIANT_PENALTY = 3.0
 _EMPHATIC_LAM_PENALTY = 0.5
 _NO_LOGPROB = -12.0
 _MAX_CACHED_WORDS = 100_000
+_NO_CLITIC = frozenset((None, "0", "na"))
+_NO_VALUE = frozenset((None, "na"))
+_NO_NUMBER = frozenset((None, "na", "u"))
+# The readings are made by this module's code (as read when it was imported).
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
 # Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
@@ -48,11 +54,11 @@ def normalize(text: str) -> str:
 
     Every offset-free comparison in kg (lexicon, gazetteer, names) goes through this.
     """
-    text = dediac_ar(text).replace(TATWEEL, "")
-    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return text.translate(_MATCHING_FORM)
 
 
-def clitic_variants(norm: str, shortest: int = 2) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=_MAX_CACHED_WORDS)  # asked for the same words by every stage
+def clitic_variants(norm: str, shortest: int = 2) -> tuple[tuple[str, int], ...]:
     """Return a normalised word and its forms without leading clitics, each with the letters removed.
 
     Args:
@@ -71,7 +77,7 @@ def clitic_variants(norm: str, shortest: int = 2) -> list[tuple[str, int]]:
             variants.append(("ا" + rest[1:], len(conj) + 1))
         elif rest[:1] in _PREPOSITIONS and len(rest) > 3:
             variants.append((rest[1:], len(conj) + 1))
-    return variants
+    return tuple(variants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +122,17 @@ class Analyzer:
     """Tokenises and analyses text with the camel-tools database, caching per word.
 
     Args:
-        camel_analyzer: a loaded `camel_tools.morphology.analyzer.Analyzer`.
+        morphology: a loaded `kg.camel_db.Morphology` (or anything whose `analyze` returns
+            tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
     """
 
-    def __init__(self, camel_analyzer, lexicon_lemmas: Collection[str] = ()):
-        self._analyze: Callable[[str], list[dict]] = camel_analyzer.analyze
+    def __init__(self, morphology, lexicon_lemmas: Collection[str] = ()):
+        self._analyze: Callable[[str], list[tuple]] = morphology.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
-        self._readings: dict[str, tuple[Reading, ...]] = {}
+        self.words = WordReadings()  # a corpus run fills it from earlier runs and from its workers
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
+        self._choices: dict[tuple[str, bool, bool], tuple] = {}  # (word, after a preposition, lexicon) -> Token fields
 
     def __call__(self, doc: Document) -> tuple[Sentence, ...]:
         """Split a document into sentences of analysed tokens."""
@@ -139,29 +147,26 @@ class Analyzer:
 
     def token(self, text: str, start: int, end: int, previous: Token | None = None, lexicon: bool = True) -> Token:
         """Analyse one word and choose its reading in context (`lexicon`: let the relation lexicon break near-ties)."""
+        after_preposition = previous is not None and previous.pos == "prep"
+        key = (text, after_preposition, lexicon)
+        fields = self._choices.get(key)
+        if fields is None:
+            if len(self._choices) >= _MAX_CACHED_WORDS:
+                self._choices.clear()
+            fields = self._choices[key] = self._choose(text, after_preposition, lexicon)
+        return Token(text, start, end, *fields)
+
+    def _choose(self, text: str, after_preposition: bool, lexicon: bool) -> tuple:
+        """The fields of a word's `Token` after its offsets, with the reading that wins in this context."""
         norm = normalize(text)
         # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
         # apart (إقالة "dismissal" is not أقاله "he dismissed him").
-        readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
+        readings = self.readings(dediac(text).replace(TATWEEL, ""))
         if not readings:
-            return Token(text, start, end, norm, norm, _punctuation_pos(norm), analysed=False)
-        best = max(readings, key=lambda reading: self._score(reading, previous, lexicon))
-        return Token(
-            text=text,
-            start=start,
-            end=end,
-            norm=norm,
-            lemma=best.lemma,
-            pos=best.pos,
-            prefixes=best.prefixes,
-            enclitic=best.enclitic,
-            gloss=best.gloss,
-            person=best.person,
-            voice=best.voice,
-            number=best.number,
-            analysed=best.source != "backoff",
-            respelled=best.source == "spvar",
-        )
+            return (norm, norm, _punctuation_pos(norm), (), None, "", None, None, None, False, False)
+        best = max(readings, key=lambda reading: self._score(reading, after_preposition, lexicon))
+        return (norm, best.lemma, best.pos, best.prefixes, best.enclitic, best.gloss, best.person, best.voice,
+                best.number, best.source != "backoff", best.source == "spvar")
 
     def without_lexicon(self, tokens: Sequence[Token]) -> list[Token]:
         """Choose the tokens' readings again as the database alone prefers them.
@@ -185,30 +190,26 @@ class Analyzer:
         if found is None:
             if len(self._lexicon_words) >= _MAX_CACHED_WORDS:
                 self._lexicon_words.clear()
-            readings = self.readings(dediac_ar(text).replace(TATWEEL, ""))
+            readings = self.readings(dediac(text).replace(TATWEEL, ""))
             found = self._lexicon_words[text] = any(r.lemma in self._lexicon_lemmas for r in readings)
         return found
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Return the distinct readings of an undiacritised word (cached)."""
-        cached = self._readings.get(word)
+        cached = self.words.get(word)
         if cached is None:
-            if len(self._readings) >= _MAX_CACHED_WORDS:
-                # Forget the older half: frequent words come back at once, and memory stays
-                # bounded over a corpus of any size.
-                for old in list(islice(self._readings, _MAX_CACHED_WORDS // 2)):
-                    del self._readings[old]
-            cached = self._readings[word] = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
+            cached = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
+            self.words.add(word, cached)
         return cached
 
-    def _score(self, reading: Reading, previous: Token | None, lexicon: bool) -> float:
+    def _score(self, reading: Reading, after_preposition: bool, lexicon: bool) -> float:
         score = reading.logprob if reading.logprob > -90 else _NO_LOGPROB
         if lexicon and reading.lemma in self._lexicon_lemmas:
             score += _LEXICON_BONUS
         if reading.pos == "verb" and reading.person in ("1", "2"):
             score -= _NON_THIRD_PERSON_PENALTY
         # A preposition governs a noun: after في / على / إلى a verb reading is unlikely.
-        if reading.pos == "verb" and previous is not None and previous.pos == "prep":
+        if reading.pos == "verb" and after_preposition:
             score -= _AFTER_PREPOSITION_VERB_PENALTY
         if reading.source == "spvar":
             score -= _SPELLING_VARIANT_PENALTY
@@ -217,28 +218,84 @@ class Analyzer:
         return score
 
 
-def _distinct_readings(analyses: list[dict]) -> tuple[Reading, ...]:
+class WordReadings:
+    """Readings per undiacritised word, bounded, kept between runs in a file of their version.
+
+    Args:
+        readings: the readings to start with.
+    """
+
+    def __init__(self, readings: dict[str, tuple[Reading, ...]] | None = None):
+        self._readings = {} if readings is None else readings
+        self._fresh: dict[str, tuple[Reading, ...]] = {}  # analysed here since the last take_fresh()
+
+    def __len__(self) -> int:
+        return len(self._readings)
+
+    def get(self, word: str) -> tuple[Reading, ...] | None:
+        return self._readings.get(word)
+
+    def add(self, word: str, readings: tuple[Reading, ...], fresh: bool = True) -> None:
+        """Keep a word's readings; when full, forget the older half first.
+
+        Frequent words come back at once, and memory stays bounded over a corpus of any size.
+        """
+        if len(self._readings) >= _MAX_CACHED_WORDS:
+            for old in list(islice(self._readings, _MAX_CACHED_WORDS // 2)):
+                del self._readings[old]
+        self._readings[word] = readings
+        if fresh and len(self._fresh) < _MAX_CACHED_WORDS:
+            self._fresh[word] = readings
+
+    def readings(self) -> dict[str, tuple[Reading, ...]]:
+        return self._readings
+
+    def update(self, readings: dict[str, tuple[Reading, ...]]) -> None:
+        """Keep readings analysed elsewhere (by another worker)."""
+        for word, word_readings in readings.items():
+            if word not in self._readings:
+                self.add(word, word_readings, fresh=False)
+
+    def take_fresh(self) -> dict[str, tuple[Reading, ...]]:
+        """The words analysed here since the last call, for a corpus run to gather from its workers."""
+        fresh, self._fresh = self._fresh, {}
+        return fresh
+
+    @classmethod
+    def load(cls, path: Path) -> WordReadings:
+        """The readings saved at `path` by this kg and analysis image; empty when there are none."""
+        try:
+            with path.open("rb") as stream:
+                version, readings = pickle.load(stream)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
+            return cls()
+        return cls(readings) if version == analysis_version() else cls()
+
+    def save(self, path: Path) -> None:
+        """Write the readings with their version, atomically."""
+        with atomic_file(path, binary=True) as stream:
+            pickle.dump((analysis_version(), self._readings), stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def analysis_version() -> str:
+    """What a word's readings depend on: the analysis image (database and its code) and this module."""
+    return hashlib.sha256(image_path().name.encode() + _CODE_DIGEST).hexdigest()
+
+
+def _distinct_readings(analyses: list[tuple]) -> tuple[Reading, ...]:
+    """The readings of a word's analyses (tuples of `kg.camel_db.FIELDS`), the likeliest of each kind."""
     seen: dict[tuple, Reading] = {}
-    for analysis in analyses:
-        prefixes = tuple(
-            analysis[f] for f in _PREFIX_FEATURES if analysis.get(f) not in (None, "0", "na")
-        )
-        enclitic = analysis.get("enc0")
-        reading = Reading(
-            lemma=normalize(analysis.get("lex", "")),
-            pos=analysis.get("pos", "noun"),
-            prefixes=prefixes,
-            enclitic=None if enclitic in (None, "0", "na") else enclitic,
-            gloss=analysis.get("stemgloss", "") or "",
-            person=analysis.get("per") if analysis.get("per") not in (None, "na") else None,
-            voice=analysis.get("vox") if analysis.get("vox") not in (None, "na") else None,
-            number=analysis.get("num") if analysis.get("num") not in (None, "na", "u") else None,
-            logprob=float(analysis.get("pos_lex_logprob", -99.0)),
-            source=analysis.get("source", "lex"),
-        )
-        key = (reading.lemma, reading.pos, reading.prefixes, reading.enclitic, reading.person, reading.voice, reading.number)
-        if key not in seen or seen[key].logprob < reading.logprob:
-            seen[key] = reading
+    for lex, pos, prc3, prc2, prc1, prc0, enc0, per, vox, num, _, gloss, source, logprob in analyses:
+        prefixes = tuple(prc for prc in (prc3, prc2, prc1, prc0) if prc not in _NO_CLITIC)
+        enclitic = None if enc0 in _NO_CLITIC else enc0
+        person = None if per in _NO_VALUE else per
+        voice = None if vox in _NO_VALUE else vox
+        number = None if num in _NO_NUMBER else num
+        lemma = normalize(lex)
+        key = (lemma, pos, prefixes, enclitic, person, voice, number)
+        kept = seen.get(key)
+        if kept is None or kept.logprob < logprob:
+            seen[key] = Reading(lemma, pos, prefixes, enclitic, gloss or "", person, voice, number, logprob, source)
     return tuple(seen.values())
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from camel_tools.utils.dediac import dediac_ar
+from kg.camel_db import dediac
 
 from kg.gazetteer import Gazetteer, feature_variants
 from kg.nlp import TATWEEL, Analyzer
@@ -120,7 +120,7 @@ class Featurizer:
             if token.respelled:
                 features.append("respelled")
         if "readings" in use:
-            readings = self.analyzer.readings(dediac_ar(token.text).replace(TATWEEL, ""))
+            readings = self.analyzer.readings(dediac(token.text).replace(TATWEEL, ""))
             kinds = {r.pos for r in readings}
             if "noun_prop" in kinds:
                 features.append("any_prop" if len(kinds) > 1 else "only_prop")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from kg.camel_db import load_analyzer
+from kg.camel_db import load_camel_analyzer
 from kg.files import write_atomically
 from kg.pipeline import Pipeline
 from kg.read import Problem, read_inputs
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=15)
     args = parser.parse_args(argv)
 
-    analyze = load_analyzer().analyze
+    analyze = load_camel_analyzer().analyze
 
     def write(counts, adjacent, examples, articles, n_docs):
         kept = [key for key, n in counts.items() if n >= args.min_count]

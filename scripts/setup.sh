@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up kg from a fresh clone: .venv/, torch (CPU build, before camel-tools), kg, the CAMeL database.
+# Set up kg from a fresh clone: .venv/, torch (CPU build, before camel-tools), kg, the CAMeL database
+# and its analysis image (install-data makes both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv

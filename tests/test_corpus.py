@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import corpus
+from kg import corpus, nlp
 from kg.corpus import ArticleCache, build, write_nquads
+from kg.nlp import Analyzer, WordReadings
 from kg.read import read_inputs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -76,3 +77,28 @@ def test_a_changed_kg_redoes_the_articles(tmp_path, monkeypatch):
     monkeypatch.setattr(corpus, "_kg_fingerprint", lambda ner: "another kg")
     _, summary = _nquads(tmp_path / "cache", ARTICLES[:2])
     assert summary.reused == 0
+
+
+def test_the_words_met_are_kept_for_the_next_run(tmp_path, camel_analyzer):
+    _nquads(tmp_path / "cache", ARTICLES[:3], jobs=2)
+    kept = WordReadings.load(tmp_path / "cache" / "words.pickle")
+    assert len(kept) > 200
+    fresh = Analyzer(camel_analyzer)
+    assert all(kept.get(word) == fresh.readings(word) for word in list(kept.readings())[:300])
+
+
+def test_words_of_another_analysis_are_not_used(tmp_path, monkeypatch):
+    path = tmp_path / "words.pickle"
+    WordReadings({"كلمة": ()}).save(path)
+    assert WordReadings.load(path).get("كلمة") == ()
+    monkeypatch.setattr(nlp, "analysis_version", lambda: "another database or kg")
+    assert len(WordReadings.load(path)) == 0
+
+
+def test_the_word_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(nlp, "_MAX_CACHED_WORDS", 10)
+    words = WordReadings()
+    for n in range(25):
+        words.add(f"w{n}", ())
+    assert len(words) <= 10 and words.get("w24") == ()
+    assert len(words.take_fresh()) == 10 and words.take_fresh() == {}
