@@ -225,3 +225,22 @@ def test_state_bodies_are_generated(kb, name, expected_id, country):
 )
 def test_territories_and_cities(kb, name, expected_id):
     assert [entry.id for entry in kb.lookup(name)] == [expected_id]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [("مينسك", "Q2280"), ("كييف", "Q1899"), ("الخرطوم", "Q1963"), ("باكو", "Q9248"), ("بيشكيك", "Q9361")],
+)
+def test_capitals_carry_their_own_qid(kb, name, expected_id):
+    assert [entry.id for entry in kb.lookup(name) if entry.type == "LOC"] == [expected_id]
+
+
+@pytest.mark.parametrize(("name", "expected_id"), [("أوروبا", "Q46"), ("الشرق الأوسط", "Q7204"), ("البحر المتوسط", "Q4918")])
+def test_regions_are_places_of_no_country_and_no_countries(kb, name, expected_id):
+    [entry] = kb.lookup(name)
+    assert entry.id == expected_id and entry.country is None and entry.region and not entry.is_country
+
+
+def test_first_level_divisions_are_in_their_country(kb):
+    [california] = kb.lookup("ولاية كاليفورنيا")
+    assert (california.wikidata, california.country) == ("Q99", "Q30")
