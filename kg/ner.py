@@ -99,9 +99,11 @@ class Recognizer:
                     add(head)
                     found = replace(found, start=head.end)
                 end = found.end
-                # A body's name goes on with its definite adjectives (مجلس الأمن + الجماعي is not
-                # مجلس الأمن); a nisba after it says whose it is, and stays a place of its own.
+                # A body's name of a head and a definite genitive goes on with the adjectives that
+                # agree with its head (مجلس الأمن + الجماعي is not مجلس الأمن); after a proper noun an
+                # adjective only describes (تنظيم داعش الإرهابي), and a nisba says whose the body is.
                 while (found.type == "ORG" and end < len(tokens) and not taken[end] and _definite_adjective(tokens[end])
+                       and tokens[end - 1].pos == "noun" and "Al_det" in tokens[end - 1].prefixes
                        and not self._nisba_at(tokens, end)):
                     end += 1
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
