@@ -244,3 +244,12 @@ def test_regions_are_places_of_no_country_and_no_countries(kb, name, expected_id
 def test_first_level_divisions_are_in_their_country(kb):
     [california] = kb.lookup("ولاية كاليفورنيا")
     assert (california.wikidata, california.country) == ("Q99", "Q30")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    # Basra's id dr5hn gives to Batifa too; Nice and Heidelberg dr5hn names in English only
+    [("البصرة", "Q48195"), ("نيس", "Q33959"), ("هيديلبيرج", "Q2966")],
+)
+def test_cities_keep_a_confirmed_qid_and_get_arabic_names(kb, name, expected_id):
+    assert [entry.id for entry in kb.lookup(name) if entry.type == "LOC"] == [expected_id]

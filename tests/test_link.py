@@ -162,6 +162,10 @@ def _named(entities):
         ("وقال حاكم ولاية كاليفورنيا إن الحرائق امتدت.", "كاليفورنيا", "Q99"),
         ("وصل الوزير إلى الخرطوم.", "الخرطوم", "Q1963"),
         ("وصل الوزير إلى مينسك.", "مينسك", "Q2280"),
+        # a sea's common noun is part of its name, even where the tagger names the rest alone
+        ("قبالة بلدة يونانية مطلة على بحر إيجه.", "بحر إيجه", "Q34575"),
+        # cities dr5hn gives a QID but no Arabic name
+        ("وقال ترودو خلال مؤتمر في هيوستن بولاية تكساس.", "هيوستن", "Q80122"),
     ],
 )
 def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):
