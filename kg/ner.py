@@ -86,11 +86,12 @@ class Recognizer:
                 # A known name holding the tagger's gives the knowledge base's edges, type
                 # and entry; it may start before it on names only (سان + بطرسبرغ), not on a
                 # common noun (حركة + حماس، دولة + قطر, where gold names the name alone),
-                # unless it also goes on after it (بحر + الصين + الجنوبي) or names a sea or a region,
-                # whose common noun is part of its name (بحر + إيجة).
+                # unless it also goes on after it (بحر + الصين + الجنوبي), names a sea or a region,
+                # whose common noun is part of its name (بحر + إيجة), or is a body named after a
+                # place (المجموعة الدولية لدعم + سوريا is not Syria).
                 holding = [k for k in known[max(found.start - _MAX_NAME_TOKENS, 0) : found.start + 1]
                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
-                           and (k.end > found.end or self.kb.get(k.kb_id).region
+                           and (k.end > found.end or self.kb.get(k.kb_id).region or (k.type == "ORG" != found.type)
                                 or all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start]))]
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))

@@ -179,6 +179,9 @@ def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):
         ("وأعلن مجلس الاتحاد الأوروبي فرض عقوبات على روسيا.", "Q458"),
         ("وأبحرت سفن في بحر الصين الجنوبي.", "Q148"),
         ("وقالت نقابة أطباء السودان إن الشرطة قتلت متظاهرين.", "Q1049"),
+        # a body named after a place is not that place
+        ("ونقلت قناة روسيا اليوم عن مصدر أن الهجوم فشل.", "Q159"),
+        ("وقال وزراء المجموعة الدولية لدعم سوريا إن الهدنة صامدة.", "Q858"),
     ],
 )
 def test_a_name_inside_a_longer_one_is_not_named_there(pipeline, text, qid):
