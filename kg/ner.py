@@ -91,7 +91,7 @@ class Recognizer:
                 # place (المجموعة الدولية لدعم + سوريا is not Syria).
                 holding = [k for k in known[max(found.start - _MAX_NAME_TOKENS, 0) : found.start + 1]
                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
-                           and (k.end > found.end or self.kb.get(k.kb_id).region or (k.type == "ORG" != found.type)
+                           and (k.end > found.end or self.kb.get(k.kb_id).region or (k.type == "ORG" and found.type != "ORG")
                                 or all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start]))]
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
