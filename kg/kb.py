@@ -68,6 +68,7 @@ class KBEntry:
     keys: tuple[str, ...] = ()  # names_ar normalised (computed by the build, so loading does not)
     minor: bool = False  # a smaller city, whose machine-made Arabic name may be another thing's
     names_en: tuple[str, ...] = ()  # other English spellings of a person (Phoenix aliases), for transliteration
+    region: bool = False  # a place of no country that is no country (a continent, a sea, the Middle East)
 
     @classmethod
     def from_json(cls, record: dict) -> KBEntry:
@@ -78,7 +79,7 @@ class KBEntry:
             wikidata=get("wikidata"), names_ar=tuple(record["names_ar"]), country=get("country"),
             roles=tuple(Role(**role) for role in get("roles", ())), demonyms=tuple(get("demonym_ar", ())),
             sources=tuple(record["source"].split("+")), keys=tuple(get("keys", ())),
-            minor=get("minor", False), names_en=tuple(get("names_en", ())))
+            minor=get("minor", False), names_en=tuple(get("names_en", ())), region=get("region", False))
 
     @property
     def is_generated(self) -> bool:
@@ -87,8 +88,8 @@ class KBEntry:
 
     @property
     def is_country(self) -> bool:
-        """Tell whether the entry is a country (a place that belongs to no country)."""
-        return self.type == "LOC" and self.country is None
+        """Tell whether the entry is a country (a place that belongs to no country and is no region)."""
+        return self.type == "LOC" and self.country is None and not self.region
 
 
 def _on_or_before(earlier: str, later: str) -> bool:

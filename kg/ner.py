@@ -86,10 +86,14 @@ class Recognizer:
                     continue
                 # A known name holding the tagger's gives the knowledge base's edges, type
                 # and entry; it may start before it on names only (سان + بطرسبرغ), not on a
-                # common noun (حركة + حماس، دولة + قطر, where gold names the name alone).
+                # common noun (حركة + حماس، دولة + قطر, where gold names the name alone),
+                # unless it also goes on after it (بحر + الصين + الجنوبي), names a sea or a region,
+                # whose common noun is part of its name (بحر + إيجة), or is a body named after a
+                # place (المجموعة الدولية لدعم + سوريا is not Syria).
                 holding = [k for k in known[max(found.start - _MAX_NAME_TOKENS, 0) : found.start + 1]
                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
-                           and all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start])]
+                           and (k.end > found.end or self.kb.get(k.kb_id).region or (k.type == "ORG" and found.type != "ORG")
+                                or all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start]))]
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
@@ -99,6 +103,13 @@ class Recognizer:
                     add(head)
                     found = replace(found, start=head.end)
                 end = found.end
+                # A body's name of a head and a definite genitive goes on with the adjectives that
+                # agree with its head (مجلس الأمن + الجماعي is not مجلس الأمن); after a proper noun an
+                # adjective only describes (تنظيم داعش الإرهابي), and a nisba says whose the body is.
+                while (found.type == "ORG" and end < len(tokens) and not taken[end] and _definite_adjective(tokens[end])
+                       and tokens[end - 1].pos == "noun" and "Al_det" in tokens[end - 1].prefixes
+                       and not self._nisba_at(tokens, end)):
+                    end += 1
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
                 while (found.type == "PER" and end < len(tokens) and norms[end - 1] in _NAME_LINKS and not taken[end]
                        and norms[end].isalpha() and not tokens[end].prefixes):
@@ -150,8 +161,8 @@ class Recognizer:
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         # A run of letters longer than any name's word (a page of text without spaces) is no name.
-        spans = [s for s in spans if all(len(t.text) <= _MAX_NAME_WORD for t in tokens[s.start : s.end])]
-        return self._join_construct_bodies(tokens, _join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+        spans = [self._region_part(tokens, s) for s in spans if all(len(t.text) <= _MAX_NAME_WORD for t in tokens[s.start : s.end])]
+        return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
@@ -340,14 +351,57 @@ class Recognizer:
             outer = next((s for s in reversed(joined) if s.end == span.start and not s.nominal), None)
             last = tokens[span.start - 1] if span.start else None
             if (
-                outer is not None and outer.type == "ORG" and outer.kb_id is None and not span.skip and not tokens[span.start].prefixes
+                outer is not None and outer.type == "ORG" and outer.kb_id is None and not span.skip
+                and (not tokens[span.start].prefixes or (span.kb_id is not None and tokens[span.start].prefixes == ("Al_det",)))
                 and last.pos in ("noun", "noun_prop") and "Al_det" not in last.prefixes and not last.enclitic
-                and (self.lexicon.cue(tokens[outer.start].norm) in ("state_body", "unit")
-                     or (span.type == "ORG" and outer.end - outer.start > 1 and not all(self._kind_word(t) for t in tokens[outer.start : outer.end])))
+                and ((state_body := self.lexicon.cue(tokens[outer.start].norm) in ("state_body", "unit"))
+                     or (outer.end - outer.start > 1 and not all(self._kind_word(t) for t in tokens[outer.start : outer.end])
+                         and (span.type == "ORG" or span.kb_id is not None)))
             ):
-                joined[joined.index(outer)] = replace(outer, end=span.end)
+                # A unit of a known body is another body, named by the whole (مجلس الاتحاد
+                # الأوروبي is not the EU), and so is a body of a place that is no state's own
+                # (نقابة أطباء السودان, not شرطة لندن): the known name inside it is no name there.
+                known_body = span.kb_id is not None and (span.type == "ORG" or not state_body)
+                joined[joined.index(outer)] = replace(outer, end=span.end, named=outer.named or known_body)
+                span = replace(span, named=not known_body)
             joined.append(span)
         return sorted(joined, key=lambda s: (s.start, -s.end))
+
+    def _region_part(self, tokens, span: _Span) -> _Span:
+        """A place named after a known one is a place of its own: a side of a continent or a sea
+        (شمال أفريقيا، وسط آسيا، جنوب شرق آسيا), a facility (مطار الخرطوم), not the known place."""
+        entry = self.kb.get(span.kb_id) if span.kb_id else None
+        if entry is None or entry.type != "LOC" or span.nominal or span.skip:
+            return span
+        start = span.start
+        while entry.region and start > 0 and self.lexicon.cue(tokens[start - 1].norm) == "direction":
+            start -= 1
+        if start == span.start and start > 0 and self.lexicon.cue(tokens[start - 1].norm) == "facility":
+            start -= 1
+        if start == span.start:
+            return span
+        return _Span(start, span.end, "LOC", _proclitic_letters(tokens[start]))
+
+    def _join_adjacent_names(self, tokens, spans: list[_Span]) -> list[_Span]:
+        """Join a person's name split in two (أورسولا + فون دير لايين) into one span.
+
+        A name opening with a clitic is the next one of a list (X وY), not the rest of X; a name
+        the knowledge base knows is whole (عين ماكرون + سيلفي جولار). The known part's person is
+        the whole one's only when the words before it are that person's (أمينة أردوغان is not
+        رجب طيب أردوغان).
+        """
+        joined: list[_Span] = []
+        for span in spans:
+            previous = joined[-1] if joined else None
+            if (previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not previous.kb_id
+                    and not span.skip and not tokens[span.start].norm.startswith("و")):
+                entry = self.kb.get(span.kb_id) if span.kb_id else None
+                own_words = {word for name in entry.names_ar for word in normalize(name).split()} if entry else set()
+                same = all(token.norm in own_words for token in tokens[previous.start : previous.end])
+                joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, span.kb_id if same else None)
+            else:
+                joined.append(span)
+        return joined
 
     def _nisba_at(self, tokens, k: int) -> tuple[KBEntry, int] | None:
         """The country a nisba at token k names and the token after it: one word (الصينية)
@@ -431,21 +485,6 @@ def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
 
 
-def _join_adjacent_names(tokens, spans: list[_Span]) -> list[_Span]:
-    """Join a person's name split in two (أورسولا + فون دير لايين) into one span.
-
-    A name opening with a clitic is the next one of a list (X وY), not the rest of X; a name
-    the knowledge base knows is whole (عين ماكرون + سيلفي جولار).
-    """
-    joined: list[_Span] = []
-    for span in spans:
-        previous = joined[-1] if joined else None
-        if (previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not previous.kb_id
-                and not span.skip and not tokens[span.start].norm.startswith("و")):
-            joined[-1] = _Span(previous.start, span.end, "PER", previous.skip, span.kb_id)
-        else:
-            joined.append(span)
-    return joined
 
 
 def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:

@@ -23,15 +23,17 @@ city\tcountry\tcity_en
 
 def main() -> None:
     entries = [json.loads(line) for line in (ROOT / "kg" / "data" / "kb.jsonl").open(encoding="utf-8")]
-    countries = {e["wikidata"] for e in entries if e["type"] == "LOC" and e["country"] is None and e["wikidata"]}
+    countries = {e["wikidata"] for e in entries if e["type"] == "LOC" and not e.get("country") and not e.get("region") and e.get("wikidata")}
     cities = {}
     for e in entries:
-        if e["type"] == "LOC" and e["country"] and e["wikidata"] and e["label_en"]:
+        if e["type"] == "LOC" and e.get("country") and e.get("wikidata") and e.get("label_en"):
             cities.setdefault((e["country"], e["label_en"].split(",")[0].casefold()), []).append(e)
     rows = []
     for country in json.loads(SHARED.read_text(encoding="utf-8")):
         qid, capital = country.get("wikiDataId"), (country.get("capital") or "").casefold()
         found = cities.get((qid, capital), []) if qid in countries else []
+        # the city, not the emirate or province of its name (Abu Dhabi)
+        found = [e for e in found if "dr5hn-csc" in e["source"].split("+")] or found
         if len(found) == 1:
             rows.append((found[0]["wikidata"], qid, found[0]["label_en"]))
     tmp = OUT.with_suffix(".tmp")

@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data" / "kb"
 DEFAULT_CURATED = REPO / "kg" / "data" / "kb_curated.tsv"
 STATE_BODIES = REPO / "kg" / "data" / "kb_state_bodies.tsv"
+QID_FIXES = REPO / "kg" / "data" / "kb_qid_fixes.tsv"
 TITLES = REPO / "kg" / "data" / "titles.tsv"
 CUES = REPO / "kg" / "data" / "cues.tsv"  # its org_head rows: the head nouns of bodies
 DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
@@ -87,6 +88,7 @@ class Draft:
     iso2: str | None = None
     independent: bool = False
     minor: bool = False  # a city below the major ones: linked only when its country is named too
+    region: bool = False  # a place of no country that is no country either (a continent, a sea)
 
     def to_json(self) -> dict:
         """Return the kb.jsonl record, lists sorted for a stable output, empty fields left out."""
@@ -105,6 +107,7 @@ class Draft:
             "source": "+".join(sorted(self.sources)),
             "keys": list(dict.fromkeys(_key(n) for n in names)),
             "minor": self.minor,
+            "region": self.region,
         }
         return {k: v for k, v in record.items() if v or k in REQUIRED_FIELDS}
 
@@ -203,18 +206,27 @@ def build_countries(shared: Path) -> dict[str, Draft]:
 def read_cities(shared: Path, countries: dict[str, Draft]) -> tuple[dict[str, dict], set[str]]:
     """Return dr5hn city rows by QID (the most populous row per QID) and the set of major-city QIDs (with an Arabic name).
 
-    A QID that dr5hn gives to cities of different names (Homs and Idlib share one) is unreliable
-    and dropped; so is a city row whose QID is a country's (city-states are kept as countries).
+    The QIDs kb_qid_fixes.tsv checked are replaced first. A QID that dr5hn gives to cities of
+    different names (Homs and Idlib share one) is unreliable and dropped, unless it was checked for
+    one of them; so is a city row whose QID is a country's (city-states are kept as countries).
     """
     country_qids = {c.id for c in countries.values()}
+    fixes = {(row["source_qid"], row["name"]): row["qid"] for row in read_curated(QID_FIXES)}
+    # an id found to be another item's is no evidence for the other rows that carry it either
+    wrong = {source for (source, _), qid in fixes.items() if source != qid}
     by_qid: dict[str, list[dict]] = defaultdict(list)
     with (shared / "dr5hn-csc" / "cities_major.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
             if row.get("wikidata") and row["country_code"] in countries:
+                row["confirmed"] = (row["wikidata"], row["name"]) in fixes
+                if row["wikidata"] in wrong and not row["confirmed"]:
+                    continue
+                row["wikidata"] = fixes.get((row["wikidata"], row["name"]), row["wikidata"])
                 by_qid[row["wikidata"]].append(row)
     cities, major = {}, set()
     for qid, rows in by_qid.items():
+        rows = [r for r in rows if r["confirmed"]] or rows
         if qid in country_qids or len({r["name"] for r in rows}) > 1:
             continue
         row = max(rows, key=lambda r: (r.get("population") or 0, r["id"]))
@@ -602,6 +614,13 @@ def link_role_orgs(entries: dict[str, Draft]) -> None:
                 raise ValueError(f"{draft.id}: role {role['role']!r} names unknown org {role['org']}")
 
 
+def mark_regions(entries: dict[str, Draft], countries: dict[str, Draft]) -> None:
+    """Flag the curated places that belong to no country and are none (أوروبا، الشرق الأوسط، البحر المتوسط)."""
+    country_ids = {c.id for c in countries.values()}
+    for draft in entries.values():
+        draft.region = draft.type == "LOC" and draft.country is None and draft.id not in country_ids
+
+
 def drop_self_demonyms(countries: dict[str, Draft]) -> None:
     """Remove a country's nisba adjective from its names (rigour lists سعودي and تركي as names)."""
     for draft in countries.values():
@@ -626,6 +645,7 @@ def build(shared: Path, curated: Path) -> list[dict]:
     letter_classes = Lexicon.load().letter_classes
     apply_curated(read_curated(curated), entries, countries, cities, letter_classes)
     drop_self_demonyms(countries)
+    mark_regions(entries, countries)
     link_role_orgs(entries)
     add_territories(shared, entries, countries)
     add_phoenix_aliases(shared, entries, letter_classes)

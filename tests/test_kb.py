@@ -261,3 +261,31 @@ def test_universalpetrarch_people_are_kept(kb, name):
 )
 def test_universalpetrarch_descriptions_are_no_people(kb, name):
     assert all(entry.type != "PER" for entry in kb.lookup(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [("مينسك", "Q2280"), ("كييف", "Q1899"), ("الخرطوم", "Q1963"), ("باكو", "Q9248"), ("بيشكيك", "Q9361")],
+)
+def test_capitals_carry_their_own_qid(kb, name, expected_id):
+    assert [entry.id for entry in kb.lookup(name) if entry.type == "LOC"] == [expected_id]
+
+
+@pytest.mark.parametrize(("name", "expected_id"), [("أوروبا", "Q46"), ("الشرق الأوسط", "Q7204"), ("البحر المتوسط", "Q4918")])
+def test_regions_are_places_of_no_country_and_no_countries(kb, name, expected_id):
+    [entry] = kb.lookup(name)
+    assert entry.id == expected_id and entry.country is None and entry.region and not entry.is_country
+
+
+def test_first_level_divisions_are_in_their_country(kb):
+    [california] = kb.lookup("ولاية كاليفورنيا")
+    assert (california.wikidata, california.country) == ("Q99", "Q30")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    # Basra's id dr5hn gives to Batifa too; Nice and Heidelberg dr5hn names in English only
+    [("البصرة", "Q48195"), ("نيس", "Q33959"), ("هيديلبيرج", "Q2966")],
+)
+def test_cities_keep_a_confirmed_qid_and_get_arabic_names(kb, name, expected_id):
+    assert [entry.id for entry in kb.lookup(name) if entry.type == "LOC"] == [expected_id]

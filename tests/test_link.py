@@ -175,3 +175,59 @@ def test_names_holder(kb, lexicon, name, qid, agrees):
     from kg.link import names_holder
 
     assert names_holder(name, kb.get(qid), lexicon.letter_classes) is agrees
+
+
+def _named(entities):
+    return {m.text: e.wikidata for e in entities for m in e.mentions if m.named}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "qid"),
+    [
+        # a longer name the knowledge base does not know is not the shorter one it holds
+        ("قال باشينيان الذي يترأس مجلس الأمن الجماعي إن القمة ستعقد.", "مجلس الأمن الجماعي", None),
+        ("وقال مجلس الأمن الدولي إن الهدنة صامدة.", "مجلس الأمن الدولي", "Q37470"),
+        ("وأعلن مجلس الاتحاد الأوروبي فرض عقوبات على روسيا.", "مجلس الاتحاد الأوروبي", None),
+        ("وقالت بعثة الأمم المتحدة في ليبيا إن الحوار سيستأنف.", "بعثة الأمم المتحدة", None),
+        ("وقالت نقابة أطباء السودان إن الشرطة قتلت متظاهرين.", "نقابة أطباء السودان", None),
+        ("وتستهدف طائرات مدنية في مطار الخرطوم.", "مطار الخرطوم", None),
+        ("وزار الوفد دول شمال أفريقيا.", "شمال أفريقيا", None),
+        ("وتوجه الوزير إلى وسط آسيا.", "وسط آسيا", None),
+        # a person whose name holds a known surname is not that person
+        ("كما التقت عقيلة الرئيس التركي أمينة أردوغان مع عقيلة الرئيس السوري.", "أمينة أردوغان", None),
+        # places of no country: continents, regions, seas
+        ("وقال إن أوروبا والشرق الأوسط يواجهان أزمة.", "أوروبا", "Q46"),
+        ("وقال إن أوروبا والشرق الأوسط يواجهان أزمة.", "والشرق الأوسط", "Q7204"),
+        ("وأبحرت سفن في بحر الصين الجنوبي.", "بحر الصين الجنوبي", "Q37660"),
+        ("وقال حاكم ولاية كاليفورنيا إن الحرائق امتدت.", "كاليفورنيا", "Q99"),
+        ("وصل الوزير إلى الخرطوم.", "الخرطوم", "Q1963"),
+        ("وصل الوزير إلى مينسك.", "مينسك", "Q2280"),
+        # a sea's common noun is part of its name, even where the tagger names the rest alone
+        ("قبالة بلدة يونانية مطلة على بحر إيجه.", "بحر إيجه", "Q34575"),
+        # cities dr5hn gives a QID but no Arabic name
+        ("وقال ترودو خلال مؤتمر في هيوستن بولاية تكساس.", "هيوستن", "Q80122"),
+    ],
+)
+def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):
+    named = _named(_entities(pipeline, text))
+    assert name in named and named[name] == qid, named
+
+
+@pytest.mark.parametrize(
+    ("text", "qid"),
+    [
+        ("وأعلن مجلس الاتحاد الأوروبي فرض عقوبات على روسيا.", "Q458"),
+        ("وأبحرت سفن في بحر الصين الجنوبي.", "Q148"),
+        ("وقالت نقابة أطباء السودان إن الشرطة قتلت متظاهرين.", "Q1049"),
+        # a body named after a place is not that place
+        ("ونقلت قناة روسيا اليوم عن مصدر أن الهجوم فشل.", "Q159"),
+        ("وقال وزراء المجموعة الدولية لدعم سوريا إن الهدنة صامدة.", "Q858"),
+    ],
+)
+def test_a_name_inside_a_longer_one_is_not_named_there(pipeline, text, qid):
+    assert qid not in _named(_entities(pipeline, text)).values()
+
+
+def test_a_nisba_names_a_country_not_a_continent(pipeline):
+    entities = _entities(pipeline, "وقال الاتحاد الأوروبي إن الأزمة تتفاقم.")
+    assert "Q46" not in {e.wikidata for e in entities}
