@@ -90,9 +90,9 @@ def test_loader_keeps_every_frame_of_a_lemma_in_file_order(tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
     with (tmp_path / "relations.tsv").open("a", encoding="utf-8") as stream:
-        stream.write("وبخ\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n")
-        stream.write("وبخ\tverb\taccused\tعلى\t-\t-\tPER\t112\tcurated\n")
-    frames = Lexicon.load(tmp_path).triggers[(normalize("وبخ"), "verb")]
+        stream.write("عنف\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n")
+        stream.write("عنف\tverb\taccused\tعلى\t-\t-\tPER\t112\tcurated\n")
+    frames = Lexicon.load(tmp_path).triggers[(normalize("عنف"), "verb")]
     assert [(f.predicate, f.object_prep) for f in frames] == [("condemned", None), ("accused", normalize("على"))]
 
 
