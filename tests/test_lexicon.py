@@ -168,6 +168,22 @@ FOUND = [
     ("شنت إسرائيل غارات جوية على قطاع غزة.", ("Israel", "attacked", None)),
     ("وقاطعت السعودية والإمارات قطر منذ يونيو.", ("Saudi Arabia", "sanctioned", "Qatar")),
     ("وأطاح الجيش الزيمبابوي بالرئيس روبرت موغابي.", (None, "dismissed", None)),
+    # session 6: verbs, verbal nouns and light verbs of the grown lexicon
+    ("وجمدت المغرب علاقاتها مع إيران بعد الأزمة.", ("Morocco", "sanctioned", "Iran")),
+    ("خفضت الإمارات تمثيلها الدبلوماسي مع إيران.", ("United Arab Emirates", "sanctioned", "Iran")),
+    ("وبخ الرئيس الأمريكي دونالد ترامب ألمانيا بسبب إنفاقها العسكري.", ("Donald Trump", "condemned", "Germany")),
+    ("أعرب الاتحاد الأوروبي عن استيائه من روسيا.", ("European Union", "condemned", "Russia")),
+    ("انحازت قطر إلى تركيا في الأزمة.", ("Qatar", "supported", "Türkiye")),
+    ("ووقفت تركيا إلى جانب قطر في الأزمة الخليجية.", ("Türkiye", "supported", "Qatar")),
+    ("وزودت الولايات المتحدة أوكرانيا بصواريخ مضادة للدبابات.", ("United States", "supported", "Ukraine")),
+    ("وأهاب الأمين العام للأمم المتحدة أنطونيو غوتيريش بإسرائيل وقف الاستيطان.", (None, "called_for", "Israel")),
+    ("ووجهت كوريا الشمالية تحذيرا شديد اللهجة للولايات المتحدة.", ("North Korea", "threatened", "United States")),
+    ("سيطر تنظيم داعش على مدينة الموصل العراقية.", (None, "attacked", "Mosul")),
+    ("قام الرئيس الفرنسي إيمانويل ماكرون بجولة في الجزائر.", ("Emmanuel Macron", "visited", "Algeria")),
+    ("شكر الرئيس الأمريكي جو بايدن قطر على جهودها في الوساطة.", ("Joe Biden", "praised", "Qatar")),
+    ("وبعث الرئيس الجزائري عبد المجيد تبون برقية تهنئة إلى الرئيس التونسي قيس سعيد.", (None, "praised", None)),
+    ("واختار الرئيس الأمريكي دونالد ترامب مايك بومبيو وزيرا للخارجية.", ("Donald Trump", "appointed", "Mike Pompeo")),
+    ("أغلقت الولايات المتحدة سفارتها في دمشق.", ("United States", "sanctioned", None)),
 ]
 
 
