@@ -107,7 +107,7 @@ def score(gold_records: list[dict], pred_records: list[dict], min_confidence: fl
 
     Predictions for articles not in the gold set are ignored; predictions below
     `min_confidence` are dropped. Returns {"overall", "events", "per_predicate",
-    "high_confidence", "matches"}; "events" is micro P/R/F1 over the predicates that are not
+    "high_confidence", "matches", "triggers"}; "events" is micro P/R/F1 over the predicates that are not
     STRUCTURAL; "high_confidence" is precision over predictions with confidence >= 0.8;
     "triggers" maps (trigger surface, predicate) of each event prediction to [firings, true positives].
     """
