@@ -488,6 +488,14 @@ class RelationExtractor:
         if tokens[i].enclitic:
             return []  # the target is a pronoun on the verb (انتقده، طالبه): not named here
         target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
+        if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
+            # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other.
+            return [(actors[0], other, round(confidence * 0.9, 2)) for other in actors[1:]]
+        if target is None and subjects and (shared := self._shared_subjects(tokens, i, mentions, owner)):
+            # ...، وحث الولايات المتحدة على: a verb joined after a comma goes on with the
+            # sentence's actor; the name after it, no subject of its own, is its object.
+            actors, confidence = shared, 0.6
+            target = self._target(trigger, tokens, mentions, i + 1, boundary, set(actors))
         if target is None:
             return []
         obj, target_confidence = target
@@ -588,6 +596,7 @@ class RelationExtractor:
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
                 or self._statement_object(trigger, tokens, i, mentions, owner)
                 or self._possessor(trigger, tokens, i, mentions, owner)
+                or self._setting(trigger, tokens, i, mentions, owner)
             )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
             if _has_preposition(tokens[k], trigger.subject_prep):
@@ -675,6 +684,17 @@ class RelationExtractor:
         actors = {mentions[s][1] for s in subjects}
         # Only a target right after the noun (رفضه إقحام الجيش: the army is not rejected).
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=0)
+        return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
+
+    def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
+        هاتفية مع Y؛ قال X خلال اجتماع مع Y): the target only after the noun's preposition. Not
+        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack."""
+        if i == 0 or tokens[i].enclitic or "Al_det" in tokens[i].prefixes or self.lexicon.cue(tokens[i - 1].norm) != "setting" \
+                or self.lexicon.cues.get(tokens[i].lemma) != "meeting":
+            return []
+        actors = set(self._sentence_subjects(tokens, mentions, owner, before=i - 1))
+        target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=-1)
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
 
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str], gap: int = _OBJECT_GAP):
@@ -796,7 +816,7 @@ class RelationExtractor:
             if title is not None:
                 k += len(title.words)
                 continue
-            free += owner[k] is None and not self._time_word(tokens[k])
+            free += owner[k] is None and not self._time_word(tokens[k]) and tokens[k].pos != "punc"
             k += 1
         return False
 
@@ -1095,9 +1115,21 @@ class RelationExtractor:
         governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
         return governed[-1] if governed else None
 
-    def _sentence_subjects(self, tokens, mentions, owner, before: int) -> list[str]:
-        """The named subject of the sentence's first verb (VSO), when it ends before token `before`."""
-        verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
+    def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
+        """The actor a verb joined by و after a comma shares with the sentence's first verb of
+        the same gender (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا القرار،
+        وطالبت الولايات المتحدة); [] for another verb."""
+        if i < 2 or not _conjoined(tokens[i]) or tokens[i - 1].norm not in _APPOSITION_MARKS or _imperfect(tokens[i]):
+            return []
+        feminine = _feminine_verb(tokens[i])
+        first = next((k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p"
+                      and _feminine_verb(tokens[k]) == feminine), None)
+        return self._sentence_subjects(tokens, mentions, owner, before=i - 1, verb=first) if first is not None else []
+
+    def _sentence_subjects(self, tokens, mentions, owner, before: int, verb: int | None = None) -> list[str]:
+        """The named subject of the sentence's first verb (or of `verb`; VSO), when it ends before token `before`."""
+        if verb is None:
+            verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
         if not subjects or mentions[subjects[-1]][0].tok_end > before:
             return []
