@@ -427,6 +427,14 @@ def test_verbal_noun_frames(pipeline, text, expected):
          [("Antony Blinken", "met", "الكازاخي مختار تيلوبيردي")]),
         ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات بشأن التعاون العسكري مع نظيره ألكسندر لوكاشينكو.",
          [("Vladimir Putin", "met", "Alexander Lukashenko")]),
+        # An object pronoun points back to the name right before its verb (ها: a state or body).
+        ("وهاجمت روسيا تركيا واتهمتها بدعم الإرهاب.", [("Russia", "attacked", "Türkiye"), ("Russia", "accused", "Türkiye")]),
+        ("وانتقد الرئيس الأمريكي دونالد ترامب ألمانيا، واتهمها بالتقصير.", [("Donald Trump", "condemned", "Germany"), ("Donald Trump", "accused", "Germany")]),
+        ("وقدمت الحكومة مشروع القانون إلى البرلمان، ورفضه حزب النهضة.", []),
+        ("واستقبل الرئيس التونسي الباجي قايد السبسي يوسف الشاهد وكلفه بتشكيل الحكومة.", [("Beji Caid Essebsi", "met", "Youssef Chahed")]),
+        # Scenes that are another clause's, and a quotation's own subjects.
+        ("وقال قسيلة في تصريح لإذاعة موزاييك، خلال اجتماع لأعضاء الهيئة السياسية بتونس العاصمة، إن الحزب موحد.", []),
+        ('وقال الجهيناوي " وتونس ليس لديها أي إشكال مع الجانب السوري، والقنصل في اتصال دائم مع وزارة الخارجية السورية، والتقى مؤخرا نائب وزير الخارجية فيصل المقداد".', []),
         # Guards: a verb of another gender has its own subject; an attack that sets the scene
         # is not the subject's; a verb of meeting with one subject and no object meets no one.
         ("وانتقد الرئيس الأمريكي دونالد ترامب القرار، وطالبت ألمانيا بالتراجع عنه.", []),
