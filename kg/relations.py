@@ -16,6 +16,9 @@ _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, pas
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
+# The letters of a verb's object pronoun (CALIMA's enclitic tags): اتهمتها is اتهمت + ها.
+_OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3fp_dobj": "هن", "3d_dobj": "هما"}
+_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _MASCULINE_RELATIVE, _FEMININE_RELATIVE = "الذي", "التي"
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
@@ -482,12 +485,27 @@ class RelationExtractor:
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء).
                 actors, confidence = [carried], 0.6
+            elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
+                actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
             else:
                 return []
             search_from = i + 1
         if tokens[i].enclitic:
-            return []  # the target is a pronoun on the verb (انتقده، طالبه): not named here
+            # The target is a pronoun on the verb (هاجم فرنسا واتهمها): the name it points back to.
+            # A name after a preposition's noun is no subject of it (وكلفه بتشكيل الحكومة).
+            if subjects and any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[i + 1 : mentions[subjects[0]][0].tok_start]):
+                return []
+            antecedent = self._antecedent(trigger, tokens, i, mentions, owner, set(actors))
+            return [(actor, antecedent, round(confidence * 0.9, 2)) for actor in actors] if antecedent else []
         target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
+        if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
+            # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other.
+            return [(actors[0], other, round(confidence * 0.9, 2)) for other in actors[1:]]
+        if target is None and subjects and (shared := self._shared_subjects(tokens, i, mentions, owner)):
+            # ...، وحث الولايات المتحدة على: a verb joined after a comma goes on with the
+            # sentence's actor; the name after it, no subject of its own, is its object.
+            actors, confidence = shared, 0.6
+            target = self._target(trigger, tokens, mentions, i + 1, boundary, set(actors))
         if target is None:
             return []
         obj, target_confidence = target
@@ -588,6 +606,7 @@ class RelationExtractor:
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
                 or self._statement_object(trigger, tokens, i, mentions, owner)
                 or self._possessor(trigger, tokens, i, mentions, owner)
+                or self._setting(trigger, tokens, i, mentions, owner)
             )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
             if _has_preposition(tokens[k], trigger.subject_prep):
@@ -675,6 +694,23 @@ class RelationExtractor:
         actors = {mentions[s][1] for s in subjects}
         # Only a target right after the noun (رفضه إقحام الجيش: the army is not rejected).
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=0)
+        return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
+
+    def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
+        هاتفية مع Y؛ قال X خلال اجتماع مع Y): the target only after the noun's preposition. Not
+        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack."""
+        if i == 0 or tokens[i].enclitic or "Al_det" in tokens[i].prefixes or self.lexicon.cue(tokens[i - 1].norm) != "setting" \
+                or self.lexicon.cues.get(tokens[i].lemma) != "meeting":
+            return []
+        # The scene follows its subject at once, past time words (أكد ترامب في مكالمة مع):
+        # a later one is another clause's (قال X إن ...، خلال اجتماع لأعضاء الحزب).
+        verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
+        subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
+        if not subjects or any(not self._time_word(t) and t.pos != "punc" for t in tokens[self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end) : i - 1]):
+            return []
+        actors = {mentions[s][1] for s in subjects}
+        target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=-1)
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
 
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str], gap: int = _OBJECT_GAP):
@@ -796,7 +832,7 @@ class RelationExtractor:
             if title is not None:
                 k += len(title.words)
                 continue
-            free += owner[k] is None and not self._time_word(tokens[k])
+            free += owner[k] is None and not self._time_word(tokens[k]) and tokens[k].pos != "punc"
             k += 1
         return False
 
@@ -1095,9 +1131,44 @@ class RelationExtractor:
         governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
         return governed[-1] if governed else None
 
-    def _sentence_subjects(self, tokens, mentions, owner, before: int) -> list[str]:
-        """The named subject of the sentence's first verb (VSO), when it ends before token `before`."""
-        verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
+    def _antecedent(self, trigger: Trigger, tokens, i: int, mentions, owner, actors: set[str]) -> str | None:
+        """The name an object pronoun on verb i points back to: the one right before the verb,
+        only particles and punctuation between (هاجم فرنسا واتهمها), of the pronoun's kind (ها:
+        a state or body; ه: a person or body). None when a noun stands between: it may be the
+        noun the pronoun means (قدمت الحكومة مشروع القانون ورفضه الحزب)."""
+        kinds = {"3fs_dobj": ("LOC", "ORG"), "3ms_dobj": ("PER", "ORG")}.get(tokens[i].enclitic or "")
+        before = [(m, e) for m, e in mentions if m.tok_end <= i and not m.nominal]
+        if kinds is None or not before:
+            return None
+        mention, entity = before[-1]
+        between = tokens[mention.tok_end : i]
+        if any(t.pos in ("noun", "noun_prop", "adj", "verb") and not self._time_word(t) for t in between) or _governed(tokens, max(mention.tok_start - 2, -1), mention.tok_start):
+            return None
+        if entity in actors or mention.type not in kinds or (trigger.object_types and mention.type not in trigger.object_types):
+            return None
+        return entity
+
+    def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
+        """The actor a verb joined by و shares with an earlier verb of the same gender: after a
+        comma the sentence's first (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا
+        القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
+        روسيا تركيا واتهمتها); [] for another verb."""
+        after_comma = i > 1 and tokens[i - 1].norm in _APPOSITION_MARKS
+        if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i]):
+            return []
+        feminine = _feminine_verb(tokens[i])
+        verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k]) == feminine]
+        first = (verbs[0] if after_comma else verbs[-1]) if verbs else None
+        # Inside a quotation the speaker's words have subjects of their own (قال X "... والقنصل
+        # في اتصال دائم مع Y، والتقى Z").
+        if first is None or any(t.norm in _QUOTE_MARKS for t in tokens[first:i]):
+            return []
+        return self._sentence_subjects(tokens, mentions, owner, before=i - 1, verb=first)
+
+    def _sentence_subjects(self, tokens, mentions, owner, before: int, verb: int | None = None) -> list[str]:
+        """The named subject of the sentence's first verb (or of `verb`; VSO), when it ends before token `before`."""
+        if verb is None:
+            verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
         if not subjects or mentions[subjects[-1]][0].tok_end > before:
             return []
@@ -1318,8 +1389,9 @@ def _imperfect(token: Token) -> bool:
 
 
 def _feminine_verb(token: Token) -> bool:
-    """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور)."""
-    return (token.norm.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and token.norm.startswith("ت"))
+    """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور، اتهمتها)."""
+    word = token.norm.removesuffix(_OBJECT_SUFFIXES.get(token.enclitic or "", ""))
+    return (word.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and word.startswith("ت"))
 
 
 def _plural_verb(token: Token) -> bool:

@@ -410,6 +410,43 @@ def test_verbal_noun_frames(pipeline, text, expected):
     assert expected in [(s, p, o) for s, p, o, n in triples if not n], triples
 
 
+# Parties the verb does not name next to it: coordinated subjects of a verb of meeting meet each
+# other; a verb joined after a comma goes on with the sentence's actor of its gender; talks that
+# set the scene (في مكالمة مع) are the subject's; a light verb's noun past a place and a time.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("والتقى الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان في سوتشي.", [("Vladimir Putin", "met", "Recep Tayyip Erdoğan")]),
+        ("واجتمع ماكرون وميركل في برلين.", [("Emmanuel Macron", "met", "Angela Merkel")]),
+        ("قال المتحدث باسم الخارجية الصينية قنغ شوانغ إن الوضع معقد، وحث الولايات المتحدة على الكف عن التصرفات.",
+         [("قنغ شوانغ", "called_for", "United States")]),
+        ("وانتقدت روسيا القرار بشدة، وطالبت الولايات المتحدة بالتراجع عنه.", [("Russia", "called_for", "United States")]),
+        ("وقال ماكرون إن فرنسا تدعم أوكرانيا، ودعا روسيا إلى وقف الحرب.",
+         [("France", "supported", "Ukraine"), ("Emmanuel Macron", "called_for", "Russia")]),
+        ("دعا وزير الخارجية الأمريكي أنتوني بلينكن في مكالمة هاتفية مع نظيره الكازاخي مختار تيلوبيردي إلى تسوية سلمية.",
+         [("Antony Blinken", "met", "الكازاخي مختار تيلوبيردي")]),
+        ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات بشأن التعاون العسكري مع نظيره ألكسندر لوكاشينكو.",
+         [("Vladimir Putin", "met", "Alexander Lukashenko")]),
+        # An object pronoun points back to the name right before its verb (ها: a state or body).
+        ("وهاجمت روسيا تركيا واتهمتها بدعم الإرهاب.", [("Russia", "attacked", "Türkiye"), ("Russia", "accused", "Türkiye")]),
+        ("وانتقد الرئيس الأمريكي دونالد ترامب ألمانيا، واتهمها بالتقصير.", [("Donald Trump", "condemned", "Germany"), ("Donald Trump", "accused", "Germany")]),
+        ("وقدمت الحكومة مشروع القانون إلى البرلمان، ورفضه حزب النهضة.", []),
+        ("واستقبل الرئيس التونسي الباجي قايد السبسي يوسف الشاهد وكلفه بتشكيل الحكومة.", [("Beji Caid Essebsi", "met", "Youssef Chahed")]),
+        # Scenes that are another clause's, and a quotation's own subjects.
+        ("وقال قسيلة في تصريح لإذاعة موزاييك، خلال اجتماع لأعضاء الهيئة السياسية بتونس العاصمة، إن الحزب موحد.", []),
+        ('وقال الجهيناوي " وتونس ليس لديها أي إشكال مع الجانب السوري، والقنصل في اتصال دائم مع وزارة الخارجية السورية، والتقى مؤخرا نائب وزير الخارجية فيصل المقداد".', []),
+        # Guards: a verb of another gender has its own subject; an attack that sets the scene
+        # is not the subject's; a verb of meeting with one subject and no object meets no one.
+        ("وانتقد الرئيس الأمريكي دونالد ترامب القرار، وطالبت ألمانيا بالتراجع عنه.", []),
+        ("وأعلن الجيش العراقي مقتل جنود في هجوم على مدينة الموصل.", []),
+        ("والتقى الرئيس الروسي فلاديمير بوتين في سوتشي.", []),
+    ],
+)
+def test_parties_not_next_to_the_verb(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
 def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
