@@ -30,7 +30,6 @@ _MAX_PORTFOLIO_WORDS = 4
 # the gold's dev part none such was right.
 _MIN_CONFIDENCE = 0.5
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
-_COPULAS = frozenset({"هو", "هي"})  # X هو عضو بـ Y: the pronoun joins a name to its title
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
@@ -180,7 +179,7 @@ class RelationExtractor:
             return []
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
-        maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
+        maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
         if cue == "modality" or maybe or self._future_after(tokens, i, owner):
             return []  # planned or possible, not a fact
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
@@ -289,7 +288,7 @@ class RelationExtractor:
         if word.endswith("ا"):
             return frames
         after_comma = i > 0 and tokens[i - 1].norm in ("،", ",")
-        so_doing = i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك"
+        so_doing = i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing"
         return frames if word.endswith("ه") and (after_comma or so_doing) else ()
 
     def _participle_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner):
@@ -325,7 +324,7 @@ class RelationExtractor:
                 return []
             subjects, confidence = before[-1:], 0.6
         actors = {mentions[s][1] for s in subjects}
-        start = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك")
+        start = i + 1 + (i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing")
         target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors)
         if target is None:
             return []
@@ -384,7 +383,8 @@ class RelationExtractor:
             index
             for index, (m, _) in enumerate(mentions)
             if i < m.tok_start < min(boundary, i + window)
-            and (not _governed(tokens, i, m.tok_start) or (window > _SUBJECT_WINDOW and self._named_after_title(tokens, m.tok_start)))
+            and (not _governed(tokens, i, m.tok_start) or (window > _SUBJECT_WINDOW and self._named_after_title(tokens, m.tok_start))
+                 or (_known_with_letter(m) and not any(t.pos == "prep" for t in tokens[i + 1 : m.tok_start])))
         ][:1]
         if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start, owner):
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
@@ -392,7 +392,11 @@ class RelationExtractor:
         # subject in the verb itself or before it.
         if _plural_verb(tokens[i]):
             return []
-        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
+        # Past a title's body to the person (الأمين العام لحزب الله اللبناني، حسن نصر الله); a body
+        # with no title before it is the subject itself (هنأت حركة النهضة المرشح الجمهوري دونالد ترامب).
+        first = mentions[after[0]][0]
+        titled = first.nominal or any(self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
+        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0])
 
     def _named_after_title(self, tokens, start: int) -> bool:
         """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
@@ -530,7 +534,7 @@ class RelationExtractor:
         وكان الحرس الثوري قد اتهم واشنطن، وكان الرئيس الفرنسي ماكرون قد زار الجزائر: the
         subject comes first (SVO), so the name after the verb is its object, not its subject.
         """
-        end = i - (i > 0 and tokens[i - 1].norm == "قد")
+        end = i - (i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may")
         if end < 2 or owner[end - 1] is None:
             return None
         index = owner[end - 1]
@@ -578,7 +582,7 @@ class RelationExtractor:
         if not before or i - mentions[before[-1]][0].tok_end > _SVO_GAP:
             return None
         last = mentions[before[-1]][0]
-        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and tokens[last.tok_start - 1].norm in ("ثم", "و"))
+        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and self.lexicon.cues.get(tokens[last.tok_start - 1].norm) == "list")
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
@@ -654,7 +658,7 @@ class RelationExtractor:
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
-        planned = self._cue_before(tokens, verb) == "modality" or (tokens[verb - 1].norm == "قد" and _imperfect(tokens[verb]) if verb else False)
+        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb]) if verb else False)
         if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
@@ -799,11 +803,15 @@ class RelationExtractor:
         title and its nisba (انتقد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب)."""
         norms = [t.norm for t in tokens]
         covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
+        people = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
         gap, k = 0, start
         while k < end:
             title = self.lexicon.title_at(norms, k)
             if title is not None:
                 k += len(title.words)
+                continue
+            if (descriptor := _descriptor_end(tokens, k, covered)) > k and descriptor in people:
+                k = descriptor  # a description before a name is its title (هنأت X المرشح الجمهوري دونالد ترامب)
                 continue
             token = tokens[k]
             gap += not (k in covered or token.pos == "punc" or self._time_word(token))
@@ -1322,7 +1330,7 @@ class RelationExtractor:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
             k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
-            k += k < len(tokens) and tokens[k].norm in _COPULAS  # عماد الخميري هو عضو بمجلس الشورى
+            k += k < len(tokens) and self.lexicon.cues.get(tokens[k].norm) == "copula"  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
@@ -1368,6 +1376,23 @@ def _conjoined(token: Token) -> bool:
     if token.analysed:
         return any(p.startswith("wa_") for p in token.prefixes)
     return token.norm.startswith("و")
+
+
+def _descriptor_end(tokens, k: int, covered: set[int]) -> int:
+    """The token after a definite noun and its definite adjectives at token k (المرشح
+    الجمهوري، الوزيرة), outside any name; k when none stands there."""
+    if k in covered or tokens[k].pos != "noun" or tokens[k].prefixes != ("Al_det",):
+        return k
+    end = k + 1
+    while end < len(tokens) and end not in covered and tokens[end].pos == "adj" and tokens[end].prefixes == ("Al_det",):
+        end += 1
+    return end
+
+
+def _known_with_letter(mention: Mention) -> bool:
+    """Tell whether a name known to the knowledge base begins with what reads as a proclitic
+    (بيونغ يانغ، بكين read ب + يونغ): the letter is the name's, no preposition governs it."""
+    return mention.kb_id is not None and not mention.bare
 
 
 def _named(mention: Mention) -> bool:

@@ -435,6 +435,13 @@ def test_verbal_noun_frames(pipeline, text, expected):
         # Scenes that are another clause's, and a quotation's own subjects.
         ("وقال قسيلة في تصريح لإذاعة موزاييك، خلال اجتماع لأعضاء الهيئة السياسية بتونس العاصمة، إن الحزب موحد.", []),
         ('وقال الجهيناوي " وتونس ليس لديها أي إشكال مع الجانب السوري، والقنصل في اتصال دائم مع وزارة الخارجية السورية، والتقى مؤخرا نائب وزير الخارجية فيصل المقداد".', []),
+        # A description before a name is its title; a body with no title before it is the subject.
+        ("هنأت حركة النهضة المرشح الجمهوري دونالد ترامب بمناسبة فوزه.", [("Ennahda Movement", "praised", "Donald Trump")]),
+        # A known name whose first letter reads as a preposition (بيونغ يانغ) is the subject.
+        ("واتهمت بيونغ يانغ الولايات المتحدة وكوريا الجنوبية بمحاولة عزل الجمهورية.",
+         [("Pyongyang", "accused", "United States"), ("Pyongyang", "accused", "South Korea")]),
+        # المرشد is a title (the Supreme Leader), so its name past a comma is the subject.
+        ("وحذر المرشد الإيراني، علي خامنئي، أمريكا وإسرائيل من الرد.", [("Ali Khamenei", "threatened", "United States"), ("Ali Khamenei", "threatened", "Israel")]),
         # Guards: a verb of another gender has its own subject; an attack that sets the scene
         # is not the subject's; a verb of meeting with one subject and no object meets no one.
         ("وانتقد الرئيس الأمريكي دونالد ترامب القرار، وطالبت ألمانيا بالتراجع عنه.", []),
@@ -458,6 +465,19 @@ def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     with_line = RelationExtractor(Lexicon.load(tmp_path), kb, load_capitals())
     assert "attacked" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
     assert "attacked" in [r.predicate for r in with_line(doc, sentences, entities)]
+
+
+def test_a_frame_file_of_events_adds_a_trigger(pipeline, kb, tmp_path):
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("example", "ner", "kb*.jsonl"))
+    frames = tmp_path / "data" / "events" / "test.frames.tsv"
+    frames.write_text("lemma\tpos\tpredicate\tobject_prep\trequires\tsubject_prep\tobject_types\tcameo\tsource\n"
+                      "وبخ\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n", encoding="utf-8")
+    doc = Document("t", "ووبخ الرئيس الأمريكي دونالد ترامب ألمانيا بشدة.", "test")
+    sentences = pipeline.analyze(doc)
+    entities = pipeline.link(pipeline.recognize(doc, sentences), doc.id)
+    with_file = RelationExtractor(Lexicon.load(tmp_path / "data"), kb, load_capitals())
+    assert "condemned" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
+    assert ("condemned", "ووبخ") in [(r.predicate, r.trigger) for r in with_file(doc, sentences, entities)]
 
 
 # Planned, possible or claimed events are no facts, and no denials (سـ، سوف، يخطط، ما وصفوه بـ).
