@@ -730,19 +730,22 @@ class RelationExtractor:
         # The direct object follows the subject closely, with no preposition (on its own or
         # on a word) before it; with a preposition-selecting verb it is the addressee
         # (دعا X قطر إلى الحوار).
+        # A phrase of where (بقصر قرطاج، في مدينة جدة) may stand between them.
+        where = self._place_phrases(tokens, start, boundary)
         direct = [
             e
             for m, e in candidates
-            if self._object_gap(tokens, mentions, start, m.tok_start) <= gap
-            and not _governed(tokens, start - 1, m.tok_start)
-            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[start : m.tok_start])
+            if m.tok_start not in where
+            and self._object_gap(tokens, mentions, start, m.tok_start, where) <= gap
+            and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in where)
+            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in where)
         ]
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
             return None
         for k in range(start, boundary):
-            if _has_preposition(tokens[k], trigger.object_prep):
+            if k not in where and _has_preposition(tokens[k], trigger.object_prep):
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
@@ -798,9 +801,22 @@ class RelationExtractor:
                 break
         return k
 
-    def _object_gap(self, tokens, mentions, start: int, end: int) -> int:
+    def _place_phrases(self, tokens, start: int, end: int) -> set[int]:
+        """Tokens of phrases of where between tokens start and end: بـ or في, a venue or place
+        noun (cues.tsv) and the word that names it (بقصر قرطاج، في مدينة جدة)."""
+        where: set[int] = set()
+        for k in range(start, end):
+            noun = k + 1 if tokens[k].norm == "في" else k
+            if noun + 1 >= end or not (noun > k or "bi_prep" in tokens[k].prefixes):
+                continue
+            if self.lexicon.cue(tokens[noun].norm) in ("venue", "place"):
+                where.update(range(k, noun + 2))
+        return where
+
+    def _object_gap(self, tokens, mentions, start: int, end: int, where: set[int] = frozenset()) -> int:
         """Words between a subject and an object, not counting time words, punctuation, a
-        title and its nisba (انتقد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب)."""
+        title and its nisba (انتقد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب), nor the
+        phrases of where `where`."""
         norms = [t.norm for t in tokens]
         covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
         people = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
@@ -814,7 +830,7 @@ class RelationExtractor:
                 k = descriptor  # a description before a name is its title (هنأت X المرشح الجمهوري دونالد ترامب)
                 continue
             token = tokens[k]
-            gap += not (k in covered or token.pos == "punc" or self._time_word(token))
+            gap += not (k in covered or k in where or token.pos == "punc" or self._time_word(token))
             k += 1
         return gap
 

@@ -454,6 +454,27 @@ def test_parties_not_next_to_the_verb(pipeline, text, expected):
     assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A phrase of where (بـ/في + a venue or place noun + its name) between a verb's subject and its object.
+        ("استقبل الملك سلمان في مدينة جدة الرئيس التركي رجب طيب أردوغان.", [("Salman of Saudi Arabia", "met", "Recep Tayyip Erdoğan")]),
+        ("انتقدت فرنسا في مدينة باريس تركيا.", [("France", "condemned", "Türkiye")]),
+        ("استقبل الرئيس التونسي الباجي قايد السبسي اليوم بقصر قرطاج رئيس الحكومة يوسف الشاهد.", [("Beji Caid Essebsi", "met", "Youssef Chahed")]),
+        # الوزير الأول is a title (the Algerian, Moroccan, French head of government): with its nisba it leads to the name.
+        ("استقبل رئيس الجمهورية الباجي قايد السبسي، صباح اليوم بقصر قرطاج الوزير الأوّل الجزائري، عبد المالك سلال.",
+         [("Beji Caid Essebsi", "met", "عبد المالك سلال")]),
+        # The venue's own noun is neither the object nor the addressee after بـ.
+        ("التقى وزير الخارجية الروسي سيرغي لافروف بمقر الوزارة في موسكو نظيره الأمريكي ريكس تيلرسون.", []),
+        # A place named after في is where, not whom (no venue noun before it).
+        ("انتقدت فرنسا في باريس تركيا.", []),
+    ],
+)
+def test_place_phrase_between_subject_and_object(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
 def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
@@ -471,13 +492,14 @@ def test_a_frame_file_of_events_adds_a_trigger(pipeline, kb, tmp_path):
     shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("example", "ner", "kb*.jsonl"))
     frames = tmp_path / "data" / "events" / "test.frames.tsv"
     frames.write_text("lemma\tpos\tpredicate\tobject_prep\trequires\tsubject_prep\tobject_types\tcameo\tsource\n"
-                      "وبخ\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n", encoding="utf-8")
-    doc = Document("t", "ووبخ الرئيس الأمريكي دونالد ترامب ألمانيا بشدة.", "test")
+                      "أنب\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n", encoding="utf-8")
+    # أنّب (rebuked): a verb relations.tsv does not have.
+    doc = Document("t", "وأنّب الرئيس الأمريكي دونالد ترامب ألمانيا بشدة.", "test")
     sentences = pipeline.analyze(doc)
     entities = pipeline.link(pipeline.recognize(doc, sentences), doc.id)
     with_file = RelationExtractor(Lexicon.load(tmp_path / "data"), kb, load_capitals())
     assert "condemned" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
-    assert ("condemned", "ووبخ") in [(r.predicate, r.trigger) for r in with_file(doc, sentences, entities)]
+    assert ("condemned", "وأنّب") in [(r.predicate, r.trigger) for r in with_file(doc, sentences, entities)]
 
 
 # Planned, possible or claimed events are no facts, and no denials (سـ، سوف، يخطط، ما وصفوه بـ).
