@@ -395,7 +395,10 @@ class RelationExtractor:
         # Past a title's body to the person (الأمين العام لحزب الله اللبناني، حسن نصر الله); a body
         # with no title before it is the subject itself (هنأت حركة النهضة المرشح الجمهوري دونالد ترامب).
         first = mentions[after[0]][0]
-        titled = first.nominal or any(self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
+        following = mentions[after[0] + 1][0].tok_start if after[0] + 1 < len(mentions) else first.tok_end
+        # ...or to the name a body's noun stands in apposition to (دعت الشركة الرياضية "لوتو كيبيك").
+        titled = first.nominal or all(t.pos == "punc" for t in tokens[first.tok_end : following]) or any(
+            self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
         return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0])
 
     def _named_after_title(self, tokens, start: int) -> bool:
