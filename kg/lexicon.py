@@ -18,13 +18,15 @@ CUE_KINDS = frozenset({
     "negation", "modality", "time", "today", "yesterday", "past", "place", "former", "collective", "statement",
     "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
-    "clause_negation", "facility", *(f"day-{n}" for n in range(7)), ORG_HEAD,
+    "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula",
+    *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from
 # ANT, UniversalPetrarch.
 FRAME_SOURCES = ("curated", "mined", "UP")
 SCRIPTS = ("ar", "lat")
+FRAME_COLUMNS = ("lemma", "pos", "predicate", "object_prep", "requires", "subject_prep", "object_types", "cameo", "source")
 
 
 class LexiconError(Exception):
@@ -94,8 +96,10 @@ class Lexicon:
                 cue kind, script or frame source, or a word given two cue kinds.
         """
         triggers: dict[tuple[str, str], tuple[Trigger, ...]] = {}
-        for where, row in _rows(folder / "relations.tsv", ("lemma", "pos", "predicate", "object_prep", "requires",
-                                                            "subject_prep", "object_types", "cameo", "source")):
+        # relations.tsv, then any frame file of events/ (*.frames.tsv, the same columns): a new
+        # trigger or frame is one line of data.
+        frame_files = [folder / "relations.tsv", *sorted((folder / "events").glob("*.frames.tsv"))]
+        for where, row in (item for path in frame_files for item in _rows(path, FRAME_COLUMNS)):
             _check(row["predicate"] in PREDICATES, where, f"unknown predicate {row['predicate']!r}")
             _check(set(row["source"].split("+")) <= set(FRAME_SOURCES), where,
                    f"source {row['source']!r} is not one or more of {', '.join(FRAME_SOURCES)} joined by +")

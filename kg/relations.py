@@ -16,6 +16,9 @@ _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, pas
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
+# The letters of a verb's object pronoun (CALIMA's enclitic tags): اتهمتها is اتهمت + ها.
+_OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3fp_dobj": "هن", "3d_dobj": "هما"}
+_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _MASCULINE_RELATIVE, _FEMININE_RELATIVE = "الذي", "التي"
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
@@ -27,7 +30,6 @@ _MAX_PORTFOLIO_WORDS = 4
 # the gold's dev part none such was right.
 _MIN_CONFIDENCE = 0.5
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
-_COPULAS = frozenset({"هو", "هي"})  # X هو عضو بـ Y: the pronoun joins a name to its title
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
@@ -177,7 +179,7 @@ class RelationExtractor:
             return []
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
-        maybe = i > 0 and tokens[i - 1].norm == "قد" and _imperfect(token)
+        maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
         if cue == "modality" or maybe or self._future_after(tokens, i, owner):
             return []  # planned or possible, not a fact
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
@@ -286,7 +288,7 @@ class RelationExtractor:
         if word.endswith("ا"):
             return frames
         after_comma = i > 0 and tokens[i - 1].norm in ("،", ",")
-        so_doing = i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك"
+        so_doing = i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing"
         return frames if word.endswith("ه") and (after_comma or so_doing) else ()
 
     def _participle_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner):
@@ -322,7 +324,7 @@ class RelationExtractor:
                 return []
             subjects, confidence = before[-1:], 0.6
         actors = {mentions[s][1] for s in subjects}
-        start = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm == "بذلك")
+        start = i + 1 + (i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing")
         target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors)
         if target is None:
             return []
@@ -381,7 +383,8 @@ class RelationExtractor:
             index
             for index, (m, _) in enumerate(mentions)
             if i < m.tok_start < min(boundary, i + window)
-            and (not _governed(tokens, i, m.tok_start) or (window > _SUBJECT_WINDOW and self._named_after_title(tokens, m.tok_start)))
+            and (not _governed(tokens, i, m.tok_start) or (window > _SUBJECT_WINDOW and self._named_after_title(tokens, m.tok_start))
+                 or (_known_with_letter(m) and not any(t.pos == "prep" for t in tokens[i + 1 : m.tok_start])))
         ][:1]
         if not after or not self._subject_position(tokens, i, mentions[after[0]][0].tok_start, owner):
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
@@ -389,7 +392,14 @@ class RelationExtractor:
         # subject in the verb itself or before it.
         if _plural_verb(tokens[i]):
             return []
-        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]))
+        # Past a title's body to the person (الأمين العام لحزب الله اللبناني، حسن نصر الله); a body
+        # with no title before it is the subject itself (هنأت حركة النهضة المرشح الجمهوري دونالد ترامب).
+        first = mentions[after[0]][0]
+        following = mentions[after[0] + 1][0].tok_start if after[0] + 1 < len(mentions) else first.tok_end
+        # ...or to the name a body's noun stands in apposition to (دعت الشركة الرياضية "لوتو كيبيك").
+        titled = first.nominal or all(t.pos == "punc" for t in tokens[first.tok_end : following]) or any(
+            self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
+        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0])
 
     def _named_after_title(self, tokens, start: int) -> bool:
         """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
@@ -482,12 +492,27 @@ class RelationExtractor:
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء).
                 actors, confidence = [carried], 0.6
+            elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
+                actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
             else:
                 return []
             search_from = i + 1
         if tokens[i].enclitic:
-            return []  # the target is a pronoun on the verb (انتقده، طالبه): not named here
+            # The target is a pronoun on the verb (هاجم فرنسا واتهمها): the name it points back to.
+            # A name after a preposition's noun is no subject of it (وكلفه بتشكيل الحكومة).
+            if subjects and any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[i + 1 : mentions[subjects[0]][0].tok_start]):
+                return []
+            antecedent = self._antecedent(trigger, tokens, i, mentions, owner, set(actors))
+            return [(actor, antecedent, round(confidence * 0.9, 2)) for actor in actors] if antecedent else []
         target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
+        if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
+            # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other.
+            return [(actors[0], other, round(confidence * 0.9, 2)) for other in actors[1:]]
+        if target is None and subjects and (shared := self._shared_subjects(tokens, i, mentions, owner)):
+            # ...، وحث الولايات المتحدة على: a verb joined after a comma goes on with the
+            # sentence's actor; the name after it, no subject of its own, is its object.
+            actors, confidence = shared, 0.6
+            target = self._target(trigger, tokens, mentions, i + 1, boundary, set(actors))
         if target is None:
             return []
         obj, target_confidence = target
@@ -512,7 +537,7 @@ class RelationExtractor:
         وكان الحرس الثوري قد اتهم واشنطن، وكان الرئيس الفرنسي ماكرون قد زار الجزائر: the
         subject comes first (SVO), so the name after the verb is its object, not its subject.
         """
-        end = i - (i > 0 and tokens[i - 1].norm == "قد")
+        end = i - (i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may")
         if end < 2 or owner[end - 1] is None:
             return None
         index = owner[end - 1]
@@ -560,7 +585,7 @@ class RelationExtractor:
         if not before or i - mentions[before[-1]][0].tok_end > _SVO_GAP:
             return None
         last = mentions[before[-1]][0]
-        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and tokens[last.tok_start - 1].norm in ("ثم", "و"))
+        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and self.lexicon.cues.get(tokens[last.tok_start - 1].norm) == "list")
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
@@ -588,6 +613,7 @@ class RelationExtractor:
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
                 or self._statement_object(trigger, tokens, i, mentions, owner)
                 or self._possessor(trigger, tokens, i, mentions, owner)
+                or self._setting(trigger, tokens, i, mentions, owner)
             )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
             if _has_preposition(tokens[k], trigger.subject_prep):
@@ -635,7 +661,7 @@ class RelationExtractor:
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
-        planned = self._cue_before(tokens, verb) == "modality" or (tokens[verb - 1].norm == "قد" and _imperfect(tokens[verb]) if verb else False)
+        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb]) if verb else False)
         if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
@@ -677,6 +703,23 @@ class RelationExtractor:
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=0)
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
 
+    def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
+        هاتفية مع Y؛ قال X خلال اجتماع مع Y): the target only after the noun's preposition. Not
+        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack."""
+        if i == 0 or tokens[i].enclitic or "Al_det" in tokens[i].prefixes or self.lexicon.cue(tokens[i - 1].norm) != "setting" \
+                or self.lexicon.cues.get(tokens[i].lemma) != "meeting":
+            return []
+        # The scene follows its subject at once, past time words (أكد ترامب في مكالمة مع):
+        # a later one is another clause's (قال X إن ...، خلال اجتماع لأعضاء الحزب).
+        verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
+        subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
+        if not subjects or any(not self._time_word(t) and t.pos != "punc" for t in tokens[self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end) : i - 1]):
+            return []
+        actors = {mentions[s][1] for s in subjects}
+        target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=-1)
+        return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
+
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str], gap: int = _OBJECT_GAP):
         """Return (entity id, confidence) of the target after token `start`, or None."""
         candidates = [
@@ -690,19 +733,22 @@ class RelationExtractor:
         # The direct object follows the subject closely, with no preposition (on its own or
         # on a word) before it; with a preposition-selecting verb it is the addressee
         # (دعا X قطر إلى الحوار).
+        # A phrase of where (بقصر قرطاج، في مدينة جدة) may stand between them.
+        where = self._place_phrases(tokens, start, boundary)
         direct = [
             e
             for m, e in candidates
-            if self._object_gap(tokens, mentions, start, m.tok_start) <= gap
-            and not _governed(tokens, start - 1, m.tok_start)
-            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[start : m.tok_start])
+            if m.tok_start not in where
+            and self._object_gap(tokens, mentions, start, m.tok_start, where) <= gap
+            and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in where)
+            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in where)
         ]
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
             return None
         for k in range(start, boundary):
-            if _has_preposition(tokens[k], trigger.object_prep):
+            if k not in where and _has_preposition(tokens[k], trigger.object_prep):
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
@@ -758,19 +804,36 @@ class RelationExtractor:
                 break
         return k
 
-    def _object_gap(self, tokens, mentions, start: int, end: int) -> int:
+    def _place_phrases(self, tokens, start: int, end: int) -> set[int]:
+        """Tokens of phrases of where between tokens start and end: بـ or في, a venue or place
+        noun (cues.tsv) and the word that names it (بقصر قرطاج، في مدينة جدة)."""
+        where: set[int] = set()
+        for k in range(start, end):
+            noun = k + 1 if tokens[k].norm == "في" else k
+            if noun + 1 >= end or not (noun > k or "bi_prep" in tokens[k].prefixes):
+                continue
+            if self.lexicon.cue(tokens[noun].norm) in ("venue", "facility", "place"):
+                where.update(range(k, noun + 2))
+        return where
+
+    def _object_gap(self, tokens, mentions, start: int, end: int, where: set[int] = frozenset()) -> int:
         """Words between a subject and an object, not counting time words, punctuation, a
-        title and its nisba (انتقد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب)."""
+        title and its nisba (انتقد ظريف أمس الأحد الرئيس الأمريكي دونالد ترامب), nor the
+        phrases of where `where`."""
         norms = [t.norm for t in tokens]
         covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
+        people = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
         gap, k = 0, start
         while k < end:
             title = self.lexicon.title_at(norms, k)
             if title is not None:
                 k += len(title.words)
                 continue
+            if (descriptor := _descriptor_end(tokens, k, covered)) > k and descriptor in people:
+                k = descriptor  # a description before a name is its title (هنأت X المرشح الجمهوري دونالد ترامب)
+                continue
             token = tokens[k]
-            gap += not (k in covered or token.pos == "punc" or self._time_word(token))
+            gap += not (k in covered or k in where or token.pos == "punc" or self._time_word(token))
             k += 1
         return gap
 
@@ -796,7 +859,7 @@ class RelationExtractor:
             if title is not None:
                 k += len(title.words)
                 continue
-            free += owner[k] is None and not self._time_word(tokens[k])
+            free += owner[k] is None and not self._time_word(tokens[k]) and tokens[k].pos != "punc"
             k += 1
         return False
 
@@ -1095,9 +1158,44 @@ class RelationExtractor:
         governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
         return governed[-1] if governed else None
 
-    def _sentence_subjects(self, tokens, mentions, owner, before: int) -> list[str]:
-        """The named subject of the sentence's first verb (VSO), when it ends before token `before`."""
-        verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
+    def _antecedent(self, trigger: Trigger, tokens, i: int, mentions, owner, actors: set[str]) -> str | None:
+        """The name an object pronoun on verb i points back to: the one right before the verb,
+        only particles and punctuation between (هاجم فرنسا واتهمها), of the pronoun's kind (ها:
+        a state or body; ه: a person or body). None when a noun stands between: it may be the
+        noun the pronoun means (قدمت الحكومة مشروع القانون ورفضه الحزب)."""
+        kinds = {"3fs_dobj": ("LOC", "ORG"), "3ms_dobj": ("PER", "ORG")}.get(tokens[i].enclitic or "")
+        before = [(m, e) for m, e in mentions if m.tok_end <= i and not m.nominal]
+        if kinds is None or not before:
+            return None
+        mention, entity = before[-1]
+        between = tokens[mention.tok_end : i]
+        if any(t.pos in ("noun", "noun_prop", "adj", "verb") and not self._time_word(t) for t in between) or _governed(tokens, max(mention.tok_start - 2, -1), mention.tok_start):
+            return None
+        if entity in actors or mention.type not in kinds or (trigger.object_types and mention.type not in trigger.object_types):
+            return None
+        return entity
+
+    def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
+        """The actor a verb joined by و shares with an earlier verb of the same gender: after a
+        comma the sentence's first (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا
+        القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
+        روسيا تركيا واتهمتها); [] for another verb."""
+        after_comma = i > 1 and tokens[i - 1].norm in _APPOSITION_MARKS
+        if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i]):
+            return []
+        feminine = _feminine_verb(tokens[i])
+        verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k]) == feminine]
+        first = (verbs[0] if after_comma else verbs[-1]) if verbs else None
+        # Inside a quotation the speaker's words have subjects of their own (قال X "... والقنصل
+        # في اتصال دائم مع Y، والتقى Z").
+        if first is None or any(t.norm in _QUOTE_MARKS for t in tokens[first:i]):
+            return []
+        return self._sentence_subjects(tokens, mentions, owner, before=i - 1, verb=first)
+
+    def _sentence_subjects(self, tokens, mentions, owner, before: int, verb: int | None = None) -> list[str]:
+        """The named subject of the sentence's first verb (or of `verb`; VSO), when it ends before token `before`."""
+        if verb is None:
+            verb = next((k for k in range(before) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
         if not subjects or mentions[subjects[-1]][0].tok_end > before:
             return []
@@ -1251,7 +1349,7 @@ class RelationExtractor:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
             k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
-            k += k < len(tokens) and tokens[k].norm in _COPULAS  # عماد الخميري هو عضو بمجلس الشورى
+            k += k < len(tokens) and self.lexicon.cues.get(tokens[k].norm) == "copula"  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
@@ -1299,6 +1397,23 @@ def _conjoined(token: Token) -> bool:
     return token.norm.startswith("و")
 
 
+def _descriptor_end(tokens, k: int, covered: set[int]) -> int:
+    """The token after a definite noun and its definite adjectives at token k (المرشح
+    الجمهوري، الوزيرة), outside any name; k when none stands there."""
+    if k in covered or tokens[k].pos != "noun" or tokens[k].prefixes != ("Al_det",):
+        return k
+    end = k + 1
+    while end < len(tokens) and end not in covered and tokens[end].pos == "adj" and tokens[end].prefixes == ("Al_det",):
+        end += 1
+    return end
+
+
+def _known_with_letter(mention: Mention) -> bool:
+    """Tell whether a name known to the knowledge base begins with what reads as a proclitic
+    (بيونغ يانغ، بكين read ب + يونغ): the letter is the name's, no preposition governs it."""
+    return mention.kb_id is not None and not mention.bare
+
+
 def _named(mention: Mention) -> bool:
     """A place or body named by more than a bare noun (not قوات، قيادة alone)."""
     return mention.type == "LOC" or mention.tok_end - mention.tok_start > 1
@@ -1318,8 +1433,9 @@ def _imperfect(token: Token) -> bool:
 
 
 def _feminine_verb(token: Token) -> bool:
-    """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور)."""
-    return (token.norm.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and token.norm.startswith("ت"))
+    """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور، اتهمتها)."""
+    word = token.norm.removesuffix(_OBJECT_SUFFIXES.get(token.enclitic or "", ""))
+    return (word.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and word.startswith("ت"))
 
 
 def _plural_verb(token: Token) -> bool:

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Score `kg extract` relations against a hand-made gold set (tests/data/relations_gold/).
 
-    python scripts/score_relations.py GOLD.jsonl PRED.jsonl [--min-confidence X]
+    python scripts/score_relations.py GOLD.jsonl PRED.jsonl [--min-confidence X] [--frames]
 
-Independent of the kg package: it reads only the JSON Lines files.
+Scoring is independent of the kg package: it reads only the JSON Lines files. `--frames` adds
+each event frame's firings and precision on the gold articles (frame = trigger lemma +
+predicate; the trigger's surface is mapped to its lemma with kg's own analyzer, so that option
+needs kg and its morphology database).
 
 Matching, per article (gold "doc" == predicted doc.id), one-to-one:
   * predicate equal;
@@ -104,8 +107,9 @@ def score(gold_records: list[dict], pred_records: list[dict], min_confidence: fl
 
     Predictions for articles not in the gold set are ignored; predictions below
     `min_confidence` are dropped. Returns {"overall", "events", "per_predicate",
-    "high_confidence", "matches"}; "events" is micro P/R/F1 over the predicates that are not
-    STRUCTURAL; "high_confidence" is precision over predictions with confidence >= 0.8.
+    "high_confidence", "matches", "triggers"}; "events" is micro P/R/F1 over the predicates that are not
+    STRUCTURAL; "high_confidence" is precision over predictions with confidence >= 0.8;
+    "triggers" maps (trigger surface, predicate) of each event prediction to [firings, true positives].
     """
     preds_by_doc = {}
     for rec in pred_records:
@@ -113,6 +117,7 @@ def score(gold_records: list[dict], pred_records: list[dict], min_confidence: fl
     tp, n_pred, n_gold = Counter(), Counter(), Counter()
     hi_tp = hi_pred = 0
     matches = []
+    triggers: dict[tuple[str, str], list[int]] = {}
     for g in gold_records:
         golds = g["relations"]
         for rel in golds:
@@ -135,12 +140,38 @@ def score(gold_records: list[dict], pred_records: list[dict], min_confidence: fl
                 tp[p.get("predicate")] += 1
                 hi_tp += high
                 matches.append((g["doc"], hit))
+            if p.get("predicate") not in STRUCTURAL:
+                fired = triggers.setdefault((p.get("trigger") or "-", p.get("predicate")), [0, 0])
+                fired[0] += 1
+                fired[1] += hit is not None
     predicates = sorted(set(n_gold) | set(n_pred), key=str)
     per = {k: _prf(tp[k], n_pred[k], n_gold[k]) for k in predicates}
     overall = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
     events = _prf(*(sum(c[k] for k in predicates if k not in STRUCTURAL) for c in (tp, n_pred, n_gold)))
     high = {"tp": hi_tp, "pred": hi_pred, "precision": hi_tp / hi_pred if hi_pred else 0.0}
-    return {"overall": overall, "events": events, "per_predicate": per, "high_confidence": high, "matches": matches}
+    return {"overall": overall, "events": events, "per_predicate": per, "high_confidence": high, "matches": matches,
+            "triggers": triggers}
+
+
+def frame_rows(triggers: dict[tuple[str, str], list[int]], lemma_of) -> list[tuple[str, str, int, int]]:
+    """(lemma, predicate, firings, true positives) per frame, most firings first; `lemma_of` maps a trigger's surface."""
+    frames: dict[tuple[str, str], list[int]] = {}
+    for (surface, predicate), (fired, hit) in triggers.items():
+        counts = frames.setdefault((lemma_of(surface), predicate), [0, 0])
+        counts[0] += fired
+        counts[1] += hit
+    return sorted(((lemma, predicate, n, tp) for (lemma, predicate), (n, tp) in frames.items()), key=lambda r: (-r[2], -r[3], r[0], r[1]))
+
+
+def kg_lemma_of():
+    """The lemma kg's analyzer gives a trigger's surface, with the relation lexicon breaking ties as in `kg extract`."""
+    from kg.camel_db import load_analyzer
+    from kg.lexicon import Lexicon
+    from kg.nlp import Analyzer
+
+    lexicon = Lexicon.load()
+    analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
+    return lambda surface: analyzer.token(surface, 0, len(surface)).lemma if surface != "-" else "-"
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
@@ -153,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold")
     ap.add_argument("pred")
     ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument("--frames", action="store_true", help="also each event frame's firings and precision (needs kg)")
     args = ap.parse_args(argv)
     gold, pred = load_jsonl(args.gold), load_jsonl(args.pred)
     missing = {g["doc"] for g in gold} - {_pred_doc_id(r) for r in pred}
@@ -170,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'subset':<16} {'pred':>5} {'tp':>4} {'P':>6}")
     print(f"{'confidence>=0.8':<16} {hi['pred']:>5} {hi['tp']:>4} {hi['precision']:>6.3f}")
     print(f"{'all':<16} {allp['pred']:>5} {allp['tp']:>4} {allp['precision']:>6.3f}")
+    if args.frames:
+        print()
+        print(f"{'frame (lemma)':<16} {'predicate':<12} {'fired':>5} {'tp':>4} {'P':>6}")
+        for lemma, predicate, fired, hit in frame_rows(res["triggers"], kg_lemma_of()):
+            print(f"{lemma:<16} {predicate:<12} {fired:>5} {hit:>4} {hit / fired:>6.3f}")
     return 0
 
 

@@ -90,9 +90,9 @@ def test_loader_keeps_every_frame_of_a_lemma_in_file_order(tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
     with (tmp_path / "relations.tsv").open("a", encoding="utf-8") as stream:
-        stream.write("وبخ\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n")
-        stream.write("وبخ\tverb\taccused\tعلى\t-\t-\tPER\t112\tcurated\n")
-    frames = Lexicon.load(tmp_path).triggers[(normalize("وبخ"), "verb")]
+        stream.write("عنف\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n")
+        stream.write("عنف\tverb\taccused\tعلى\t-\t-\tPER\t112\tcurated\n")
+    frames = Lexicon.load(tmp_path).triggers[(normalize("عنف"), "verb")]
     assert [(f.predicate, f.object_prep) for f in frames] == [("condemned", None), ("accused", normalize("على"))]
 
 
@@ -168,6 +168,22 @@ FOUND = [
     ("شنت إسرائيل غارات جوية على قطاع غزة.", ("Israel", "attacked", None)),
     ("وقاطعت السعودية والإمارات قطر منذ يونيو.", ("Saudi Arabia", "sanctioned", "Qatar")),
     ("وأطاح الجيش الزيمبابوي بالرئيس روبرت موغابي.", (None, "dismissed", None)),
+    # session 6: verbs, verbal nouns and light verbs of the grown lexicon
+    ("وجمدت المغرب علاقاتها مع إيران بعد الأزمة.", ("Morocco", "sanctioned", "Iran")),
+    ("خفضت الإمارات تمثيلها الدبلوماسي مع إيران.", ("United Arab Emirates", "sanctioned", "Iran")),
+    ("وبخ الرئيس الأمريكي دونالد ترامب ألمانيا بسبب إنفاقها العسكري.", ("Donald Trump", "condemned", "Germany")),
+    ("أعرب الاتحاد الأوروبي عن استيائه من روسيا.", ("European Union", "condemned", "Russia")),
+    ("انحازت قطر إلى تركيا في الأزمة.", ("Qatar", "supported", "Türkiye")),
+    ("ووقفت تركيا إلى جانب قطر في الأزمة الخليجية.", ("Türkiye", "supported", "Qatar")),
+    ("وزودت الولايات المتحدة أوكرانيا بصواريخ مضادة للدبابات.", ("United States", "supported", "Ukraine")),
+    ("وأهاب الأمين العام للأمم المتحدة أنطونيو غوتيريش بإسرائيل وقف الاستيطان.", (None, "called_for", "Israel")),
+    ("ووجهت كوريا الشمالية تحذيرا شديد اللهجة للولايات المتحدة.", ("North Korea", "threatened", "United States")),
+    ("سيطر تنظيم داعش على مدينة الموصل العراقية.", (None, "attacked", "Mosul")),
+    ("قام الرئيس الفرنسي إيمانويل ماكرون بجولة في الجزائر.", ("Emmanuel Macron", "visited", "Algeria")),
+    ("شكر الرئيس الأمريكي جو بايدن قطر على جهودها في الوساطة.", ("Joe Biden", "praised", "Qatar")),
+    ("وبعث الرئيس الجزائري عبد المجيد تبون برقية تهنئة إلى الرئيس التونسي قيس سعيد.", (None, "praised", None)),
+    ("واختار الرئيس الأمريكي دونالد ترامب مايك بومبيو وزيرا للخارجية.", ("Donald Trump", "appointed", "Mike Pompeo")),
+    ("أغلقت الولايات المتحدة سفارتها في دمشق.", ("United States", "sanctioned", None)),
 ]
 
 

@@ -410,6 +410,71 @@ def test_verbal_noun_frames(pipeline, text, expected):
     assert expected in [(s, p, o) for s, p, o, n in triples if not n], triples
 
 
+# Parties the verb does not name next to it: coordinated subjects of a verb of meeting meet each
+# other; a verb joined after a comma goes on with the sentence's actor of its gender; talks that
+# set the scene (في مكالمة مع) are the subject's; a light verb's noun past a place and a time.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("والتقى الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان في سوتشي.", [("Vladimir Putin", "met", "Recep Tayyip Erdoğan")]),
+        ("واجتمع ماكرون وميركل في برلين.", [("Emmanuel Macron", "met", "Angela Merkel")]),
+        ("قال المتحدث باسم الخارجية الصينية قنغ شوانغ إن الوضع معقد، وحث الولايات المتحدة على الكف عن التصرفات.",
+         [("قنغ شوانغ", "called_for", "United States")]),
+        ("وانتقدت روسيا القرار بشدة، وطالبت الولايات المتحدة بالتراجع عنه.", [("Russia", "called_for", "United States")]),
+        ("وقال ماكرون إن فرنسا تدعم أوكرانيا، ودعا روسيا إلى وقف الحرب.",
+         [("France", "supported", "Ukraine"), ("Emmanuel Macron", "called_for", "Russia")]),
+        ("دعا وزير الخارجية الأمريكي أنتوني بلينكن في مكالمة هاتفية مع نظيره الكازاخي مختار تيلوبيردي إلى تسوية سلمية.",
+         [("Antony Blinken", "met", "الكازاخي مختار تيلوبيردي")]),
+        ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات بشأن التعاون العسكري مع نظيره ألكسندر لوكاشينكو.",
+         [("Vladimir Putin", "met", "Alexander Lukashenko")]),
+        # An object pronoun points back to the name right before its verb (ها: a state or body).
+        ("وهاجمت روسيا تركيا واتهمتها بدعم الإرهاب.", [("Russia", "attacked", "Türkiye"), ("Russia", "accused", "Türkiye")]),
+        ("وانتقد الرئيس الأمريكي دونالد ترامب ألمانيا، واتهمها بالتقصير.", [("Donald Trump", "condemned", "Germany"), ("Donald Trump", "accused", "Germany")]),
+        ("وقدمت الحكومة مشروع القانون إلى البرلمان، ورفضه حزب النهضة.", []),
+        ("واستقبل الرئيس التونسي الباجي قايد السبسي يوسف الشاهد وكلفه بتشكيل الحكومة.", [("Beji Caid Essebsi", "met", "Youssef Chahed")]),
+        # Scenes that are another clause's, and a quotation's own subjects.
+        ("وقال قسيلة في تصريح لإذاعة موزاييك، خلال اجتماع لأعضاء الهيئة السياسية بتونس العاصمة، إن الحزب موحد.", []),
+        ('وقال الجهيناوي " وتونس ليس لديها أي إشكال مع الجانب السوري، والقنصل في اتصال دائم مع وزارة الخارجية السورية، والتقى مؤخرا نائب وزير الخارجية فيصل المقداد".', []),
+        # A description before a name is its title; a body with no title before it is the subject.
+        ("هنأت حركة النهضة المرشح الجمهوري دونالد ترامب بمناسبة فوزه.", [("Ennahda Movement", "praised", "Donald Trump")]),
+        # A known name whose first letter reads as a preposition (بيونغ يانغ) is the subject.
+        ("واتهمت بيونغ يانغ الولايات المتحدة وكوريا الجنوبية بمحاولة عزل الجمهورية.",
+         [("Pyongyang", "accused", "United States"), ("Pyongyang", "accused", "South Korea")]),
+        # المرشد is a title (the Supreme Leader), so its name past a comma is the subject.
+        ("وحذر المرشد الإيراني، علي خامنئي، أمريكا وإسرائيل من الرد.", [("Ali Khamenei", "threatened", "United States"), ("Ali Khamenei", "threatened", "Israel")]),
+        # Guards: a verb of another gender has its own subject; an attack that sets the scene
+        # is not the subject's; a verb of meeting with one subject and no object meets no one.
+        ("وانتقد الرئيس الأمريكي دونالد ترامب القرار، وطالبت ألمانيا بالتراجع عنه.", []),
+        ("وأعلن الجيش العراقي مقتل جنود في هجوم على مدينة الموصل.", []),
+        ("والتقى الرئيس الروسي فلاديمير بوتين في سوتشي.", []),
+    ],
+)
+def test_parties_not_next_to_the_verb(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A phrase of where (بـ/في + a venue or place noun + its name) between a verb's subject and its object.
+        ("استقبل الملك سلمان في مدينة جدة الرئيس التركي رجب طيب أردوغان.", [("Salman of Saudi Arabia", "met", "Recep Tayyip Erdoğan")]),
+        ("انتقدت فرنسا في مدينة باريس تركيا.", [("France", "condemned", "Türkiye")]),
+        ("استقبل الرئيس التونسي الباجي قايد السبسي اليوم بقصر قرطاج رئيس الحكومة يوسف الشاهد.", [("Beji Caid Essebsi", "met", "Youssef Chahed")]),
+        # الوزير الأول is a title (the Algerian, Moroccan, French head of government): with its nisba it leads to the name.
+        ("استقبل رئيس الجمهورية الباجي قايد السبسي، صباح اليوم بقصر قرطاج الوزير الأوّل الجزائري، عبد المالك سلال.",
+         [("Beji Caid Essebsi", "met", "عبد المالك سلال")]),
+        # The venue's own noun is neither the object nor the addressee after بـ.
+        ("التقى وزير الخارجية الروسي سيرغي لافروف بمقر الوزارة في موسكو نظيره الأمريكي ريكس تيلرسون.", []),
+        # A place named after في is where, not whom (no venue noun before it).
+        ("انتقدت فرنسا في باريس تركيا.", []),
+    ],
+)
+def test_place_phrase_between_subject_and_object(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
 def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
@@ -421,6 +486,20 @@ def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     with_line = RelationExtractor(Lexicon.load(tmp_path), kb, load_capitals())
     assert "attacked" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
     assert "attacked" in [r.predicate for r in with_line(doc, sentences, entities)]
+
+
+def test_a_frame_file_of_events_adds_a_trigger(pipeline, kb, tmp_path):
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("example", "ner", "kb*.jsonl"))
+    frames = tmp_path / "data" / "events" / "test.frames.tsv"
+    frames.write_text("lemma\tpos\tpredicate\tobject_prep\trequires\tsubject_prep\tobject_types\tcameo\tsource\n"
+                      "أنب\tverb\tcondemned\t-\t-\t-\t-\t111\tcurated\n", encoding="utf-8")
+    # أنّب (rebuked): a verb relations.tsv does not have.
+    doc = Document("t", "وأنّب الرئيس الأمريكي دونالد ترامب ألمانيا بشدة.", "test")
+    sentences = pipeline.analyze(doc)
+    entities = pipeline.link(pipeline.recognize(doc, sentences), doc.id)
+    with_file = RelationExtractor(Lexicon.load(tmp_path / "data"), kb, load_capitals())
+    assert "condemned" not in [r.predicate for r in pipeline.extract_relations(doc, sentences, entities)]
+    assert ("condemned", "وأنّب") in [(r.predicate, r.trigger) for r in with_file(doc, sentences, entities)]
 
 
 # Planned, possible or claimed events are no facts, and no denials (سـ، سوف، يخطط، ما وصفوه بـ).

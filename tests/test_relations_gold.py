@@ -305,3 +305,17 @@ def test_every_web_gold_relation_can_be_matched():
         preds.append({"doc": {"id": rec["doc"]}, "entities": entities, "relations": relations})
     overall = sr.score(gold_records, preds)["overall"]
     assert overall["precision"] == overall["recall"] == 1.0
+
+
+def test_frames_count_firings_and_hits_per_trigger_lemma():
+    s = entity("e1", wikidata="Q15031")
+    o = entity("e2", wikidata="Q232")
+    right, wrong, title = pred(s, o), pred(o, s), pred(s, o, predicate="leader_of")
+    right[0]["relations"][0]["trigger"] = "وأشاد"
+    wrong[0]["relations"][0]["trigger"] = "أشاد"
+    record = right[0]
+    record["relations"] += wrong[0]["relations"] + title[0]["relations"]
+    triggers = sr.score(gold(), [record])["triggers"]
+    assert triggers == {("وأشاد", "praised"): [1, 1], ("أشاد", "praised"): [1, 0]}  # leader_of is no event
+    lemma_of = {"وأشاد": "اشاد", "أشاد": "اشاد"}.get
+    assert sr.frame_rows(triggers, lemma_of) == [("اشاد", "praised", 2, 1)]
