@@ -47,7 +47,9 @@ def load(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
     gc.disable()  # a hundred thousand small objects: the collector would walk them again and again
     try:
         with path.open("rb") as stream:
-            return pickle.load(stream)
+            kb_and_linker = pickle.load(stream)
+        gc.freeze()  # the image lives as long as the process: out of every later collection's sight
+        return kb_and_linker
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
         pass
     finally:
