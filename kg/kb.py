@@ -35,24 +35,16 @@ SUBORDINATE_TITLES = ("vice", "deputy", "under", "assistant", "acting")
 TITLE_COMPLEMENT = re.compile(r"\s(?:of|to|for)\s", re.IGNORECASE)
 
 
-def _tuple_state(cls):
-    """Pickle a frozen slotted dataclass as the tuple of its fields, set through its slots."""
+def _pickled_as_call(cls):
+    """Pickle a frozen slotted dataclass as a call to the class with its fields."""
     # The knowledge-base image holds 18,000 entries and roles: dataclasses' own __setstate__
     # looks the fields up again for each one and took most of the image's load time.
     slots = tuple(cls.__dict__[field.name] for field in fields(cls))
-
-    def getstate(self) -> tuple:
-        return tuple(slot.__get__(self) for slot in slots)
-
-    def setstate(self, state: tuple) -> None:
-        for slot, value in zip(slots, state):
-            slot.__set__(self, value)
-
-    cls.__getstate__, cls.__setstate__ = getstate, setstate
+    cls.__reduce__ = lambda self: (cls, tuple(slot.__get__(self) for slot in slots))
     return cls
 
 
-@_tuple_state
+@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Role:
     """An office an entity held: title, where, in which organisation, from and until when."""
@@ -69,7 +61,7 @@ class Role:
             self.end is None or _on_or_before(date, self.end))
 
 
-@_tuple_state
+@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class KBEntry:
     """One canonical entity of the knowledge base."""
