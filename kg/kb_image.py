@@ -63,6 +63,14 @@ def load(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
     return kb, linker
 
 
+def make(lexicon: Lexicon) -> Path:
+    """Make the image unless it is there (`kg install-data`); return its path."""
+    path = image_path(lexicon)
+    if not path.is_file():
+        write(path, *derive(lexicon))
+    return path
+
+
 def write(path: Path, kb: KnowledgeBase, linker: Linker) -> None:
     """Write the image atomically, removing images of other knowledge bases or code."""
     with atomic_file(path, binary=True) as stream:
