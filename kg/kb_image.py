@@ -39,10 +39,7 @@ def derive(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
 
 
 def load(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
-    """Return the knowledge base and its linker from the image, making the image first when it is missing or stale.
-
-    Where the image cannot be written (a read-only data folder), they are derived in memory.
-    """
+    """Return the knowledge base and its linker from the image, making the image first when it is missing or stale."""
     path = image_path(lexicon)
     gc.disable()  # a hundred thousand small objects: the collector would walk them again and again
     try:
@@ -58,7 +55,7 @@ def load(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
     kb, linker = derive(lexicon)
     try:
         write(path, kb, linker)
-    except OSError as err:
+    except OSError as err:  # a read-only data folder: derived in memory on every run
         print(f"kg: cannot write the knowledge-base image, deriving it on every run: {err}", file=sys.stderr)
     return kb, linker
 
