@@ -210,7 +210,9 @@ class Morphology:
         gc.disable()  # a million small objects: the collector would walk them again and again
         try:
             with path.open("rb") as stream:
-                return cls(pickle.load(stream))
+                morphology = cls(pickle.load(stream))
+            gc.freeze()  # the image lives as long as the process: out of every later collection's sight
+            return morphology
         finally:
             gc.enable()
 

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     view.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="keep relations stated on or before this date")
     view.add_argument("--format", choices=("html", "graphml", "gexf"), help="output format (default: from -o's suffix, else html)")
     view.add_argument("-o", "--output", type=Path, help="output file (default: exports/view.html, .graphml or .gexf)")
-    install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database and derive its analysis image")
+    install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database and derive its analysis and knowledge-base images")
     install.add_argument("--from", dest="local_copy", type=Path, help="a local morphology-msa-r13.db.gz")
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
     train_ner = commands.add_parser("train-ner", help="train the NER tagger on the gold train files (rebuilds the shipped model)")
@@ -96,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "install-data":
-            print(camel_db.install(args.local_copy or CAMEL_DB_COPY, use_network=not args.offline), file=sys.stderr)
-            return 0
+            return _install_data(args.local_copy or CAMEL_DB_COPY, not args.offline)
         if args.command == "train-ner":
             return _train_ner(args.output, args.seed)
         if args.command == "evaluate-ner":
@@ -132,6 +131,15 @@ def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem
             failures.append(item)
             continue
         yield pipeline(item)
+
+
+def _install_data(local_copy: Path, use_network: bool) -> int:
+    from kg import kb_image
+    from kg.lexicon import Lexicon
+
+    installed = camel_db.install(local_copy, use_network=use_network)
+    print(f"{installed}; knowledge-base image {kb_image.make(Lexicon.load()).name}", file=sys.stderr)
+    return 0
 
 
 def _extract(inputs: list[str], output: Path | None, encoding: str | None, ner: str) -> int:

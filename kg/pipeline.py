@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kg import kb_image
 from kg.camel_db import load_analyzer
 from kg.camelbert import CamelBertTagger, resolve_ner
 from kg.kb import KnowledgeBase
@@ -30,10 +31,13 @@ class Pipeline:
     """The stages with their resources, loaded once and applied to each article."""
 
     def __init__(self, analyzer: Analyzer, kb: KnowledgeBase, lexicon: Lexicon,
-                 tagger: Tagger | CamelBertTagger | None = None):
+                 tagger: Tagger | CamelBertTagger | None = None, linker: Linker | None = None):
+        """Args:
+            linker: the knowledge base's linker when it is already built (`kb_image`); None builds it.
+        """
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
-        self.link = Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"))
+        self.link = linker if linker is not None else Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"))
         self.extract_relations = RelationExtractor(lexicon, kb, load_capitals())
 
     @classmethod
@@ -51,14 +55,14 @@ class Pipeline:
         ner = resolve_ner(ner)
         lexicon = Lexicon.load()
         analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
-        kb = KnowledgeBase.load()
+        kb, linker = kb_image.load(lexicon)
         if ner_model is None:
             tagger = None
         elif ner == "camelbert":
             tagger = CamelBertTagger.load()
         else:
             tagger = Tagger.load(analyzer, kb, ner_model)
-        return cls(analyzer, kb, lexicon, tagger)
+        return cls(analyzer, kb, lexicon, tagger, linker)
 
     def __call__(self, doc: Document) -> Extraction:
         sentences = self.analyze(doc)
