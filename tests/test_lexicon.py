@@ -184,6 +184,26 @@ FOUND = [
     ("وبعث الرئيس الجزائري عبد المجيد تبون برقية تهنئة إلى الرئيس التونسي قيس سعيد.", (None, "praised", None)),
     ("واختار الرئيس الأمريكي دونالد ترامب مايك بومبيو وزيرا للخارجية.", ("Donald Trump", "appointed", "Mike Pompeo")),
     ("أغلقت الولايات المتحدة سفارتها في دمشق.", ("United States", "sanctioned", None)),
+    # session 6 (15f): exchanges, fire and strikes, suspended or cut ties, appeals, admiration, troops moved
+    ("وتبادلت الهند الاتهامات مع باكستان.", ("India", "accused", "Pakistan")),
+    ("وتبادل وزير الخارجية المصري سامح شكري الآراء مع نظيره الأردني أيمن الصفدي حول الأوضاع في المنطقة.", ("Sameh Shoukry", "met", "Ayman Safadi")),
+    ("وفتحت القوات التركية النار على الجيش السوري.", (None, "attacked", "Armed forces of Syria")),
+    ("ونفذت الولايات المتحدة ضربة جوية على سوريا.", ("United States", "attacked", "Syria")),
+    ("واستضاف الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الكندي جاستن ترودو في قصر الإليزيه.", ("Emmanuel Macron", "met", "Justin Trudeau")),
+    ("وأسند الرئيس التونسي قيس سعيد إلى نجلاء بودن رئاسة الحكومة.", ("Kais Saied", "appointed", "Najla Bouden")),
+    ("وأعلنت السعودية تعليق علاقاتها مع كندا.", ("Saudi Arabia", "sanctioned", "Canada")),
+    ("وأعلنت المغرب تجميد علاقاتها مع إيران.", ("Morocco", "sanctioned", "Iran")),
+    ("وقطعت السعودية علاقاتها الدبلوماسية بإيران.", ("Saudi Arabia", "sanctioned", "Iran")),
+    ("وأغلقت الإمارات مجالها الجوي أمام قطر.", ("United Arab Emirates", "sanctioned", "Qatar")),
+    ("وتعاطفت تونس مع فرنسا إثر الهجوم.", ("Tunisia", "supported", "France")),
+    ("واشتبكت القوات العراقية مع تنظيم داعش في الموصل.", (None, "attacked", "Islamic State")),
+    ("ووجه الرئيس الأمريكي دونالد ترامب اللوم لإيران.", ("Donald Trump", "accused", "Iran")),
+    ("ووجه الأمين العام للأمم المتحدة أنطونيو غوتيريش نداء إلى إسرائيل لوقف الاستيطان.", ("António Guterres", "called_for", "Israel")),
+    ("واستغاثت الحكومة الليبية بالأمم المتحدة.", (None, "called_for", "United Nations")),
+    ("وأبدى الرئيس الأمريكي دونالد ترامب إعجابه بالرئيس الروسي فلاديمير بوتين.", ("Donald Trump", "praised", "Vladimir Putin")),
+    ("واحتفى الرئيس الفرنسي إيمانويل ماكرون بالمستشارة الألمانية أنجيلا ميركل في باريس.", ("Emmanuel Macron", "praised", "Angela Merkel")),
+    ("وحركت روسيا قوات إلى الحدود مع أوكرانيا.", ("Russia", "deployed", "Ukraine")),
+    ("وأرسلت الولايات المتحدة حاملة طائرات إلى كوريا الجنوبية.", ("United States", "deployed", "South Korea")),
 ]
 
 
