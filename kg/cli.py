@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from tqdm import tqdm
-
 from kg import camel_db
 from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
@@ -121,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem], ner: str) -> Iterator[Extraction]:
+    from tqdm import tqdm
+
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline.load(ner)
@@ -159,6 +159,7 @@ def _extract(inputs: list[str], output: Path | None, encoding: str | None, ner: 
 def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | None) -> int:
     """Extract every article (in parallel, resuming a stopped run) and write the graph."""
     from rdflib import Dataset
+    from tqdm import tqdm
 
     from kg.corpus import ArticleCache, build, write_nquads
     from kg.rdf import article_iri, write_exports
