@@ -170,6 +170,17 @@ def test_read_graph_gives_the_graph_of_to_networkx(dataset, graph, tmp_path, suf
     assert list(read.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
 
 
+def test_read_graph_of_n_quads_with_tabs_and_a_bad_line(dataset, graph, tmp_path):
+    # The view's line filter must keep every quad it reads however terms are spaced, and drop no error.
+    path = tmp_path / "kg.nq"
+    tabbed = "".join(line.replace(" ", "\t", 2) for line in sorted_nquads(dataset).splitlines(keepends=True))
+    path.write_text(tabbed, encoding="utf-8")
+    assert list(read_graph(path).edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+    path.write_text(sorted_nquads(dataset) + "<urn:a> oops .\n", encoding="utf-8")
+    with pytest.raises(SyntaxError):
+        read_graph(path)
+
+
 def test_read_graph_refuses_other_files(tmp_path):
     with pytest.raises(ValueError, match="not a graph file"):
         read_graph(tmp_path / "kg.json")
