@@ -32,10 +32,15 @@ def image_path(lexicon: Lexicon) -> Path:
     return db_path().with_name(f"{_IMAGE_PREFIX}{digest.hexdigest()[:16]}.pickle")
 
 
+def linker(kb: KnowledgeBase, lexicon: Lexicon) -> Linker:
+    """The linker over a knowledge base, with the lexicon's words it keeps."""
+    return Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"))
+
+
 def derive(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
     """Load the bundled knowledge base and build the linker's indexes over it (what the image keeps)."""
     kb = KnowledgeBase.load()
-    return kb, Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"))
+    return kb, linker(kb, lexicon)
 
 
 def load(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:

@@ -37,7 +37,7 @@ class Pipeline:
         """
         self.analyze = analyzer
         self.recognize = Recognizer(kb, lexicon, tagger)
-        self.link = linker if linker is not None else Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"))
+        self.link = linker if linker is not None else kb_image.linker(kb, lexicon)
         self.extract_relations = RelationExtractor(lexicon, kb, load_capitals())
 
     @classmethod
