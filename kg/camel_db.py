@@ -40,6 +40,7 @@ ARABIC_NORMALIZATION = {"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u062
 _NORMALIZE = str.maketrans(ARABIC_NORMALIZATION)
 _DIGITS = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 _IMAGE_PREFIX = "kg-analysis-"
+_MAX_COMBINATIONS = 200_000
 # The image is made by this module's code: a change to it makes a new image.
 _CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
@@ -204,6 +205,9 @@ class Morphology:
         self._latin = image["latin"]
         self._punctuation = frozenset(image["punctuation"])
         self._arabic = frozenset(image["arabic"])
+        # Worked out as words need them (see _compatible_suffixes and _merge).
+        self._compatible: dict[tuple[str, str, int], tuple] = {}
+        self._affix_pairs: dict[tuple[int, int], tuple] = {}
 
     @classmethod
     def load(cls, path: Path) -> Morphology:
@@ -236,37 +240,73 @@ class Morphology:
             return [self._whole_word(self._latin, word, "foreign", pos="foreign")]
         else:
             spelled = word_dediac.replace(_TATWEEL, "")
-            for prefix, stem, suffix in _segments(normal, self._max_prefix, self._max_suffix):
-                prefix_analyses = self._prefixes.get(prefix)
-                suffix_analyses = self._suffixes.get(suffix)
-                if prefix_analyses is None or suffix_analyses is None:
-                    continue
+            for prefix_analyses, stem, suffix_analyses in self._affixed(normal):
                 stem_analyses = self._stems.get(stem)
                 if stem_analyses is not None:
                     self._combine(prefix_analyses, stem_analyses, suffix_analyses, spelled, analyses)
         if not analyses:
-            for prefix, stem, suffix in _segments(normal, self._max_prefix, self._max_suffix):
-                prefix_analyses = self._prefixes.get(prefix)
-                suffix_analyses = self._suffixes.get(suffix)
-                if prefix_analyses is not None and suffix_analyses is not None:
-                    self._combine_backoff(prefix_analyses, stem, suffix_analyses, analyses)
+            for prefix_analyses, stem, suffix_analyses in self._affixed(normal):
+                self._combine_backoff(prefix_analyses, stem, suffix_analyses, analyses)
         return analyses
+
+    def _affixed(self, word: str):
+        """(prefix analyses, stem, suffix analyses) of every split of a word whose prefix and suffix
+        the database knows, in camel-tools' order; an unknown prefix skips all its splits at once."""
+        w = len(word)
+        for p in range(0, min(self._max_prefix, w - 1) + 1):
+            prefix_analyses = self._prefixes.get(word[:p])
+            if prefix_analyses is None:
+                continue
+            for s in range(max(1, w - p - self._max_suffix), w - p + 1):
+                suffix_analyses = self._suffixes.get(word[p + s :])
+                if suffix_analyses is not None:
+                    yield prefix_analyses, word[p : p + s], suffix_analyses
 
     def _combine(self, prefix_analyses, stem_analyses, suffix_analyses, spelled: str, out: list) -> None:
         empty = frozenset()
+        compatible = self._compatible
         for prefix_cat, p in prefix_analyses:
             stems_ok = self._prefix_stem.get(prefix_cat, empty)
-            suffixes_of_prefix = self._prefix_suffix.get(prefix_cat)
             for stem_cat, s in stem_analyses:
                 if stem_cat not in stems_ok:
                     continue
-                suffixes_of_stem = self._stem_suffix.get(stem_cat)
-                if suffixes_of_stem is None or suffixes_of_prefix is None:
-                    continue
-                for suffix_cat, x in suffix_analyses:
-                    if suffix_cat in suffixes_of_stem and suffix_cat in suffixes_of_prefix:
-                        source = "spvar" if p[-1] + s[-1] + x[-1] != spelled else s[_SOURCE]
-                        out.append(_merge(p, s, x, source))
+                key = (prefix_cat, stem_cat, id(suffix_analyses))
+                suffixes = compatible.get(key)
+                if suffixes is None:
+                    suffixes = self._compatible_suffixes(key, suffix_analyses)
+                for x in suffixes:
+                    out.append(self._merge(p, s, x, "spvar" if p[-1] + s[-1] + x[-1] != spelled else s[_SOURCE]))
+
+    def _compatible_suffixes(self, key: tuple, suffix_analyses: list) -> tuple:
+        """The analyses of a suffix that both a prefix and a stem category take, in their order.
+
+        Worked out once per (prefix category, stem category, suffix): a word's stems and affixes
+        meet in some 130 combinations, of which some 9 are analyses. The image's lists live as
+        long as this object, so their ids name them; there are finitely many keys, and a bound.
+        """
+        prefix_cat, stem_cat, _ = key
+        of_prefix = self._prefix_suffix.get(prefix_cat)
+        of_stem = self._stem_suffix.get(stem_cat)
+        suffixes = () if of_prefix is None or of_stem is None else tuple(
+            x for cat, x in suffix_analyses if cat in of_stem and cat in of_prefix)
+        if len(self._compatible) >= _MAX_COMBINATIONS:
+            self._compatible.clear()
+        self._compatible[key] = suffixes
+        return suffixes
+
+    def _merge(self, p: tuple, s: tuple, x: tuple, source: str) -> tuple:
+        """camel-tools' merge of a prefix, stem and suffix: a prefix value wins, then a suffix value, then the stem's."""
+        # The prefix's and suffix's values merged first, once per pair met (a few thousand; the
+        # image's tuples live as long as this object, so their ids name them).
+        affixes = self._affix_pairs.get((id(p), id(x)))
+        if affixes is None:
+            affixes = self._affix_pairs[(id(p), id(x))] = tuple(p[i] or x[i] for i in range(_SOURCE))
+        values = [a or b for a, b in zip(affixes, s)]
+        values.append(source)
+        values.append(s[_LOGPROB])
+        if values[_NUM] == "-" and s[_FORM_NUM] is not None:
+            values[_NUM] = values[_FORM_NUM]
+        return tuple(values)
 
     def _combine_backoff(self, prefix_analyses, stem: str, suffix_analyses, out: list) -> None:
         empty = frozenset()
@@ -280,7 +320,7 @@ class Morphology:
                 s = (s[_LEX].replace("NOAN", stem), *s[1:])
                 for suffix_cat, x in suffix_analyses:
                     if suffix_cat in self._stem_suffix.get(stem_cat, empty) and suffix_cat in suffixes_of_prefix:
-                        out.append(_merge(p, s, x, "backoff"))
+                        out.append(self._merge(p, s, x, "backoff"))
 
     @staticmethod
     def _whole_word(defaults: tuple, word: str, source: str, pos: str | None = None) -> tuple:
@@ -294,24 +334,6 @@ class Morphology:
         if values[_NUM] == "-" and values[_FORM_NUM] is not None:
             values[_NUM] = values[_FORM_NUM]
         return tuple(values)
-
-
-def _merge(p: tuple, s: tuple, x: tuple, source: str) -> tuple:
-    """camel-tools' merge of a prefix, stem and suffix: a prefix value wins, then a suffix value, then the stem's."""
-    values = [p[i] or x[i] or s[i] for i in range(_SOURCE)]
-    values.append(source)
-    values.append(s[_LOGPROB])
-    if values[_NUM] == "-" and s[_FORM_NUM] is not None:
-        values[_NUM] = values[_FORM_NUM]
-    return tuple(values)
-
-
-def _segments(word: str, max_prefix: int, max_suffix: int):
-    """Every (prefix, stem, suffix) split of a word, as camel-tools enumerates them."""
-    w = len(word)
-    for p in range(0, min(max_prefix, w - 1) + 1):
-        for s in range(max(1, w - p - max_suffix), w - p + 1):
-            yield word[:p], word[p : p + s], word[p + s :]
 
 
 def dediac(text: str) -> str:
