@@ -21,9 +21,14 @@ CRF_FILE = "crf.model"
 CLUSTERS_FILE = "clusters.tsv.gz"
 SETTINGS_FILE = "settings.json"
 _LATIN = re.compile(r"[A-Za-z]")
-# Words whose features are kept, the least recently used dropped first: an entry is about 1.6 kB,
-# and 400 internationalNews articles hold 13,348 distinct words (33 new ones an article by then).
+# Words whose features are kept, the least recently used dropped first: an entry (own features and
+# those as a neighbour) is about 3 kB, and 400 internationalNews articles hold 13,348 distinct
+# words (33 new ones an article by then).
 WORD_CACHE_SIZE = 2**15
+# Where the neighbours whose features a token takes stand ("wide": three on each side, else two).
+_OFFSETS = (-2, -1, 1, 2)
+_WIDE_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_PADDING = {offset: [f"{offset}pad"] for offset in _WIDE_OFFSETS}
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
 
@@ -65,27 +70,25 @@ class Featurizer:
         self.clusters = clusters
         self.features = frozenset(features)
         self.cache_size = cache_size
-        self._word_cache: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._word_cache: OrderedDict[tuple, tuple[list[str], dict[int, list[str]]]] = OrderedDict()
 
     def __call__(self, tokens: Sequence[Token]) -> list[list[str]]:
         tokens = self.analyzer.without_lexicon(tokens)
         norms = [t.norm for t in tokens]
         use = self.features
         gaz = self.gazetteer.tags(norms) if self.gazetteer and "gazetteer" in use else [None] * len(tokens)
-        own = [self._token_features(t, g) for t, g in zip(tokens, gaz)]
+        words = [self._word_features(t, g) for t, g in zip(tokens, gaz)]
         if "context" not in use:
-            return own
+            return [own for own, _ in words]
         # Context: a few strong features of the neighbours, and the word pairs around the token.
-        short = [self._context_features(t, g) for t, g in zip(tokens, gaz)]
+        offsets = _WIDE_OFFSETS if "wide" in use else _OFFSETS
+        # Past either end of the sentence a neighbour is padding: three on each side, so no index falls off.
+        around = [_PADDING] * 3 + [shifted for _, shifted in words] + [_PADDING] * 3
         out = []
-        for i, features in enumerate(own):
-            features = list(features)
-            for offset in (-3, -2, -1, 1, 2, 3) if "wide" in use else (-2, -1, 1, 2):
-                j = i + offset
-                if 0 <= j < len(tokens):
-                    features.extend(f"{offset}{f}" for f in short[j])
-                else:
-                    features.append(f"{offset}pad")
+        for i, (own, _) in enumerate(words):
+            features = list(own)
+            for offset in offsets:
+                features.extend(around[i + 3 + offset][offset])
             if i > 0:
                 features.append(f"w-1w={norms[i - 1]}|{norms[i]}")
             if i + 1 < len(tokens):
@@ -95,12 +98,25 @@ class Featurizer:
             out.append(features)
         return out
 
-    def _token_features(self, token: Token, gaz: str | None) -> list[str]:
+    def _word_features(self, token: Token, gaz: str | None) -> tuple[list[str], dict[int, list[str]]]:
+        """A word's own features, and its features as a neighbour at each offset: made once per word.
+
+        Neither depends on where the word stands, so a word met again (most are) costs a look-up.
+        """
         key = (token.text, token.pos, token.lemma, token.prefixes, token.enclitic, token.gloss, gaz)
         cached = self._word_cache.get(key)
         if cached is not None:
             self._word_cache.move_to_end(key)
             return cached
+        short = self._context_features(token, gaz) if "context" in self.features else []
+        offsets = _WIDE_OFFSETS if "wide" in self.features else _OFFSETS
+        cached = self._word_cache[key] = (self._token_features(token, gaz),
+                                          {offset: [f"{offset}{f}" for f in short] for offset in offsets})
+        if len(self._word_cache) > self.cache_size:
+            self._word_cache.popitem(last=False)
+        return cached
+
+    def _token_features(self, token: Token, gaz: str | None) -> list[str]:
         use, norm = self.features, token.norm
         features = ["bias"]
         if "lexical" in use:
@@ -147,9 +163,6 @@ class Featurizer:
                 features.append("c=none")
             else:
                 features += [f"c{level}={cluster}" for level, cluster in enumerate(path.split("."))]
-        self._word_cache[key] = features
-        if len(self._word_cache) > self.cache_size:
-            self._word_cache.popitem(last=False)
         return features
 
     def _context_features(self, token: Token, gaz: str | None) -> list[str]:

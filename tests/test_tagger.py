@@ -76,3 +76,41 @@ def test_a_batch_tags_as_its_sentences_one_by_one(shipped_tagger, analyzer):
     sentences = [analyse_sentence(analyzer, text) for text in ("زار ماكرون برلين .", "وقال لافروف إن موسكو ترفض .")]
     batch = [sentences[0], (), sentences[1]]  # an empty sentence is labelled, not dropped
     assert shipped_tagger.label_sentences(batch) == [shipped_tagger.labels(s) for s in batch]
+
+
+def _features_position_by_position(featurizer: Featurizer, tokens) -> list[list[str]]:
+    """The CRF's features as first written: each token's neighbours described again at every position."""
+    tokens = featurizer.analyzer.without_lexicon(tokens)
+    norms = [t.norm for t in tokens]
+    gaz = featurizer.gazetteer.tags(norms)
+    wide = "wide" in featurizer.features
+    out = []
+    for i, token in enumerate(tokens):
+        features = list(featurizer._token_features(token, gaz[i]))
+        for offset in (-3, -2, -1, 1, 2, 3) if wide else (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                features.extend(f"{offset}{f}" for f in featurizer._context_features(tokens[j], gaz[j]))
+            else:
+                features.append(f"{offset}pad")
+        if i > 0:
+            features.append(f"w-1w={norms[i - 1]}|{norms[i]}")
+        if i + 1 < len(tokens):
+            features.append(f"ww+1={norms[i]}|{norms[i + 1]}")
+        if wide and 0 < i < len(tokens) - 1:
+            features.append(f"pos3={tokens[i - 1].pos}|{tokens[i].pos}|{tokens[i + 1].pos}")
+        out.append(features)
+    return out
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_features_made_once_per_word_are_those_made_at_every_position(shipped_tagger, ant_extractions, wide):
+    shipped = shipped_tagger.featurizer
+    assert {"context", "gazetteer"} <= shipped.features  # what the reference above writes out
+    features = shipped.features | {"wide"} if wide else shipped.features
+    featurizer = Featurizer(shipped.analyzer, shipped.gazetteer, shipped.clusters, features)
+    fresh = Featurizer(shipped.analyzer, shipped.gazetteer, shipped.clusters, features, cache_size=50)
+    sentences = [s.tokens for extraction in ant_extractions[:40] for s in extraction.sentences]
+    assert len(sentences) > 150
+    for tokens in sentences:
+        assert fresh(tokens) == _features_position_by_position(featurizer, tokens)
