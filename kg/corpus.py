@@ -8,6 +8,7 @@ import hashlib
 import json
 import multiprocessing
 from collections import deque
+from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -20,7 +21,10 @@ from kg.nlp import Reading, WordReadings
 from kg.read import Problem
 from kg.types import Document
 
-_IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy, few enough to bound memory
+_IN_FLIGHT_PER_WORKER = 2  # tasks: enough to keep a worker busy, few enough to bound memory
+# Articles a local task takes: fewer round trips between the processes; a dying worker's
+# articles are retried one by one, so it still costs only the article that killed it.
+_LOCAL_BATCH = 4
 _DASK_BATCH = 16
 # Beside the articles: the readings of every word met, so that a rerun analyses only new words.
 _WORDS_FILE = "words.pickle"
@@ -229,7 +233,7 @@ def _run_here(docs: Iterator[Document], ner: str) -> Iterator[Outcome]:
 
 
 def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcome]:
-    """Run on forked worker processes; a worker that dies costs only the article it held.
+    """Run on forked worker processes, a few articles a task; a worker that dies costs only the articles it held.
 
     After a worker dies, the articles it may have held are retried one at a time, so
     the article that kills its worker is found and reported, and the others finish.
@@ -242,31 +246,39 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcom
     gc.freeze()
     while True:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            running: dict[Future, Document] = {}
+            running: dict[Future, list[Document]] = {}
             try:
                 while True:
                     window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
                     while len(running) < window:
-                        doc = retry.popleft() if retry else next(source, None)
-                        if doc is None:
+                        batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
+                        if not batch:
                             break
-                        running[pool.submit(article_graphs, [doc], ner)] = doc
+                        running[pool.submit(article_graphs, batch, ner)] = batch
                     if not running:
                         return
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
                         results, fresh = future.result()  # raises when the worker died
-                        yield running.pop(future), results[0], fresh
+                        yield from _outcomes(running.pop(future), results, fresh)
             except BrokenProcessPool:
-                for future, doc in running.items():
+                for future, batch in running.items():
                     if future.done() and future.exception() is None:
-                        results, fresh = future.result()
-                        yield doc, results[0], fresh
-                    elif doc.id in retried:
-                        yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
-                    else:
-                        retried.add(doc.id)
-                        retry.append(doc)
+                        yield from _outcomes(batch, *future.result())
+                        continue
+                    for doc in batch:
+                        if doc.id in retried:
+                            yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
+                        else:
+                            retried.add(doc.id)
+                            retry.append(doc)
+
+
+def _outcomes(batch: list[Document], results: list[ArticleGraph | str], fresh: dict) -> Iterator[Outcome]:
+    """A task's articles one by one, the words its worker analysed given with the first."""
+    for doc, result in zip(batch, results):
+        yield doc, result, fresh
+        fresh = {}
 
 
 def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[Outcome]:
@@ -288,10 +300,7 @@ def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[Ou
             held[future.key] = batch
             batches.add(future)
         for future in batches:
-            results, fresh = future.result()
-            for doc, result in zip(held.pop(future.key), results):
-                yield doc, result, fresh
-                fresh = {}
+            yield from _outcomes(held.pop(future.key), *future.result())
 
 
 def write_nquads(cache: ArticleCache, doc_ids: list[str], path: Path) -> Path:

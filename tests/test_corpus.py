@@ -102,3 +102,10 @@ def test_the_word_cache_is_bounded(monkeypatch):
         words.add(f"w{n}", ())
     assert len(words) <= 10 and words.get("w24") == ()
     assert len(words.take_fresh()) == 10 and words.take_fresh() == {}
+
+
+def test_a_bar_moves_once_per_article_when_workers_take_several(tmp_path, uninterrupted):
+    ticks = []
+    text, summary = _nquads(tmp_path / "cache", ARTICLES, jobs=2, on_article=lambda: ticks.append(1))
+    assert corpus._LOCAL_BATCH > 1 and len(ARTICLES) > 2 * corpus._LOCAL_BATCH
+    assert (len(ticks), summary.articles, text) == (len(ARTICLES), len(ARTICLES), uninterrupted)
