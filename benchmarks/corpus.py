@@ -4,6 +4,8 @@ Usage: .venv/bin/python benchmarks/corpus.py [--before DIR] [--runs 3] [--sizes 
 
 `--before DIR` is another checkout of kg (e.g. `git worktree add /tmp/kg-before 607f84a`) run with
 this venv; each figure is measured for it and for this checkout in the same run, alternating.
+Each checkout gets a data folder of its own (`KG_DATA_DIR`, linking the installed database) whose
+analysis and knowledge-base images it makes once before anything is timed, so the two never share them.
 Every build goes into a fresh folder ("cold": no word cache from an earlier run) and loads the
 Oxigraph store, so the time is end to end; the "warm" rows rebuild in a folder whose articles were
 removed but whose word cache (`.articles/words.pickle`) was kept. Peak RSS per process is the
@@ -66,9 +68,33 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
+# Each checkout's own data folder (KG_DATA_DIR), made by `private_data`: its analysis and
+# knowledge-base images are made by its own code, and no run reads another's.
+DATA_DIRS: dict[Path, Path] = {}
+
+
+def checkout_env(checkout: Path) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    if checkout in DATA_DIRS:
+        env["KG_DATA_DIR"] = str(DATA_DIRS[checkout])
+    return env
+
+
+def private_data(checkout: Path, folder: Path) -> None:
+    """Give a checkout a data folder of its own: links to its installed database, images made there once (untimed)."""
+    installed = Path(os.environ.get("KG_DATA_DIR", checkout / "data" / "camel"))
+    database = Path("data") / "morphology_db" / "calima-msa-r13" / "morphology.db"
+    (folder / database).parent.mkdir(parents=True)
+    (folder / database).symlink_to((installed / database).resolve())
+    (folder / "catalogue.json").symlink_to((installed / "catalogue.json").resolve())
+    DATA_DIRS[checkout] = folder
+    subprocess.run([str(PYTHON), "-m", "kg.cli", "extract", str(sample(corpus_files(), "400")[0]), "-o", os.devnull],
+                   cwd=checkout, env=checkout_env(checkout), capture_output=True, check=True)
+
+
 def timed(command: list[str], checkout: Path) -> dict:
     """Run a kg command of a checkout; its seconds and the peak RSS of its main process and workers."""
-    env = dict(os.environ, PYTHONPATH=str(checkout))
+    env = checkout_env(checkout)
     started = time.monotonic()
     process = subprocess.Popen([str(PYTHON), "-m", "kg.cli", *command], cwd=checkout, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -105,7 +131,7 @@ def build_runs(inputs: Path, jobs: int, checkout: Path, runs: int, work: Path, w
         out = work / f"out-{checkout.name}-{jobs}-{run}"
         if warm:  # the word cache of a finished build, its articles removed
             subprocess.run([str(PYTHON), "-m", "kg.cli", "build", str(inputs), "-j", str(jobs), "-o", str(out)],
-                           cwd=checkout, env=dict(os.environ, PYTHONPATH=str(checkout)), capture_output=True)
+                           cwd=checkout, env=checkout_env(checkout), capture_output=True)
             for article in (out / ".articles").glob("*.json"):
                 article.unlink()
         result = timed(["build", str(inputs), "-j", str(jobs), "-o", str(out), "--store", str(out / "store")], checkout)
@@ -127,7 +153,7 @@ started = time.perf_counter()
 for d in docs: corpus.article_graph(d, ner)
 print((time.perf_counter() - started) * 1000 / len(docs))
 """
-    done = subprocess.run([str(PYTHON), "-c", script], cwd=checkout, env=dict(os.environ, PYTHONPATH=str(checkout)),
+    done = subprocess.run([str(PYTHON), "-c", script], cwd=checkout, env=checkout_env(checkout),
                           capture_output=True, text=True, check=True)
     return float(done.stdout.split()[-1])
 
@@ -147,6 +173,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
     args = parser.parse_args()
     checkouts = [c for c in (args.before, ROOT) if c is not None]
+    data = tempfile.TemporaryDirectory()
+    for checkout in checkouts:
+        private_data(checkout, Path(data.name) / checkout.name)
     every = corpus_files()
     lines = ["| checkout | what | runs | articles/s min | articles/s median | peak RSS main (MB) | peak RSS worker (MB) | load (1 min) per run | exit |",
              "|---|---|---:|---:|---:|---:|---:|---|---|"]
@@ -203,6 +232,7 @@ def main() -> int:
         *notes,
     ])
     args.out.write_text(text + "\n", encoding="utf-8")
+    data.cleanup()
     print(args.out)
     return 0
 
