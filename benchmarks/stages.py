@@ -1,11 +1,12 @@
-"""Where a `-j 1` build's time goes: milliseconds per article in each stage, cold word cache.
+"""Where a `-j 1` build's time goes: CPU milliseconds per article in each stage, cold word cache.
 
 Usage: .venv/bin/python benchmarks/stages.py [--size 400] [--runs 1]
 
 Runs `kg.corpus.article_graph` in this process on every (total/N)-th ANT article, as `kg build -j 1`
 does, with a timer around each stage; nested stages are part of their parent's time. "new words"
 is the analysis of words the run had not met (camel-tools' algorithm over the image, then kg's
-readings), wherever a stage asks for it (nearly all in nlp); the pipeline's load is timed apart. Timers cost a little themselves (wall clock).
+readings), wherever a stage asks for it (nearly all in nlp); the pipeline's load is timed apart. Timers read this process's CPU time (the shared machine's other
+work inflates wall time far more), and cost a little themselves.
 """
 
 from __future__ import annotations
@@ -27,19 +28,19 @@ STAGES = [
 
 
 def timed(spent: dict[str, float], stage: str, function):
-    """`function` with its wall time added to `spent[stage]`; calls nested in a call of the same stage count once."""
+    """`function` with its CPU time added to `spent[stage]`; calls nested in a call of the same stage count once."""
     depth = [0]
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         depth[0] += 1
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             depth[0] -= 1
             if depth[0] == 0:
-                spent[stage] += time.perf_counter() - started
+                spent[stage] += time.process_time() - started
 
     return wrapper
 
@@ -56,7 +57,7 @@ def main() -> int:
                                  check=True).stdout for _ in range(args.runs)]
         rows = [dict(line.rsplit(" ", 1) for line in table.splitlines() if line and not line.startswith("#"))
                 for table in tables]
-        print(f"# min of {args.runs} runs, ms per article, {args.size} articles")
+        print(f"# min of {args.runs} runs, CPU ms per article, {args.size} articles")
         for stage in rows[0]:
             print(f"{stage} {min(float(r[stage]) for r in rows):.2f}")
         return 0
@@ -67,10 +68,10 @@ def main() -> int:
     every = sorted(ANT.rglob("*.txt"))
     files = every[:: max(1, len(every) // args.size)][: args.size]
     docs = [doc for doc in read_inputs([str(f) for f in files]) if not isinstance(doc, Problem)]
-    started = time.perf_counter()
+    started = time.process_time()
     ner = corpus.resolve_ner("crf")
     pipeline = corpus._pipeline(ner)
-    load_ms = (time.perf_counter() - started) * 1000
+    load_ms = (time.process_time() - started) * 1000
     spent: dict[str, float] = defaultdict(float)
     analyzer = pipeline.analyze
     tagger = pipeline.recognize.tagger
@@ -84,12 +85,12 @@ def main() -> int:
     pipeline.link = timed(spent, "link", pipeline.link)
     pipeline.extract_relations = timed(spent, "relations", pipeline.extract_relations)
     rdf.article_nquads = timed(spent, "N-Quads", rdf.article_nquads)
-    started = time.perf_counter()
+    started = time.process_time()
     for doc in docs:
         corpus.article_graph(doc, ner)
-    spent["article"] = time.perf_counter() - started
+    spent["article"] = time.process_time() - started
     per = {stage: seconds * 1000 / len(docs) for stage, seconds in spent.items()}
-    print(f"# {len(docs)} articles, -j 1 in one process, cold word cache; pipeline load {load_ms:.0f} ms")
+    print(f"# {len(docs)} articles, -j 1 in one process, cold word cache, CPU ms per article; pipeline load {load_ms:.0f} ms")
     print(f"article {per['article']:.2f}")
     for stage, parent in STAGES:
         indent = "  " * (1 if parent == "article" else 2)
