@@ -3,7 +3,9 @@
 Usage: .venv/bin/python benchmarks/corpus.py [--before DIR] [--runs 3] [--sizes 400 all] [--out benchmarks/results.md]
 
 `--before DIR` is another checkout of kg (e.g. `git worktree add /tmp/kg-before 607f84a`) run with
-this venv; each figure is measured for it and for this checkout in the same run, alternating.
+this venv; each figure is measured for it and for this checkout in the same run, alternating run
+by run, so that both meet the shared machine's load alike. CPU seconds are user + system time of
+the kg process and its workers, less sensitive to that load than the wall-clock articles/s.
 Each checkout gets a data folder of its own (`KG_DATA_DIR`, linking the installed database) whose
 analysis and knowledge-base images it makes once before anything is timed, so the two never share them.
 Every build goes into a fresh folder ("cold": no word cache from an earlier run) and loads the
@@ -19,6 +21,8 @@ import argparse
 import json
 import os
 import platform
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -93,8 +97,9 @@ def private_data(checkout: Path, folder: Path) -> None:
 
 
 def timed(command: list[str], checkout: Path) -> dict:
-    """Run a kg command of a checkout; its seconds and the peak RSS of its main process and workers."""
+    """Run a kg command of a checkout; its seconds, CPU seconds and the peak RSS of its main process and workers."""
     env = checkout_env(checkout)
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     process = subprocess.Popen([str(PYTHON), "-m", "kg.cli", *command], cwd=checkout, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -110,9 +115,11 @@ def timed(command: list[str], checkout: Path) -> dict:
     watcher.start()
     stderr = process.communicate()[1]
     seconds = time.monotonic() - started
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)  # the kg process's own and its workers' (joined by it)
     watcher.join()
     workers = [kb for pid, kb in peaks.items() if pid != process.pid]
-    return {"seconds": seconds, "code": process.returncode, "main_mb": peaks.get(process.pid, 0) / 1024,
+    return {"seconds": seconds, "code": process.returncode,
+            "cpu": cpu.ru_utime + cpu.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime, "main_mb": peaks.get(process.pid, 0) / 1024,
             "worker_mb": max(workers, default=0) / 1024, "load": load(),
             "summary": [line for line in stderr.splitlines() if " articles (" in line]}
 
@@ -125,19 +132,14 @@ def link_inputs(files: list[Path], inputs: Path) -> Path:
     return inputs
 
 
-def build_runs(inputs: Path, jobs: int, checkout: Path, runs: int, work: Path, warm: bool = False) -> list[dict]:
-    results = []
-    for run in range(runs):
-        out = work / f"out-{checkout.name}-{jobs}-{run}"
-        if warm:  # the word cache of a finished build, its articles removed
-            subprocess.run([str(PYTHON), "-m", "kg.cli", "build", str(inputs), "-j", str(jobs), "-o", str(out)],
-                           cwd=checkout, env=checkout_env(checkout), capture_output=True)
-            for article in (out / ".articles").glob("*.json"):
-                article.unlink()
-        result = timed(["build", str(inputs), "-j", str(jobs), "-o", str(out), "--store", str(out / "store")], checkout)
-        result["nq"] = out / "kg.nq"
-        results.append(result)
-    return results
+def build_once(inputs: Path, jobs: int, checkout: Path, out: Path, warm: bool = False) -> dict:
+    if warm:  # the word cache of a finished build, its articles removed
+        subprocess.run([str(PYTHON), "-m", "kg.cli", "build", str(inputs), "-j", str(jobs), "-o", str(out)],
+                       cwd=checkout, env=checkout_env(checkout), capture_output=True)
+        for article in (out / ".articles").glob("*.json"):
+            article.unlink()
+    result = timed(["build", str(inputs), "-j", str(jobs), "-o", str(out), "--store", str(out / "store")], checkout)
+    return result
 
 
 def steady_state(files: list[Path], checkout: Path) -> float:
@@ -160,7 +162,9 @@ print((time.perf_counter() - started) * 1000 / len(docs))
 
 def row(label: str, count: int, results: list[dict]) -> str:
     rates = [count / r["seconds"] for r in results]
+    cpu = [r["cpu"] for r in results]
     return (f"| {label} | {len(results)} | {min(rates):.1f} | {statistics.median(rates):.1f} | "
+            f"{min(cpu):.1f} / {statistics.median(cpu):.1f} | "
             f"{max(r['main_mb'] for r in results):.0f} | {max(r['worker_mb'] for r in results):.0f} | "
             f"{', '.join(r['load'].split()[0] for r in results)} | {', '.join(str(r['code']) for r in results)} |")
 
@@ -177,8 +181,8 @@ def main() -> int:
     for checkout in checkouts:
         private_data(checkout, Path(data.name) / checkout.name)
     every = corpus_files()
-    lines = ["| checkout | what | runs | articles/s min | articles/s median | peak RSS main (MB) | peak RSS worker (MB) | load (1 min) per run | exit |",
-             "|---|---|---:|---:|---:|---:|---:|---|---|"]
+    lines = ["| checkout | what | runs | articles/s min | articles/s median | CPU s min / median | peak RSS main (MB) | peak RSS worker (MB) | load (1 min) per run | exit |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|---|"]
     notes = []
 
     def report(text: str) -> None:
@@ -186,27 +190,39 @@ def main() -> int:
         print(text, file=sys.stderr, flush=True)
 
     one = [str(sample(every, "400")[0])]
-    for checkout in checkouts:
-        starts = [timed(["extract", *one, "-o", os.devnull], checkout) for _ in range(args.runs)]
-        seconds = sorted(r["seconds"] for r in starts)
+    # Runs alternate between the checkouts, so that both meet the shared machine's load alike.
+    starts: dict[Path, list[dict]] = {checkout: [] for checkout in checkouts}
+    for _ in range(args.runs):
+        for checkout in checkouts:
+            starts[checkout].append(timed(["extract", *one, "-o", os.devnull], checkout))
+    for checkout, runs in starts.items():
+        seconds = sorted(r["seconds"] for r in runs)
+        cpu = [r["cpu"] for r in runs]
         report(f"| {checkout.name} | start-up: `kg extract` one article, seconds (min, median) | {args.runs} | "
-               f"{seconds[0]:.2f} s | {statistics.median(seconds):.2f} s | {max(r['main_mb'] for r in starts):.0f} | | "
-               f"{', '.join(r['load'].split()[0] for r in starts)} | {', '.join(str(r['code']) for r in starts)} |")
+               f"{seconds[0]:.2f} s | {statistics.median(seconds):.2f} s | {min(cpu):.2f} / {statistics.median(cpu):.2f} | "
+               f"{max(r['main_mb'] for r in runs):.0f} | | "
+               f"{', '.join(r['load'].split()[0] for r in runs)} | {', '.join(str(r['code']) for r in runs)} |")
     for size in args.sizes:
         files = sample(every, size)
         shared = tempfile.TemporaryDirectory()
         inputs = link_inputs(files, Path(shared.name) / "in")
         plans = [(2, False)] if size == "all" else [(1, False), (2, False), (2, True)]
         for jobs, warm in plans:
+            measured = [c for c in checkouts if not (warm and c == args.before)]  # the checkout before has no word cache
+            results: dict[Path, list[dict]] = {checkout: [] for checkout in measured}
             nquads = {}
-            for checkout in checkouts:
-                if warm and checkout == args.before:
-                    continue  # the checkout before has no word cache
-                with tempfile.TemporaryDirectory() as work:
-                    results = build_runs(inputs, jobs, checkout, args.runs, Path(work), warm)
-                    nquads[checkout] = results[0]["nq"].read_bytes() if results[0]["nq"].is_file() else b""
-                report(row(f"{checkout.name} | {len(files)} articles, -j {jobs}, {'warm' if warm else 'cold'}", len(files), results))
-                notes += [f"- {checkout.name}, {len(files)} articles, -j {jobs}: {line}" for line in results[0]["summary"]]
+            with tempfile.TemporaryDirectory() as work:
+                for run in range(args.runs):
+                    for checkout in measured:
+                        out = Path(work) / f"out-{checkout.name}-{jobs}-{run}"
+                        results[checkout].append(build_once(inputs, jobs, checkout, out, warm))
+                        if run == 0:
+                            nquads[checkout] = out.joinpath("kg.nq").read_bytes() if out.joinpath("kg.nq").is_file() else b""
+                        shutil.rmtree(out, ignore_errors=True)
+            for checkout in measured:
+                report(row(f"{checkout.name} | {len(files)} articles, -j {jobs}, {'warm' if warm else 'cold'}", len(files),
+                           results[checkout]))
+                notes += [f"- {checkout.name}, {len(files)} articles, -j {jobs}: {line}" for line in results[checkout][0]["summary"]]
             if len(nquads) == 2:
                 same = len(set(nquads.values())) == 1
                 notes.append(f"- {len(files)} articles, -j {jobs}: kg.nq of the two checkouts "
@@ -216,7 +232,7 @@ def main() -> int:
     for checkout in checkouts:
         files = sample(every, "400")
         report(f"| {checkout.name} | steady state, word cache warm: ms per article (extraction + N-Quads) | 1 | "
-               f"{steady_state(files, checkout):.1f} ms | | | | {load().split()[0]} | |")
+               f"{steady_state(files, checkout):.1f} ms | | | | | {load().split()[0]} | |")
     text = "\n".join([
         "# Corpus build throughput",
         "",
