@@ -238,7 +238,7 @@ def _remove(article_ids: list[str], store_path: Path, endpoint: str | None) -> i
 
 
 def _view(args: argparse.Namespace) -> int:
-    from kg.network import VIEW_PREDICATES, EntityNotFound, find_entity, from_quads, select
+    from kg.network import VIEW_PREDICATES, EntityNotFound, GraphTables, find_entity
     from kg.viz import write_view
 
     file_format = args.format or _VIEW_SUFFIXES.get(args.output.suffix if args.output else "", "html")
@@ -247,25 +247,25 @@ def _view(args: argparse.Namespace) -> int:
         from kg.store import open_store, store_quads
 
         store = open_store(args.store)
-        graph = from_quads(store_quads(store, VIEW_PREDICATES))
+        tables = GraphTables.of_quads(store_quads(store, VIEW_PREDICATES))
         store.close()
         source = args.store
     else:
-        graph = _read_graph(args.graph)
+        tables = _read_tables(args.graph)
         source = args.graph
+    # Only the nodes and edges of the view are derived: a few dozen of thousands, for --around.
     try:
-        around = find_entity(graph, args.around) if args.around else None
+        around = find_entity(tables.names(), args.around) if args.around else None
+        shown = tables.select(
+            predicates=tuple(args.predicate),
+            since=args.since,
+            until=args.until,
+            around=around,
+            depth=args.depth,
+            top=args.top,
+        )
     except EntityNotFound as err:
         raise ViewError(str(err)) from err
-    shown = select(
-        graph,
-        predicates=tuple(args.predicate),
-        since=args.since,
-        until=args.until,
-        around=around,
-        depth=args.depth,
-        top=args.top,
-    )
     if not shown:
         raise ViewError(f"nothing to draw: no entity of {source} is left by these options")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -275,15 +275,15 @@ def _view(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_graph(path: Path):
-    from kg.network import GRAPH_FORMATS, read_graph
+def _read_tables(path: Path):
+    from kg.network import GRAPH_FORMATS, read_tables
 
     if path.suffix not in GRAPH_FORMATS:
         raise ViewError(f"{path}: not a graph file (use .trig, .ttl, .nq or .nt)")
     if not path.is_file():
         raise ViewError(f"{path}: no such file (make one with kg build)")
     try:
-        return read_graph(path)
+        return read_tables(path)
     except (SyntaxError, OSError) as err:
         reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise ViewError(f"{path}: cannot read the graph ({reason})") from err
