@@ -163,7 +163,7 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
 
     from kg.corpus import ArticleCache, build, write_nquads
     from kg.rdf import article_iri, write_exports
-    from kg.store import load_nquads, open_store, push_graphs
+    from kg.store import open_store, push_graphs, start_loading
     from kg.network import read_graph
     from kg.viz import write_view
 
@@ -178,18 +178,24 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
         )
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
-    paths = write_exports(write_nquads(cache, doc_ids, output / "kg.nq"), output)
-    paths["html"] = write_view(read_graph(paths["nquads"]), output / "kg.html")
-    seconds = time.monotonic() - started
+    nquads = write_nquads(cache, doc_ids, output / "kg.nq")
+    names = [article_iri(doc_id) for doc_id in doc_ids]
+    # The store loads kg.nq on a thread of its own while the exports and the page are written.
+    loaded = start_loading(store, nquads, names) if store is not None else None
+    try:
+        paths = write_exports(nquads, output)
+        paths["html"] = write_view(read_graph(nquads), output / "kg.html")
+        seconds = time.monotonic() - started  # as before the store loaded beside: without it
+    finally:
+        if loaded is not None:
+            loaded()
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
         f"{summary.entities} entities, {summary.relations} relations, {summary.triples} triples "
         f"in {seconds:.1f} s ({summary.articles / seconds:.1f} articles/s)",
         file=sys.stderr,
     )
-    names = [article_iri(doc_id) for doc_id in doc_ids]
     if store is not None:
-        load_nquads(store, paths["nquads"], names)
         store.close()
         print(f"kg: {len(names)} article graphs loaded into {store_path}", file=sys.stderr)
     if endpoint:
