@@ -138,9 +138,9 @@ def _view_lines(path: Path) -> tuple[bytes, dict[str, list[bytes]]]:
         The lines whose second term is one the view reads, or may be; and the lines of mentions and
         anchors, by field, set aside to be parsed for the entities and evidence a graph shows.
     """
-    # One statement a line: splitting lines is faster than parsing the spans' quads the view drops or
-    # sets aside (72 % of an internationalNews kg.nq). A line not plainly "<subject> <predicate> ..." (a quoted triple, a
-    # comment, a typo, an escaped IRI) is kept for the parser to judge.
+    # One statement a line: splitting lines is faster than parsing the quads the view drops or sets
+    # aside (72 % of an internationalNews kg.nq). A line not plainly "<subject> <predicate> ..." (a
+    # quoted triple, a comment, a typo, an escaped IRI) is kept for the parser to judge.
     kept: list[bytes] = []
     aside: dict[str, list[bytes]] = {field: [] for field in _ASIDE.values()}
     with path.open("rb") as lines:
@@ -169,10 +169,9 @@ def _statements(quads: Iterable[ox.Quad]) -> Iterator[Statement]:
 
 
 class GraphTables:
-    """The statements of a graph that the view reads, as tables, from which the entity graph of
-    `to_networkx`, or only the part of it a view shows, is derived.
+    """The statements of a graph the view reads, as tables: the entity graph, or a view's part, derived on demand.
 
-    Read from an N-Quads file, the spans' mentions and anchors (most of the file) are kept as lines,
+    Read from an N-Quads file, the spans' mentions and anchors (a fifth of kg.nq) are kept as lines,
     parsed only for the entities and evidence a graph shows.
     """
 
@@ -182,10 +181,12 @@ class GraphTables:
         aside: dict[str, list[bytes]] | None = None,
         rdf_format: ox.RdfFormat | None = None,
     ):
-        """Args:
-        statements: (subject, predicate, object, language) of any order.
-        aside: N-Quads lines of the fields "mention" and "anchor" not among `statements`.
-        rdf_format: the format of the lines set aside.
+        """Fill the tables.
+
+        Args:
+            statements: (subject, predicate, object, language) of any order.
+            aside: N-Quads lines of the fields "mention" and "anchor" not among `statements`.
+            rdf_format: the format of the lines set aside.
         """
         self._fields: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
         self._types: dict[str, str] = {}
