@@ -164,7 +164,7 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     from kg.corpus import ArticleCache, build, write_nquads
     from kg.rdf import article_iri, write_exports
     from kg.store import open_store, push_graphs, start_loading
-    from kg.network import read_graph
+    from kg.network import GraphTables
     from kg.viz import write_view
 
     output: Path = args.output
@@ -183,8 +183,10 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     # The store loads kg.nq on a thread of its own while the exports and the page are written.
     loaded = start_loading(store, nquads, names) if store is not None else None
     try:
-        paths = write_exports(nquads, output)
-        paths["html"] = write_view(read_graph(nquads), output / "kg.html")
+        # kg.html's entity graph is derived from the quads the exports parse, not from a second read.
+        tables: list[GraphTables] = []
+        paths = write_exports(nquads, output, lambda quads: tables.append(GraphTables.of_quads(quads)))
+        paths["html"] = write_view(tables[0].graph(), output / "kg.html")
         seconds = time.monotonic() - started  # as before the store loaded beside: without it
     finally:
         if loaded is not None:

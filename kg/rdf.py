@@ -116,7 +116,7 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def write_exports(nquads: Path, out_dir: Path) -> dict[str, Path]:
+def write_exports(nquads: Path, out_dir: Path, *readers: Callable[[Iterable[ox.Quad]], object]) -> dict[str, Path]:
     """Write Turtle (graphs merged), TriG and JSON-LD (a graph per article) from N-Quads.
 
     The file is parsed once: each format's serialiser reads the quads on a thread of its own,
@@ -125,6 +125,8 @@ def write_exports(nquads: Path, out_dir: Path) -> dict[str, Path]:
     Args:
         nquads: the knowledge graph as N-Quads, one named graph per article, grouped by graph.
         out_dir: the directory to write into; created when missing.
+        readers: more consumers of the same quads, each on a thread of its own (`kg build` derives
+            the entity graph of kg.html so).
 
     Returns:
         The paths, by format: {"nquads": …, "turtle": …, "trig": …, "jsonld": …}.
@@ -142,7 +144,7 @@ def write_exports(nquads: Path, out_dir: Path) -> dict[str, Path]:
     ):
         paths[key] = out_dir / name
         writers.append(partial(_serialize, paths[key], rdf_format, None if key == "jsonld" else prefixes))
-    fan_out(ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS), writers)
+    fan_out(ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS), [*writers, *readers])
     return paths
 
 

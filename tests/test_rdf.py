@@ -218,6 +218,17 @@ def test_exports_from_one_parse_are_those_of_a_parse_per_format(extraction, tmp_
         assert paths[key].read_bytes() == alone
 
 
+def test_exports_hand_their_readers_every_quad(extraction, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.rdf, "_BATCH", 7)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    nquads = folder / "kg.nq"
+    nquads.write_text(sorted_nquads(to_dataset([extraction])), encoding="utf-8")
+    seen: list[list[str]] = []
+    write_exports(nquads, folder, lambda quads: seen.append([str(quad) for quad in quads]))
+    assert seen == [[str(quad) for quad in ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS)]]
+
+
 def test_exports_of_bad_n_quads_fail_and_keep_the_old_files(extraction, tmp_path, monkeypatch):
     monkeypatch.setattr(kg.rdf, "_BATCH", 7)
     paths = _exports(to_dataset([extraction]), tmp_path)

@@ -11,6 +11,7 @@ import pyvis
 
 from kg.cli import main
 from kg.network import OVERVIEW_SIZE, find_entity, read_graph, select, to_networkx
+from kg.pipeline import Pipeline
 from kg.rdf import sorted_nquads, to_dataset
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.viz import iframe, label_box, page as page_html, page_data, write_html
@@ -244,6 +245,13 @@ def test_view_command_draws_the_page_of_the_whole_graph_cut(tmp_path, options):
     )
     assert whole.number_of_nodes() > 2
     assert out.read_text(encoding="utf-8") == page_html(whole)
+
+
+def test_build_draws_the_page_of_its_kg_nq(tmp_path, monkeypatch, pipeline):
+    # kg build derives kg.html's graph from the quads its exports parse: the page of kg.nq read back.
+    monkeypatch.setattr(Pipeline, "load", classmethod(lambda cls, ner="auto": pipeline))
+    assert main(["build", "-j", "1", "-o", str(tmp_path)]) == 0
+    assert (tmp_path / "kg.html").read_text(encoding="utf-8") == page_html(read_graph(tmp_path / "kg.nq"))
 
 
 def test_view_command_needs_a_graph_file(tmp_path, capsys):
