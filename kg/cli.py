@@ -163,8 +163,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
 
     from kg.corpus import ArticleCache, build, write_nquads
     from kg.rdf import article_iri, write_exports
-    from kg.store import load_nquads, open_store, push_graphs
-    from kg.network import read_graph
+    from kg.store import open_store, push_graphs, start_loading
+    from kg.network import GraphTables
     from kg.viz import write_view
 
     output: Path = args.output
@@ -178,18 +178,26 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
         )
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
-    paths = write_exports(write_nquads(cache, doc_ids, output / "kg.nq"), output)
-    paths["html"] = write_view(read_graph(paths["nquads"]), output / "kg.html")
-    seconds = time.monotonic() - started
+    nquads = write_nquads(cache, doc_ids, output / "kg.nq")
+    names = [article_iri(doc_id) for doc_id in doc_ids]
+    # The store loads kg.nq on a thread of its own while the exports and the page are written.
+    loaded = start_loading(store, nquads, names) if store is not None else None
+    try:
+        # kg.html's entity graph is derived from the quads the exports parse, not from a second read.
+        tables: list[GraphTables] = []
+        paths = write_exports(nquads, output, lambda quads: tables.append(GraphTables.of_quads(quads)))
+        paths["html"] = write_view(tables[0].graph(), output / "kg.html")
+        seconds = time.monotonic() - started  # as before the store loaded beside: without it
+    finally:
+        if loaded is not None:
+            loaded()
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
         f"{summary.entities} entities, {summary.relations} relations, {summary.triples} triples "
         f"in {seconds:.1f} s ({summary.articles / seconds:.1f} articles/s)",
         file=sys.stderr,
     )
-    names = [article_iri(doc_id) for doc_id in doc_ids]
     if store is not None:
-        load_nquads(store, paths["nquads"], names)
         store.close()
         print(f"kg: {len(names)} article graphs loaded into {store_path}", file=sys.stderr)
     if endpoint:
@@ -238,7 +246,7 @@ def _remove(article_ids: list[str], store_path: Path, endpoint: str | None) -> i
 
 
 def _view(args: argparse.Namespace) -> int:
-    from kg.network import VIEW_PREDICATES, EntityNotFound, find_entity, from_quads, select
+    from kg.network import VIEW_PREDICATES, EntityNotFound, GraphTables, find_entity
     from kg.viz import write_view
 
     file_format = args.format or _VIEW_SUFFIXES.get(args.output.suffix if args.output else "", "html")
@@ -247,25 +255,25 @@ def _view(args: argparse.Namespace) -> int:
         from kg.store import open_store, store_quads
 
         store = open_store(args.store)
-        graph = from_quads(store_quads(store, VIEW_PREDICATES))
+        tables = GraphTables.of_quads(store_quads(store, VIEW_PREDICATES))
         store.close()
         source = args.store
     else:
-        graph = _read_graph(args.graph)
+        tables = _read_tables(args.graph)
         source = args.graph
+    # Only the nodes and edges of the view are derived: a few dozen of thousands, for --around.
     try:
-        around = find_entity(graph, args.around) if args.around else None
+        around = find_entity(tables.names(), args.around) if args.around else None
+        shown = tables.select(
+            predicates=tuple(args.predicate),
+            since=args.since,
+            until=args.until,
+            around=around,
+            depth=args.depth,
+            top=args.top,
+        )
     except EntityNotFound as err:
         raise ViewError(str(err)) from err
-    shown = select(
-        graph,
-        predicates=tuple(args.predicate),
-        since=args.since,
-        until=args.until,
-        around=around,
-        depth=args.depth,
-        top=args.top,
-    )
     if not shown:
         raise ViewError(f"nothing to draw: no entity of {source} is left by these options")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -275,15 +283,15 @@ def _view(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_graph(path: Path):
-    from kg.network import GRAPH_FORMATS, read_graph
+def _read_tables(path: Path):
+    from kg.network import GRAPH_FORMATS, read_tables
 
     if path.suffix not in GRAPH_FORMATS:
         raise ViewError(f"{path}: not a graph file (use .trig, .ttl, .nq or .nt)")
     if not path.is_file():
         raise ViewError(f"{path}: no such file (make one with kg build)")
     try:
-        return read_graph(path)
+        return read_tables(path)
     except (SyntaxError, OSError) as err:
         reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise ViewError(f"{path}: cannot read the graph ({reason})") from err

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import queue
 import re
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,6 +39,11 @@ _SENTENCE, _IN_ARTICLE = f"<{KG.sentenceIndex}>", f"<{KG.inArticle}>"
 # Datatype suffixes of typed literals.
 _DATE, _ANY_URI = f"^^<{XSD.date}>", f"^^<{XSD.anyURI}>"
 _INTEGER, _DECIMAL, _BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.decimal}>", f"^^<{XSD.boolean}>"
+# Quads per batch handed to fan_out's consumers, and batches waiting per consumer: 16,384 quads are
+# about 9 MB, and fewer, larger batches spare the threads' switches.
+_BATCH = 16384
+_BATCHES_IN_FLIGHT = 2
+_FAILED = object()  # what a feed carries when the stream stopped on an error
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -107,32 +116,94 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def write_exports(nquads: Path, out_dir: Path) -> dict[str, Path]:
+def write_exports(nquads: Path, out_dir: Path, *readers: Callable[[Iterable[ox.Quad]], object]) -> dict[str, Path]:
     """Write Turtle (graphs merged), TriG and JSON-LD (a graph per article) from N-Quads.
 
-    Oxigraph's parser and serialisers stream, so memory stays flat whatever the corpus size.
+    The file is parsed once: each format's serialiser reads the quads on a thread of its own,
+    batch by batch, so memory stays flat whatever the corpus size.
 
     Args:
         nquads: the knowledge graph as N-Quads, one named graph per article, grouped by graph.
         out_dir: the directory to write into; created when missing.
+        readers: more consumers of the same quads, each on a thread of its own (`kg build` derives
+            the entity graph of kg.html so).
 
     Returns:
         The paths, by format: {"nquads": …, "turtle": …, "trig": …, "jsonld": …}.
+
+    Raises:
+        SyntaxError: the N-Quads do not parse; no export is replaced.
     """
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES}
     paths = {"nquads": nquads}
+    writers = []
     for key, name, rdf_format in (
         ("turtle", "kg.ttl", ox.RdfFormat.TURTLE),
         ("trig", "kg.trig", ox.RdfFormat.TRIG),
         ("jsonld", "kg.jsonld", ox.RdfFormat.JSON_LD),
     ):
-        quads = ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS)
-        # Turtle holds one graph: the union of the articles' graphs.
-        items = (quad.triple for quad in quads) if key == "turtle" else quads
         paths[key] = out_dir / name
-        with atomic_file(paths[key], binary=True) as stream:
-            ox.serialize(items, stream, rdf_format, prefixes=None if key == "jsonld" else prefixes)
+        writers.append(partial(_serialize, paths[key], rdf_format, None if key == "jsonld" else prefixes))
+    fan_out(ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS), [*writers, *readers])
     return paths
+
+
+def fan_out(quads: Iterable[ox.Quad], consumers: list[Callable[[Iterable[ox.Quad]], object]]) -> None:
+    """Hand one stream of quads to each consumer, each on a thread of its own, a batch at a time.
+
+    Raises:
+        the first error of the stream or of a consumer, after every consumer has stopped; a consumer
+        whose stream failed sees the error too (so an atomic file it writes is not replaced).
+    """
+    feeds = [queue.Queue(maxsize=_BATCHES_IN_FLIGHT) for _ in consumers]
+    errors: list[BaseException] = []
+    threads = [threading.Thread(target=_consume, args=(consume, feed, errors)) for consume, feed in zip(consumers, feeds)]
+    for thread in threads:
+        thread.start()
+    end = _FAILED
+    try:
+        quads = iter(quads)
+        while batch := list(itertools.islice(quads, _BATCH)):
+            for feed in feeds:
+                feed.put(batch)
+        end = None
+    finally:
+        for feed in feeds:
+            feed.put(end)
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
+
+
+class _StreamFailed(Exception):
+    """The stream a consumer was reading stopped on an error."""
+
+
+def _consume(consume: Callable[[Iterable[ox.Quad]], object], feed: queue.Queue, errors: list[BaseException]) -> None:
+    def stream() -> Iterator[ox.Quad]:
+        while (batch := feed.get()) is not None:
+            if batch is _FAILED:
+                raise _StreamFailed("the quads stopped on an error")
+            yield from batch
+
+    quads = stream()
+    try:
+        consume(quads)
+    except _StreamFailed:
+        return
+    except BaseException as err:  # handed to fan_out's thread, which raises it
+        errors.append(err)
+    # Read to the end, so that the stream's producer is never left waiting on a full queue.
+    for _ in quads:
+        pass
+
+
+def _serialize(path: Path, rdf_format: ox.RdfFormat, prefixes: dict[str, str] | None, quads: Iterable[ox.Quad]) -> None:
+    # Turtle holds one graph: the union of the articles' graphs.
+    items = (quad.triple for quad in quads) if rdf_format == ox.RdfFormat.TURTLE else quads
+    with atomic_file(path, binary=True) as stream:
+        ox.serialize(items, stream, rdf_format, prefixes=prefixes)
 
 
 def sorted_nquads(dataset: Dataset) -> str:

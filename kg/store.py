@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -96,6 +97,34 @@ def load_nquads(store: Dataset, nquads: Path, names: list[URIRef]) -> None:
         store.remove_graph(name)
     # Oxigraph's own parser, streaming from the file: rdflib's N-Quads parser is an order slower.
     store.parse(source=str(nquads), format="ox-nquads", transactional=False)
+
+
+def start_loading(store: Dataset, nquads: Path, names: list[URIRef]) -> Callable[[], None]:
+    """Run `load_nquads` on a thread of its own, beside whatever the caller does next.
+
+    Oxigraph's bulk loader lets go of Python's interpreter lock while it parses and indexes, so
+    the exports written meanwhile run on another core.
+
+    Returns:
+        A function that waits for the load to end and raises its error, if it failed.
+    """
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            load_nquads(store, nquads, names)
+        except BaseException as err:  # raised again in the caller's thread, by wait
+            errors.append(err)
+
+    thread = threading.Thread(target=load, name="kg-store-load")
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if errors:
+            raise errors[0]
+
+    return wait
 
 
 def remove_article(store: Dataset, article_id: str) -> URIRef:

@@ -1,16 +1,18 @@
 import dataclasses
 import os
 
+import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
-from kg.rdf import article_iri, article_nquads, event_iri, sorted_nquads, to_dataset, union_graph, write_exports
+import kg.rdf
+from kg.rdf import article_iri, article_nquads, event_iri, fan_out, sorted_nquads, to_dataset, union_graph, write_exports
 from kg.read import EXAMPLE, read_file
 from kg.types import Document, Entity, Extraction, Mention, Relation
-from kg.vocab import ARTICLE, ENTITY, KG, NIF, SEM, WD, event_class
+from kg.vocab import ARTICLE, ENTITY, KG, NIF, PREFIXES, SEM, WD, event_class
 
 BODY = (
     "أشاد الرئيس التونسي قيس سعيد بجهود منظمة الصحة العالمية في مكافحة الوباء."
@@ -201,6 +203,56 @@ def test_dataset_exports_keep_one_graph_per_article(extraction, tmp_path, key, r
     assert set(graphs) == {article_iri(extraction.doc.id)}
     for name, graph in graphs.items():
         assert isomorphic(graph, dataset.graph(name))
+
+
+def test_exports_from_one_parse_are_those_of_a_parse_per_format(extraction, tmp_path, monkeypatch):
+    # Small batches: the serialisers' threads take turns many times over the stream.
+    monkeypatch.setattr(kg.rdf, "_BATCH", 7)
+    second = dataclasses.replace(extraction, doc=dataclasses.replace(extraction.doc, id="second"))
+    paths = _exports(to_dataset([extraction, second]), tmp_path)
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES}
+    for key, rdf_format in (("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG), ("jsonld", ox.RdfFormat.JSON_LD)):
+        quads = ox.parse(path=paths["nquads"], format=ox.RdfFormat.N_QUADS)
+        items = [quad.triple for quad in quads] if key == "turtle" else list(quads)
+        alone = ox.serialize(items, None, rdf_format, prefixes=None if key == "jsonld" else prefixes)
+        assert paths[key].read_bytes() == alone
+
+
+def test_exports_hand_their_readers_every_quad(extraction, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.rdf, "_BATCH", 7)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    nquads = folder / "kg.nq"
+    nquads.write_text(sorted_nquads(to_dataset([extraction])), encoding="utf-8")
+    seen: list[list[str]] = []
+    write_exports(nquads, folder, lambda quads: seen.append([str(quad) for quad in quads]))
+    assert seen == [[str(quad) for quad in ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS)]]
+
+
+def test_exports_of_bad_n_quads_fail_and_keep_the_old_files(extraction, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.rdf, "_BATCH", 7)
+    paths = _exports(to_dataset([extraction]), tmp_path)
+    before = {key: path.read_bytes() for key, path in paths.items()}
+    paths["nquads"].write_text(before["nquads"].decode("utf-8") * 2 + "<urn:a> oops .\n", encoding="utf-8")
+    with pytest.raises(SyntaxError):
+        write_exports(paths["nquads"], tmp_path)
+    assert {key: path.read_bytes() for key, path in paths.items() if key != "nquads"} == {
+        key: text for key, text in before.items() if key != "nquads"
+    }
+    assert sorted(os.listdir(tmp_path)) == ["kg.jsonld", "kg.nq", "kg.trig", "kg.ttl"]
+
+
+def test_fan_out_raises_a_consumer_error_after_the_others_finish():
+    quads = [ox.Quad(ox.NamedNode(f"urn:s{n}"), ox.NamedNode("urn:p"), ox.Literal(str(n))) for n in range(50)]
+    seen: list[int] = []
+
+    def broken(stream):
+        next(iter(stream))
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        fan_out(quads, [lambda stream: seen.append(sum(1 for _ in stream)), broken])
+    assert seen == [50]
 
 
 def test_jsonld_keeps_arabic(extraction, tmp_path):

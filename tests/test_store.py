@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import re
 import shutil
@@ -16,7 +17,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import main
 from kg.pipeline import Pipeline
-from kg.rdf import article_iri, sorted_nquads, to_dataset
+from kg.rdf import article_iri, sorted_nquads, to_dataset, write_exports
 from kg.store import (
     StoreError,
     article_graphs,
@@ -24,11 +25,13 @@ from kg.store import (
     delete_article,
     export_dataset,
     format_result,
+    load_nquads,
     open_store,
     push_graphs,
     remove_article,
     replace_graphs,
     run_query,
+    start_loading,
     store_quads,
 )
 from kg.types import Document, Entity, Extraction, Mention, Relation
@@ -160,6 +163,36 @@ def test_rerunning_an_article_replaces_its_graph(store):
     name = article_iri("a")
     assert isomorphic(export_dataset(store).graph(name), to_dataset([fewer]).graph(name))
     assert (URIRef(_iri("tunisia")), KG.condemned, URIRef(_iri("israel"))) not in store
+
+
+def test_loading_on_a_thread_leaves_the_store_what_loading_in_line_does(tmp_path, ant_extractions):
+    nquads = tmp_path / "kg.nq"
+    nquads.write_text(sorted_nquads(to_dataset(ant_extractions)), encoding="utf-8")
+    names = [article_iri(extraction.doc.id) for extraction in ant_extractions]
+    contents = []
+    for way in ("in line", "on a thread"):
+        store = open_store(tmp_path / way, create=True)
+        # An older version of an article's graph, replaced; another article's graph, kept.
+        replace_graphs(store, to_dataset([dataclasses.replace(ARTICLE_A, doc=dataclasses.replace(ARTICLE_A.doc, id=ant_extractions[0].doc.id)), ARTICLE_B]))
+        if way == "in line":
+            load_nquads(store, nquads, names)
+        else:
+            wait = start_loading(store, nquads, names)
+            write_exports(nquads, tmp_path / "exports")  # the work the load runs beside in kg build
+            wait()
+        contents.append(sorted_nquads(export_dataset(store)))
+        store.close()
+    assert contents[0] == contents[1]
+    expected = sorted_nquads(to_dataset([*ant_extractions, ARTICLE_B]))
+    assert contents[1] == expected
+
+
+def test_loading_on_a_thread_raises_its_error_in_the_caller(tmp_path, store):
+    bad = tmp_path / "bad.nq"
+    bad.write_text("<urn:a> oops .\n", encoding="utf-8")
+    wait = start_loading(store, bad, [])
+    with pytest.raises(SyntaxError):
+        wait()
 
 
 def test_remove_article(store):

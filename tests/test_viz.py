@@ -10,8 +10,9 @@ import pytest
 import pyvis
 
 from kg.cli import main
-from kg.network import OVERVIEW_SIZE, to_networkx
-from kg.rdf import to_dataset
+from kg.network import OVERVIEW_SIZE, find_entity, read_graph, select, to_networkx
+from kg.pipeline import Pipeline
+from kg.rdf import sorted_nquads, to_dataset
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.viz import iframe, label_box, page as page_html, page_data, write_html
 from kg.vocab import ENTITY
@@ -187,6 +188,70 @@ def test_view_command_explains_in_one_line(trig, tmp_path, capsys, options, erro
     assert main(["view", str(trig), *options, "-o", str(tmp_path / "v.html")]) == 1
     assert capsys.readouterr().err == error.format(trig=trig)
     assert not (tmp_path / "v.html").exists()
+
+
+def _news(articles: int = 12, entities: int = 30) -> list[Extraction]:
+    """Articles over a few months, each stating relations between entities of a ring with chords."""
+    iris = [str(ENTITY[f"e{index}"]) for index in range(entities)]
+    extractions = []
+    for number in range(articles):
+        pairs = [(iris[(number + step) % entities], iris[(number * 7 + step * 3) % entities]) for step in range(4)]
+        sentences = [f"كيان {s[-2:]} التقى كيان {o[-2:]}" for s, o in pairs]
+        body = ". ".join(sentences)
+        relations = tuple(
+            Relation(s, ("met", "praised", "condemned", "visited")[step], o, step, sentences[step],
+                     body.index(sentences[step]), body.index(sentences[step]) + len(sentences[step]),
+                     None, None, None, confidence=0.7, negated=step == 3 and number % 2 == 0)
+            for step, (s, o) in enumerate(pairs)
+        )  # fmt: skip
+        named = sorted({iri for pair in pairs for iri in pair})
+        extractions.append(Extraction(
+            Document(id=f"n{number}", body=body, source="tests", title=f"خبر {number}", date=f"2021-{1 + number % 6:02d}-10"),
+            (),
+            tuple(Entity(iri, ("PER", "ORG", "LOC")[int(iri[-1]) % 3], f"كيان {iri[-2:]}", None, None,
+                         tuple(Mention(f"كيان {iri[-2:]}", 0, 5, step, "PER", 0, 1) for step in range(1 + number % 3)))
+                  for iri in named),
+            relations,
+        ))  # fmt: skip
+    return extractions
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--around", "كيان e3"],
+        ["--around", "كيان e3", "--depth", "2", "--since", "2021-03-01"],
+        ["--top", "8"],
+        ["--top", "5", "--predicate", "praised", "--until", "2021-04-30"],
+    ],
+)
+def test_view_command_draws_the_page_of_the_whole_graph_cut(tmp_path, options):
+    # `kg view` derives only the part it draws: the page is the one drawn from the whole graph, cut by select.
+    nquads = tmp_path / "kg.nq"
+    nquads.write_text(sorted_nquads(to_dataset(_news())), encoding="utf-8")
+    out = tmp_path / "view.html"
+    assert main(["view", str(nquads), *options, "-o", str(out)]) == 0
+    args = dict(zip(options[::2], options[1::2]))
+    graph = read_graph(nquads)
+    around = find_entity(graph.nodes, args["--around"]) if "--around" in args else None
+    whole = select(
+        graph,
+        predicates=tuple(value for key, value in zip(options[::2], options[1::2]) if key == "--predicate"),
+        since=args.get("--since"),
+        until=args.get("--until"),
+        around=around,
+        depth=int(args.get("--depth", 1)),
+        top=int(args["--top"]) if "--top" in args else None,
+    )
+    assert whole.number_of_nodes() > 2
+    assert out.read_text(encoding="utf-8") == page_html(whole)
+
+
+def test_build_draws_the_page_of_its_kg_nq(tmp_path, monkeypatch, pipeline):
+    # kg build derives kg.html's graph from the quads its exports parse: the page of kg.nq read back.
+    monkeypatch.setattr(Pipeline, "load", classmethod(lambda cls, ner="auto": pipeline))
+    assert main(["build", "-j", "1", "-o", str(tmp_path)]) == 0
+    assert (tmp_path / "kg.html").read_text(encoding="utf-8") == page_html(read_graph(tmp_path / "kg.nq"))
 
 
 def test_view_command_needs_a_graph_file(tmp_path, capsys):
