@@ -122,10 +122,18 @@ def test_known_names_keep_their_letters_and_type(pipeline, text, name, kind, qid
     assert not any(e.label_ar == "يونغ يانغ" for e in entities)
 
 
-def test_a_short_definite_reference_is_the_named_body(pipeline):
-    text = "قضت المحكمة الدستورية بعدم دستورية القانون. وقالت المحكمة إن القرار نهائي."
-    [court] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
-    assert court.label_ar == "المحكمة الدستورية" and len(court.mentions) == 2
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("قضت المحكمة الدستورية بعدم دستورية القانون. وقالت المحكمة إن القرار نهائي.", "المحكمة الدستورية"),
+        # a construct's head takes the article when it stands alone
+        ("أعلنت حركة النهضة دعمها للحكومة. وقالت الحركة في بيان إنها ترفض العنف.", "حركة النهضة"),
+        ("صادق مجلس نواب الشعب على القانون. وقال المجلس إن الجلسة كانت هادئة.", "مجلس نواب الشعب"),
+    ],
+)
+def test_a_short_definite_reference_is_the_named_body(pipeline, text, label):
+    [body] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert body.label_ar == label and len(body.mentions) == 2
 
 
 def test_a_label_has_no_clitic(pipeline):
