@@ -19,7 +19,6 @@ _SWAPS = str.maketrans({"ق": "ك", "ة": "ه", "ظ": "ض", "ث": "س"})
 _MIN_SKELETON = 3
 _MIN_TRANSLITERATION = 6
 _MIN_SURNAME = 3  # consonant classes a surname alone needs to be told apart by its sound
-_MIN_PERSON_WORD = 4  # letters a one-word place or body needs to be read as a word of a person's name
 _IRI_UNSAFE = re.compile(r"[^\w]+")
 # conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
 PROCLITIC_LETTERS = frozenset("وفبلك")
@@ -200,10 +199,7 @@ class Linker:
             else:
                 key = (mention.type, skeleton(mention.name))
             if entry is None:
-                if short := self._short_reference(mention, clusters):
-                    key = short
-                elif person := self._person_word(mention, clusters):
-                    key, mention = person, replace(mention, type="PER")
+                key = self._short_reference(mention, clusters) or key
             clusters.setdefault(key, []).append(mention)
         return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
 
@@ -235,21 +231,6 @@ class Linker:
             forms = {skeleton(word)} | ({skeleton(word[1:])} if word[:1] in PROCLITIC_LETTERS and len(word) > 3 else set())
             found = {key for key, ms in clusters.items() for m in ms
                      if m.type == "PER" and len(name := m.name.split()) > 1 and {skeleton(name[0]), skeleton(name[-1])} & forms}
-        return found.pop() if len(found) == 1 else None
-
-    def _person_word(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
-        """The one earlier person a one-word place or body the knowledge base does not know is a word of.
-
-        The tagger types a given name or surname alone as a place now and then (بريجيت after
-        بريجيت ماكرون، كونواي after كيليان كونواي): one name is one thing in an article.
-        """
-        words = normalize(mention.name).split()
-        if len(words) != 1 or mention.type not in ("LOC", "ORG") or len(words[0]) < _MIN_PERSON_WORD:
-            return None
-        if any(entry.type == mention.type for entry in self.kb.lookup(mention.name)):
-            return None  # a place the knowledge base knows stays a place, whoever bears its name
-        found = {key for key, ms in clusters.items() for m in ms
-                 if m.type == "PER" and len(name := m.name.split()) > 1 and skeleton(words[0]) in {skeleton(w) for w in name}}
         return found.pop() if len(found) == 1 else None
 
     def link(self, mention: Mention) -> KBEntry | None:

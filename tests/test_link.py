@@ -3,7 +3,7 @@
 import pytest
 
 from kg.link import consonants, skeleton
-from kg.types import Document, Mention
+from kg.types import Document
 
 
 @pytest.mark.parametrize(
@@ -248,32 +248,3 @@ def test_a_nisba_names_a_country_not_a_continent(pipeline):
     entities = _entities(pipeline, "وقال الاتحاد الأوروبي إن الأزمة تتفاقم.")
     assert "Q46" not in {e.wikidata for e in entities}
 
-
-def _mention(text, start, kind, bare=""):
-    return Mention(text, start, start + len(text), 0, kind, start, start + 1, bare=bare)
-
-
-@pytest.mark.parametrize(
-    ("names", "joined"),
-    [
-        # the tagger typed a surname or a given name alone as a place: it is the person named before
-        ([("كيليان كونواي", "PER"), ("كونواي", "LOC")], True),
-        ([("ماكرون ببريجيت", "PER"), ("وبريجيت", "LOC", "بريجيت")], True),
-        ([("ألكسندر بيسونيت", "PER"), ("بيسونيت", "ORG")], True),
-        # a place the knowledge base knows stays a place, whoever bears its name
-        ([("سالم تونس", "PER"), ("تونس", "LOC")], False),
-        # no person of that name in the article; a word too short to tell
-        ([("كونواي", "LOC")], False),
-        ([("علي دان", "PER"), ("دان", "LOC")], False),
-    ],
-)
-def test_a_place_that_is_a_word_of_a_person_named_before_is_that_person(pipeline, names, joined):
-    mentions, start = [], 0
-    for text, kind, *bare in names:
-        mentions.append(_mention(text, start, kind, *bare))
-        start += len(text) + 1
-    entities = pipeline.link(tuple(mentions), "t")
-    if joined:
-        assert [(e.type, len(e.mentions)) for e in entities] == [("PER", len(names))]
-    else:
-        assert len(entities) == len(names) and entities[-1].type == names[-1][1]
