@@ -15,6 +15,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from kg.kb import DATA
 from kg.nlp import normalize
 from kg.pipeline import Pipeline
 from kg.read import read_inputs
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 ANT = HERE.parents[1] / "shared" / "corpus" / "ant"
 FOLDERS = ("politic", "internationalNews")
 SEED, SIZE = 16, 300
+STATE_BODIES = DATA / "kb_state_bodies.tsv"
 
 
 def kb_status(name: str, kind: str, kb, state_heads: set[str]) -> str:
@@ -69,8 +71,9 @@ for kind, counts in unlinked.items():
 if args.unlinked:
     kb = pipeline.link.kb
     # the definite heads of the generated state bodies, normalised (الحكومه، وزاره الداخليه)
-    state_heads = {" ".join(normalize(name).split()) for entry in kb.entries() if entry.is_generated
-                   for name in entry.names_ar if not any(name.endswith(d) for d in ("ي", "ية"))}
+    rows = [line.split("\t") for line in STATE_BODIES.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    state_heads = {" ".join(normalize(row[rows[0].index("definite")]).split()) for row in rows[1:]}
     for kind in ("ORG", "LOC"):
         print(f"\n{kind} unlinked, {sum(unlinked[kind].values())} mentions of {len(unlinked[kind])} names:")
         statuses = Counter()
