@@ -215,7 +215,7 @@ class Linker:
 
     def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
         """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة
-        after المحكمة الدستورية; not a collective: السلطات is the state, whatever السلطات المحلية did), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
+        after المحكمة الدستورية, الحركة after حركة النهضة; not a collective: السلطات is the state, whatever السلطات المحلية did), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
         words = normalize(mention.name).split()
         if len(words) != 1 or mention.type not in ("ORG", "PER"):
             return None
@@ -223,8 +223,10 @@ class Linker:
         if mention.type == "ORG":
             if not word.startswith(DEFINITE_ARTICLE) or word in self.collectives:
                 return None
+            # the head with the article a construct drops: الحركة after حركة النهضة, المجلس after مجلس نواب الشعب
             found = {key for key, ms in clusters.items() for m in ms
-                     if m.type == "ORG" and len(name := normalize(m.name).split()) > 1 and name[0] == word}
+                     if m.type == "ORG" and len(name := normalize(m.name).split()) > 1
+                     and word in (name[0], DEFINITE_ARTICLE + name[0])}
         else:
             forms = {skeleton(word)} | ({skeleton(word[1:])} if word[:1] in PROCLITIC_LETTERS and len(word) > 3 else set())
             found = {key for key, ms in clusters.items() for m in ms

@@ -179,7 +179,8 @@ def test_tagger_names_are_names_of_entries_of_their_type(kb):
     # be a name of its entry, with the type it was trained with
     from kg.kb import TAGGER_NAMES
 
-    rows = [line.split("\t") for line in TAGGER_NAMES.read_text(encoding="utf-8").splitlines()[4:]]
+    lines = [line for line in TAGGER_NAMES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = [line.split("\t") for line in lines[1:]]
     assert len(rows) > 1000
     for name, kind, kb_id in rows:
         entry = kb.get(kb_id)

@@ -122,10 +122,18 @@ def test_known_names_keep_their_letters_and_type(pipeline, text, name, kind, qid
     assert not any(e.label_ar == "يونغ يانغ" for e in entities)
 
 
-def test_a_short_definite_reference_is_the_named_body(pipeline):
-    text = "قضت المحكمة الدستورية بعدم دستورية القانون. وقالت المحكمة إن القرار نهائي."
-    [court] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
-    assert court.label_ar == "المحكمة الدستورية" and len(court.mentions) == 2
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("قضت المحكمة الدستورية بعدم دستورية القانون. وقالت المحكمة إن القرار نهائي.", "المحكمة الدستورية"),
+        # a construct's head takes the article when it stands alone
+        ("أعلنت حركة النهضة دعمها للحكومة. وقالت الحركة في بيان إنها ترفض العنف.", "حركة النهضة"),
+        ("صادق مجلس نواب الشعب على القانون. وقال المجلس إن الجلسة كانت هادئة.", "مجلس نواب الشعب"),
+    ],
+)
+def test_a_short_definite_reference_is_the_named_body(pipeline, text, label):
+    [body] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert body.label_ar == label and len(body.mentions) == 2
 
 
 def test_a_label_has_no_clitic(pipeline):
@@ -191,8 +199,9 @@ def _named(entities):
         ("وقالت بعثة الأمم المتحدة في ليبيا إن الحوار سيستأنف.", "بعثة الأمم المتحدة", None),
         ("وقالت نقابة أطباء السودان إن الشرطة قتلت متظاهرين.", "نقابة أطباء السودان", None),
         ("وتستهدف طائرات مدنية في مطار الخرطوم.", "مطار الخرطوم", None),
-        ("وزار الوفد دول شمال أفريقيا.", "شمال أفريقيا", None),
-        ("وتوجه الوزير إلى وسط آسيا.", "وسط آسيا", None),
+        # … and a region is not its continent (UN M49 subregions, QIDs from dr5hn's subregions.json)
+        ("وزار الوفد دول شمال أفريقيا.", "شمال أفريقيا", "Q27381"),
+        ("وتوجه الوزير إلى وسط آسيا.", "وسط آسيا", "Q27275"),
         # a person whose name holds a known surname is not that person
         ("كما التقت عقيلة الرئيس التركي أمينة أردوغان مع عقيلة الرئيس السوري.", "أمينة أردوغان", None),
         # places of no country: continents, regions, seas
@@ -206,6 +215,13 @@ def _named(entities):
         ("قبالة بلدة يونانية مطلة على بحر إيجه.", "بحر إيجه", "Q34575"),
         # cities dr5hn gives a QID but no Arabic name
         ("وقال ترودو خلال مؤتمر في هيوستن بولاية تكساس.", "هيوستن", "Q80122"),
+        # Tunisian parties and parliament, QIDs from everypolitician-data's Tunisian groups
+        ("وقال القيادي في حركة النهضة إن الحزب يدعم الحكومة.", "حركة النهضة", "Q692022"),
+        ("وأعلنت كتلة نداء تونس رفضها للقانون.", "نداء تونس", "Q929717"),
+        ("وصادق مجلس نواب الشعب على الميزانية.", "مجلس نواب الشعب", "Q18342090"),
+        # cities dr5hn spells otherwise in Arabic (شبراته، قسطنطين)
+        ("وقعت اشتباكات في مدينة صبراتة غرب طرابلس.", "صبراتة", "Q231167"),
+        ("وأوقفت الشرطة شخصين في ولاية قسنطينة شرق الجزائر.", "قسنطينة", "Q1093156"),
     ],
 )
 def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):
@@ -231,3 +247,4 @@ def test_a_name_inside_a_longer_one_is_not_named_there(pipeline, text, qid):
 def test_a_nisba_names_a_country_not_a_continent(pipeline):
     entities = _entities(pipeline, "وقال الاتحاد الأوروبي إن الأزمة تتفاقم.")
     assert "Q46" not in {e.wikidata for e in entities}
+
