@@ -97,6 +97,11 @@ class Recognizer:
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
+                # A known person's whole name ends the tagger's name a word early: a word the
+                # database knows after it opens the next phrase (طالب إردوغان + أكراد العراق).
+                if found.type == "PER" and self._whole_name_before(tokens, known[found.start], found):
+                    add(known[found.start])
+                    continue
                 # A known surname at the head of the tagger's name ends one person's name;
                 # another begins after it (وعين ماكرون سيلفي جولار).
                 if found.type == "PER" and (head := self._surname_at(norms, known[found.start], found)):
@@ -127,7 +132,8 @@ class Recognizer:
                 # never the name of an office's holder.
                 mark = int(i > 0 and tokens[i - 1].norm in _APPOSITION_MARKS)
                 after_name = any(s.type == "PER" and s.end == i - mark for s in spans)
-                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name)
+                persons = frozenset(s.start for s in spans if s.type == "PER" and s.kb_id)  # known names are whole
+                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name, persons)
                 for span in phrase:
                     add(span)
                 _person_after_title(tokens, spans, end)
@@ -183,6 +189,14 @@ class Recognizer:
         longer = [normalize(n).split() for n in entry.names_ar] if entry is not None else []
         return None if any(len(n) > len(words) and n[: len(words)] == words for n in longer) else known
 
+    def _whole_name_before(self, tokens, known: _Span | None, found: _Span) -> bool:
+        """Tell whether a known person's name of two words or more covers the tagger's span
+        but its last word, a word the database knows (no foreign name's part) and no kinship link."""
+        if known is None or known.type != "PER" or known.kb_id is None or known.end - known.start < 2 or found.end != known.end + 1:
+            return False
+        following = tokens[known.end]
+        return following.analysed and not following.respelled and following.norm not in _NAME_LINKS
+
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
             for rest, entry in self.gazetteer.starting(variant):
@@ -202,7 +216,8 @@ class Recognizer:
                 return _Span(i, end, entry.type, skip, entry.id)
         return None
 
-    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False) -> list[_Span]:
+    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False,
+                      persons: frozenset[int] = frozenset()) -> list[_Span]:
         """Spans of a title phrase: nisba adjectives as places, then the person's name.
 
         With no name, a title and a nisba still name one person when the knowledge base
@@ -229,6 +244,8 @@ class Recognizer:
                 j += 1
         # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
         named = j < len(tokens) and (taken[j] or any(t.pos in _NAME_POS or not t.analysed for t in tokens[j : j + 2]))
+        if j in persons:
+            return spans  # the title's person is known and named whole; what follows is another phrase
         while j < len(tokens) and taken[j]:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
@@ -237,6 +254,8 @@ class Recognizer:
             j = body.end
         if j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS:
             j += 1  # والي تونس، فاخر القفصي
+        elif j == i + len(title.words) and _in_construct(title) and j < len(tokens) and not taken[j] and tokens[j].norm.startswith("ال"):
+            j += 1  # an indefinite title governs the definite word after it: عضو التنسيقية صالح الزغيدي
         end = j
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
@@ -314,8 +333,9 @@ class Recognizer:
                 break
             if (token.prefixes and not is_definite) or (definite and not is_definite):
                 break
-            # The genitive chain ends at the first adjective; only adjectives may follow it.
-            if tokens[end - 1].pos == "adj" and end - 1 > i and token.pos != "adj":
+            # The genitive chain ends at the first adjective or proper noun; only adjectives may
+            # follow it (ميليشيات الحوثي + مواقع: the next noun is the verb's object).
+            if tokens[end - 1].pos in ("adj", "noun_prop") and end - 1 > i and token.pos != "adj":
                 break
             definite = definite or is_definite
             end += 1
@@ -333,6 +353,9 @@ class Recognizer:
             end += 1 + (complement.prefixes == ("li_prep",) and genitive)
             while end < len(tokens) and not taken[end] and _definite_adjective(tokens[end]) and end - i <= _MAX_ORG_MODIFIERS + 2:
                 end += 1
+        # النظام السوري is a body, النظام الداخلي a system: a regime's head names one only with a nisba.
+        if self.lexicon.cue(tokens[i].norm) == "regime" and not (i + 1 < len(tokens) and self._nisba_at(tokens, i + 1)):
+            return None
         # A bare indefinite head (نشر قوات "deploy forces") names nothing; a construct one
         # does when the name that completes it follows (شرطة تايلاند: the gazetteer's).
         if end == i + 1 and not definite and not (end < len(tokens) and taken[end]):
@@ -439,6 +462,11 @@ def _without_prepositional_phrase(tokens):
         return span
 
     return cut
+
+
+def _in_construct(title: Title) -> bool:
+    """Tell whether a title ends on an indefinite noun, which governs the definite word after it (عضو + التنسيقية)."""
+    return not title.words[-1].startswith("ال")
 
 
 def _person_after_title(tokens, spans: list[_Span], end: int) -> None:

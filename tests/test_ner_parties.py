@@ -1,0 +1,46 @@
+"""The parties of events as mentions: bodies and forces from their head words, names that neither run on nor start early."""
+
+import pytest
+
+from kg.types import Document
+
+
+def _mentions(pipeline, text):
+    doc = Document("t", text, "test")
+    return [(m.type, m.text) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وانتقد النظام السوري تركيا بشدة.", ("ORG", "النظام السوري")),  # a regime with its nisba
+        ("وأكد حرس الحدود أن الجنود فتحوا النار.", ("ORG", "حرس الحدود")),
+        ("وقصفت ميليشيات الحوثي مواقع في المدينة.", ("ORG", "ميليشيات الحوثي")),
+        ("وقالت جماعة الإخوان المسلمين في بيان إنها ترفض القرار.", ("ORG", "جماعة الإخوان المسلمين")),
+        # an indefinite title governs the definite word after it: that word is no part of the name
+        ("وقال عضو التنسقية صالح الزغيدي، في تصريح لإذاعة محلية", ("PER", "صالح الزغيدي")),
+        # a known whole name ends before a common word the tagger ran on
+        ("طالب الرئيس التركي رجب طيب إردوغان أكراد العراق اليوم الثلاثاء بإنزال العلم.", ("PER", "رجب طيب إردوغان")),
+    ],
+)
+def test_party_mentions(pipeline, text, expected):
+    assert expected in _mentions(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وأشار إلى أن النظام الداخلي للبرلمان يمنع ذلك.", "النظام الداخلي"),  # a system, not a body
+        ("ويعتمد البلد نظام التجنيد الإلزامي منذ عقود.", "نظام التجنيد"),
+        ("وقال عضو التنسقية صالح الزغيدي، في تصريح لإذاعة محلية", "التنسقية صالح الزغيدي"),
+        ("طالب الرئيس التركي رجب طيب إردوغان أكراد العراق اليوم الثلاثاء بإنزال العلم.", "رجب طيب إردوغان أكراد"),
+    ],
+)
+def test_not_party_mentions(pipeline, text, absent):
+    assert absent not in [mention for _, mention in _mentions(pipeline, text)]
+
+
+def test_known_full_name_keeps_a_foreign_last_word(pipeline):
+    # a word the database does not know may still be part of the name (no cut)
+    found = _mentions(pipeline, "وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب.")
+    assert ("PER", "دونالد ترامب") in found
