@@ -387,6 +387,12 @@ class Recognizer:
                 known_body = span.kb_id is not None and (span.type == "ORG" or not state_body)
                 joined[joined.index(outer)] = replace(outer, end=span.end, named=outer.named or known_body)
                 span = replace(span, named=not known_body)
+            elif (outer is not None and outer.type == "ORG" and outer.kb_id is None and not outer.named
+                  and outer.end - outer.start == 1 and self.lexicon.cue(tokens[outer.start].norm) in ("nonstate", "group")
+                  and span.type == "ORG" and span.kb_id is not None):
+                # حركة + طالبان، حزب + النهضة: the kind word before a known name is no body of its
+                # own; an event whose party it is has the name's (gold names the name alone).
+                joined[joined.index(outer)] = replace(outer, kb_id=span.kb_id)
             joined.append(span)
         return sorted(joined, key=lambda s: (s.start, -s.end))
 

@@ -44,3 +44,19 @@ def test_known_full_name_keeps_a_foreign_last_word(pipeline):
     # a word the database does not know may still be part of the name (no cut)
     found = _mentions(pipeline, "وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب.")
     assert ("PER", "دونالد ترامب") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the kind word before a known name is that name's entity, not a body called «حركة»
+        ("وقال القيادي في حركة حماس سامي أبو زهري إن الحركة ترفض القرار.", ("سامي أبو زهري", "member_of", "Hamas")),
+        ("وأدانت الحكومة استيلاء حركة طالبان على كابول.", ("Taliban", "attacked", "Kabul")),
+    ],
+)
+def test_kind_word_takes_the_known_name(pipeline, text, expected):
+    extraction = pipeline(Document("t", text, "test"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
+    assert expected in triples, triples
+    assert not {"حركة", "Movement"} & set(labels.values())
