@@ -97,6 +97,14 @@ class Recognizer:
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
+                # A definite nisba before a name agrees with the noun before it (نظيره الكازاخي مختار
+                # تيلوبيردي، الرئيس البيلاروسي ألكسندر لوكاشنكو): it names the country, not the person.
+                while (found.type == "PER" and found.start < found.end and tokens[found.start].norm.startswith("ال")
+                       and (nisba := self._nisba_at(tokens, found.start)) and nisba[1] <= found.end):
+                    add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
+                    found = replace(found, start=nisba[1])
+                if found.start == found.end:
+                    continue
                 # A known person's whole name ends the tagger's name a word early: a word the
                 # database knows after it opens the next phrase (طالب إردوغان + أكراد العراق).
                 if found.type == "PER" and self._whole_name_before(tokens, known[found.start], found):

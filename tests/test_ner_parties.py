@@ -60,3 +60,17 @@ def test_kind_word_takes_the_known_name(pipeline, text, expected):
     triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
     assert expected in triples, triples
     assert not {"حركة", "Movement"} & set(labels.values())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nisba before a name agrees with the noun before it: the country's, not the person's
+        ("ودعا بلينكن في مكالمة مع نظيره الكازاخي مختار تيلوبيردي إلى الحوار.", [("LOC", "الكازاخي"), ("PER", "مختار تيلوبيردي")]),
+        ("وفرض الاتحاد الأوروبي عقوبات على الرئيس البيلاروسي ألكسندر لوكاشنكو.", [("LOC", "البيلاروسي"), ("PER", "ألكسندر لوكاشنكو")]),
+    ],
+)
+def test_nisba_before_a_name_is_no_part_of_it(pipeline, text, expected):
+    found = _mentions(pipeline, text)
+    for item in expected:
+        assert item in found, found
