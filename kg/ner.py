@@ -50,17 +50,21 @@ class Recognizer:
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
         mentions = []
+        surnames: dict[str, str | None] = {}  # a person's last word -> the person's entry, if known
         for sentence in sentences:
-            for span in self.match(sentence.tokens, doc.date):
+            for span in self.match(sentence.tokens, doc.date, surnames.copy()):
                 mentions.append(_mention(doc, sentence, span))
+                if surname := _surname(sentence.tokens, span):
+                    surnames.setdefault(surname, span.kb_id)
         return tuple(mentions)
 
-    def match(self, tokens: tuple[Token, ...], date: str | None = None) -> list[_Span]:
+    def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None) -> list[_Span]:
         """Find the name spans of one sentence (pure: no state is kept).
 
         Args:
             tokens: the sentence's tokens.
             date: the article's date, to tell who held an office (الرئيس الفرنسي in 2017).
+            surnames: last words of the people the article named in full before this sentence, with their entries.
         """
         norms = [t.norm for t in tokens]
         spans: list[_Span] = []
@@ -131,6 +135,13 @@ class Recognizer:
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
                 add_known(span)
+        # A person named in full once is then named by surname, often a common word the tagger
+        # reads as one (يوسف الشاهد ... وقال الشاهد، أحمد الشرع ... ووصل الشرع).
+        # A surname the knowledge base knows as someone else's (الشرع) is left to the tagger.
+        for i in range(len(tokens)):
+            found = next(((variant, skip) for variant, skip in clitic_variants(norms[i]) if variant in (surnames or {})), None)
+            if found and not taken[i] and (surnames[found[0]] is not None or known[i] is None):
+                add(_Span(i, i + 1, "PER", found[1], kb_id=surnames[found[0]]))
         for i in range(len(tokens)):
             if not taken[i] and (title := self._free_title_at(norms, taken, i)):
                 end = i + len(title.words)
@@ -463,6 +474,14 @@ def _nisba_reading(token: Token) -> bool:
     """Tell whether a word may be a nisba adjective: also a definite noun, as the database
     often reads one (السويدية "the Swedish woman" in الشرطة السويدية)."""
     return token.pos in ("adj", "noun_prop") or not token.analysed or (token.pos == "noun" and token.prefixes == ("Al_det",))
+
+
+def _surname(tokens, span: _Span) -> str | None:
+    """The last word of a person's name of two words or more, the way the article names them again."""
+    if span.type != "PER" or span.nominal or span.end - span.start < 2:
+        return None
+    last = tokens[span.end - 1].norm
+    return last if len(last) > 2 and last.isalpha() and last not in _NAME_LINKS else None
 
 
 def _without_prepositional_phrase(tokens):

@@ -74,3 +74,17 @@ def test_nisba_before_a_name_is_no_part_of_it(pipeline, text, expected):
     found = _mentions(pipeline, text)
     for item in expected:
         assert item in found, found
+
+
+def test_surname_names_the_person_again(pipeline):
+    # a person named in full once is then named by surname, here a common word (الشاهد "the witness")
+    text = "التقى رئيس الحكومة يوسف الشاهد وفدا من الاتحاد الأوروبي. ودعا الشاهد فرنسا إلى الحوار."
+    doc = Document("t", text, "test")
+    found = [(m.type, m.text, m.sentence) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
+    assert ("PER", "الشاهد", 1) in found, found
+
+
+def test_surname_before_the_full_name_is_not_guessed(pipeline):
+    doc = Document("t", "وقال الشاهد إن الحادث وقع ليلا. وكان يوسف الشاهد في تونس.", "test")
+    found = [(m.type, m.text, m.sentence) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
+    assert ("PER", "الشاهد", 0) not in found, found
