@@ -137,10 +137,13 @@ class Recognizer:
                 add_known(span)
         # A person named in full once is then named by surname, often a common word the tagger
         # reads as one (يوسف الشاهد ... وقال الشاهد، أحمد الشرع ... ووصل الشرع).
-        # A surname the knowledge base knows as someone else's (الشرع) is left to the tagger.
+        # A surname the knowledge base knows as someone else's (الشرع) is left to the tagger, and
+        # so is a word read as a particle, a cue (ماي the month, السيد) or a nisba (التونسي).
         for i in range(len(tokens)):
             found = next(((variant, skip) for variant, skip in clitic_variants(norms[i]) if variant in (surnames or {})), None)
-            if found and not taken[i] and (surnames[found[0]] is not None or known[i] is None):
+            if (found and not taken[i] and (surnames[found[0]] is not None or known[i] is None)
+                    and (tokens[i].pos in _MODIFIER_POS or not tokens[i].analysed) and self.lexicon.cue(norms[i]) is None
+                    and not self.lexicon.is_time(norms[i]) and not self._nisba_at(tokens, i)):
                 add(_Span(i, i + 1, "PER", found[1], kb_id=surnames[found[0]]))
         for i in range(len(tokens)):
             if not taken[i] and (title := self._free_title_at(norms, taken, i)):
@@ -481,7 +484,9 @@ def _surname(tokens, span: _Span) -> str | None:
     if span.type != "PER" or span.nominal or span.end - span.start < 2:
         return None
     last = tokens[span.end - 1].norm
-    return last if len(last) > 2 and last.isalpha() and last not in _NAME_LINKS else None
+    # after a kinship link the last word is part of a compound (عبد الله، أبو خضير، بن عمر)
+    compound = tokens[span.end - 2].norm in _NAME_LINKS
+    return last if len(last) > 2 and last.isalpha() and last not in _NAME_LINKS and not compound else None
 
 
 def _without_prepositional_phrase(tokens):

@@ -88,3 +88,17 @@ def test_surname_before_the_full_name_is_not_guessed(pipeline):
     doc = Document("t", "وقال الشاهد إن الحادث وقع ليلا. وكان يوسف الشاهد في تونس.", "test")
     found = [(m.type, m.text, m.sentence) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
     assert ("PER", "الشاهد", 0) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("وقالت النائبة ليلى أولاد علي إن الحزب يرفض. وركز اللقاء على التعاون.", "على"),  # a particle, not a surname
+        ("وحكم زين العابدين بن علي البلاد. وركز اللقاء على التعاون.", "على"),  # after a kinship link: a compound
+        ("وقال الكاتب محمد التونسي إن الحزب يرفض. وأضاف أن الشعب التونسي يرفض.", "التونسي"),  # a nisba
+    ],
+)
+def test_surname_is_not_a_particle_nor_a_compound_nor_a_nisba(pipeline, text, word):
+    doc = Document("t", text, "test")
+    found = [(m.type, m.text) for m in pipeline.recognize(doc, pipeline.analyze(doc)) if m.sentence == 1]
+    assert ("PER", word) not in found, found
