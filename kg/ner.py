@@ -50,17 +50,21 @@ class Recognizer:
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
         mentions = []
+        surnames: dict[str, str | None] = {}  # a person's last word -> the person's entry, if known
         for sentence in sentences:
-            for span in self.match(sentence.tokens, doc.date):
+            for span in self.match(sentence.tokens, doc.date, surnames.copy()):
                 mentions.append(_mention(doc, sentence, span))
+                if surname := _surname(sentence.tokens, span):
+                    surnames.setdefault(surname, span.kb_id)
         return tuple(mentions)
 
-    def match(self, tokens: tuple[Token, ...], date: str | None = None) -> list[_Span]:
+    def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None) -> list[_Span]:
         """Find the name spans of one sentence (pure: no state is kept).
 
         Args:
             tokens: the sentence's tokens.
             date: the article's date, to tell who held an office (الرئيس الفرنسي in 2017).
+            surnames: last words of the people the article named in full before this sentence, with their entries.
         """
         norms = [t.norm for t in tokens]
         spans: list[_Span] = []
@@ -97,6 +101,19 @@ class Recognizer:
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
+                # A definite nisba before a name agrees with the noun before it (نظيره الكازاخي مختار
+                # تيلوبيردي، الرئيس البيلاروسي ألكسندر لوكاشنكو): it names the country, not the person.
+                while (found.type == "PER" and found.start < found.end and tokens[found.start].norm.startswith("ال")
+                       and (nisba := self._nisba_at(tokens, found.start)) and nisba[1] <= found.end):
+                    add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
+                    found = replace(found, start=nisba[1])
+                if found.start == found.end:
+                    continue
+                # A known person's whole name ends the tagger's name a word early: a word the
+                # database knows after it opens the next phrase (طالب إردوغان + أكراد العراق).
+                if found.type == "PER" and self._whole_name_before(tokens, known[found.start], found):
+                    add(known[found.start])
+                    continue
                 # A known surname at the head of the tagger's name ends one person's name;
                 # another begins after it (وعين ماكرون سيلفي جولار).
                 if found.type == "PER" and (head := self._surname_at(norms, known[found.start], found)):
@@ -118,6 +135,16 @@ class Recognizer:
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
                 add_known(span)
+        # A person named in full once is then named by surname, often a common word the tagger
+        # reads as one (يوسف الشاهد ... وقال الشاهد، أحمد الشرع ... ووصل الشرع).
+        # A surname the knowledge base knows as someone else's (الشرع) is left to the tagger, and
+        # so is a word read as a particle, a cue (ماي the month, السيد) or a nisba (التونسي).
+        for i in range(len(tokens)):
+            found = next(((variant, skip) for variant, skip in clitic_variants(norms[i]) if variant in (surnames or {})), None)
+            if (found and not taken[i] and (surnames[found[0]] is not None or known[i] is None)
+                    and (tokens[i].pos in _MODIFIER_POS or not tokens[i].analysed) and self.lexicon.cue(norms[i]) is None
+                    and not self.lexicon.is_time(norms[i]) and not self._nisba_at(tokens, i)):
+                add(_Span(i, i + 1, "PER", found[1], kb_id=surnames[found[0]]))
         for i in range(len(tokens)):
             if not taken[i] and (title := self._free_title_at(norms, taken, i)):
                 end = i + len(title.words)
@@ -127,7 +154,8 @@ class Recognizer:
                 # never the name of an office's holder.
                 mark = int(i > 0 and tokens[i - 1].norm in _APPOSITION_MARKS)
                 after_name = any(s.type == "PER" and s.end == i - mark for s in spans)
-                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name)
+                persons = frozenset(s.start for s in spans if s.type == "PER" and s.kb_id)  # known names are whole
+                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name, persons)
                 for span in phrase:
                     add(span)
                 _person_after_title(tokens, spans, end)
@@ -183,6 +211,14 @@ class Recognizer:
         longer = [normalize(n).split() for n in entry.names_ar] if entry is not None else []
         return None if any(len(n) > len(words) and n[: len(words)] == words for n in longer) else known
 
+    def _whole_name_before(self, tokens, known: _Span | None, found: _Span) -> bool:
+        """Tell whether a known person's name of two words or more covers the tagger's span
+        but its last word, a word the database knows (no foreign name's part) and no kinship link."""
+        if known is None or known.type != "PER" or known.kb_id is None or known.end - known.start < 2 or found.end != known.end + 1:
+            return False
+        following = tokens[known.end]
+        return following.analysed and not following.respelled and following.norm not in _NAME_LINKS
+
     def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
         for variant, skip in clitic_variants(norms[i]):
             for rest, entry in self.gazetteer.starting(variant):
@@ -202,7 +238,8 @@ class Recognizer:
                 return _Span(i, end, entry.type, skip, entry.id)
         return None
 
-    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False) -> list[_Span]:
+    def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False,
+                      persons: frozenset[int] = frozenset()) -> list[_Span]:
         """Spans of a title phrase: nisba adjectives as places, then the person's name.
 
         With no name, a title and a nisba still name one person when the knowledge base
@@ -229,6 +266,8 @@ class Recognizer:
                 j += 1
         # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
         named = j < len(tokens) and (taken[j] or any(t.pos in _NAME_POS or not t.analysed for t in tokens[j : j + 2]))
+        if j in persons:
+            return spans  # the title's person is known and named whole; what follows is another phrase
         while j < len(tokens) and taken[j]:
             j += 1
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
@@ -237,6 +276,8 @@ class Recognizer:
             j = body.end
         if j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS:
             j += 1  # والي تونس، فاخر القفصي
+        elif j == i + len(title.words) and _in_construct(title) and j < len(tokens) and not taken[j] and tokens[j].norm.startswith("ال"):
+            j += 1  # an indefinite title governs the definite word after it: عضو التنسيقية صالح الزغيدي
         end = j
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
@@ -314,8 +355,9 @@ class Recognizer:
                 break
             if (token.prefixes and not is_definite) or (definite and not is_definite):
                 break
-            # The genitive chain ends at the first adjective; only adjectives may follow it.
-            if tokens[end - 1].pos == "adj" and end - 1 > i and token.pos != "adj":
+            # The genitive chain ends at the first adjective or proper noun; only adjectives may
+            # follow it (ميليشيات الحوثي + مواقع: the next noun is the verb's object).
+            if tokens[end - 1].pos in ("adj", "noun_prop") and end - 1 > i and token.pos != "adj":
                 break
             definite = definite or is_definite
             end += 1
@@ -333,6 +375,9 @@ class Recognizer:
             end += 1 + (complement.prefixes == ("li_prep",) and genitive)
             while end < len(tokens) and not taken[end] and _definite_adjective(tokens[end]) and end - i <= _MAX_ORG_MODIFIERS + 2:
                 end += 1
+        # النظام السوري is a body, النظام الداخلي a system: a regime's head names one only with a nisba.
+        if self.lexicon.cue(tokens[i].norm) == "regime" and not (i + 1 < len(tokens) and self._nisba_at(tokens, i + 1)):
+            return None
         # A bare indefinite head (نشر قوات "deploy forces") names nothing; a construct one
         # does when the name that completes it follows (شرطة تايلاند: the gazetteer's).
         if end == i + 1 and not definite and not (end < len(tokens) and taken[end]):
@@ -364,6 +409,12 @@ class Recognizer:
                 known_body = span.kb_id is not None and (span.type == "ORG" or not state_body)
                 joined[joined.index(outer)] = replace(outer, end=span.end, named=outer.named or known_body)
                 span = replace(span, named=not known_body)
+            elif (outer is not None and outer.type == "ORG" and outer.kb_id is None and not outer.named
+                  and outer.end - outer.start == 1 and self.lexicon.cue(tokens[outer.start].norm) in ("nonstate", "group")
+                  and span.type == "ORG" and span.kb_id is not None):
+                # حركة + طالبان، حزب + النهضة: the kind word before a known name is no body of its
+                # own; an event whose party it is has the name's (gold names the name alone).
+                joined[joined.index(outer)] = replace(outer, kb_id=span.kb_id)
             joined.append(span)
         return sorted(joined, key=lambda s: (s.start, -s.end))
 
@@ -428,6 +479,16 @@ def _nisba_reading(token: Token) -> bool:
     return token.pos in ("adj", "noun_prop") or not token.analysed or (token.pos == "noun" and token.prefixes == ("Al_det",))
 
 
+def _surname(tokens, span: _Span) -> str | None:
+    """The last word of a person's name of two words or more, the way the article names them again."""
+    if span.type != "PER" or span.nominal or span.end - span.start < 2:
+        return None
+    last = tokens[span.end - 1].norm
+    # after a kinship link the last word is part of a compound (عبد الله، أبو خضير، بن عمر)
+    compound = tokens[span.end - 2].norm in _NAME_LINKS
+    return last if len(last) > 2 and last.isalpha() and last not in _NAME_LINKS and not compound else None
+
+
 def _without_prepositional_phrase(tokens):
     """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين)."""
 
@@ -439,6 +500,11 @@ def _without_prepositional_phrase(tokens):
         return span
 
     return cut
+
+
+def _in_construct(title: Title) -> bool:
+    """Tell whether a title ends on an indefinite noun, which governs the definite word after it (عضو + التنسيقية)."""
+    return not title.words[-1].startswith("ال")
 
 
 def _person_after_title(tokens, spans: list[_Span], end: int) -> None:

@@ -424,7 +424,7 @@ def test_verbal_noun_frames(pipeline, text, expected):
         ("وقال ماكرون إن فرنسا تدعم أوكرانيا، ودعا روسيا إلى وقف الحرب.",
          [("France", "supported", "Ukraine"), ("Emmanuel Macron", "called_for", "Russia")]),
         ("دعا وزير الخارجية الأمريكي أنتوني بلينكن في مكالمة هاتفية مع نظيره الكازاخي مختار تيلوبيردي إلى تسوية سلمية.",
-         [("Antony Blinken", "met", "الكازاخي مختار تيلوبيردي")]),
+         [("Antony Blinken", "met", "Mukhtar Tleuberdi")]),
         ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات بشأن التعاون العسكري مع نظيره ألكسندر لوكاشينكو.",
          [("Vladimir Putin", "met", "Alexander Lukashenko")]),
         # An object pronoun points back to the name right before its verb (ها: a state or body).

@@ -1,0 +1,104 @@
+"""The parties of events as mentions: bodies and forces from their head words, names that neither run on nor start early."""
+
+import pytest
+
+from kg.types import Document
+
+
+def _mentions(pipeline, text):
+    doc = Document("t", text, "test")
+    return [(m.type, m.text) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وانتقد النظام السوري تركيا بشدة.", ("ORG", "النظام السوري")),  # a regime with its nisba
+        ("وأكد حرس الحدود أن الجنود فتحوا النار.", ("ORG", "حرس الحدود")),
+        ("وقصفت ميليشيات الحوثي مواقع في المدينة.", ("ORG", "ميليشيات الحوثي")),
+        ("وقالت جماعة الإخوان المسلمين في بيان إنها ترفض القرار.", ("ORG", "جماعة الإخوان المسلمين")),
+        # an indefinite title governs the definite word after it: that word is no part of the name
+        ("وقال عضو التنسقية صالح الزغيدي، في تصريح لإذاعة محلية", ("PER", "صالح الزغيدي")),
+        # a known whole name ends before a common word the tagger ran on
+        ("طالب الرئيس التركي رجب طيب إردوغان أكراد العراق اليوم الثلاثاء بإنزال العلم.", ("PER", "رجب طيب إردوغان")),
+    ],
+)
+def test_party_mentions(pipeline, text, expected):
+    assert expected in _mentions(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وأشار إلى أن النظام الداخلي للبرلمان يمنع ذلك.", "النظام الداخلي"),  # a system, not a body
+        ("ويعتمد البلد نظام التجنيد الإلزامي منذ عقود.", "نظام التجنيد"),
+        ("وقال عضو التنسقية صالح الزغيدي، في تصريح لإذاعة محلية", "التنسقية صالح الزغيدي"),
+        ("طالب الرئيس التركي رجب طيب إردوغان أكراد العراق اليوم الثلاثاء بإنزال العلم.", "رجب طيب إردوغان أكراد"),
+    ],
+)
+def test_not_party_mentions(pipeline, text, absent):
+    assert absent not in [mention for _, mention in _mentions(pipeline, text)]
+
+
+def test_known_full_name_keeps_a_foreign_last_word(pipeline):
+    # a word the database does not know may still be part of the name (no cut)
+    found = _mentions(pipeline, "وقال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب.")
+    assert ("PER", "دونالد ترامب") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the kind word before a known name is that name's entity, not a body called «حركة»
+        ("وقال القيادي في حركة حماس سامي أبو زهري إن الحركة ترفض القرار.", ("سامي أبو زهري", "member_of", "Hamas")),
+        ("وأدانت الحكومة استيلاء حركة طالبان على كابول.", ("Taliban", "attacked", "Kabul")),
+    ],
+)
+def test_kind_word_takes_the_known_name(pipeline, text, expected):
+    extraction = pipeline(Document("t", text, "test"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
+    assert expected in triples, triples
+    assert not {"حركة", "Movement"} & set(labels.values())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nisba before a name agrees with the noun before it: the country's, not the person's
+        ("ودعا بلينكن في مكالمة مع نظيره الكازاخي مختار تيلوبيردي إلى الحوار.", [("LOC", "الكازاخي"), ("PER", "مختار تيلوبيردي")]),
+        ("وفرض الاتحاد الأوروبي عقوبات على الرئيس البيلاروسي ألكسندر لوكاشنكو.", [("LOC", "البيلاروسي"), ("PER", "ألكسندر لوكاشنكو")]),
+    ],
+)
+def test_nisba_before_a_name_is_no_part_of_it(pipeline, text, expected):
+    found = _mentions(pipeline, text)
+    for item in expected:
+        assert item in found, found
+
+
+def test_surname_names_the_person_again(pipeline):
+    # a person named in full once is then named by surname, here a common word (الشاهد "the witness")
+    text = "التقى رئيس الحكومة يوسف الشاهد وفدا من الاتحاد الأوروبي. ودعا الشاهد فرنسا إلى الحوار."
+    doc = Document("t", text, "test")
+    found = [(m.type, m.text, m.sentence) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
+    assert ("PER", "الشاهد", 1) in found, found
+
+
+def test_surname_before_the_full_name_is_not_guessed(pipeline):
+    doc = Document("t", "وقال الشاهد إن الحادث وقع ليلا. وكان يوسف الشاهد في تونس.", "test")
+    found = [(m.type, m.text, m.sentence) for m in pipeline.recognize(doc, pipeline.analyze(doc))]
+    assert ("PER", "الشاهد", 0) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("وقالت النائبة ليلى أولاد علي إن الحزب يرفض. وركز اللقاء على التعاون.", "على"),  # a particle, not a surname
+        ("وحكم زين العابدين بن علي البلاد. وركز اللقاء على التعاون.", "على"),  # after a kinship link: a compound
+        ("وقال الكاتب محمد التونسي إن الحزب يرفض. وأضاف أن الشعب التونسي يرفض.", "التونسي"),  # a nisba
+    ],
+)
+def test_surname_is_not_a_particle_nor_a_compound_nor_a_nisba(pipeline, text, word):
+    doc = Document("t", text, "test")
+    found = [(m.type, m.text) for m in pipeline.recognize(doc, pipeline.analyze(doc)) if m.sentence == 1]
+    assert ("PER", word) not in found, found
