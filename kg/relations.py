@@ -32,6 +32,8 @@ _MIN_CONFIDENCE = 0.5
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
+# Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
+_DEMANDS = frozenset({"called_for"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
 _PLACE_TARGETS = frozenset({"visited", "deployed"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
@@ -430,10 +432,8 @@ class RelationExtractor:
             if k + 1 < len(tokens) and owner[k + 1] is not None and self.lexicon.cue(token.norm) == "place":
                 k += 1  # a place noun before its name (النائب عن ولاية سوسة)
                 continue
-            if token.pos in ("noun", "noun_prop") and not token.prefixes and not self._time_word(token):
-                return False
-            if token.pos == "noun" and token.prefixes == ("Al_det",) and not self._time_word(token):
-                return False
+            if token.pos in ("noun", "noun_prop") and token.prefixes in ((), ("Al_det",)) and not self._time_word(token):
+                return False  # ودعا المسماري قطر: a name the tagger missed is the subject, not قطر
             k += 1
         return True
 
@@ -736,7 +736,7 @@ class RelationExtractor:
         # A phrase of where (بقصر قرطاج، في مدينة جدة) may stand between them.
         where = self._place_phrases(tokens, start, boundary)
         direct = [
-            e
+            self._titled_person(tokens, mentions, m, e)
             for m, e in candidates
             if m.tok_start not in where
             and self._object_gap(tokens, mentions, start, m.tok_start, where) <= gap
@@ -754,6 +754,11 @@ class RelationExtractor:
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
                 kind_noun = k + 1 < len(tokens) and tokens[k].norm in _STANDALONE_PREPOSITIONS and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
                 reach = {k, k + 1, k + 2} if kinds & {"place", "state"} or kind_noun else {k, k + 1}
+                if trigger.predicate in _DEMANDS and tokens[k].norm not in _STANDALONE_PREPOSITIONS and not self._names_kind(tokens[k]):
+                    # طالب بإبقاء الحكومة: the name after a noun that carries the preposition is
+                    # that noun's genitive, what is demanded, not the addressee. (ندد بإرسال
+                    # الولايات المتحدة: the one who does the act condemned is its target.)
+                    reach.discard(k + 1)
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
                 reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
@@ -763,12 +768,44 @@ class RelationExtractor:
                     # A bare body noun read apart from its name (لحركة + نداء تونس).
                     named = [e for m, e in candidates if m.tok_start == mention.tok_end]
                     return (named[0] if named and not _named(mention) else target), 1.0
-                # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
-                # it concerns comes later. Other names there are seldom the target.
-                # A place that completes a noun (تحقيق في أحداث بن قردان) is the topic, not the place concerned.
-                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC" and not self._completes_noun(tokens, [None] * len(tokens), m.tok_start)]
-                return (later[0], 0.6) if later else None
+                # The preposition governs a phrase (إلى وقف العنف في كازاخستان، قوات إلى
+                # الحدود مع أوكرانيا): the place it concerns comes later. A place that
+                # completes a noun (تحقيق في أحداث بن قردان) is the topic, not the place concerned.
+                later = [(m, e) for m, e in candidates if m.tok_start > k and m.type == "LOC" and not self._completes_noun(tokens, [None] * len(tokens), m.tok_start)]
+                if trigger.predicate not in _PLACE_TARGETS:
+                    # What is said to or of a party: the place only right after في or as the
+                    # object of the phrase's verb (العنف الذي يجتاح كازاخستان); other names
+                    # there are content (إلى التخلص من علاقاتها مع إيران).
+                    if trigger.requires or self._unnamed_addressee(tokens, mentions, start, k, where):
+                        return None  # إلى جانب X is the frame's own phrase; دعا المواطنين إلى: the addressee is no name
+                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في" or tokens[m.tok_start - 1].pos == "verb"]
+                return (later[0][1], 0.6) if later else None
         return None
+
+    def _titled_person(self, tokens, mentions, mention: Mention, entity: str) -> str:
+        """The person a title phrase leads to when a body or country of the title is taken
+        as the object (انتقد X تحركات رئيس حركة النهضة، راشد الغنوشي): the person is the
+        target; the body only says whose office it is."""
+        if mention.type == "PER" or mention.tok_start == 0 or self._title_ending_at([t.norm for t in tokens], mention.tok_start - 1) is None:
+            return entity
+        index = next(k for k, (m, _) in enumerate(mentions) if m is mention)
+        return mentions[_head(tokens, mentions, index)][1]
+
+    def _names_kind(self, token: Token) -> bool:
+        """Tell whether a word names the kind of what follows it: a place or state noun, a
+        body's kind, an honorific (بدولة قطر، لحركة النهضة، بالشيخ تميم)."""
+        return self.lexicon.cue(token.norm) in ("place", "state", "group", "honorific") or self._class_noun(token)
+
+    def _unnamed_addressee(self, tokens, mentions, start: int, end: int, where: set[int]) -> bool:
+        """Tell whether a common noun is the direct object between tokens start and end
+        (دعا المتحدث المواطنين إلى): the addressee is then that noun, not a name later on."""
+        covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
+        for k in range(start, end):
+            token = tokens[k]
+            if k in where or k in covered or token.pos in ("punc", "adv") or self._time_word(token):
+                continue
+            return token.pos in ("noun", "noun_prop", "adj") and token.prefixes in ((), ("Al_det",)) and not self.lexicon.title_at([t.norm for t in tokens], k)
+        return False
 
     def _named_at(self, tokens, mentions, j: int) -> tuple[Mention, str] | None:
         """The (mention, entity) named at token j, past a title phrase; a bare body noun
