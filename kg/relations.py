@@ -749,6 +749,8 @@ class RelationExtractor:
             return None
         for k in range(start, boundary):
             if k not in where and _has_preposition(tokens[k], trigger.object_prep):
+                if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
+                    return None  # طالبت الهيئة جميع الناقلين ... من حكومة: the addressee is the carriers
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).

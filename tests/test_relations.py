@@ -560,6 +560,7 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
         ("وطالب الشابي، بإبقاء الحكومة بعيدة عن الموضوع.", []),
         # ANT internationalNews 1089: the addressee is the carriers; Qatar is the topic.
         ("وطالبت الهيئة جميع الناقلين الالتزام بالقرار بشأن قطع العلاقات مع قطر.", []),
+        ('وطالبت الهيئة "جميع الناقلين الالتزام فورا بالقرار، إنفاذا للبيان الصادر من حكومة المملكة العربية السعودية".', []),
         # ANT politic 41: the object is the person the title leads to, not the body of the title.
         ("انتقد الأمين العام لحركة مشروع تونس، محسن مرزوق تحركات رئيس حركة النهضة، راشد الغنوشي الأخيرة.",
          [("Mohsen Marzouk", "condemned", "Rached Ghannouchi")]),
