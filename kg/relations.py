@@ -156,6 +156,8 @@ class RelationExtractor:
             if participles:
                 cue = self._cue_before(tokens, i)
                 for participle in participles if cue != "modality" else ():
+                    if self._other_sense(participle, tokens, i, owner):
+                        continue
                     events = [
                         _Found(subject, participle.predicate, obj, i, confidence, cue == "negation")
                         for subject, obj, confidence in self._participle_arguments(participle, tokens, i, mentions, owner)
@@ -177,7 +179,7 @@ class RelationExtractor:
     def _trigger_events(self, trigger: Trigger, tokens, i: int, pos: str, mentions, owner, carried) -> list[_Found]:
         """The events one frame of the trigger at token i asserts (none when planned, possible or passive)."""
         token = tokens[i]
-        if owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
+        if owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner) or self._other_sense(trigger, tokens, i, owner):
             return []
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
@@ -901,6 +903,19 @@ class RelationExtractor:
             free += owner[k] is None and not self._time_word(tokens[k]) and tokens[k].pos != "punc"
             k += 1
         return False
+
+    def _other_sense(self, trigger: Trigger, tokens, i: int, owner) -> bool:
+        """Tell whether a word of the trigger's clause says another sense of it (events/senses.tsv:
+        حذر X قبل إطلاق الصواريخ, notified). The clause runs up to and with the next verb, since
+        a sense word may read as a verb too (قبل, قَبِل); a sense word before a time word, a number
+        or a span of time is a time (حذر X قبل يومين: ago)."""
+        near = self.lexicon.other_senses.get((trigger.lemma, trigger.pos, trigger.predicate))
+        if not near:
+            return False
+        end = min(len(tokens), self._clause_end(tokens, i, owner) + 1)
+        def when(k: int) -> bool:
+            return k < len(tokens) and (self._time_word(tokens[k]) or self.lexicon.cue(tokens[k].norm) == "duration")
+        return any(tokens[k].lemma in near and not when(k + 1) for k in range(i + 1, end))
 
     def _future_after(self, tokens, i: int, owner) -> bool:
         """Tell whether the trigger's clause sets it at a time ahead (يزور فرنسا الأسبوع المقبل)."""

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from kg.lexicon import DATA, Lexicon
+from kg.lexicon import DATA, Lexicon, LexiconError
 from kg.relations import RelationExtractor, load_capitals
 from kg.types import Document
 
@@ -571,3 +571,35 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
 def test_addressee_not_content(pipeline, text, expected):
     _, triples = _triples(pipeline, text)
     assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
+# Other senses of a trigger are data (events/senses.tsv): a word of the trigger's clause says the
+# sense; before a span of time it is a time (قبل يومين: ago).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ANT internationalNews 1213: notified beforehand.
+        ("وأضافت المصادر نفسها أن روسيا حذرت الولايات المتحدة قبل إطلاق الصواريخ.", []),
+        ("وحذرت روسيا الولايات المتحدة قبل يومين من الرد.", [("Russia", "threatened", "United States")]),
+        # ANT politic 77: a duty laid on a party.
+        ("وحذر حزب العمال من الفساد، ومحمّلا مجلس نواب الشعب مسؤوليتهم في التصدّي لهذا الأسلوب.", []),
+        ("وحمّلت تركيا الولايات المتحدة المسؤولية عن الهجوم.", [("Türkiye", "accused", "United States")]),
+        # ANT internationalNews 1253: a supply of electricity.
+        ("وتزود إسرائيل غزة بنحو 120 ميغاوات من الكهرباء.", []),
+        ("وزودت الولايات المتحدة إسرائيل بالأسلحة.", [("United States", "supported", "Israel")]),
+        # ANT internationalNews 992: lined up for a photo.
+        ("واصطفت تركيا إلى جانب قطر لالتقاط الصورة الجماعية.", []),
+        ("واصطفت تركيا إلى جانب قطر.", [("Türkiye", "supported", "Qatar")]),
+    ],
+)
+def test_other_senses_of_a_trigger(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
+def test_a_sense_of_no_frame_is_refused(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("example", "ner", "kb*.jsonl"))
+    with (tmp_path / "data" / "events" / "senses.tsv").open("a", encoding="utf-8") as stream:
+        stream.write("حذر\tverb\tpraised\tقبل\tno frame of حذر gives praised\n")
+    with pytest.raises(LexiconError, match="senses.tsv:.*no frame of حذر verb gives praised"):
+        Lexicon.load(tmp_path / "data")
