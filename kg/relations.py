@@ -490,9 +490,10 @@ class RelationExtractor:
                 subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
-            elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
+            elif carried and i <= 1 and not _plural_verb(tokens[i]) and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
-                # as the new subject (ودعا النشطاء).
+                # as the new subject (ودعا النشطاء); a plural verb (ودعوا) has a subject of
+                # its own, not the one party of the sentence before.
                 actors, confidence = [carried], 0.6
             elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
                 actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
@@ -698,7 +699,16 @@ class RelationExtractor:
             return []
         verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
-        if not subjects or mentions[subjects[-1]][0].tok_end > i:
+        if not subjects or mentions[subjects[-1]][0].tok_end > i or mentions[subjects[0]][0].nominal:
+            return []  # a nisba alone (الليبي) is no actor
+        # The pronoun may point to another: a person named after the subject (نصح ليفي بعدم
+        # زيارة تونس ... قبل زيارته), or the subject of a reported clause whose أن carries a
+        # pronoun of another kind or none (أعلن الحزب أنه قرر تتبع النائبة ... واتهامها).
+        after_subject = mentions[subjects[-1]][0].tok_end
+        if any(m.type == "PER" and not m.nominal and after_subject <= m.tok_start < i and not self._after_preposition(tokens, m.tok_start) for m, _ in mentions):
+            return []  # (a person after a preposition is no subject: أكد ترامب في مكالمة مع نظيره بوتين دعمه)
+        that = [k for k in range(after_subject, i - 1) if tokens[k].lemma == "ان"]
+        if that and (tokens[that[-1]].enclitic or "")[:3] != enclitic[:3]:
             return []
         actors = {mentions[s][1] for s in subjects}
         # Only a target right after the noun (رفضه إقحام الجيش: the army is not rejected).
@@ -785,6 +795,11 @@ class RelationExtractor:
                     later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في" or tokens[m.tok_start - 1].pos == "verb"]
                 return (later[0][1], 0.6) if later else None
         return None
+
+    def _after_preposition(self, tokens, start: int) -> bool:
+        """Tell whether a preposition stands within the three words before token `start`, on
+        its own or on a word (مع نظيره الروسي فلاديمير بوتين)."""
+        return any(t.pos == "prep" or _PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[max(0, start - 3) : start])
 
     def _titled_person(self, tokens, mentions, mention: Mention, entity: str) -> str:
         """The person a title phrase leads to when a body or country of the title is taken

@@ -603,3 +603,25 @@ def test_a_sense_of_no_frame_is_refused(tmp_path):
         stream.write("حذر\tverb\tpraised\tقبل\tno frame of حذر gives praised\n")
     with pytest.raises(LexiconError, match="senses.tsv:.*no frame of حذر verb gives praised"):
         Lexicon.load(tmp_path / "data")
+
+
+# The actor of a verbal noun with a possessive pronoun, or of a verb that goes on from the
+# sentence before, is dropped rather than guessed when another may be meant.
+@pytest.mark.parametrize(
+    "text, predicate, expected",
+    [
+        # ANT internationalNews 741: زيارته is Lévy's visit, not that of the subject (a nisba, الليبي).
+        ("وكان رئيس الوزراء الليبي السابق، علي زيدان، كشف أنه نصح صديقه هنري برنار ليفي بعدم زيارة تونس قبل زيارته السرية التي أداها إلى تونس.",
+         "visited", []),
+        # ANT politic 471: the accuser is the MP the party sues (أنه ... واتهامها).
+        ("أعلن حزب حركة نداء تونس أنه قرر تتبع النائبة صابرين القوبنطيني قضائيا حتى تثبت ادعاءاتها واتهامها لقيادة الحزب بالتآمر.", "accused", []),
+        # ANT politic 497: a plural verb does not go on with the one party of the sentence before.
+        ("ورفض المنسقون الجهويون البيان المشترك مع حركة النهضة. ودعوا الهيئة السياسية لحركة نداء تونس إلى الاجتماع.", "called_for", []),
+        # Still: a person after a preposition is no other owner of the pronoun.
+        ("أكد الرئيس الأمريكي دونالد ترامب في مكالمة هاتفية مع نظيره الروسي فلاديمير بوتين دعمه الكامل لروسيا.", "supported",
+         [("Donald Trump", "supported", "Russia")]),
+    ],
+)
+def test_no_guessed_actor(pipeline, text, predicate, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p == predicate] == expected, triples
