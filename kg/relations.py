@@ -184,8 +184,10 @@ class RelationExtractor:
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
         maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
-        if cue == "modality" or maybe or self._future_after(tokens, i, owner):
-            return []  # planned or possible, not a fact
+        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i):
+            return []  # planned, possible or asked, not a fact
+        if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
+            return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
@@ -917,6 +919,17 @@ class RelationExtractor:
                 continue
             free += owner[k] is None and not self._time_word(tokens[k]) and tokens[k].pos != "punc"
             k += 1
+        return False
+
+    def _asked(self, tokens, i: int) -> bool:
+        """Tell whether a question or condition opens the clause of token i (ما إذا كان عبيدي
+        سافر، هل زار): back to the punctuation or verb before it, كان passed over."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            token = tokens[k]
+            if self.lexicon.cue(token.norm) == "question":
+                return True
+            if token.pos == "punc" or (token.pos == "verb" and token.lemma != "كان"):
+                return False
         return False
 
     def _other_sense(self, trigger: Trigger, tokens, i: int, owner) -> bool:

@@ -625,3 +625,24 @@ def test_a_sense_of_no_frame_is_refused(tmp_path):
 def test_no_guessed_actor(pipeline, text, predicate, expected):
     _, triples = _triples(pipeline, text)
     assert [(s, p, o) for s, p, o, _ in triples if p == predicate] == expected, triples
+
+
+# Not asserted: a question or condition opens the clause (هل، ما إذا كان); a verbal noun whose
+# next word says it is planned (زيارة يعتزم X القيام بها).
+@pytest.mark.parametrize(
+    "text, predicate, asserted",
+    [
+        # ANT internationalNews 954.
+        ("ويتحرى محققون بريطانيون ما إذا كان سلمان عبيدي سافر إلى ليبيا.", "visited", False),
+        ("وسافر سلمان عبيدي إلى ليبيا.", "visited", True),
+        ("هل زار الرئيس الفرنسي إيمانويل ماكرون الجزائر؟", "visited", False),
+        ("وإذا زار الرئيس الفرنسي إيمانويل ماكرون الجزائر فسيلتقي الرئيس الجزائري.", "visited", False),
+        ("وزار الرئيس الفرنسي إيمانويل ماكرون الجزائر.", "visited", True),
+        # ANT internationalNews 920.
+        ("وذلك قبل أسبوع من زيارة يعتزم الرئيس الأمريكي دونالد ترامب القيام بها إلى السعودية.", "visited", False),
+        ("وتأتي زيارة الرئيس الأمريكي دونالد ترامب إلى السعودية بعد القمة.", "visited", True),
+    ],
+)
+def test_asked_or_planned_is_no_fact(pipeline, text, predicate, asserted):
+    _, triples = _triples(pipeline, text)
+    assert any(p == predicate and not n for _, p, _, n in triples) == asserted, triples
