@@ -757,6 +757,8 @@ class RelationExtractor:
             and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in where)
             and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in where)
         ]
+        if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
+            return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
@@ -797,6 +799,16 @@ class RelationExtractor:
                     later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في" or tokens[m.tok_start - 1].pos == "verb"]
                 return (later[0][1], 0.6) if later else None
         return None
+
+    def _apposition_before_addressee(self, trigger: Trigger, tokens, mentions, mention: Mention, boundary: int, where: set[int]) -> bool:
+        """Tell whether a name after a demand's subject closes a phrase in apposition to it,
+        a comma and a common noun following before the demand's preposition (دعا بونوا هامون
+        مرشح الحزب الاشتراكي، الفرنسيين إلى التصويت): that noun is the addressee."""
+        end = mention.tok_end
+        if trigger.object_prep is None or end >= boundary or tokens[end].norm not in _APPOSITION_MARKS:
+            return False
+        preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
+        return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
 
     def _after_preposition(self, tokens, start: int) -> bool:
         """Tell whether a preposition stands within the three words before token `start`, on

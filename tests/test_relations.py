@@ -564,6 +564,8 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
         # ANT politic 41: the object is the person the title leads to, not the body of the title.
         ("انتقد الأمين العام لحركة مشروع تونس، محسن مرزوق تحركات رئيس حركة النهضة، راشد الغنوشي الأخيرة.",
          [("Mohsen Marzouk", "condemned", "Rached Ghannouchi")]),
+        # ANT internationalNews 763: the party is in the caller's apposition; the addressee (الفرنسيين) is no name.
+        ("دعا بونوا هامون مرشح الحزب الاشتراكي للانتخابات الرئاسية الفرنسية، الفرنسيين إلى التصويت لصالح مرشح الوسط إيمانويل ماكرون.", []),
         # Still: a place right after في is the place concerned.
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف العنف في كازاخستان.", [("Emmanuel Macron", "called_for", "Kazakhstan")]),
     ],
@@ -590,6 +592,9 @@ def test_addressee_not_content(pipeline, text, expected):
         # ANT internationalNews 992: lined up for a photo.
         ("واصطفت تركيا إلى جانب قطر لالتقاط الصورة الجماعية.", []),
         ("واصطفت تركيا إلى جانب قطر.", [("Türkiye", "supported", "Qatar")]),
+        # ANT internationalNews 796: an attack in words.
+        ("وهاجمت مارين لوبان إيمانويل ماكرون ووصفته بمرشح العولمة المتوحشة.", []),
+        ("وهاجم تنظيم داعش الجيش العراقي في الموصل.", [("Islamic State", "attacked", "Armed forces of Iraq")]),
     ],
 )
 def test_other_senses_of_a_trigger(pipeline, text, expected):
