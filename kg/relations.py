@@ -568,11 +568,13 @@ class RelationExtractor:
         return j + 1
 
     def _names_before(self, tokens, mentions, i: int) -> list[int]:
-        """Indexes of the named mentions that end before token i and no preposition governs."""
+        """Indexes of the named mentions that end before token i and no preposition governs,
+        nor a noun they complete (مدينة كيبيك شمال شرق كندا اتصل: كندا is no subject)."""
         return [
             index
             for index, (m, _) in enumerate(mentions)
             if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
+            and not (m.type == "LOC" and self._completes_noun(tokens, [None] * len(tokens), m.tok_start))
         ]
 
     def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
@@ -703,6 +705,8 @@ class RelationExtractor:
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
         if not subjects or mentions[subjects[-1]][0].tok_end > i or mentions[subjects[0]][0].nominal:
             return []  # a nisba alone (الليبي) is no actor
+        if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic[:3] not in ("3ms", "3fs"):
+            return []  # دعمهم: a plural pronoun is not one person's (وأضافت عمران ... أنهم ... دعمهم)
         # The pronoun may point to another: a person named after the subject (نصح ليفي بعدم
         # زيارة تونس ... قبل زيارته), or the subject of a reported clause whose أن carries a
         # pronoun of another kind or none (أعلن الحزب أنه قرر تتبع النائبة ... واتهامها).

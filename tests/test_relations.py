@@ -622,6 +622,12 @@ def test_a_sense_of_no_frame_is_refused(tmp_path):
         ("أعلن حزب حركة نداء تونس أنه قرر تتبع النائبة صابرين القوبنطيني قضائيا حتى تثبت ادعاءاتها واتهامها لقيادة الحزب بالتآمر.", "accused", []),
         # ANT politic 497: a plural verb does not go on with the one party of the sentence before.
         ("ورفض المنسقون الجهويون البيان المشترك مع حركة النهضة. ودعوا الهيئة السياسية لحركة نداء تونس إلى الاجتماع.", "called_for", []),
+        # ANT politic 472: a plural pronoun (دعمهم) is not one person's.
+        ("قالت النائبة هالة عمران إن الحزب موحد. وأضافت عمران خلال استضافتها في برنامج بوليتيكا اليوم، أنهم خيروا التريث، ثم الاتصال بالمدير التنفيذي، "
+         "وبعد التنسيق والتشاور تم إصدار البيان الذي أكد دعمهم المطلق لحكومة الوحدة الوطنية في حربها ضد الفساد.", "supported", []),
+        # ANT internationalNews 106: a place that completes a noun (شمال شرق كندا) is no subject of the verb after it.
+        ("وقال مصدر إن أحد المشتبه بهما في الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا اتصل بالشرطة لتسليم نفسه.", "met", []),
+        ("وقالت المصادر إن كندا اتصلت بالولايات المتحدة.", "met", [("Canada", "met", "United States")]),
         # Still: a person after a preposition is no other owner of the pronoun.
         ("أكد الرئيس الأمريكي دونالد ترامب في مكالمة هاتفية مع نظيره الروسي فلاديمير بوتين دعمه الكامل لروسيا.", "supported",
          [("Donald Trump", "supported", "Russia")]),
