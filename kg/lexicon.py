@@ -18,7 +18,7 @@ CUE_KINDS = frozenset({
     "negation", "modality", "time", "today", "yesterday", "past", "place", "former", "collective", "statement",
     "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
-    "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "duration", "question",
+    "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "duration", "question", "kin",
     *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
 TITLE_RELATIONS = ("leader_of", "member_of")

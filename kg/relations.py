@@ -747,6 +747,7 @@ class RelationExtractor:
             and e not in actors
             and not m.nominal
             and (not trigger.object_types or m.type in trigger.object_types)
+            and not self._kin_of(tokens, m.tok_start)
         ]
         # The direct object follows the subject closely, with no preposition (on its own or
         # on a word) before it; with a preposition-selecting verb it is the addressee
@@ -813,6 +814,15 @@ class RelationExtractor:
             return False
         preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
         return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
+
+    def _kin_of(self, tokens, start: int) -> bool:
+        """Tell whether the name at token `start`, past its title, completes a noun of a
+        relative (نجل الملك سلمان، زوجة الرئيس): the relative, not the name, is meant."""
+        norms = [t.norm for t in tokens]
+        j = start - 1
+        while j >= 0 and (title := self._title_ending_at(norms, j)) is not None:
+            j -= len(title.words)
+        return j >= 0 and self.lexicon.cue(tokens[j].norm) == "kin"
 
     def _after_preposition(self, tokens, start: int) -> bool:
         """Tell whether a preposition stands within the three words before token `start`, on

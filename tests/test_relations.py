@@ -566,6 +566,9 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
          [("Mohsen Marzouk", "condemned", "Rached Ghannouchi")]),
         # ANT internationalNews 763: the party is in the caller's apposition; the addressee (الفرنسيين) is no name.
         ("دعا بونوا هامون مرشح الحزب الاشتراكي للانتخابات الرئاسية الفرنسية، الفرنسيين إلى التصويت لصالح مرشح الوسط إيمانويل ماكرون.", []),
+        # ANT internationalNews 768: the son is appointed, not the king whose name completes نجل.
+        ("عيّنت المملكة العربية السعودية، السبت، نجل الملك سلمان سفيراً لها لدى الولايات المتحدة.", []),
+        ("عيّنت المملكة العربية السعودية، السبت، الملك سلمان سفيراً لها لدى الولايات المتحدة.", [("Saudi Arabia", "appointed", "سلمان")]),
         # Still: a place right after في is the place concerned.
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف العنف في كازاخستان.", [("Emmanuel Macron", "called_for", "Kazakhstan")]),
     ],
