@@ -478,6 +478,8 @@ class RelationExtractor:
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
         fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
+        if subjects and tokens[mentions[subjects[0]][0].tok_start].lemma in trigger.requires:
+            return []  # نشرت قوات: the word the verb requires is its object, not a party (the actor stands elsewhere)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
@@ -833,7 +835,10 @@ class RelationExtractor:
         """The person a title phrase leads to when a body or country of the title is taken
         as the object (انتقد X تحركات رئيس حركة النهضة، راشد الغنوشي): the person is the
         target; the body only says whose office it is."""
-        if mention.type == "PER" or mention.tok_start == 0 or self._title_ending_at([t.norm for t in tokens], mention.tok_start - 1) is None:
+        j = mention.tok_start - 1
+        while j > 0 and tokens[j].norm in _QUOTE_MARKS:
+            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو
+        if mention.type == "PER" or j < 0 or self._title_ending_at([t.norm for t in tokens], j) is None:
             return entity
         index = next(k for k, (m, _) in enumerate(mentions) if m is mention)
         return mentions[_head(tokens, mentions, index)][1]

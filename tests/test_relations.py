@@ -569,6 +569,8 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
         # ANT internationalNews 768: the son is appointed, not the king whose name completes نجل.
         ("عيّنت المملكة العربية السعودية، السبت، نجل الملك سلمان سفيراً لها لدى الولايات المتحدة.", []),
         ("عيّنت المملكة العربية السعودية، السبت، الملك سلمان سفيراً لها لدى الولايات المتحدة.", [("Saudi Arabia", "appointed", "سلمان")]),
+        # The same past quotation marks around the body.
+        ('وانتقد الرئيس الفرنسي إيمانويل ماكرون رئيس "حركة النهضة" راشد الغنوشي بشدة.', [("Emmanuel Macron", "condemned", "Rached Ghannouchi")]),
         # Still: a place right after في is the place concerned.
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف العنف في كازاخستان.", [("Emmanuel Macron", "called_for", "Kazakhstan")]),
     ],
@@ -631,6 +633,9 @@ def test_a_sense_of_no_frame_is_refused(tmp_path):
         # ANT internationalNews 106: a place that completes a noun (شمال شرق كندا) is no subject of the verb after it.
         ("وقال مصدر إن أحد المشتبه بهما في الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا اتصل بالشرطة لتسليم نفسه.", "met", []),
         ("وقالت المصادر إن كندا اتصلت بالولايات المتحدة.", "met", [("Canada", "met", "United States")]),
+        # ANT internationalNews 408: the word the verb requires (قوات) is its object, no actor.
+        ("وكانت السويد، البلد غير العضو في حلف شمال الأطلسي (الناتو)، قد نشرت قوات بجزيرة غوتلاند الواقعة في بحر البلطيق في سبتمبر الماضي.", "deployed", []),
+        ("ونشرت روسيا قوات في سوريا.", "deployed", [("Russia", "deployed", "Syria")]),
         # Still: a person after a preposition is no other owner of the pronoun.
         ("أكد الرئيس الأمريكي دونالد ترامب في مكالمة هاتفية مع نظيره الروسي فلاديمير بوتين دعمه الكامل لروسيا.", "supported",
          [("Donald Trump", "supported", "Russia")]),
