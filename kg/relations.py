@@ -97,6 +97,23 @@ class RelationExtractor:
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
 
+    def planned_triggers(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
+        """The trigger lemmas the sentences tell as planned or possible (سيلتقي ترامب السيسي،
+        من المقرر أن يزور): a headline in the present tense (ترامب والسيسي يلتقيان) then
+        announces, it does not report."""
+        planned = set()
+        for sentence in sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                if (token.lemma, token.pos) not in self.lexicon.triggers:
+                    continue
+                maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
+                # Only what the trigger itself carries or follows: a time ahead later in the
+                # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
+                if "sa_fut" in token.prefixes or maybe or self._cue_before(tokens, i) == "modality":
+                    planned.add(token.lemma)
+        return frozenset(planned)
+
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
         """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
         as CAMEO coders read it) and, for the bare collective السلطات، the article's country

@@ -665,3 +665,38 @@ def test_no_guessed_actor(pipeline, text, predicate, expected):
 def test_asked_or_planned_is_no_fact(pipeline, text, predicate, asserted):
     _, triples = _triples(pipeline, text)
     assert any(p == predicate and not n for _, p, _, n in triples) == asserted, triples
+
+
+# A headline in the present tense announces an event the body tells as planned (ANT
+# internationalNews 153: كلينتون وترامب يلتقيان بالسيسي, the body سيلتقي).
+@pytest.mark.parametrize(
+    "title, body, met",
+    [
+        ("ترامب يلتقي السيسي في نيويورك", "وسيلتقي الرئيس الأمريكي دونالد ترامب الرئيس المصري عبد الفتاح السيسي اليوم في نيويورك.", False),
+        ("ترامب يلتقي السيسي في نيويورك", "ومن المقرر أن يلتقي الرئيس الأمريكي دونالد ترامب الرئيس المصري عبد الفتاح السيسي في نيويورك.", False),
+        ("ترامب يلتقي السيسي في نيويورك", "وتحدث الرئيس الأمريكي دونالد ترامب عن الرئيس المصري عبد الفتاح السيسي في نيويورك.", True),
+    ],
+)
+def test_headline_of_a_planned_event(pipeline, title, body, met):
+    extraction = pipeline(Document("t", body, "test", title=title, date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    found = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations if r.sentence == -1]
+    assert (("Donald Trump", "met", "Abdel Fattah el-Sisi") in found) == met, found
+
+
+# Negation and plans hold with clitics and particles before the verb (ولم، وما، فيما يعتزم، ومن المقرر، والمرتقب).
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        ("ولم يزر الرئيس الفرنسي إيمانويل ماكرون الجزائر.", True),
+        ("وما زار الرئيس الفرنسي إيمانويل ماكرون الجزائر.", True),
+        ("ومن المقرر أن يزور الرئيس الفرنسي إيمانويل ماكرون الجزائر.", None),
+        ("وفي المقابل سيزور الرئيس الفرنسي إيمانويل ماكرون الجزائر.", None),
+        ("فيما يعتزم الرئيس الفرنسي إيمانويل ماكرون زيارة الجزائر.", None),
+        ("وزار الرئيس الفرنسي إيمانويل ماكرون الجزائر.", False),
+    ],
+)
+def test_visit_denied_or_planned(pipeline, text, negated):
+    _, triples = _triples(pipeline, text)
+    found = [n for s, p, o, n in triples if (s, p, o) == ("Emmanuel Macron", "visited", "Algeria")]
+    assert found == ([] if negated is None else [negated]), triples
