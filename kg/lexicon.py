@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.nlp import clitic_variants, normalize
@@ -19,6 +19,7 @@ CUE_KINDS = frozenset({
     "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "regime",
+    "duration", "question", "kin",
     *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
@@ -27,6 +28,7 @@ TITLE_RELATIONS = ("leader_of", "member_of")
 FRAME_SOURCES = ("curated", "mined", "UP")
 SCRIPTS = ("ar", "lat")
 FRAME_COLUMNS = ("lemma", "pos", "predicate", "object_prep", "requires", "subject_prep", "object_types", "cameo", "source")
+SENSE_COLUMNS = ("lemma", "pos", "predicate", "near", "reading")
 
 
 class LexiconError(Exception):
@@ -66,6 +68,8 @@ class Lexicon:
     org_heads: frozenset[str]
     max_title_words: int
     letter_classes: dict[str, dict[str, str]]  # "ar" / "lat" -> written letters -> class
+    # (lemma, pos, predicate) -> lemmas that, in the trigger's clause, say another sense (events/senses.tsv)
+    other_senses: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Return the normalised cue words of one kind (cues.tsv)."""
@@ -93,7 +97,8 @@ class Lexicon:
 
         Raises:
             LexiconError: on a missing column, an unknown predicate, entity type, title relation,
-                cue kind, script or frame source, or a word given two cue kinds.
+                cue kind, script or frame source, a word given two cue kinds, or another sense
+                (events/senses.tsv) of a frame the lexicon does not have.
         """
         triggers: dict[tuple[str, str], tuple[Trigger, ...]] = {}
         # relations.tsv, then any frame file of events/ (*.frames.tsv, the same columns): a new
@@ -116,6 +121,13 @@ class Lexicon:
             )
             key = (trigger.lemma, trigger.pos)
             triggers[key] = (*triggers.get(key, ()), trigger)
+        other_senses: dict[tuple[str, str, str], frozenset[str]] = {}
+        senses = folder / "events" / "senses.tsv"
+        for where, row in _rows(senses, SENSE_COLUMNS) if senses.exists() else ():
+            key = (normalize(row["lemma"]), row["pos"], row["predicate"])
+            _check(any(t.predicate == key[2] for t in triggers.get(key[:2], ())), where,
+                   f"no frame of {row['lemma']} {row['pos']} gives {row['predicate']}")
+            other_senses[key] = other_senses.get(key, frozenset()) | {normalize(w) for w in row["near"].split("|")}
         titles = {}
         for where, row in _rows(folder / "titles.tsv", ("title", "relation", "role_en")):
             relation = row["relation"]
@@ -138,7 +150,7 @@ class Lexicon:
             _check(row["script"] in SCRIPTS, where, f"unknown script {row['script']!r} (one of {', '.join(SCRIPTS)})")
             written = unicodedata.normalize("NFKD", row["written"])
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
-        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes)
+        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.

@@ -77,7 +77,8 @@ class Pipeline:
         )
         relations = self.extract_relations(doc, sentences, body_entities)
         if headline:
-            relations += self._headline_relations(headline, entities, {e.id for e in body_entities}, relations)
+            relations += self._headline_relations(headline, entities, {e.id for e in body_entities}, relations,
+                                                  self.extract_relations.planned_triggers(sentences))
         return Extraction(doc, sentences, body_entities, relations)
 
     def _headline(self, doc: Document) -> _Headline | None:
@@ -88,18 +89,22 @@ class Pipeline:
         tokens = tuple(token for sentence in self.analyze(title) for token in sentence.tokens)
         return _Headline(title, (Sentence(HEADLINE, 0, len(doc.title), tokens),)) if tokens else None
 
-    def _headline_relations(self, headline: _Headline, entities, body_ids: set[str], body_relations) -> tuple[Relation, ...]:
+    def _headline_relations(self, headline: _Headline, entities, body_ids: set[str], body_relations, planned: frozenset[str]) -> tuple[Relation, ...]:
         """The title's events between entities the body names too, and its standing facts the
-        body does not state; evidence is the whole title.
+        body does not state; evidence is the whole title. An event whose trigger the body tells
+        as planned and does not state is announced, not reported (ترامب والسيسي يلتقيان over
+        سيلتقي ترامب السيسي).
 
         A name only in the title has no offsets into the body, so it is no entity of the
         article (CONTRACT.md: mention offsets index the body).
         """
         stated = {(r.subject, r.predicate, r.object) for r in body_relations}
+        lemmas = {t.start: t.lemma for t in headline.sentences[0].tokens}
         return tuple(
             replace(r, evidence=headline.doc.body)
             for r in self.extract_relations(headline.doc, headline.sentences, entities)
             if r.subject in body_ids and r.object in body_ids and (r.trigger is not None or (r.subject, r.predicate, r.object) not in stated)
+            and not (r.trigger is not None and lemmas.get(r.trigger_start) in planned and (r.subject, r.predicate, r.object) not in stated)
         )
 
 

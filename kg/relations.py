@@ -32,6 +32,8 @@ _MIN_CONFIDENCE = 0.5
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 # Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
 _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
+# Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
+_DEMANDS = frozenset({"called_for"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
 _PLACE_TARGETS = frozenset({"visited", "deployed"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
@@ -95,6 +97,23 @@ class RelationExtractor:
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
 
+    def planned_triggers(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
+        """The trigger lemmas the sentences tell as planned or possible (سيلتقي ترامب السيسي،
+        من المقرر أن يزور): a headline in the present tense (ترامب والسيسي يلتقيان) then
+        announces, it does not report."""
+        planned = set()
+        for sentence in sentences:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
+                if (token.lemma, token.pos) not in self.lexicon.triggers:
+                    continue
+                maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
+                # Only what the trigger itself carries or follows: a time ahead later in the
+                # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
+                if "sa_fut" in token.prefixes or maybe or self._cue_before(tokens, i) == "modality":
+                    planned.add(token.lemma)
+        return frozenset(planned)
+
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
         """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
         as CAMEO coders read it) and, for the bare collective السلطات، the article's country
@@ -154,6 +173,8 @@ class RelationExtractor:
             if participles:
                 cue = self._cue_before(tokens, i)
                 for participle in participles if cue != "modality" else ():
+                    if self._other_sense(participle, tokens, i, owner):
+                        continue
                     events = [
                         _Found(subject, participle.predicate, obj, i, confidence, cue == "negation")
                         for subject, obj, confidence in self._participle_arguments(participle, tokens, i, mentions, owner)
@@ -175,13 +196,15 @@ class RelationExtractor:
     def _trigger_events(self, trigger: Trigger, tokens, i: int, pos: str, mentions, owner, carried) -> list[_Found]:
         """The events one frame of the trigger at token i asserts (none when planned, possible or passive)."""
         token = tokens[i]
-        if owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner):
+        if owner[i] is not None or not self._requirements_met(trigger, tokens, i, owner) or self._other_sense(trigger, tokens, i, owner):
             return []
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
         maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
-        if cue == "modality" or maybe or self._future_after(tokens, i, owner):
-            return []  # planned or possible, not a fact
+        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i):
+            return []  # planned, possible or asked, not a fact
+        if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
+            return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
@@ -430,10 +453,8 @@ class RelationExtractor:
             if k + 1 < len(tokens) and owner[k + 1] is not None and self.lexicon.cue(token.norm) == "place":
                 k += 1  # a place noun before its name (النائب عن ولاية سوسة)
                 continue
-            if token.pos in ("noun", "noun_prop") and not token.prefixes and not self._time_word(token):
-                return False
-            if token.pos == "noun" and token.prefixes == ("Al_det",) and not self._time_word(token):
-                return False
+            if token.pos in ("noun", "noun_prop") and token.prefixes in ((), ("Al_det",)) and not self._time_word(token):
+                return False  # ودعا المسماري قطر: a name the tagger missed is the subject, not قطر
             k += 1
         return True
 
@@ -474,6 +495,8 @@ class RelationExtractor:
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
         fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
+        if subjects and tokens[mentions[subjects[0]][0].tok_start].lemma in trigger.requires:
+            return []  # نشرت قوات: the word the verb requires is its object, not a party (the actor stands elsewhere)
         if subjects:  # VSO: the subject follows the verb
             if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
                 return []  # a nisba alone (الأميركي) is no actor
@@ -488,9 +511,10 @@ class RelationExtractor:
                 subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
-            elif carried and i <= 1 and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
+            elif carried and i <= 1 and not _plural_verb(tokens[i]) and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
-                # as the new subject (ودعا النشطاء).
+                # as the new subject (ودعا النشطاء); a plural verb (ودعوا) has a subject of
+                # its own, not the one party of the sentence before.
                 actors, confidence = [carried], 0.6
             elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
                 actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
@@ -563,11 +587,13 @@ class RelationExtractor:
         return j + 1
 
     def _names_before(self, tokens, mentions, i: int) -> list[int]:
-        """Indexes of the named mentions that end before token i and no preposition governs."""
+        """Indexes of the named mentions that end before token i and no preposition governs,
+        nor a noun they complete (مدينة كيبيك شمال شرق كندا اتصل: كندا is no subject)."""
         return [
             index
             for index, (m, _) in enumerate(mentions)
             if m.tok_end <= i and not m.nominal and not _governed(tokens, max(m.tok_start - 2, -1), m.tok_start)
+            and not (m.type == "LOC" and self._completes_noun(tokens, [None] * len(tokens), m.tok_start))
         ]
 
     def _subject_before(self, tokens, mentions, owner, before: list[int], i: int) -> int | None:
@@ -696,7 +722,18 @@ class RelationExtractor:
             return []
         verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
-        if not subjects or mentions[subjects[-1]][0].tok_end > i:
+        if not subjects or mentions[subjects[-1]][0].tok_end > i or mentions[subjects[0]][0].nominal:
+            return []  # a nisba alone (الليبي) is no actor
+        if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic[:3] not in ("3ms", "3fs"):
+            return []  # دعمهم: a plural pronoun is not one person's (وأضافت عمران ... أنهم ... دعمهم)
+        # The pronoun may point to another: a person named after the subject (نصح ليفي بعدم
+        # زيارة تونس ... قبل زيارته), or the subject of a reported clause whose أن carries a
+        # pronoun of another kind or none (أعلن الحزب أنه قرر تتبع النائبة ... واتهامها).
+        after_subject = mentions[subjects[-1]][0].tok_end
+        if any(m.type == "PER" and not m.nominal and after_subject <= m.tok_start < i and not self._after_preposition(tokens, m.tok_start) for m, _ in mentions):
+            return []  # (a person after a preposition is no subject: أكد ترامب في مكالمة مع نظيره بوتين دعمه)
+        that = [k for k in range(after_subject, i - 1) if tokens[k].lemma == "ان"]
+        if that and (tokens[that[-1]].enclitic or "")[:3] != enclitic[:3]:
             return []
         actors = {mentions[s][1] for s in subjects}
         # Only a target right after the noun (رفضه إقحام الجيش: the army is not rejected).
@@ -729,6 +766,7 @@ class RelationExtractor:
             and e not in actors
             and not m.nominal
             and (not trigger.object_types or m.type in trigger.object_types)
+            and not self._kin_of(tokens, m.tok_start)
         ]
         # The direct object follows the subject closely, with no preposition (on its own or
         # on a word) before it; with a preposition-selecting verb it is the addressee
@@ -736,24 +774,33 @@ class RelationExtractor:
         # A phrase of where (بقصر قرطاج، في مدينة جدة) may stand between them.
         where = self._place_phrases(tokens, start, boundary)
         direct = [
-            e
+            self._titled_person(tokens, mentions, m, e)
             for m, e in candidates
             if m.tok_start not in where
             and self._object_gap(tokens, mentions, start, m.tok_start, where) <= gap
             and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in where)
             and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in where)
         ]
+        if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
+            return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
             return None
         for k in range(start, boundary):
             if k not in where and _has_preposition(tokens[k], trigger.object_prep):
+                if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
+                    return None  # طالبت الهيئة جميع الناقلين ... من حكومة: the addressee is the carriers
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
                 kind_noun = k + 1 < len(tokens) and tokens[k].norm in _STANDALONE_PREPOSITIONS and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
                 reach = {k, k + 1, k + 2} if kinds & {"place", "state"} or kind_noun else {k, k + 1}
+                if trigger.predicate in _DEMANDS and tokens[k].norm not in _STANDALONE_PREPOSITIONS and not self._names_kind(tokens[k]):
+                    # طالب بإبقاء الحكومة: the name after a noun that carries the preposition is
+                    # that noun's genitive, what is demanded, not the addressee. (ندد بإرسال
+                    # الولايات المتحدة: the one who does the act condemned is its target.)
+                    reach.discard(k + 1)
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
                 reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
@@ -763,12 +810,71 @@ class RelationExtractor:
                     # A bare body noun read apart from its name (لحركة + نداء تونس).
                     named = [e for m, e in candidates if m.tok_start == mention.tok_end]
                     return (named[0] if named and not _named(mention) else target), 1.0
-                # The preposition governs a phrase (إلى وقف العنف في كازاخستان): the place
-                # it concerns comes later. Other names there are seldom the target.
-                # A place that completes a noun (تحقيق في أحداث بن قردان) is the topic, not the place concerned.
-                later = [e for m, e in candidates if m.tok_start > k and m.type == "LOC" and not self._completes_noun(tokens, [None] * len(tokens), m.tok_start)]
-                return (later[0], 0.6) if later else None
+                # The preposition governs a phrase (إلى وقف العنف في كازاخستان، قوات إلى
+                # الحدود مع أوكرانيا): the place it concerns comes later. A place that
+                # completes a noun (تحقيق في أحداث بن قردان) is the topic, not the place concerned.
+                later = [(m, e) for m, e in candidates if m.tok_start > k and m.type == "LOC" and not self._completes_noun(tokens, [None] * len(tokens), m.tok_start)]
+                if trigger.predicate not in _PLACE_TARGETS:
+                    # What is said to or of a party: the place only right after في or as the
+                    # object of the phrase's verb (العنف الذي يجتاح كازاخستان); other names
+                    # there are content (إلى التخلص من علاقاتها مع إيران).
+                    if trigger.requires or self._unnamed_addressee(tokens, mentions, start, k, where):
+                        return None  # إلى جانب X is the frame's own phrase; دعا المواطنين إلى: the addressee is no name
+                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في" or tokens[m.tok_start - 1].pos == "verb"]
+                return (later[0][1], 0.6) if later else None
         return None
+
+    def _apposition_before_addressee(self, trigger: Trigger, tokens, mentions, mention: Mention, boundary: int, where: set[int]) -> bool:
+        """Tell whether a name after a demand's subject closes a phrase in apposition to it,
+        a comma and a common noun following before the demand's preposition (دعا بونوا هامون
+        مرشح الحزب الاشتراكي، الفرنسيين إلى التصويت): that noun is the addressee."""
+        end = mention.tok_end
+        if trigger.object_prep is None or end >= boundary or tokens[end].norm not in _APPOSITION_MARKS:
+            return False
+        preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
+        return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
+
+    def _kin_of(self, tokens, start: int) -> bool:
+        """Tell whether the name at token `start`, past its title, completes a noun of a
+        relative (نجل الملك سلمان، زوجة الرئيس): the relative, not the name, is meant."""
+        norms = [t.norm for t in tokens]
+        j = start - 1
+        while j >= 0 and (title := self._title_ending_at(norms, j)) is not None:
+            j -= len(title.words)
+        return j >= 0 and self.lexicon.cue(tokens[j].norm) == "kin"
+
+    def _after_preposition(self, tokens, start: int) -> bool:
+        """Tell whether a preposition stands within the three words before token `start`, on
+        its own or on a word (مع نظيره الروسي فلاديمير بوتين)."""
+        return any(t.pos == "prep" or _PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[max(0, start - 3) : start])
+
+    def _titled_person(self, tokens, mentions, mention: Mention, entity: str) -> str:
+        """The person a title phrase leads to when a body or country of the title is taken
+        as the object (انتقد X تحركات رئيس حركة النهضة، راشد الغنوشي): the person is the
+        target; the body only says whose office it is."""
+        j = mention.tok_start - 1
+        while j > 0 and tokens[j].norm in _QUOTE_MARKS:
+            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو
+        if mention.type == "PER" or j < 0 or self._title_ending_at([t.norm for t in tokens], j) is None:
+            return entity
+        index = next(k for k, (m, _) in enumerate(mentions) if m is mention)
+        return mentions[_head(tokens, mentions, index)][1]
+
+    def _names_kind(self, token: Token) -> bool:
+        """Tell whether a word names the kind of what follows it: a place or state noun, a
+        body's kind, an honorific (بدولة قطر، لحركة النهضة، بالشيخ تميم)."""
+        return self.lexicon.cue(token.norm) in ("place", "state", "group", "honorific") or self._class_noun(token)
+
+    def _unnamed_addressee(self, tokens, mentions, start: int, end: int, where: set[int]) -> bool:
+        """Tell whether a common noun is the direct object between tokens start and end
+        (دعا المتحدث المواطنين إلى): the addressee is then that noun, not a name later on."""
+        covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
+        for k in range(start, end):
+            token = tokens[k]
+            if k in where or k in covered or token.pos in ("punc", "adv") or self._time_word(token):
+                continue
+            return token.pos in ("noun", "noun_prop", "adj") and token.prefixes in ((), ("Al_det",)) and not self.lexicon.title_at([t.norm for t in tokens], k)
+        return False
 
     def _named_at(self, tokens, mentions, j: int) -> tuple[Mention, str] | None:
         """The (mention, entity) named at token j, past a title phrase; a bare body noun
@@ -862,6 +968,30 @@ class RelationExtractor:
             free += owner[k] is None and not self._time_word(tokens[k]) and tokens[k].pos != "punc"
             k += 1
         return False
+
+    def _asked(self, tokens, i: int) -> bool:
+        """Tell whether a question or condition opens the clause of token i (ما إذا كان عبيدي
+        سافر، هل زار): back to the punctuation or verb before it, كان passed over."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            token = tokens[k]
+            if self.lexicon.cue(token.norm) == "question":
+                return True
+            if token.pos == "punc" or (token.pos == "verb" and token.lemma != "كان"):
+                return False
+        return False
+
+    def _other_sense(self, trigger: Trigger, tokens, i: int, owner) -> bool:
+        """Tell whether a word of the trigger's clause says another sense of it (events/senses.tsv:
+        حذر X قبل إطلاق الصواريخ, notified). The clause runs up to and with the next verb, since
+        a sense word may read as a verb too (قبل, قَبِل); a sense word before a time word, a number
+        or a span of time is a time (حذر X قبل يومين: ago)."""
+        near = self.lexicon.other_senses.get((trigger.lemma, trigger.pos, trigger.predicate))
+        if not near:
+            return False
+        end = min(len(tokens), self._clause_end(tokens, i, owner) + 1)
+        def when(k: int) -> bool:
+            return k < len(tokens) and (self._time_word(tokens[k]) or self.lexicon.cue(tokens[k].norm) == "duration")
+        return any(tokens[k].lemma in near and not when(k + 1) for k in range(i + 1, end))
 
     def _future_after(self, tokens, i: int, owner) -> bool:
         """Tell whether the trigger's clause sets it at a time ahead (يزور فرنسا الأسبوع المقبل)."""
