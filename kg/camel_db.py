@@ -40,6 +40,7 @@ ARABIC_NORMALIZATION = {"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u062
 _NORMALIZE = str.maketrans(ARABIC_NORMALIZATION)
 _DIGITS = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 _IMAGE_PREFIX = "kg-analysis-"
+# (prefix category, stem category, suffix) combinations whose suffix analyses are kept (see _compatible_suffixes).
 _MAX_COMBINATIONS = 200_000
 # The image is made by this module's code: a change to it makes a new image.
 _CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
