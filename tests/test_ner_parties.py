@@ -17,6 +17,8 @@ def _mentions(pipeline, text):
         ("وأكد حرس الحدود أن الجنود فتحوا النار.", ("ORG", "حرس الحدود")),
         ("وقصفت ميليشيات الحوثي مواقع في المدينة.", ("ORG", "ميليشيات الحوثي")),
         ("وقالت جماعة الإخوان المسلمين في بيان إنها ترفض القرار.", ("ORG", "جماعة الإخوان المسلمين")),
+        ("وحذرت السفارة الأمريكية رعاياها في المملكة.", ("ORG", "السفارة الأمريكية")),
+        ("وقالت سفارة تونس في باريس إنها تتابع الملف.", ("ORG", "سفارة تونس")),  # a state body before its state's name
         # an indefinite title governs the definite word after it: that word is no part of the name
         ("وقال عضو التنسقية صالح الزغيدي، في تصريح لإذاعة محلية", ("PER", "صالح الزغيدي")),
         # a known whole name ends before a common word the tagger ran on
