@@ -602,8 +602,13 @@ class RelationExtractor:
         A name in apposition to a title phrase is the subject, not the body or country of its
         title (حيدر العبادي رئيس وزراء العراق قد التقى). A comma after a name closes the
         clause or phrase it ends (... لصالح واشنطن، وحذرت؛ عن ولاية كاليفورنيا، طالب),
-        unless it closes a list of subjects (والإمارات، ثم جزر المالديف، قطعت).
+        unless it closes a list of subjects (والإمارات، ثم جزر المالديف، قطعت). A person
+        before أن or إن is no subject of the verb after it unless the pronoun on أن is his
+        (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
+        that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma == "ان"), default=-1)
+        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
+            before = [index for index in before if mentions[index][0].tok_start > that or mentions[index][0].type != "PER"]
         for index in reversed(before[-3:]):
             mention = mentions[index][0]
             if mention.type == "PER" and 0 <= i - self._past_apposition(tokens, mentions, owner, mention.tok_end) <= _SVO_GAP:

@@ -636,6 +636,10 @@ def test_a_sense_of_no_frame_is_refused(tmp_path):
         # ANT internationalNews 408: the word the verb requires (قوات) is its object, no actor.
         ("وكانت السويد، البلد غير العضو في حلف شمال الأطلسي (الناتو)، قد نشرت قوات بجزيرة غوتلاند الواقعة في بحر البلطيق في سبتمبر الماضي.", "deployed", []),
         ("ونشرت روسيا قوات في سوريا.", "deployed", [("Russia", "deployed", "Syria")]),
+        # ANT internationalNews 31: a name before أن is no subject of the verb after it.
+        ("وأكد أردوغان أنهم يدعمون شرق أوسط يحترم وحدة الأراضي.", "supported", []),
+        ("وأكد أردوغان أن تركيا تدعم قطر.", "supported", [("Türkiye", "supported", "Qatar")]),
+        ("وأعلن الحوثيون إنهم أطلقوا صاروخا على السعودية.", "attacked", [("Houthis", "attacked", "Saudi Arabia")]),
         # Still: a person after a preposition is no other owner of the pronoun.
         ("أكد الرئيس الأمريكي دونالد ترامب في مكالمة هاتفية مع نظيره الروسي فلاديمير بوتين دعمه الكامل لروسيا.", "supported",
          [("Donald Trump", "supported", "Russia")]),
