@@ -825,7 +825,10 @@ class RelationExtractor:
                     # there are content (إلى التخلص من علاقاتها مع إيران).
                     if trigger.requires or self._unnamed_addressee(tokens, mentions, start, k, where):
                         return None  # إلى جانب X is the frame's own phrase; دعا المواطنين إلى: the addressee is no name
-                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في" or tokens[m.tok_start - 1].pos == "verb"]
+                    # The object of the phrase's verb only for a demand (what is asked is done
+                    # to it); praise of العلاقة التي تربط فلسطين بتونس is not praise of Palestine.
+                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في"
+                             or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
 

@@ -571,6 +571,8 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
         ("عيّنت المملكة العربية السعودية، السبت، الملك سلمان سفيراً لها لدى الولايات المتحدة.", [("Saudi Arabia", "appointed", "سلمان")]),
         # The same past quotation marks around the body.
         ('وانتقد الرئيس الفرنسي إيمانويل ماكرون رئيس "حركة النهضة" راشد الغنوشي بشدة.', [("Emmanuel Macron", "condemned", "Rached Ghannouchi")]),
+        # ANT politic 501: praise of the relation that binds Palestine to Tunisia is no praise of Palestine.
+        ("وفي ما يتعلق بالعلاقات الثنائية، أشاد المالكي بالعلاقة الخاصة والمميزة التي تربط فلسطين بتونس قيادة وشعبا.", []),
         # Still: a place right after في is the place concerned.
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف العنف في كازاخستان.", [("Emmanuel Macron", "called_for", "Kazakhstan")]),
     ],
