@@ -772,6 +772,7 @@ class RelationExtractor:
             and not m.nominal
             and (not trigger.object_types or m.type in trigger.object_types)
             and not self._kin_of(tokens, m.tok_start)
+            and not self._scene_of_attack(tokens, m)
         ]
         # The direct object follows the subject closely, with no preposition (on its own or
         # on a word) before it; with a preposition-selecting verb it is the addressee
@@ -841,6 +842,15 @@ class RelationExtractor:
             return False
         preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
         return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
+
+    def _scene_of_attack(self, tokens, mention: Mention) -> bool:
+        """Tell whether a place completes a noun of attack (تدين تفجيري اسطنبول، هجوم نيس):
+        it is where the attack was, not the one condemned or attacked."""
+        if mention.type != "LOC" or mention.tok_start == 0:
+            return False
+        noun = tokens[mention.tok_start - 1]
+        return noun.pos == "noun" and "Al_det" not in noun.prefixes and any(
+            t.predicate == "attacked" for t in self.lexicon.triggers.get((noun.lemma, "noun"), ()))
 
     def _kin_of(self, tokens, start: int) -> bool:
         """Tell whether the name at token `start`, past its title, completes a noun of a

@@ -573,6 +573,10 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
         ('وانتقد الرئيس الفرنسي إيمانويل ماكرون رئيس "حركة النهضة" راشد الغنوشي بشدة.', [("Emmanuel Macron", "condemned", "Rached Ghannouchi")]),
         # ANT politic 501: praise of the relation that binds Palestine to Tunisia is no praise of Palestine.
         ("وفي ما يتعلق بالعلاقات الثنائية، أشاد المالكي بالعلاقة الخاصة والمميزة التي تربط فلسطين بتونس قيادة وشعبا.", []),
+        # ANT internationalNews 307, 308: a place that completes a noun of attack is where it was.
+        ("أدانت تونس تفجيري اسطنبول.", []),
+        ("أدانت تونس هجوم نيس.", []),
+        ("وأدانت تونس إسرائيل.", [("Tunisia", "condemned", "Israel")]),
         # Still: a place right after في is the place concerned.
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف العنف في كازاخستان.", [("Emmanuel Macron", "called_for", "Kazakhstan")]),
     ],
