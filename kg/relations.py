@@ -97,21 +97,24 @@ class RelationExtractor:
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
 
-    def planned_triggers(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
-        """The trigger lemmas the sentences tell as planned or possible (سيلتقي ترامب السيسي،
-        من المقرر أن يزور): a headline in the present tense (ترامب والسيسي يلتقيان) then
-        announces, it does not report."""
+    def planned_predicates(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
+        """The predicates of the triggers the sentences tell as planned or possible (سيلتقي
+        ترامب السيسي، من المقرر أن يزور، ستتضمن زيارة): a headline in the present tense
+        (ترامب والسيسي يلتقيان، ترامب يزور إسرائيل) then announces, it does not report."""
         planned = set()
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
-                if (token.lemma, token.pos) not in self.lexicon.triggers:
-                    continue
+                frames = [t for t in self.lexicon.triggers.get((token.lemma, token.pos), ()) if self._requirements_met(t, tokens, i, [None] * len(tokens))]
+                if not frames:
+                    continue  # سيوجه مراسلة: وجه is called_for only with نداء
                 maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
                 # Only what the trigger itself carries or follows: a time ahead later in the
                 # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
-                if "sa_fut" in token.prefixes or maybe or self._cue_before(tokens, i) == "modality":
-                    planned.add(token.lemma)
+                # A verbal noun a verb of the future governs (ستتضمن الجولة زيارة إسرائيل).
+                governed = token.pos == "noun" and i > 0 and tokens[i - 1].pos == "verb" and "sa_fut" in tokens[i - 1].prefixes
+                if "sa_fut" in token.prefixes or maybe or governed or self._cue_before(tokens, i) == "modality":
+                    planned.update(t.predicate for t in frames)
         return frozenset(planned)
 
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
@@ -793,8 +796,10 @@ class RelationExtractor:
             return direct[0], 1.0
         if trigger.object_prep is None:
             return None
+        # بان كي مون، بيونغ يانغ: the first letter is the known name's own, no preposition.
+        own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
-            if k not in where and _has_preposition(tokens[k], trigger.object_prep):
+            if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep):
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
                     return None  # طالبت الهيئة جميع الناقلين ... من حكومة: the addressee is the carriers
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).

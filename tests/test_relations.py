@@ -577,6 +577,10 @@ def test_event_dates_from_relative_days(pipeline, sentence, date):
         ("أدانت تونس تفجيري اسطنبول.", []),
         ("أدانت تونس هجوم نيس.", []),
         ("وأدانت تونس إسرائيل.", [("Tunisia", "condemned", "Israel")]),
+        # ANT internationalNews 884: بان كي مون begins with its own ب, no preposition of أشاد.
+        ("في المقابل أشادت هيلين كلارك، رئيسة وزراء نيوزيلندا السابقة، التي كانت مرشحة لخلافة بان كي مون في الأمانة العامة باختيار السعودية.",
+         [("هيلين كلارك", "praised", "Saudi Arabia")]),
+        ("وأشاد الرئيس الصيني شي جينبينغ ببان كي مون.", [("Xi Jinping", "praised", "Ban Ki-moon")]),
         # Still: a place right after في is the place concerned.
         ("ودعا الرئيس الفرنسي إيمانويل ماكرون إلى وقف العنف في كازاخستان.", [("Emmanuel Macron", "called_for", "Kazakhstan")]),
     ],
@@ -694,6 +698,21 @@ def test_headline_of_a_planned_event(pipeline, title, body, met):
     assert (("Donald Trump", "met", "Abdel Fattah el-Sisi") in found) == met, found
 
 
+# ANT internationalNews 868: a verbal noun a verb of the future governs (ستتضمن زيارة) is planned.
+@pytest.mark.parametrize(
+    "body, visited",
+    [
+        ("وقال مسؤول أمريكي إن أول جولة خارجية للرئيس الأمريكي دونالد ترامب ستتضمن زيارة إسرائيل والسعودية.", False),
+        ("وقال مسؤول أمريكي إن الرئيس الأمريكي دونالد ترامب زار إسرائيل والسعودية.", True),
+    ],
+)
+def test_headline_of_a_planned_visit(pipeline, body, visited):
+    extraction = pipeline(Document("t", body, "test", title="ترامب يزور إسرائيل والسعودية", date="2017-05-04"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    found = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations if r.sentence == -1]
+    assert (("Donald Trump", "visited", "Israel") in found) == visited, found
+
+
 # Negation and plans hold with clitics and particles before the verb (ولم، وما، فيما يعتزم، ومن المقرر، والمرتقب).
 @pytest.mark.parametrize(
     "text, negated",
@@ -710,3 +729,11 @@ def test_visit_denied_or_planned(pipeline, text, negated):
     _, triples = _triples(pipeline, text)
     found = [n for s, p, o, n in triples if (s, p, o) == ("Emmanuel Macron", "visited", "Algeria")]
     assert found == ([] if negated is None else [negated]), triples
+
+
+def test_headline_kept_when_the_planned_verb_is_not_its_event(pipeline):
+    # ANT politic 201: سيوجه مراسلة is no call (وجه calls only with نداء), so the title's call stands.
+    body = ("أكدت رئيسة الحزب الدستوري الحر عبير موسي أن الحزب وجه تنبيها لهيئة الحقيقة والكرامة لمطالبتها بإيقاف أشغالها. "
+            "وأضافت أن الحزب سيوجه مراسلة لرئيس مجلس النواب يطالبه فيها بفتح باب الترشحات.")
+    extraction = pipeline(Document("t", body, "test", title="الحزب الدستوري الحر يدعو هيئة الحقيقة والكرامة إلى إيقاف أشغالها", date="2016-12-10"))
+    assert [r.predicate for r in extraction.relations if r.sentence == -1 and r.trigger] == ["called_for"], extraction.relations
