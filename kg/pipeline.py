@@ -78,7 +78,7 @@ class Pipeline:
         relations = self.extract_relations(doc, sentences, body_entities)
         if headline:
             relations += self._headline_relations(headline, entities, {e.id for e in body_entities}, relations,
-                                                  self.extract_relations.planned_triggers(sentences))
+                                                  self.extract_relations.planned_predicates(sentences))
         return Extraction(doc, sentences, body_entities, relations)
 
     def _headline(self, doc: Document) -> _Headline | None:
@@ -91,20 +91,19 @@ class Pipeline:
 
     def _headline_relations(self, headline: _Headline, entities, body_ids: set[str], body_relations, planned: frozenset[str]) -> tuple[Relation, ...]:
         """The title's events between entities the body names too, and its standing facts the
-        body does not state; evidence is the whole title. An event whose trigger the body tells
-        as planned and does not state is announced, not reported (ترامب والسيسي يلتقيان over
-        سيلتقي ترامب السيسي).
+        body does not state; evidence is the whole title. An event of a predicate the body tells
+        as planned, when the body does not state it, is announced, not reported (ترامب والسيسي
+        يلتقيان over سيلتقي ترامب السيسي).
 
         A name only in the title has no offsets into the body, so it is no entity of the
         article (CONTRACT.md: mention offsets index the body).
         """
         stated = {(r.subject, r.predicate, r.object) for r in body_relations}
-        lemmas = {t.start: t.lemma for t in headline.sentences[0].tokens}
         return tuple(
             replace(r, evidence=headline.doc.body)
             for r in self.extract_relations(headline.doc, headline.sentences, entities)
             if r.subject in body_ids and r.object in body_ids and (r.trigger is not None or (r.subject, r.predicate, r.object) not in stated)
-            and not (r.trigger is not None and lemmas.get(r.trigger_start) in planned and (r.subject, r.predicate, r.object) not in stated)
+            and not (r.trigger is not None and r.predicate in planned and (r.subject, r.predicate, r.object) not in stated)
         )
 
 

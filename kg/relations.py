@@ -97,21 +97,24 @@ class RelationExtractor:
             carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
         return tuple(relations)
 
-    def planned_triggers(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
-        """The trigger lemmas the sentences tell as planned or possible (سيلتقي ترامب السيسي،
-        من المقرر أن يزور): a headline in the present tense (ترامب والسيسي يلتقيان) then
-        announces, it does not report."""
+    def planned_predicates(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
+        """The predicates of the triggers the sentences tell as planned or possible (سيلتقي
+        ترامب السيسي، من المقرر أن يزور، ستتضمن زيارة): a headline in the present tense
+        (ترامب والسيسي يلتقيان، ترامب يزور إسرائيل) then announces, it does not report."""
         planned = set()
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
-                if (token.lemma, token.pos) not in self.lexicon.triggers:
-                    continue
+                frames = [t for t in self.lexicon.triggers.get((token.lemma, token.pos), ()) if self._requirements_met(t, tokens, i, [None] * len(tokens))]
+                if not frames:
+                    continue  # سيوجه مراسلة: وجه is called_for only with نداء
                 maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
                 # Only what the trigger itself carries or follows: a time ahead later in the
                 # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
-                if "sa_fut" in token.prefixes or maybe or self._cue_before(tokens, i) == "modality":
-                    planned.add(token.lemma)
+                # A verbal noun a verb of the future governs (ستتضمن الجولة زيارة إسرائيل).
+                governed = token.pos == "noun" and i > 0 and tokens[i - 1].pos == "verb" and "sa_fut" in tokens[i - 1].prefixes
+                if "sa_fut" in token.prefixes or maybe or governed or self._cue_before(tokens, i) == "modality":
+                    planned.update(t.predicate for t in frames)
         return frozenset(planned)
 
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
@@ -602,8 +605,13 @@ class RelationExtractor:
         A name in apposition to a title phrase is the subject, not the body or country of its
         title (حيدر العبادي رئيس وزراء العراق قد التقى). A comma after a name closes the
         clause or phrase it ends (... لصالح واشنطن، وحذرت؛ عن ولاية كاليفورنيا، طالب),
-        unless it closes a list of subjects (والإمارات، ثم جزر المالديف، قطعت).
+        unless it closes a list of subjects (والإمارات، ثم جزر المالديف، قطعت). A person
+        before أن or إن is no subject of the verb after it unless the pronoun on أن is his
+        (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
+        that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma == "ان"), default=-1)
+        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
+            before = [index for index in before if mentions[index][0].tok_start > that or mentions[index][0].type != "PER"]
         for index in reversed(before[-3:]):
             mention = mentions[index][0]
             if mention.type == "PER" and 0 <= i - self._past_apposition(tokens, mentions, owner, mention.tok_end) <= _SVO_GAP:
@@ -767,6 +775,7 @@ class RelationExtractor:
             and not m.nominal
             and (not trigger.object_types or m.type in trigger.object_types)
             and not self._kin_of(tokens, m.tok_start)
+            and not self._scene_of_attack(tokens, m)
         ]
         # The direct object follows the subject closely, with no preposition (on its own or
         # on a word) before it; with a preposition-selecting verb it is the addressee
@@ -787,8 +796,10 @@ class RelationExtractor:
             return direct[0], 1.0
         if trigger.object_prep is None:
             return None
+        # بان كي مون، بيونغ يانغ: the first letter is the known name's own, no preposition.
+        own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
-            if k not in where and _has_preposition(tokens[k], trigger.object_prep):
+            if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep):
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
                     return None  # طالبت الهيئة جميع الناقلين ... من حكومة: the addressee is the carriers
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
@@ -820,7 +831,10 @@ class RelationExtractor:
                     # there are content (إلى التخلص من علاقاتها مع إيران).
                     if trigger.requires or self._unnamed_addressee(tokens, mentions, start, k, where):
                         return None  # إلى جانب X is the frame's own phrase; دعا المواطنين إلى: the addressee is no name
-                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في" or tokens[m.tok_start - 1].pos == "verb"]
+                    # The object of the phrase's verb only for a demand (what is asked is done
+                    # to it); praise of العلاقة التي تربط فلسطين بتونس is not praise of Palestine.
+                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في"
+                             or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
 
@@ -833,6 +847,15 @@ class RelationExtractor:
             return False
         preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
         return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
+
+    def _scene_of_attack(self, tokens, mention: Mention) -> bool:
+        """Tell whether a place completes a noun of attack (تدين تفجيري اسطنبول، هجوم نيس):
+        it is where the attack was, not the one condemned or attacked."""
+        if mention.type != "LOC" or mention.tok_start == 0:
+            return False
+        noun = tokens[mention.tok_start - 1]
+        return noun.pos == "noun" and "Al_det" not in noun.prefixes and any(
+            t.predicate == "attacked" for t in self.lexicon.triggers.get((noun.lemma, "noun"), ()))
 
     def _kin_of(self, tokens, start: int) -> bool:
         """Tell whether the name at token `start`, past its title, completes a noun of a
