@@ -222,11 +222,26 @@ def _named(entities):
         # cities dr5hn spells otherwise in Arabic (شبراته، قسطنطين)
         ("وقعت اشتباكات في مدينة صبراتة غرب طرابلس.", "صبراتة", "Q231167"),
         ("وأوقفت الشرطة شخصين في ولاية قسنطينة شرق الجزائر.", "قسنطينة", "Q1093156"),
+        # Tunisian legislators from everypolitician-data (kb_everypolitician.tsv)
+        ("وقال نائب رئيس البرلمان عبد الفتاح مورو إن الجلسة ستعقد غدا.", "عبد الفتاح مورو", "Q2821016"),
+        ("وانتقد النائب عماد الدايمي قرار الحكومة بشدة.", "عماد الدايمي", "Q12886365"),
     ],
 )
 def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):
     named = _named(_entities(pipeline, text))
     assert name in named and named[name] == qid, named
+
+
+@pytest.mark.parametrize(
+    ("text", "qid"),
+    [
+        # a given name alone is not the one legislator of that name (Samir Dilou, Mohamed Ennaceur)
+        ("وقال سمير إن الاجتماع تأجل إلى الأسبوع المقبل.", "Q3470837"),
+        ("وقال محمد إن الاجتماع تأجل إلى الأسبوع المقبل.", "Q3318530"),
+    ],
+)
+def test_a_given_name_alone_is_not_linked(pipeline, text, qid):
+    assert qid not in _named(_entities(pipeline, text)).values()
 
 
 @pytest.mark.parametrize(
