@@ -248,8 +248,11 @@ def test_people_are_joined_to_office_holders_with_a_qid(kb, name, expected_id):
         # everypolitician-data's Tunisian legislators (kb_everypolitician.tsv), new to the knowledge base
         ("عبد الفتاح مورو", "Q2821016"),
         ("علي العريض", "Q281184"),  # the source writes علي العريّض
-        # a curated person without a QID takes the legislator's
+        # a curated or UniversalPetrarch person without a QID takes the legislator's
         ("محمد الناصر", "Q3318530"),
+        ("نبيه بري", "Q704220"),
+        # Egypt's parliament
+        ("توفيق عكاشة", "Q4118035"),
     ],
 )
 def test_everypolitician_legislators_have_their_qid(kb, name, expected_id):
