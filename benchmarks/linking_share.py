@@ -4,7 +4,7 @@ Usage: .venv/bin/python benchmarks/linking_share.py [--sample benchmarks/linking
        [--top N] [--unlinked N]
 The sample is 300 articles drawn with seed 16 from ANT politic + internationalNews; --write-sample draws it
 again into the list file. --top N prints the N most frequent unlinked names of each type on one line.
---unlinked N lists the N most frequent unlinked ORG and LOC names, one a line, each with what the
+--unlinked N lists the N most frequent unlinked PER, ORG and LOC names, one a line, each with what the
 knowledge base holds under that name: "kb, no QID" (an entry without a QID), "kb QID" (an entry with
 one the linker did not take), "state body" (a body's head with no nisba: الحكومة، وزارة الداخلية) or
 "not in kb"; whether a name is a tagger span error or no body at all is for the reader to judge.
@@ -74,7 +74,7 @@ if args.unlinked:
     rows = [line.split("\t") for line in STATE_BODIES.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
     state_heads = {" ".join(normalize(row[rows[0].index("definite")]).split()) for row in rows[1:]}
-    for kind in ("ORG", "LOC"):
+    for kind in ("PER", "ORG", "LOC"):
         print(f"\n{kind} unlinked, {sum(unlinked[kind].values())} mentions of {len(unlinked[kind])} names:")
         statuses = Counter()
         for name, n in unlinked[kind].most_common():

@@ -124,8 +124,10 @@ class Linker:
         self.letter_classes = letter_classes
         self.collectives = collectives
         by_latin: dict[str, set[str]] = defaultdict(set)
+        # Only a person the knowledge base knows in English alone: one with Arabic names is found by
+        # them, and the consonant classes drop letters two Arabic names differ by (أحمد / محمد).
         for entry in kb.entries() if letter_classes else ():
-            for name in (entry.label_en, *entry.names_en) if entry.type == "PER" and entry.label_en else ():
+            for name in (entry.label_en, *entry.names_en) if entry.type == "PER" and entry.label_en and not entry.names_ar else ():
                 if key := self._name_key(name, "lat"):
                     by_latin[key].add(entry.id)
         self._by_latin = {key: next(iter(ids)) for key, ids in by_latin.items() if len(ids) == 1}
@@ -178,6 +180,21 @@ class Linker:
         if home is not None:
             entries = [entry or (self._state_body(mention, home) if mention.type == "ORG" and not mention.named else None)
                        for mention, entry in zip(mentions, entries)]
+        # A surname alone is the person the article names in full with it before a namesake in the
+        # knowledge base (منصر after عدنان منصر is not مرتضى منصور; عبو after محمد عبو is not سامية عبو).
+        # A full name holding all the words of one of the entry's names is the entry, a nisba or title
+        # glued to it (البيلاروسي ألكسندر لوكاشينكو).
+        full_names = [(m, e) for m, e in zip(mentions, entries) if m.type == "PER" and len(m.name.split()) > 1]
+
+        def names_another(full: Mention, other: KBEntry | None, entry: KBEntry) -> bool:
+            words = {skeleton(word) for word in full.name.split()}
+            return other is not entry and (other is not None or not any(
+                {skeleton(word) for word in name.split()} <= words for name in entry.names_ar))
+
+        entries = [None if entry is not None and mention.type == "PER" and len(mention.name.split()) == 1
+                   and any(_surname(full.name) == _surname(mention.name) and names_another(full, other, entry)
+                           for full, other in full_names)
+                   else entry for mention, entry in zip(mentions, entries)]
         # A person is named in full once, then by surname: the last word of a linked name
         # claims the unlinked spellings of that surname (قاسم توكاييف … توقاييف).
         # Another given name is another person (سليمان الأسد is not بشار الأسد).

@@ -33,6 +33,7 @@ STATE_BODIES = REPO / "kg" / "data" / "kb_state_bodies.tsv"
 QID_FIXES = REPO / "kg" / "data" / "kb_qid_fixes.tsv"
 TITLES = REPO / "kg" / "data" / "titles.tsv"
 CUES = REPO / "kg" / "data" / "cues.tsv"  # its org_head rows: the head nouns of bodies
+EVERYPOLITICIAN_PEOPLE = REPO / "kg" / "data" / "kb_everypolitician.tsv"
 DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
 
 # dr5hn's Arabic city names are machine translations for small places: a smaller city does not
@@ -603,6 +604,34 @@ def apply_curated(rows: list[dict], entries: dict[str, Draft], countries: dict[s
         draft.roles.extend(curated_roles)
 
 
+def add_everypolitician_people(path: Path, entries: dict[str, Draft]) -> None:
+    """Add the legislators of `kb_everypolitician.tsv` (QID, Arabic and English name, country).
+
+    A person the knowledge base already holds under the same Arabic name, of that country or none, and
+    without a QID is that legislator: it takes the QID as its id (محمد الناصر, curated, is Mohamed Ennaceur).
+    """
+    for row in read_curated(path):
+        qid, name_ar, name_en, country = (row[column].strip() for column in ("qid", "name_ar", "name_en", "country"))
+        key = _key(name_ar)
+        same_name = [e for e in entries.values() if e.type == "PER" and not e.wikidata and e.country in (None, country)
+                     and key in {_key(n) for n in e.names_ar | {e.label_ar}}]
+        if qid in entries:
+            draft = entries[qid]
+        elif len(same_name) == 1:
+            draft = entries.pop(same_name[0].id)
+            draft.id = draft.wikidata = qid
+            entries[qid] = draft
+        else:
+            draft = entries[qid] = Draft(id=qid, type="PER", wikidata=qid)
+        if draft.type != "PER":
+            raise ValueError(f"{path.name}: {qid} is a person here but {draft.type} in the knowledge base")
+        draft.sources.add("everypolitician-data")
+        draft.label_ar = draft.label_ar or name_ar
+        draft.label_en = draft.label_en or name_en or None
+        draft.names_ar.add(name_ar)
+        draft.country = draft.country or country
+
+
 def link_role_orgs(entries: dict[str, Draft]) -> None:
     """Fill a role's org from its title ("Secretary-General of the United Nations" → Q1065) and check org ids."""
     orgs = {_fold_en(e.label_en): e.id for e in entries.values() if e.type == "ORG" and e.label_en}
@@ -650,6 +679,7 @@ def build(shared: Path, curated: Path) -> list[dict]:
     add_territories(shared, entries, countries)
     add_phoenix_aliases(shared, entries, letter_classes)
     add_up_people(shared, entries, countries, letter_classes)
+    add_everypolitician_people(EVERYPOLITICIAN_PEOPLE, entries)
     add_small_cities(entries, cities, countries)
     add_state_bodies(STATE_BODIES, entries, countries)
     records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]

@@ -242,6 +242,23 @@ def test_people_are_joined_to_office_holders_with_a_qid(kb, name, expected_id):
     assert [entry.id for entry in kb.lookup(name)] == [expected_id]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [
+        # everypolitician-data's Tunisian legislators (kb_everypolitician.tsv), new to the knowledge base
+        ("عبد الفتاح مورو", "Q2821016"),
+        ("علي العريض", "Q281184"),  # the source writes علي العريّض
+        # a curated or UniversalPetrarch person without a QID takes the legislator's
+        ("محمد الناصر", "Q3318530"),
+        ("نبيه بري", "Q704220"),
+        # Egypt's parliament
+        ("توفيق عكاشة", "Q4118035"),
+    ],
+)
+def test_everypolitician_legislators_have_their_qid(kb, name, expected_id):
+    assert [(entry.id, entry.wikidata, entry.type) for entry in kb.lookup(name)] == [(expected_id, expected_id, "PER")]
+
+
 def test_office_holders_carry_phoenix_aliases(kb):
     assert "bashar assad" in kb.get("Q44329").names_en
 

@@ -222,11 +222,30 @@ def _named(entities):
         # cities dr5hn spells otherwise in Arabic (شبراته، قسطنطين)
         ("وقعت اشتباكات في مدينة صبراتة غرب طرابلس.", "صبراتة", "Q231167"),
         ("وأوقفت الشرطة شخصين في ولاية قسنطينة شرق الجزائر.", "قسنطينة", "Q1093156"),
+        # Tunisian legislators from everypolitician-data (kb_everypolitician.tsv)
+        ("وقال نائب رئيس البرلمان عبد الفتاح مورو إن الجلسة ستعقد غدا.", "عبد الفتاح مورو", "Q2821016"),
+        ("وانتقد النائب عماد الدايمي قرار الحكومة بشدة.", "عماد الدايمي", "Q12886365"),
     ],
 )
 def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):
     named = _named(_entities(pipeline, text))
     assert name in named and named[name] == qid, named
+
+
+@pytest.mark.parametrize(
+    ("text", "qid"),
+    [
+        # a given name alone is not the one legislator of that name (Samir Dilou, Mohamed Ennaceur)
+        ("وقال سمير إن الاجتماع تأجل إلى الأسبوع المقبل.", "Q3470837"),
+        ("وقال محمد إن الاجتماع تأجل إلى الأسبوع المقبل.", "Q3318530"),
+        # a surname alone is the person named in full before it, not a namesake in the knowledge base
+        ("وقال القيادي عدنان منصر إن الحزب يرفض القانون. وأضاف منصر أن الحكومة فشلت.", "Q12242044"),
+        # a name the knowledge base holds in Arabic is not found by its English consonants (Ahmed ~ Mohamed)
+        ("وأعلن أحمد بن سالم المتحدث باسم القوة أن الهجوم فشل.", "Q3318419"),
+    ],
+)
+def test_a_given_name_or_a_namesake_is_not_linked(pipeline, text, qid):
+    assert qid not in _named(_entities(pipeline, text)).values()
 
 
 @pytest.mark.parametrize(

@@ -152,7 +152,7 @@ FOUND = [
     # رئيس الجمهورية as a title, ending before a name found already (الجمهورية التونسية).
     ("وقال رئيس الجمهورية التونسية الباجي قائد السبسي إن البلاد بخير.", ("Beji Caid Essebsi", "leader_of", "Tunisia")),
     ("والتقى الوزير بفؤاد معصوم رئيس الجمهورية العراقية.", (None, "leader_of", "Iraq")),
-    ("قالت النائبة عن حزب نداء تونس، هالة عمران إن الحزب يتعافى.", ("هالة عمران", "member_of", "Nidaa Tounes")),
+    ("قالت النائبة عن حزب نداء تونس، هالة عمران إن الحزب يتعافى.", ("Hela Omrane", "member_of", "Nidaa Tounes")),
     # A nisba the database reads as a noun (السويدية "the Swedish woman").
     ("قالت الشرطة السويدية إن ممثلي ادعاء اعتقلوا مشتبها به.", (None, "part_of", "Sweden")),
     # A body in construct with the name that completes it (ANT politic 488, internationalNews 1196).
