@@ -189,6 +189,7 @@ class RelationExtractor:
                         break
                 continue
             pos = "verb" if self._verb_read_as_noun(tokens, i, owner) else token.pos
+            pos = "noun" if pos == "verb" and self._noun_read_as_verb(tokens, i, owner) else pos
             # A lemma's frames are tried in the lexicon's order; the first that finds its parties wins.
             for trigger in self.lexicon.triggers.get((token.lemma, pos), ()):
                 events = self._trigger_events(trigger, tokens, i, pos, mentions, owner, carried)
@@ -366,6 +367,22 @@ class RelationExtractor:
         if token.pos != "noun" or not opens or "Al_det" in token.prefixes or token.enclitic or (token.lemma, "verb") not in self.lexicon.triggers:
             return False
         return i + 1 < len(tokens) and (owner[i + 1] is not None or self.lexicon.title_at([t.norm for t in tokens], i + 1) is not None)
+
+    def _noun_read_as_verb(self, tokens, i: int, owner) -> bool:
+        """Tell whether a bare verb right after the subject of a statement verb is the verbal noun
+        of the same spelling, the statement's object (أعلن الاتحاد الأوروبي فرض عقوبات: فَرْض, not
+        فَرَضَ); a verb there would follow أن (أعلن أنه فرض). Time words may stand between."""
+        token = tokens[i]
+        if token.prefixes or token.enclitic or (token.lemma, "noun") not in self.lexicon.triggers:
+            return False
+        k = i - 1
+        while k > 0 and owner[k] is None and (self._time_word(tokens[k]) or tokens[k].pos == "punc"):
+            k -= 1
+        if k < 1 or owner[k] is None:
+            return False
+        while k > 0 and owner[k - 1] == owner[k]:
+            k -= 1
+        return tokens[k - 1].pos == "verb" and self.lexicon.cues.get(tokens[k - 1].lemma) == "statement"
 
     def _active_by_requirement(self, trigger: Trigger, tokens, i: int, owner) -> bool:
         """Tell whether a name stands between a verb and the word it requires: the verb is

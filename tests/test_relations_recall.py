@@ -30,3 +30,23 @@ def _events(pipeline, text):
 )
 def test_mutual_acts_of_coordinated_subjects(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The verbal noun of imposing or extending sanctions as a statement's object; فرض written
+        # bare reads as the verb فَرَضَ, but right after the statement's subject it is the noun.
+        ("أعلنت الولايات المتحدة فرض عقوبات جديدة على إيران.", [("United States", "sanctioned", "Iran")]),
+        ("أعلن الاتحاد الأوروبي اليوم تمديد العقوبات المفروضة على روسيا ستة أشهر.", [("European Union", "sanctioned", "Russia")]),
+        # The verb itself still reads as a verb (its subject after it).
+        ("فرضت الولايات المتحدة عقوبات على روسيا.", [("United States", "sanctioned", "Russia")]),
+        # Guard: an extension of no sanction.
+        ("وأعلنت الحكومة تمديد حالة الطوارئ في تونس.", []),
+        # A threat of an attack on a party threatens that party; an attack on a place in a country does not name it.
+        ("هدد الرئيس الأمريكي دونالد ترامب بقصف غير مسبوق على إيران.", [("Donald Trump", "threatened", "Iran")]),
+        ("وهدد ترامب بقصف المواقع في سوريا.", []),
+    ],
+)
+def test_frames_of_sanctions_and_threats(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
