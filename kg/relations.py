@@ -36,6 +36,10 @@ _TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 _DEMANDS = frozenset({"called_for"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
 _PLACE_TARGETS = frozenset({"visited", "deployed"})
+# Acts two parties do to each other in one exchange (تبادل الاتهامات، أجرى محادثات); a cut of ties
+# without its target (قطعت X وY العلاقات) is with a party named elsewhere, not mutual.
+_MUTUAL = frozenset({"met", "accused", "attacked"})
+_SYMMETRIC = frozenset({"met"})  # owl:SymmetricProperty in ontology/kg.ttl: one direction says both
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
 
 
@@ -188,6 +192,7 @@ class RelationExtractor:
                         break
                 continue
             pos = "verb" if self._verb_read_as_noun(tokens, i, owner) else token.pos
+            pos = "noun" if pos == "verb" and self._noun_read_as_verb(tokens, i, owner) else pos
             # A lemma's frames are tried in the lexicon's order; the first that finds its parties wins.
             for trigger in self.lexicon.triggers.get((token.lemma, pos), ()):
                 events = self._trigger_events(trigger, tokens, i, pos, mentions, owner, carried)
@@ -366,6 +371,22 @@ class RelationExtractor:
             return False
         return i + 1 < len(tokens) and (owner[i + 1] is not None or self.lexicon.title_at([t.norm for t in tokens], i + 1) is not None)
 
+    def _noun_read_as_verb(self, tokens, i: int, owner) -> bool:
+        """Tell whether a bare verb right after the subject of a statement verb is the verbal noun
+        of the same spelling, the statement's object (أعلن الاتحاد الأوروبي فرض عقوبات: فَرْض, not
+        فَرَضَ); a verb there would follow أن (أعلن أنه فرض). Time words may stand between."""
+        token = tokens[i]
+        if token.prefixes or token.enclitic or (token.lemma, "noun") not in self.lexicon.triggers:
+            return False
+        k = i - 1
+        while k > 0 and owner[k] is None and (self._time_word(tokens[k]) or tokens[k].pos == "punc"):
+            k -= 1
+        if k < 1 or owner[k] is None:
+            return False
+        while k > 0 and owner[k - 1] == owner[k]:
+            k -= 1
+        return tokens[k - 1].pos == "verb" and self.lexicon.cues.get(tokens[k - 1].lemma) == "statement"
+
     def _active_by_requirement(self, trigger: Trigger, tokens, i: int, owner) -> bool:
         """Tell whether a name stands between a verb and the word it requires: the verb is
         then active with that name as its subject (فرضت الولايات المتحدة عقوبات), though
@@ -535,6 +556,8 @@ class RelationExtractor:
         if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
             # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other.
             return [(actors[0], other, round(confidence * 0.9, 2)) for other in actors[1:]]
+        if target is None and len(actors) > 1 and (mutual := self._mutual_parties(trigger, actors, confidence)):
+            return mutual
         if target is None and subjects and (shared := self._shared_subjects(tokens, i, mentions, owner)):
             # ...، وحث الولايات المتحدة على: a verb joined after a comma goes on with the
             # sentence's actor; the name after it, no subject of its own, is its object.
@@ -545,6 +568,19 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _mutual_parties(self, trigger: Trigger, actors: list[str], confidence: float) -> list[tuple[str, str, float]]:
+        """Each coordinated subject acting on the others, for a light verb whose target comes with
+        مع and whose required noun names the act (تبادلت قرغيزستان وطاجيكستان التهم، تبادل الجيشان
+        القصف): what X does مع Y, X و Y do to each other. One direction for a symmetric predicate.
+
+        Returns:
+            (actor, target, confidence) triples; none for a frame that is not such a light verb.
+        """
+        if trigger.predicate not in _MUTUAL or not trigger.requires or trigger.object_prep is None or "مع" not in trigger.object_prep.split("|"):
+            return []
+        pairs = [(a, b) for a in actors for b in actors if a != b and (trigger.predicate not in _SYMMETRIC or actors.index(a) < actors.index(b))]
+        return [(a, b, round(confidence * 0.85, 2)) for a, b in pairs]
 
     def _fronted_subject(self, tokens, i: int, mentions, owner) -> bool:
         """Tell whether the name right before verb i opens its clause and so is its subject:

@@ -1,0 +1,52 @@
+"""Events the engine joins beyond the verb's next name (issue 15, session 8, engine recall)."""
+
+import pytest
+
+from kg.types import Document
+
+STRUCTURAL = ("leader_of", "member_of", "part_of", "located_in")
+
+
+def _events(pipeline, text):
+    extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    return [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations if r.predicate not in STRUCTURAL]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Coordinated subjects of a light verb of exchange act on each other (تبادل X مع Y → X وY تبادلا).
+        ("تبادلت روسيا وأوكرانيا الاتهامات بقصف المحطة النووية.",
+         [("Russia", "accused", "Ukraine"), ("Ukraine", "accused", "Russia")]),
+        ("وتبادلت الهند وباكستان التهم بخرق الهدنة.", [("India", "accused", "Pakistan"), ("Pakistan", "accused", "India")]),
+        ("تبادلت الهند وباكستان إطلاق النار على الحدود.", [("India", "attacked", "Pakistan"), ("Pakistan", "attacked", "India")]),
+        # met is symmetric: one direction says both.
+        ("وتبادل بوتين وأردوغان الآراء بشأن الأزمة.", [("Vladimir Putin", "met", "Recep Tayyip Erdoğan")]),
+        # Guards: an exchange that is no event of the vocabulary; ties cut with a party named elsewhere.
+        ("وتبادلت روسيا وأوكرانيا الأسرى.", []),
+        ("وقطعت السعودية والإمارات العلاقات الدبلوماسية.", []),
+    ],
+)
+def test_mutual_acts_of_coordinated_subjects(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The verbal noun of imposing or extending sanctions as a statement's object; فرض written
+        # bare reads as the verb فَرَضَ, but right after the statement's subject it is the noun.
+        ("أعلنت الولايات المتحدة فرض عقوبات جديدة على إيران.", [("United States", "sanctioned", "Iran")]),
+        ("أعلن الاتحاد الأوروبي اليوم تمديد العقوبات المفروضة على روسيا ستة أشهر.", [("European Union", "sanctioned", "Russia")]),
+        # The verb itself still reads as a verb (its subject after it).
+        ("فرضت الولايات المتحدة عقوبات على روسيا.", [("United States", "sanctioned", "Russia")]),
+        # Guard: an extension of no sanction.
+        ("وأعلنت الحكومة تمديد حالة الطوارئ في تونس.", []),
+        # A threat of an attack on a party threatens that party; an attack on a place in a country does not name it.
+        ("هدد الرئيس الأمريكي دونالد ترامب بقصف غير مسبوق على إيران.", [("Donald Trump", "threatened", "Iran")]),
+        ("وهدد ترامب بقصف المواقع في سوريا.", []),
+    ],
+)
+def test_frames_of_sanctions_and_threats(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
