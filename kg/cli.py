@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import camel_db
 from kg.camelbert import NER_CHOICES, MissingModel
@@ -19,6 +20,9 @@ from kg.read import Problem, ReadError, read_inputs
 from kg.store import StoreError
 from kg.types import Extraction
 from kg.vocab import PREDICATES
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, URIRef
 
 _VIEW_SUFFIXES = {".html": "html", ".graphml": "graphml", ".gexf": "gexf"}
 _NER_OPTION = {"choices": NER_CHOICES, "default": "auto",
@@ -162,10 +166,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     from tqdm import tqdm
 
     from kg.corpus import ArticleCache, build, write_nquads
-    from kg.rdf import article_iri, write_exports
-    from kg.store import open_store, push_graphs, start_loading
-    from kg.network import GraphTables
-    from kg.viz import write_view
+    from kg.rdf import article_iri
+    from kg.store import open_store, push_graphs
 
     output: Path = args.output
     # A path that is not a store fails now, not after the extraction.
@@ -178,19 +180,9 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
         )
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
-    nquads = write_nquads(cache, doc_ids, output / "kg.nq")
     names = [article_iri(doc_id) for doc_id in doc_ids]
-    # The store loads kg.nq on a thread of its own while the exports and the page are written.
-    loaded = start_loading(store, nquads, names) if store is not None else None
-    try:
-        # kg.html's entity graph is derived from the quads the exports parse, not from a second read.
-        tables: list[GraphTables] = []
-        paths = write_exports(nquads, output, lambda quads: tables.append(GraphTables.of_quads(quads)))
-        paths["html"] = write_view(tables[0].graph(), output / "kg.html")
-        seconds = time.monotonic() - started  # as before the store loaded beside: without it
-    finally:
-        if loaded is not None:
-            loaded()
+    paths = write_outputs(write_nquads(cache, doc_ids, output / "kg.nq"), output, store, names)
+    seconds = time.monotonic() - started
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
         f"{summary.entities} entities, {summary.relations} relations, {summary.triples} triples "
@@ -207,6 +199,36 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     for path in paths.values():
         print(path)
     return 1 if summary.failures else 0
+
+
+def write_outputs(nquads: Path, output: Path, store: Dataset | None, names: list[URIRef]) -> dict[str, Path]:
+    """Write the exports and kg.html of a built kg.nq, and load it into a store when one is given.
+
+    Args:
+        nquads: the articles' graphs, as `kg.corpus.write_nquads` wrote them.
+        output: the folder of the exports.
+        store: an open store, from `kg.store.open_store`, or None.
+        names: the names of the graphs in kg.nq, replaced in the store.
+
+    Returns:
+        The paths written, by format: nquads, turtle, trig, jsonld, html.
+    """
+    from kg.network import GraphTables
+    from kg.rdf import write_exports
+    from kg.store import start_loading
+    from kg.viz import write_view
+
+    # The store loads kg.nq on a thread of its own while the exports and the page are written.
+    loaded = start_loading(store, nquads, names) if store is not None else None
+    try:
+        # kg.html's entity graph is derived from the quads the exports parse, not from a second read.
+        tables: list[GraphTables] = []
+        paths = write_exports(nquads, output, lambda quads: tables.append(GraphTables.of_quads(quads)))
+        paths["html"] = write_view(tables[0].graph(), output / "kg.html")
+    finally:
+        if loaded is not None:
+            loaded()
+    return paths
 
 
 def _query(text: str | None, file: Path | None, store_path: Path, fmt: str, binds: list[str]) -> int:

@@ -300,11 +300,10 @@ class GraphTables:
         self._read_aside("anchor", (self._one("evidence", event) for edge, _ in edges for event in self._supporting[edge]))
         graph = nx.MultiDiGraph()
         for entity in nodes:
-            names = self._names(entity)
             graph.add_node(
                 entity,
                 type=self._types.get(entity),
-                **names,
+                **self._names(entity),
                 mentions=len(self._fields["mention"].get(entity, ())),
             )
         for (subject, predicate, obj), chosen in edges:
