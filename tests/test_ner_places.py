@@ -1,0 +1,26 @@
+"""Places the tagger cuts: a smaller place's name of two words or more that the knowledge base knows is one mention."""
+
+import pytest
+
+from kg.types import Document
+
+
+def _mentions(pipeline, text):
+    doc = Document("t", text, "test")
+    return pipeline.recognize(doc, pipeline.analyze(doc))
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وشن الطيران غارات على مدينة خان شيخون بريف إدلب الجنوبي.", "خان شيخون"),
+        ("وقالت الشرطة إن الانفجار وقع في مدينة سانت لويس الأمريكية.", "سانت لويس"),
+        ("وفككت وحدات الجيش قنبلة تقليدية الصنع بولاية تيزي وزو شرق العاصمة.", "تيزي وزو"),
+        ("وعقد الرؤساء العرب قمتهم في مدينة شرم الشيخ المصرية.", "شرم الشيخ"),
+        ("وقصفت الطائرات مواقع التنظيم قرب مدينة البو كمال على الحدود مع العراق.", "البو كمال"),
+    ],
+)
+def test_a_known_place_the_tagger_split_is_one_mention(pipeline, text, place):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", place) in found, found
+    assert not any(m.type == "LOC" and m.text in place.split() for m in _mentions(pipeline, text)), found
