@@ -117,6 +117,13 @@ class Recognizer:
                        and (nisba := self._nisba_at(tokens, found.start)) and nisba[1] <= found.end):
                     add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
                     found = replace(found, start=nisba[1])
+                # A country's nisba after a place says where it is and is no part of its name
+                # (تكساس + الأمريكية، جزيرة فارماكونيسي + اليونانية): the nisba rule below makes it
+                # the country's mention.
+                nisba_start = next((k for k in range(max(found.start + 1, found.end - 2), found.end)
+                                    if (nisba := self._nisba_at(tokens, k)) and nisba[1] == found.end), None)
+                if found.type == "LOC" and nisba_start is not None:
+                    found = replace(found, end=nisba_start)
                 if found.start == found.end:
                     continue
                 # A known person's whole name ends the tagger's name a word early: a word the

@@ -24,3 +24,16 @@ def test_a_known_place_the_tagger_split_is_one_mention(pipeline, text, place):
     found = [(m.type, m.text) for m in _mentions(pipeline, text)]
     assert ("LOC", place) in found, found
     assert not any(m.type == "LOC" and m.text in place.split() for m in _mentions(pipeline, text)), found
+
+
+@pytest.mark.parametrize(
+    "text, place, nisba",
+    [
+        ("والعمليات الجارية لاستعادة السيطرة على مدينة الرقة السورية.", "الرقة", "السورية"),
+        ("وأشار التقرير إلى الانتهاكات لاتفاق وقف إطلاق النار في الجولان السوري.", "الجولان", "السوري"),
+        ("وكان القارب قد غادر بودروم في طريقه إلى جزيرة كوس اليونانية.", "كوس", "اليونانية"),
+    ],
+)
+def test_a_country_nisba_after_a_place_is_not_part_of_its_name(pipeline, text, place, nisba):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", place) in found and ("LOC", nisba) in found, found
