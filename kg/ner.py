@@ -186,7 +186,13 @@ class Recognizer:
         # After مدينة / العاصمة a proper noun is a place, known to the database or not. A
         # word the database does not know is no name by itself: on the ANERcorp dev slice
         # 5 of 33 such words the tagger left were names.
+        # A smaller place's whole name there is that place (مدينة العين البيضاء).
         for i in range(1, len(tokens)):
+            whole = whole_places[i]
+            if (whole and self.lexicon.cue(tokens[i - 1].norm) == "place" and not whole.skip
+                    and not any(taken[whole.start : whole.end])):
+                add_known(whole)
+                continue
             if (
                 not taken[i]
                 and self.lexicon.cue(tokens[i - 1].norm) == "place"

@@ -37,3 +37,9 @@ def test_a_known_place_the_tagger_split_is_one_mention(pipeline, text, place):
 def test_a_country_nisba_after_a_place_is_not_part_of_its_name(pipeline, text, place, nisba):
     found = [(m.type, m.text) for m in _mentions(pipeline, text)]
     assert ("LOC", place) in found and ("LOC", nisba) in found, found
+
+
+def test_a_known_place_after_a_place_noun_is_whole(pipeline):
+    text = "وتشهد المدن في محافظة دير الزور حركة نزوح واسعة."
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", "دير الزور") in found, found
