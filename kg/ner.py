@@ -124,6 +124,13 @@ class Recognizer:
                                     if (nisba := self._nisba_at(tokens, k)) and nisba[1] == found.end), None)
                 if found.type == "LOC" and nisba_start is not None:
                     found = replace(found, end=nisba_start)
+                # So is any adjective after a known place whose longer name the KB does not hold
+                # (إيران + الشيعية).
+                head = known[found.start]
+                if (found.type == "LOC" and head and head.type == "LOC" and head.end < found.end
+                        and all(_definite_adjective(t) for t in tokens[head.end : found.end])):
+                    add_known(head)
+                    continue
                 if found.start == found.end:
                     continue
                 # A known person's whole name ends the tagger's name a word early: a word the

@@ -43,3 +43,15 @@ def test_a_known_place_after_a_place_noun_is_whole(pipeline):
     text = "وتشهد المدن في محافظة دير الزور حركة نزوح واسعة."
     found = [(m.type, m.text) for m in _mentions(pipeline, text)]
     assert ("LOC", "دير الزور") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وأعلنت جمهورية مصر العربية قطع العلاقات الدبلوماسية مع الدوحة.", "مصر"),
+        ("وقالت الدوحة إنها لن تغير سياستها لحل النزاع مع دول الخليج العربية الأخرى.", "الخليج"),
+    ],
+)
+def test_an_adjective_after_a_known_place_is_not_part_of_its_name(pipeline, text, place):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", place) in found, found
