@@ -103,11 +103,13 @@ class Recognizer:
                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
                            and (k.end > found.end or self.kb.get(k.kb_id).region or (k.type == "ORG" and found.type != "ORG")
                                 or all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start]))]
+                # A smaller place's whole name holding more than a tagger place (خان + شيخون), or
+                # just what the tagger read as a person (تيزي وزو), is that place.
                 holding += [k for k in whole_places[max(found.start - _MAX_NAME_TOKENS, 0) : found.start + 1]
-                                if k and k.start <= found.start and k.end >= found.end
-                                and (k.end - k.start > found.end - found.start if found.type == "LOC" else found.type == "PER" and k.start == found.start)
-                                and not any(taken[k.start : k.end])
-                                and all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start])]
+                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
+                            and (k.end - k.start > found.end - found.start if found.type == "LOC"
+                                 else found.type == "PER" and k.start == found.start)
+                            and all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start])]
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
@@ -125,7 +127,7 @@ class Recognizer:
                 if found.type == "LOC" and nisba_start is not None:
                     found = replace(found, end=nisba_start)
                 # So is any adjective after a known place whose longer name the KB does not hold
-                # (إيران + الشيعية).
+                # (جمهورية مصر + العربية، دول الخليج + العربية).
                 head = known[found.start]
                 if (found.type == "LOC" and head and head.type == "LOC" and head.end < found.end
                         and all(_definite_adjective(t) for t in tokens[head.end : found.end])):
@@ -193,8 +195,8 @@ class Recognizer:
         # After مدينة / العاصمة a proper noun is a place, known to the database or not. A
         # word the database does not know is no name by itself: on the ANERcorp dev slice
         # 5 of 33 such words the tagger left were names.
-        # A smaller place's whole name there is that place (مدينة العين البيضاء).
         for i in range(1, len(tokens)):
+            # A smaller place's whole name there is that place (محافظة دير الزور).
             whole = whole_places[i]
             if (whole and self.lexicon.cue(tokens[i - 1].norm) == "place" and not whole.skip
                     and not any(taken[whole.start : whole.end])):
