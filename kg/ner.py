@@ -46,6 +46,10 @@ class Recognizer:
         # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
         # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
         self.gazetteer = Gazetteer((name, entry) for name, entry in kb.all_names() if not entry.is_generated and not entry.minor)
+        # A smaller place's name of two words or more is no common phrase: it makes one name of
+        # the tagger's place words it holds (خان + شيخون، شرم + الشيخ).
+        self.whole_places = Gazetteer((name, entry) for name, entry in kb.all_names()
+                                      if entry.minor and entry.type == "LOC" and len(name.split()) > 1)
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -82,6 +86,7 @@ class Recognizer:
                 spans.extend(self._nisbas_inside(tokens, span))
 
         known = [self._gazetteer_at(tokens, norms, i) for i in range(len(tokens))]
+        whole_places = [self._gazetteer_at(tokens, norms, i, self.whole_places) for i in range(len(tokens))]
         # The tagger, trained on gold names, draws their edges and types; the gazetteer
         # adds the known names it missed.
         if self.tagger is not None:
@@ -98,6 +103,13 @@ class Recognizer:
                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
                            and (k.end > found.end or self.kb.get(k.kb_id).region or (k.type == "ORG" and found.type != "ORG")
                                 or all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start]))]
+                # A smaller place's whole name holding more than a tagger place (خان + شيخون), or
+                # just what the tagger read as a person (تيزي وزو), is that place.
+                holding += [k for k in whole_places[max(found.start - _MAX_NAME_TOKENS, 0) : found.start + 1]
+                            if k and k.start <= found.start and k.end >= found.end and not any(taken[k.start : k.end])
+                            and (k.end - k.start > found.end - found.start if found.type == "LOC"
+                                 else found.type == "PER" and k.start == found.start)
+                            and all(t.pos in _NAME_POS or not t.analysed for t in tokens[k.start : found.start])]
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
@@ -107,6 +119,20 @@ class Recognizer:
                        and (nisba := self._nisba_at(tokens, found.start)) and nisba[1] <= found.end):
                     add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
                     found = replace(found, start=nisba[1])
+                # A country's nisba after a place says where it is and is no part of its name
+                # (تكساس + الأمريكية، جزيرة فارماكونيسي + اليونانية): the nisba rule below makes it
+                # the country's mention.
+                nisba_start = next((k for k in range(max(found.start + 1, found.end - 2), found.end)
+                                    if (nisba := self._nisba_at(tokens, k)) and nisba[1] == found.end), None)
+                if found.type == "LOC" and nisba_start is not None:
+                    found = replace(found, end=nisba_start)
+                # So is any adjective after a known place whose longer name the KB does not hold
+                # (جمهورية مصر + العربية، دول الخليج + العربية).
+                head = known[found.start]
+                if (found.type == "LOC" and head and head.type == "LOC" and head.end < found.end
+                        and all(_definite_adjective(t) for t in tokens[head.end : found.end])):
+                    add_known(head)
+                    continue
                 if found.start == found.end:
                     continue
                 # A known person's whole name ends the tagger's name a word early: a word the
@@ -170,6 +196,12 @@ class Recognizer:
         # word the database does not know is no name by itself: on the ANERcorp dev slice
         # 5 of 33 such words the tagger left were names.
         for i in range(1, len(tokens)):
+            # A smaller place's whole name there is that place (محافظة دير الزور).
+            whole = whole_places[i]
+            if (whole and self.lexicon.cue(tokens[i - 1].norm) == "place" and not whole.skip
+                    and not any(taken[whole.start : whole.end])):
+                add_known(whole)
+                continue
             if (
                 not taken[i]
                 and self.lexicon.cue(tokens[i - 1].norm) == "place"
@@ -219,9 +251,10 @@ class Recognizer:
         following = tokens[known.end]
         return following.analysed and not following.respelled and following.norm not in _NAME_LINKS
 
-    def _gazetteer_at(self, tokens, norms: list[str], i: int) -> _Span | None:
+    def _gazetteer_at(self, tokens, norms: list[str], i: int, gazetteer: Gazetteer | None = None) -> _Span | None:
+        """The longest known name at token i, in the main gazetteer or the one given."""
         for variant, skip in clitic_variants(norms[i]):
-            for rest, entry in self.gazetteer.starting(variant):
+            for rest, entry in (gazetteer or self.gazetteer).starting(variant):
                 end = i + 1 + len(rest)
                 if tuple(norms[i + 1 : end]) != rest:
                     continue

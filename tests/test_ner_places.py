@@ -1,0 +1,57 @@
+"""Places the tagger cuts: a smaller place's name of two words or more that the knowledge base knows is one mention."""
+
+import pytest
+
+from kg.types import Document
+
+
+def _mentions(pipeline, text):
+    doc = Document("t", text, "test")
+    return pipeline.recognize(doc, pipeline.analyze(doc))
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وشن الطيران غارات على مدينة خان شيخون بريف إدلب الجنوبي.", "خان شيخون"),
+        ("وقالت الشرطة إن الانفجار وقع في مدينة سانت لويس الأمريكية.", "سانت لويس"),
+        ("وفككت وحدات الجيش قنبلة تقليدية الصنع بولاية تيزي وزو شرق العاصمة.", "تيزي وزو"),
+        ("وعقد الرؤساء العرب قمتهم في مدينة شرم الشيخ المصرية.", "شرم الشيخ"),
+        ("وقصفت الطائرات مواقع التنظيم قرب مدينة البو كمال على الحدود مع العراق.", "البو كمال"),
+    ],
+)
+def test_a_known_place_the_tagger_split_is_one_mention(pipeline, text, place):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", place) in found, found
+    assert not any(m.type == "LOC" and m.text in place.split() for m in _mentions(pipeline, text)), found
+
+
+@pytest.mark.parametrize(
+    "text, place, nisba",
+    [
+        ("والعمليات الجارية لاستعادة السيطرة على مدينة الرقة السورية.", "الرقة", "السورية"),
+        ("وأشار التقرير إلى الانتهاكات لاتفاق وقف إطلاق النار في الجولان السوري.", "الجولان", "السوري"),
+        ("وكان القارب قد غادر بودروم في طريقه إلى جزيرة كوس اليونانية.", "كوس", "اليونانية"),
+    ],
+)
+def test_a_country_nisba_after_a_place_is_not_part_of_its_name(pipeline, text, place, nisba):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", place) in found and ("LOC", nisba) in found, found
+
+
+def test_a_known_place_after_a_place_noun_is_whole(pipeline):
+    text = "وتشهد المدن في محافظة دير الزور حركة نزوح واسعة."
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", "دير الزور") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وأعلنت جمهورية مصر العربية قطع العلاقات الدبلوماسية مع الدوحة.", "مصر"),
+        ("وقالت الدوحة إنها لن تغير سياستها لحل النزاع مع دول الخليج العربية الأخرى.", "الخليج"),
+    ],
+)
+def test_an_adjective_after_a_known_place_is_not_part_of_its_name(pipeline, text, place):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", place) in found, found
