@@ -119,6 +119,8 @@ class Recognizer:
                        and (nisba := self._nisba_at(tokens, found.start)) and nisba[1] <= found.end):
                     add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
                     found = replace(found, start=nisba[1])
+                if found.start == found.end:
+                    continue
                 # A country's nisba after a place says where it is and is no part of its name
                 # (تكساس + الأمريكية، جزيرة فارماكونيسي + اليونانية): the nisba rule below makes it
                 # the country's mention.
@@ -132,8 +134,6 @@ class Recognizer:
                 if (found.type == "LOC" and head and head.type == "LOC" and head.end < found.end
                         and all(_definite_adjective(t) for t in tokens[head.end : found.end])):
                     add_known(head)
-                    continue
-                if found.start == found.end:
                     continue
                 # A known person's whole name ends the tagger's name a word early: a word the
                 # database knows after it opens the next phrase (طالب إردوغان + أكراد العراق).

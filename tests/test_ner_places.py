@@ -55,3 +55,9 @@ def test_a_known_place_after_a_place_noun_is_whole(pipeline):
 def test_an_adjective_after_a_known_place_is_not_part_of_its_name(pipeline, text, place):
     found = [(m.type, m.text) for m in _mentions(pipeline, text)]
     assert ("LOC", place) in found, found
+
+
+def test_a_name_that_is_only_a_nisba_at_the_end_of_a_sentence_is_the_country(pipeline):
+    # ANT JA-sport-1292-20170603: the nisba rule left an empty span at the sentence's end.
+    found = [(m.type, m.text) for m in _mentions(pipeline, "المنتخب الوطني يواجه اليوم نظيره الاستوني")]
+    assert not any(kind == "PER" for kind, _ in found), found
