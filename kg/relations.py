@@ -1001,8 +1001,9 @@ class RelationExtractor:
                 k += 1
                 continue
             j = k + 2
-            # لها، له: a third-person pronoun (a bare في may be read as في + "me").
-            while j < end and j not in covered and (tokens[j].pos == "adj" or (tokens[j].pos == "prep" and (tokens[j].enclitic or "").startswith("3"))
+            # لها، له: a third-person pronoun (a bare في may be read as في + "me"); a time word ends
+            # the phrase, so في نفس اليوم closes on no definite noun and is no occasion.
+            while j < end and j not in covered and not self._time_word(tokens[j]) and (tokens[j].pos == "adj" or (tokens[j].pos == "prep" and (tokens[j].enclitic or "").startswith("3"))
                                                     or (tokens[j].pos == "noun" and tokens[j].prefixes == ("Al_det",))):
                 j += 1
             last = tokens[j - 1]

@@ -64,6 +64,7 @@ def test_frames_of_sanctions_and_threats(pipeline, text, expected):
         ("وانتقدت تركيا في بيان الولايات المتحدة.", []),
         # Guard: a phrase of time is no occasion (في المدة الأخيرة).
         ("وانتقدت تركيا في الفترة الأخيرة الولايات المتحدة.", []),
+        ("وانتقدت تركيا في نفس اليوم الولايات المتحدة.", []),
     ],
 )
 def test_direct_object_past_a_phrase_of_the_occasion(pipeline, text, expected):
