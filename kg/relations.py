@@ -818,13 +818,15 @@ class RelationExtractor:
         # (دعا X قطر إلى الحوار).
         # A phrase of where (بقصر قرطاج، في مدينة جدة) may stand between them.
         where = self._place_phrases(tokens, start, boundary)
+        # The direct object also past a phrase of the occasion (في بيان لها); a preposition's target is not.
+        past = where | self._occasion_phrases(trigger, tokens, mentions, start, boundary)
         direct = [
             self._titled_person(tokens, mentions, m, e)
             for m, e in candidates
-            if m.tok_start not in where
-            and self._object_gap(tokens, mentions, start, m.tok_start, where) <= gap
-            and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in where)
-            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in where)
+            if m.tok_start not in past
+            and self._object_gap(tokens, mentions, start, m.tok_start, past) <= gap
+            and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in past)
+            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
@@ -980,6 +982,36 @@ class RelationExtractor:
             if self.lexicon.cue(tokens[noun].norm) in ("venue", "facility", "place"):
                 where.update(range(k, noun + 2))
         return where
+
+    def _occasion_phrases(self, trigger: Trigger, tokens, mentions, start: int, end: int) -> set[int]:
+        """Tokens of phrases of the occasion between a verb's subject and its object: a preposition
+        of the scene (cues.tsv, kind setting: في، خلال) that is not one of the trigger's frames, a common noun and its adjectives, pronoun or
+        definite genitive (اتهمت روسيا في بيان لها أوكرانيا، ودعت الجزائر في ختام الاجتماع ليبيا،
+        انتقد خلال ندوة صحفية). A bare indefinite noun last governs the name after it, so it closes
+        no phrase (في بيان الولايات المتحدة: the statement of the United States)."""
+        covered = {k for m, _ in mentions for k in range(m.tok_start, m.tok_end)}
+        own = {p for frame in self.lexicon.triggers.get((trigger.lemma, trigger.pos), ()) if frame.object_prep for p in frame.object_prep.split("|")}
+        occasion: set[int] = set()
+        k = start
+        while k + 1 < end:
+            noun = tokens[k + 1]
+            if (self.lexicon.cues.get(tokens[k].norm) != "setting" or tokens[k].prefixes or tokens[k].norm in own
+                    or k in covered or k + 1 in covered or noun.pos != "noun" or self._time_word(noun)
+                    or self.lexicon.cue(noun.norm) == "duration"):  # في المدة الأخيرة: a time, no occasion
+                k += 1
+                continue
+            j = k + 2
+            # لها، له: a third-person pronoun (a bare في may be read as في + "me"); a time word ends
+            # the phrase, so في نفس اليوم closes on no definite noun and is no occasion.
+            while j < end and j not in covered and not self._time_word(tokens[j]) and (tokens[j].pos == "adj" or (tokens[j].pos == "prep" and (tokens[j].enclitic or "").startswith("3"))
+                                                    or (tokens[j].pos == "noun" and tokens[j].prefixes == ("Al_det",))):
+                j += 1
+            last = tokens[j - 1]
+            closed = (j < end and tokens[j].norm in ("،", ",")) or "Al_det" in last.prefixes or (last.enclitic or "").startswith("3") or last.pos == "adj"
+            if closed:
+                occasion.update(range(k, j))
+            k = j
+        return occasion
 
     def _object_gap(self, tokens, mentions, start: int, end: int, where: set[int] = frozenset()) -> int:
         """Words between a subject and an object, not counting time words, punctuation, a

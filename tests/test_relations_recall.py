@@ -50,3 +50,22 @@ def test_mutual_acts_of_coordinated_subjects(pipeline, text, expected):
 )
 def test_frames_of_sanctions_and_threats(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A phrase of the occasion between the subject and the direct object: closed by a
+        # pronoun, a definite noun, an adjective or a comma.
+        ("ودعت فرنسا في بيان لها قطر إلى الحوار.", [("France", "called_for", "Qatar")]),
+        ("واتهمت روسيا، في بيان، أوكرانيا بقصف المحطة.", [("Russia", "accused", "Ukraine")]),
+        ("ودعت الجزائر في ختام الاجتماع ليبيا إلى الحوار.", [("Algeria", "called_for", "Libya")]),
+        # Guard: a bare indefinite noun governs the name after it (the statement of the United States).
+        ("وانتقدت تركيا في بيان الولايات المتحدة.", []),
+        # Guard: a phrase of time is no occasion (في المدة الأخيرة).
+        ("وانتقدت تركيا في الفترة الأخيرة الولايات المتحدة.", []),
+        ("وانتقدت تركيا في نفس اليوم الولايات المتحدة.", []),
+    ],
+)
+def test_direct_object_past_a_phrase_of_the_occasion(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
