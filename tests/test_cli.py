@@ -63,7 +63,7 @@ def test_killed_build_resumes_to_the_same_graph(tmp_path):
     import signal
     import time
 
-    articles = sorted((Path(__file__).resolve().parents[2] / "shared/corpus/ant/internationalNews").glob("*.txt"))[:10]
+    articles = sorted((Path(__file__).resolve().parents[2] / "shared/corpus/ant/internationalNews").glob("*.txt"))[:40]
     corpus = tmp_path / "in"
     corpus.mkdir()
     for path in articles:
