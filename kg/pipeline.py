@@ -77,8 +77,7 @@ class Pipeline:
         )
         relations = self.extract_relations(doc, sentences, body_entities)
         if headline:
-            relations += self._headline_relations(headline, entities, {e.id for e in body_entities}, relations,
-                                                  self.extract_relations.planned_predicates(sentences))
+            relations += self._headline_relations(headline, entities, {e.id for e in body_entities}, relations, sentences)
         return Extraction(doc, sentences, body_entities, relations)
 
     def _headline(self, doc: Document) -> _Headline | None:
@@ -89,7 +88,7 @@ class Pipeline:
         tokens = tuple(token for sentence in self.analyze(title) for token in sentence.tokens)
         return _Headline(title, (Sentence(HEADLINE, 0, len(doc.title), tokens),)) if tokens else None
 
-    def _headline_relations(self, headline: _Headline, entities, body_ids: set[str], body_relations, planned: frozenset[str]) -> tuple[Relation, ...]:
+    def _headline_relations(self, headline: _Headline, entities, body_ids: set[str], body_relations, sentences) -> tuple[Relation, ...]:
         """The title's events between entities the body names too, and its standing facts the
         body does not state; evidence is the whole title. An event of a predicate the body tells
         as planned, when the body does not state it, is announced, not reported (ترامب والسيسي
@@ -99,11 +98,15 @@ class Pipeline:
         article (CONTRACT.md: mention offsets index the body).
         """
         stated = {(r.subject, r.predicate, r.object) for r in body_relations}
+        found = [(r, (r.subject, r.predicate, r.object) in stated)
+                 for r in self.extract_relations(headline.doc, headline.sentences, entities)
+                 if r.subject in body_ids and r.object in body_ids]
+        # The body is searched for plans only when the title has an event the body does not state.
+        events_unstated = any(r.trigger is not None and not said for r, said in found)
+        planned = self.extract_relations.planned_predicates(sentences) if events_unstated else frozenset()
         return tuple(
-            replace(r, evidence=headline.doc.body)
-            for r in self.extract_relations(headline.doc, headline.sentences, entities)
-            if r.subject in body_ids and r.object in body_ids and (r.trigger is not None or (r.subject, r.predicate, r.object) not in stated)
-            and not (r.trigger is not None and r.predicate in planned and (r.subject, r.predicate, r.object) not in stated)
+            replace(r, evidence=headline.doc.body) for r, said in found
+            if (r.trigger is not None or not said) and not (r.trigger is not None and r.predicate in planned and not said)
         )
 
 
