@@ -19,7 +19,7 @@ CUE_KINDS = frozenset({
     "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "regime",
-    "duration", "question", "kin",
+    "duration", "question", "kin", "tomorrow", "later",
     *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
@@ -85,7 +85,7 @@ class Lexicon:
     def is_time(self, norm: str) -> bool:
         """Tell whether a word names a day or month (never part of a name)."""
         kind = self.cues.get(norm, "")
-        return kind in ("time", "today", "yesterday") or kind.startswith("day-")
+        return kind in ("time", "today", "yesterday", "tomorrow") or kind.startswith("day-")
 
     @property
     def relative_pronouns(self) -> frozenset[str]:

@@ -66,6 +66,19 @@ class _Found:
     attributed_to: str | None = None  # who the sentence says reports the event
 
 
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """The named party a sentence spoke of, whom a verb of the next sentence with no named
+    subject goes on with (وأضاف، وطالب), if it agrees with the verb."""
+
+    entity: str
+    feminine: bool | None  # the gender of a verb it is the subject of; None when either (a state: أعلن المغرب، أعلنت المغرب)
+
+    def agrees(self, verb: Token) -> bool:
+        """Tell whether a verb with a pronoun subject can have this party as its subject."""
+        return self.feminine is None or self.feminine == _feminine_verb(verb)
+
+
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
@@ -86,7 +99,7 @@ class RelationExtractor:
                 by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
         voices = self._voices(entities)
         relations: list[Relation] = []
-        carried: str | None = None
+        carried: _Topic | None = None
         stated: set[tuple[str, str, str]] = set()
         for sentence in sentences:
             mentions = sorted(by_sentence.get(sentence.index, []), key=lambda item: item[0].tok_start)
@@ -95,10 +108,9 @@ class RelationExtractor:
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
             date = self.event_date(doc.date, sentence.tokens)
-            found = [_as_state(item, voices) for item in found]
+            found = _once([_as_state(item, voices) for item in found])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
-            actors = [item.subject for item in found if item.trigger is not None]
-            carried = actors[-1] if actors else (mentions[0][1] if mentions and not mentions[0][0].nominal else carried)
+            carried = self._topic(sentence.tokens, mentions, found, carried)
         return tuple(relations)
 
     def planned_predicates(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
@@ -121,6 +133,62 @@ class RelationExtractor:
                     planned.update(t.predicate for t in frames)
         return frozenset(planned)
 
+    def _topic(self, tokens, mentions, found: list[_Found], carried: _Topic | None) -> _Topic | None:
+        """The party a verb of the next sentence with no named subject goes on with.
+
+        The actor of the sentence's last event; else the named subject of its first verb (VSO
+        or SVO); else, when that verb has a pronoun subject (وأضاف أن ...), the party before it
+        goes on. A first verb with a subject that is no name (قضت محكمة إسرائيلية ...) or a
+        passive one ends it: a name under a preposition (في الضفة الغربية) is no actor.
+        """
+        outer = [(m, e) for m, e in mentions if not any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)]
+        owner: list[int | None] = [None] * len(tokens)
+        for index, (mention, _) in enumerate(outer):
+            for k in range(mention.tok_start, mention.tok_end):
+                owner[k] = index
+        actors = [item.subject for item in found if item.trigger is not None]
+        if actors:
+            return self._topic_of(tokens, outer, owner, actors[-1])
+        verb = next((k for k, t in enumerate(tokens) if t.pos == "verb" and owner[k] is None), None)
+        if verb is None:
+            return carried if not outer else None
+        before = [index for index in self._names_before(tokens, outer, verb)
+                  if self._title_phrase_start(tokens, outer, owner, outer[index][0].tok_start) == 0]
+        if before and verb - self._past_apposition(tokens, outer, owner, outer[before[0]][0].tok_end) <= _SVO_GAP:
+            return self._topic_of(tokens, outer, owner, outer[before[0]][1])
+        subjects = self._sentence_subjects(tokens, outer, owner, before=len(tokens), verb=verb)
+        if subjects:
+            return self._topic_of(tokens, outer, owner, subjects[0])
+        pronoun = verb <= 1 and tokens[verb].voice != "p" and not _plural_verb(tokens[verb]) and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner)
+        return carried if pronoun else None
+
+    def _topic_of(self, tokens, mentions, owner, entity: str) -> _Topic:
+        """The topic an entity makes, with the gender a verb agreeing with it has: a state
+        either; a person as the title before the name (المستشارة الألمانية أنجيلا ميركل: she);
+        a body as its head noun (الحكومة، حركة النهضة، السلطات: she; الحزب، مجلس الأمن: he)."""
+        mention = next((m for m, e in mentions if e == entity and not m.nominal), None)
+        if mention is None or mention.type == "LOC":
+            return _Topic(entity, None)
+        if mention.type == "PER":
+            first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+            return _Topic(entity, first < mention.tok_start and _feminine_noun(tokens[first]))
+        return _Topic(entity, _feminine_noun(tokens[mention.tok_start]))
+
+    def _required_next(self, trigger: Trigger, tokens, i: int) -> bool:
+        """Tell whether the noun right after verb i is the word its frame requires (وفرض
+        عقوبات على: the sanctions are the object, not a new subject)."""
+        return i + 1 < len(tokens) and tokens[i + 1].lemma in trigger.requires
+
+    def _time_ahead(self, tokens, i: int, owner) -> bool:
+        """Tell whether the clause of a present-tense verb at token i sets it ahead (يلتقي X
+        غدا، يزور X الجزائر في وقت لاحق، يجتمع الوزراء يومي 5 و6 جوان المقبل): from the
+        punctuation or verb before it to the next verb. After a past verb لاحقا is a later past."""
+        start = i
+        while start > 0 and tokens[start - 1].pos != "punc" and not (tokens[start - 1].pos == "verb" and owner[start - 1] is None):
+            start -= 1
+        end = self._clause_end(tokens, i, owner)
+        return any(self.lexicon.cue(t.norm) in ("tomorrow", "later", "future") for k, t in enumerate(tokens[start:end], start) if k != i)
+
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
         """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
         as CAMEO coders read it) and, for the bare collective السلطات، the article's country
@@ -134,13 +202,13 @@ class RelationExtractor:
             voices.update({e.id: counts[0][1] for e in entities if not e.wikidata and self.lexicon.cues.get(normalize(e.label_ar)) == "collective"})
         return voices
 
-    def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: str | None) -> list[_Found]:
+    def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: _Topic | None) -> list[_Found]:
         """Find the relations of one sentence (pure).
 
         Args:
             tokens: the sentence's tokens.
             mentions: (mention, entity id) pairs of the sentence, in text order.
-            carried: the actor of the previous sentence, for a sentence that goes on with وأضاف.
+            carried: the party the previous sentences spoke of, for a sentence that goes on with وأضاف (`_topic`).
         """
         # A nisba inside a body's name (وزارة الداخلية المصرية) only says whose body it is;
         # the arguments of events are the outer names.
@@ -213,6 +281,8 @@ class RelationExtractor:
             return []  # planned, possible or asked, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
+        if _imperfect(token) and self._time_ahead(tokens, i, owner):
+            return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق: planned, not done
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
@@ -535,11 +605,12 @@ class RelationExtractor:
                 subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
-            elif carried and i <= 1 and not _plural_verb(tokens[i]) and self._subject_position(tokens, i, min(i + 2, len(tokens)), owner):
+            elif carried and i <= 1 and not _plural_verb(tokens[i]) and carried.agrees(tokens[i]) and (
+                    self._subject_position(tokens, i, min(i + 2, len(tokens)), owner) or self._required_next(trigger, tokens, i)):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء); a plural verb (ودعوا) has a subject of
                 # its own, not the one party of the sentence before.
-                actors, confidence = [carried], 0.6
+                actors, confidence = [carried.entity], 0.6
             elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
                 actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
             else:
@@ -1609,6 +1680,23 @@ def _as_state(found: _Found, voices: dict[str, str]) -> _Found:
         return found
     obj = found.object if found.predicate in _PLACE_TARGETS else voices.get(found.object, found.object)
     return replace(found, subject=voices.get(found.subject, found.subject), object=obj)
+
+
+def _once(found: list[_Found]) -> list[_Found]:
+    """One event per fact of a sentence: a verb and its own verbal noun (أدى زيارة إلى تونس،
+    أجرى اتصالا مع) or two phrases giving the same triple come out once, the surest kept."""
+    best: dict[tuple, _Found] = {}
+    for item in found:
+        key = (item.subject, item.predicate, item.object, item.negated)
+        if item.trigger is not None and (key not in best or item.confidence > best[key].confidence):
+            best[key] = item
+    return [item for item in found if item.trigger is None or best[(item.subject, item.predicate, item.object, item.negated)] is item]
+
+
+def _feminine_noun(token: Token) -> bool:
+    """Tell whether a noun is feminine by its ending (الحكومة، المستشارة، السلطات; not الحزب)."""
+    word = token.text.rstrip("ًٌٍَُِّْ")
+    return word.endswith(("ة", "ات"))
 
 
 def _conjoined(token: Token) -> bool:
