@@ -20,6 +20,7 @@ _MIN_SKELETON = 3
 _MIN_TRANSLITERATION = 6
 _MIN_SURNAME = 3  # consonant classes a surname alone needs to be told apart by its sound
 _IRI_UNSAFE = re.compile(r"[^\w]+")
+_PHRASE_GAP = 4  # characters between a body and a bare body of its phrase: one particle (الليبي في الحكومة)
 # conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
 PROCLITIC_LETTERS = frozenset("وفبلك")
 
@@ -176,10 +177,12 @@ class Linker:
                          else replace(m, type=kind) for m, e in zip(mentions, entries))
         # A body described without a nisba (الحكومة، وزارة الداخلية) in an article about one
         # state is that state's (the Government of Kazakhstan).
+        # A body of another state just before it, one particle between (المجلس الرئاسي الليبي في
+        # الحكومة), makes it that state's instead.
         home = _home_country(entries)
-        if home is not None:
-            entries = [entry or (self._state_body(mention, home) if mention.type == "ORG" and not mention.named else None)
-                       for mention, entry in zip(mentions, entries)]
+        entries = [entry or (self._state_body(mention, state) if mention.type == "ORG" and not mention.named
+                             and (state := self._phrase_state(mentions, entries, k) or home) is not None else None)
+                   for k, (mention, entry) in enumerate(zip(mentions, entries))]
         # A surname alone is the person the article names in full with it before a namesake in the
         # knowledge base (منصر after عدنان منصر is not مرتضى منصور; عبو after محمد عبو is not سامية عبو).
         # A full name holding all the words of one of the entry's names is the entry, a nisba or title
@@ -229,6 +232,18 @@ class Linker:
         found = {entry.id: entry for form in forms for entry in self.kb.lookup(form)
                  if entry.is_generated and entry.country == country.id}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _phrase_state(self, mentions: tuple[Mention, ...], entries: list[KBEntry | None], k: int) -> KBEntry | None:
+        """The state of the body that stands right before mention k, one particle between
+        (نائب رئيس المجلس الرئاسي الليبي في الحكومة: Libya), or None. A nisba alone (السفير
+        الفرنسي إن الحكومة) is no body: the government is still the article's."""
+        mention = mentions[k]
+        near = [(m, e) for m, e in zip(mentions, entries)
+                if m.sentence == mention.sentence and 0 < mention.start - m.end <= _PHRASE_GAP]
+        if not any(m.type == "ORG" for m, _ in near):
+            return None
+        states = {e.id if e.is_country else e.country for _, e in near if e is not None} - {None}
+        return self.kb.get(states.pop()) if len(states) == 1 else None
 
     def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
         """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة

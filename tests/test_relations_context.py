@@ -79,3 +79,22 @@ def test_present_tense_with_a_time_ahead_is_planned(pipeline, text, predicate, a
 def test_one_fact_once(pipeline, text, expected):
     found = [e for e in _events(pipeline, text) if e[:3] == expected]
     assert len(found) == 1, _events(pipeline, text)
+
+
+def _labels(pipeline, text, surface):
+    extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+    return {e.label_en or e.label_ar for e in extraction.entities for m in e.mentions if m.name == surface}
+
+
+# A bare «الحكومة» is the government of the article's country, unless a body of another state
+# stands right before it in its phrase (المجلس الرئاسي الليبي في الحكومة).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وصل المهاجرون إلى إيطاليا. وقال نائب رئيس المجلس الرئاسي الليبي في الحكومة التي تدعمها الأمم المتحدة "
+         "إن بلاده مستعدة. وتستقبل إيطاليا آلاف المهاجرين.", {"Government of Libya"}),
+        ("وصل المهاجرون إلى إيطاليا. وقال السفير الليبي إن الحكومة مستعدة. وتستقبل إيطاليا آلاف المهاجرين.", {"Government of Italy"}),
+    ],
+)
+def test_bare_government_is_of_its_phrase_or_the_article(pipeline, text, expected):
+    assert _labels(pipeline, text, "الحكومة") == expected
