@@ -138,8 +138,9 @@ class RelationExtractor:
 
         The actor of the sentence's last event; else the named subject of its first verb (VSO
         or SVO); else, when that verb has a pronoun subject (وأضاف أن ...), the party before it
-        goes on. A first verb with a subject that is no name (قضت محكمة إسرائيلية ...) or a
-        passive one ends it: a name under a preposition (في الضفة الغربية) is no actor.
+        goes on, as it does past a quotation (وتابع: "..."). A first verb with a subject that is
+        no name (قضت محكمة إسرائيلية ...) or a passive one ends it: a name under a preposition
+        (في الضفة الغربية) is no actor.
         """
         outer = [(m, e) for m, e in mentions if not any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)]
         owner: list[int | None] = [None] * len(tokens)
@@ -149,17 +150,20 @@ class RelationExtractor:
         actors = [item.subject for item in found if item.trigger is not None]
         if actors:
             return self._topic_of(tokens, outer, owner, actors[-1])
-        verb = next((k for k, t in enumerate(tokens) if t.pos == "verb" and owner[k] is None), None)
-        if verb is None:
-            return carried if not outer else None
-        before = [index for index in self._names_before(tokens, outer, verb)
-                  if self._title_phrase_start(tokens, outer, owner, outer[index][0].tok_start) == 0]
-        if before and verb - self._past_apposition(tokens, outer, owner, outer[before[0]][0].tok_end) <= _SVO_GAP:
-            return self._topic_of(tokens, outer, owner, outer[before[0]][1])
-        subjects = self._sentence_subjects(tokens, outer, owner, before=len(tokens), verb=verb)
-        if subjects:
-            return self._topic_of(tokens, outer, owner, subjects[0])
-        pronoun = verb <= 1 and tokens[verb].voice != "p" and not _plural_verb(tokens[verb]) and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner)
+        quoted = _quoted(tokens)
+        verb = next((k for k, t in enumerate(tokens) if t.pos == "verb" and owner[k] is None and not quoted[k]), None)
+        if verb is not None:
+            before = [index for index in self._names_before(tokens, outer, verb)
+                      if self._title_phrase_start(tokens, outer, owner, outer[index][0].tok_start) == 0]
+            if before and verb - self._past_apposition(tokens, outer, owner, outer[before[0]][0].tok_end) <= _SVO_GAP:
+                return self._topic_of(tokens, outer, owner, outer[before[0]][1])
+            subjects = self._sentence_subjects(tokens, outer, owner, before=len(tokens), verb=verb)
+            if subjects:
+                return self._topic_of(tokens, outer, owner, subjects[0])
+        if verb is None:  # وتابع: "مزقت ...": only the speaker's words, the speaker goes on
+            return carried if not outer or any(quoted) else None
+        # وأضاف، وفي سياق متصل وصف ...: no name before the verb and none after it as its subject.
+        pronoun = not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb]) and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner)
         return carried if pronoun else None
 
     def _topic_of(self, tokens, mentions, owner, entity: str) -> _Topic:
@@ -1691,6 +1695,20 @@ def _once(found: list[_Found]) -> list[_Found]:
         if item.trigger is not None and (key not in best or item.confidence > best[key].confidence):
             best[key] = item
     return [item for item in found if item.trigger is None or best[(item.subject, item.predicate, item.object, item.negated)] is item]
+
+
+def _quoted(tokens) -> list[bool]:
+    """Tell for each token whether it stands inside quotation marks (a speaker's own words)."""
+    inside, flags = False, []
+    for token in tokens:
+        if token.norm in ("«", "“"):
+            inside = True
+        elif token.norm in ("»", "”"):
+            inside = False
+        elif token.norm == '"':
+            inside = not inside
+        flags.append(inside)
+    return flags
 
 
 def _feminine_noun(token: Token) -> bool:

@@ -38,6 +38,9 @@ def test_no_actor_carried_against_the_context(pipeline, text, predicate, expecte
         # A sentence whose verb has a pronoun subject keeps the party (وأضاف أن ...).
         ("قال الرئيس الأمريكي دونالد ترامب إن الوضع خطير. وأضاف أن الحل قريب. وندد بإيران.", ("Donald Trump", "condemned", "Iran")),
         ("قالت المستشارة الألمانية أنجيلا ميركل إن الوضع خطير. وأشادت بقطر.", ("Angela Merkel", "praised", "Qatar")),
+        # The speaker goes on past his own quoted words; a quote another speaker is named for ends him.
+        ('قال الرئيس الأمريكي دونالد ترامب إن الوضع خطير. وتابع: "إيران دولة خطيرة". وندد بإيران.', ("Donald Trump", "condemned", "Iran")),
+        ('قال الرئيس الأمريكي دونالد ترامب إن الوضع خطير. "إيران تهدد المنطقة"، قال رئيس الوزراء. وندد بإيران.', None),
         ("قالت الحكومة الأردنية إن الوضع خطير. وأشادت بقطر.", ("Government of Jordan", "praised", "Qatar")),
         # Gender against the party: a masculine verb after a woman or a government, a
         # feminine one after a man; a speaker who is no name between them ends the party.
