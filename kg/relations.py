@@ -129,7 +129,8 @@ class RelationExtractor:
                 # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
                 # A verbal noun a verb of the future governs (ستتضمن الجولة زيارة إسرائيل).
                 governed = token.pos == "noun" and i > 0 and tokens[i - 1].pos == "verb" and "sa_fut" in tokens[i - 1].prefixes
-                if "sa_fut" in token.prefixes or maybe or governed or self._cue_before(tokens, i) == "modality":
+                ahead = _imperfect(token) and self._time_ahead(tokens, i, [None] * len(tokens))  # يزور X الجزائر غدا
+                if "sa_fut" in token.prefixes or maybe or governed or ahead or self._cue_before(tokens, i) == "modality":
                     planned.update(t.predicate for t in frames)
         return frozenset(planned)
 

@@ -101,3 +101,16 @@ def _labels(pipeline, text, surface):
 )
 def test_bare_government_is_of_its_phrase_or_the_article(pipeline, text, expected):
     assert _labels(pipeline, text, "الحكومة") == expected
+
+
+# A present-tense headline whose body sets the event ahead (يزور ... غدا) announces it.
+@pytest.mark.parametrize(
+    "body, visited",
+    [
+        ("يزور الرئيس الفرنسي إيمانويل ماكرون الجزائر غدا في زيارة رسمية.", False),
+        ("زار الرئيس الفرنسي إيمانويل ماكرون الجزائر اليوم في زيارة رسمية.", True),
+    ],
+)
+def test_headline_of_a_visit_set_ahead_in_the_body(pipeline, body, visited):
+    extraction = pipeline(Document("t", body, "test", title="ماكرون يزور الجزائر", date="2017-06-01"))
+    assert any(r.sentence == -1 and r.predicate == "visited" for r in extraction.relations) == visited
