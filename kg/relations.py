@@ -164,7 +164,8 @@ class RelationExtractor:
         if verb is None:  # وتابع: "مزقت ...": only the speaker's words, the speaker goes on
             return carried if not outer or any(quoted) else None
         # وأضاف، وفي سياق متصل وصف ...: no name before the verb and none after it as its subject.
-        pronoun = not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb]) and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner)
+        pronoun = (not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb])
+                   and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner))
         return carried if pronoun else None
 
     def _topic_of(self, tokens, mentions, owner, entity: str) -> _Topic:
