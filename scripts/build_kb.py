@@ -22,7 +22,7 @@ import yaml
 
 from kg.kb import nisba_stems
 from kg.lexicon import Lexicon
-from kg.link import consonants
+from kg.link import consonants, skeleton
 from kg.nlp import normalize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -634,6 +634,53 @@ def add_everypolitician_people(path: Path, entries: dict[str, Draft]) -> None:
         draft.country = draft.country or country
 
 
+def _absorb(keep: Draft, other: Draft) -> None:
+    """Give an entry the names, labels it lacks, roles, country and sources of another entry of the same person."""
+    keep.names_ar |= other.names_ar | ({other.label_ar} if other.label_ar else set())
+    keep.label_ar = keep.label_ar or other.label_ar
+    keep.label_en = keep.label_en or other.label_en
+    keep.roles.extend(r for r in other.roles if r not in keep.roles)
+    keep.country = keep.country or other.country
+    keep.sources |= other.sources
+
+
+def merge_spellings(entries: dict[str, Draft]) -> None:
+    """Merge the people the sources enter once per spelling (بيل كلينتون / بيل كلنتون, عبد العزيز بوتفليقة / بو تفليقة).
+
+    Two people of one country with a full name (two words or more) of one consonant skeleton are one
+    person; a group holding two QIDs is left apart. The entry with a QID, else an English label, keeps
+    its id and takes the others' names, roles and sources.
+    """
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for draft in entries.values():
+        if draft.type == "PER" and draft.country:
+            for name in draft.names_ar | {draft.label_ar}:
+                if len(name.split()) > 1:
+                    groups[(skeleton(name), draft.country)].add(draft.id)
+    # one person's spellings may meet in several groups: join the groups that share an entry
+    component = {kb_id: kb_id for ids in groups.values() for kb_id in ids}
+
+    def root(kb_id: str) -> str:
+        while component[kb_id] != kb_id:
+            kb_id = component[kb_id]
+        return kb_id
+
+    for ids in groups.values():
+        first, *rest = sorted(ids)
+        for other in rest:
+            component[root(other)] = root(first)
+    people: dict[str, list[Draft]] = defaultdict(list)
+    for kb_id in sorted(component):
+        people[root(kb_id)].append(entries[kb_id])
+    for drafts in people.values():
+        if len(drafts) < 2 or len({d.wikidata for d in drafts} - {None}) > 1:
+            continue
+        keep, *others = sorted(drafts, key=lambda d: (d.wikidata is None, d.label_en is None, -len(d.names_ar), d.id))
+        for other in others:
+            _absorb(keep, other)
+            del entries[other.id]
+
+
 def add_people_qids(path: Path, entries: dict[str, Draft], letter_classes: dict[str, dict[str, str]]) -> None:
     """Give the QIDs of `kb_people_qids.tsv` (QID, English name, country) to the Arabic-named people they name.
 
@@ -654,9 +701,11 @@ def add_people_qids(path: Path, entries: dict[str, Draft], letter_classes: dict[
             if len(name.split()) > 1 and len(key := ar_key(name)) >= MIN_LATIN_KEY:
                 by_sound[key].add(person.id)
     named: dict[str, set[str]] = defaultdict(set)  # person id -> QIDs of the rows naming them
+    label_of: dict[str, str] = {}  # QID -> the English name of its first row
     for row in read_curated(path):
         qid, name_en, country = (row[column].strip() for column in ("qid", "name_en", "country"))
         name_en = PARENTHESES.sub("", name_en).strip()  # Mohamed Ben Salem (1953)
+        label_of.setdefault(qid, name_en)
         found = by_label.get(_fold_en(name_en), set()) | by_sound.get(_latin_key(name_en, letter_classes), set())
         found = {kb_id for kb_id in found if entries[kb_id].country in (None, country)}
         if len(found) == 1:
@@ -674,13 +723,10 @@ def add_people_qids(path: Path, entries: dict[str, Draft], letter_classes: dict[
             if holder.type != "PER" or holder.label_ar or holder.names_ar:
                 entries[kb_id] = draft
                 continue  # the QID already has its own Arabic-named entry
-            holder.names_ar |= draft.names_ar
-            holder.label_ar = draft.label_ar
-            holder.roles.extend(r for r in draft.roles if r not in holder.roles)
-            holder.sources |= draft.sources
-            holder.country = holder.country or draft.country
+            _absorb(holder, draft)
             draft = holder
         draft.id = draft.wikidata = qid
+        draft.label_en = draft.label_en or label_of[qid]
         draft.sources.add("every-politician-scrapers")
         entries[qid] = draft
 
@@ -733,6 +779,7 @@ def build(shared: Path, curated: Path) -> list[dict]:
     add_phoenix_aliases(shared, entries, letter_classes)
     add_up_people(shared, entries, countries, letter_classes)
     add_everypolitician_people(EVERYPOLITICIAN_PEOPLE, entries)
+    merge_spellings(entries)
     add_people_qids(PEOPLE_QIDS, entries, letter_classes)
     add_small_cities(entries, cities, countries)
     add_state_bodies(STATE_BODIES, entries, countries)
