@@ -22,7 +22,7 @@ import yaml
 
 from kg.kb import nisba_stems
 from kg.lexicon import Lexicon
-from kg.link import consonants
+from kg.link import consonants, skeleton
 from kg.nlp import normalize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +34,7 @@ QID_FIXES = REPO / "kg" / "data" / "kb_qid_fixes.tsv"
 TITLES = REPO / "kg" / "data" / "titles.tsv"
 CUES = REPO / "kg" / "data" / "cues.tsv"  # its org_head rows: the head nouns of bodies
 EVERYPOLITICIAN_PEOPLE = REPO / "kg" / "data" / "kb_everypolitician.tsv"
+PEOPLE_QIDS = REPO / "kg" / "data" / "kb_people_qids.tsv"
 DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
 
 # dr5hn's Arabic city names are machine translations for small places: a smaller city does not
@@ -64,6 +65,7 @@ DATE = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?")
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 # consonant classes a whole English name needs before its sound alone may join two records (as kg.link's)
 MIN_LATIN_KEY = 6
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ROLE_ORG = re.compile(r"\b(?:of|to)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
 
 
@@ -632,6 +634,103 @@ def add_everypolitician_people(path: Path, entries: dict[str, Draft]) -> None:
         draft.country = draft.country or country
 
 
+def _absorb(keep: Draft, other: Draft) -> None:
+    """Give an entry the names, labels it lacks, roles, country and sources of another entry of the same person."""
+    keep.names_ar |= other.names_ar | ({other.label_ar} if other.label_ar else set())
+    keep.label_ar = keep.label_ar or other.label_ar
+    keep.label_en = keep.label_en or other.label_en
+    keep.roles.extend(r for r in other.roles if r not in keep.roles)
+    keep.country = keep.country or other.country
+    keep.sources |= other.sources
+
+
+def merge_spellings(entries: dict[str, Draft]) -> None:
+    """Merge the people the sources enter once per spelling (بيل كلينتون / بيل كلنتون, عبد العزيز بوتفليقة / بو تفليقة).
+
+    Two people of one country with a full name (two words or more) of one consonant skeleton are one
+    person; a group holding two QIDs is left apart. The entry with a QID, else an English label, keeps
+    its id and takes the others' names, roles and sources.
+    """
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for draft in entries.values():
+        if draft.type == "PER" and draft.country:
+            for name in draft.names_ar | {draft.label_ar}:
+                if len(name.split()) > 1:
+                    groups[(skeleton(name), draft.country)].add(draft.id)
+    # one person's spellings may meet in several groups: join the groups that share an entry
+    component = {kb_id: kb_id for ids in groups.values() for kb_id in ids}
+
+    def root(kb_id: str) -> str:
+        while component[kb_id] != kb_id:
+            kb_id = component[kb_id]
+        return kb_id
+
+    for ids in groups.values():
+        first, *rest = sorted(ids)
+        for other in rest:
+            component[root(other)] = root(first)
+    people: dict[str, list[Draft]] = defaultdict(list)
+    for kb_id in sorted(component):
+        people[root(kb_id)].append(entries[kb_id])
+    for drafts in people.values():
+        if len(drafts) < 2 or len({d.wikidata for d in drafts} - {None}) > 1:
+            continue
+        keep, *others = sorted(drafts, key=lambda d: (d.wikidata is None, d.label_en is None, -len(d.names_ar), d.id))
+        for other in others:
+            _absorb(keep, other)
+            del entries[other.id]
+
+
+def add_people_qids(path: Path, entries: dict[str, Draft], letter_classes: dict[str, dict[str, str]]) -> None:
+    """Give the QIDs of `kb_people_qids.tsv` (QID, English name, country) to the Arabic-named people they name.
+
+    A row names a person of the knowledge base without a QID, of the row's country or none, whose English
+    label is the row's name (Béji Caïd Essebsi, folded) or whose Arabic name of two words or more has the
+    consonant classes of the row's whole name (يوسف الشاهد ~ Youssef Chahed). Only a row that names one such
+    person, who is named by no row of another QID, joins; the others add nothing. Where the QID is already
+    an entry with no Arabic name (an office holder of everypolitician-wikidata), the person is merged into it.
+    """
+    ar_key = lambda name: "".join(consonants(w, letter_classes["ar"]) for w in name.replace("-", " ").split())
+    people = [e for e in entries.values() if e.type == "PER" and not e.wikidata and (e.label_ar or e.names_ar)]
+    by_label: dict[str, set[str]] = defaultdict(set)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for person in people:
+        if person.label_en:
+            by_label[_fold_en(person.label_en)].add(person.id)
+        for name in person.names_ar | {person.label_ar}:
+            if len(name.split()) > 1 and len(key := ar_key(name)) >= MIN_LATIN_KEY:
+                by_sound[key].add(person.id)
+    named: dict[str, set[str]] = defaultdict(set)  # person id -> QIDs of the rows naming them
+    label_of: dict[str, str] = {}  # QID -> the English name of its first row
+    for row in read_curated(path):
+        qid, name_en, country = (row[column].strip() for column in ("qid", "name_en", "country"))
+        name_en = PARENTHESES.sub("", name_en).strip()  # Mohamed Ben Salem (1953)
+        label_of.setdefault(qid, name_en)
+        found = by_label.get(_fold_en(name_en), set()) | by_sound.get(_latin_key(name_en, letter_classes), set())
+        found = {kb_id for kb_id in found if entries[kb_id].country in (None, country)}
+        if len(found) == 1:
+            named[found.pop()].add(qid)
+    people_of: dict[str, set[str]] = defaultdict(set)
+    for kb_id, qids in named.items():
+        for qid in qids:
+            people_of[qid].add(kb_id)
+    for kb_id, qids in sorted(named.items()):
+        if len(qids) != 1 or len(people_of[qid := min(qids)]) != 1:
+            continue  # one person named by two QIDs, or one QID naming two people: no join
+        draft = entries.pop(kb_id)
+        if qid in entries:
+            holder = entries[qid]
+            if holder.type != "PER" or holder.label_ar or holder.names_ar:
+                entries[kb_id] = draft
+                continue  # the QID already has its own Arabic-named entry
+            _absorb(holder, draft)
+            draft = holder
+        draft.id = draft.wikidata = qid
+        draft.label_en = draft.label_en or label_of[qid]
+        draft.sources.add("every-politician-scrapers")
+        entries[qid] = draft
+
+
 def link_role_orgs(entries: dict[str, Draft]) -> None:
     """Fill a role's org from its title ("Secretary-General of the United Nations" → Q1065) and check org ids."""
     orgs = {_fold_en(e.label_en): e.id for e in entries.values() if e.type == "ORG" and e.label_en}
@@ -680,6 +779,8 @@ def build(shared: Path, curated: Path) -> list[dict]:
     add_phoenix_aliases(shared, entries, letter_classes)
     add_up_people(shared, entries, countries, letter_classes)
     add_everypolitician_people(EVERYPOLITICIAN_PEOPLE, entries)
+    merge_spellings(entries)
+    add_people_qids(PEOPLE_QIDS, entries, letter_classes)
     add_small_cities(entries, cities, countries)
     add_state_bodies(STATE_BODIES, entries, countries)
     records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]

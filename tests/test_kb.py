@@ -259,6 +259,68 @@ def test_everypolitician_legislators_have_their_qid(kb, name, expected_id):
     assert [(entry.id, entry.wikidata, entry.type) for entry in kb.lookup(name)] == [(expected_id, expected_id, "PER")]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected_id"),
+    [
+        # kb_people_qids.tsv rows joined by the English label of a curated person (Béji Caïd Essebsi, folded)
+        ("الباجي قائد السبسي", "Q313539"),
+        ("يوسف الشاهد", "Q25391268"),
+        # by the consonant classes of a UniversalPetrarch person's whole Arabic name
+        ("حيدر العبادي", "Q5639013"),
+        ("عادل الجبير", "Q623802"),
+        # two entries of one person's spellings, merged, then joined (بوتفليقة / بو تفليقة)
+        ("عبد العزيز بو تفليقة", "Q57308"),
+        ("عبد العزيز بوتفليقة", "Q57308"),
+        ("بيل كلنتون", "Q1124"),
+        ("بيل كلينتون", "Q1124"),
+    ],
+)
+def test_people_take_the_qid_of_an_office_holder_list(kb, name, expected_id):
+    assert [(entry.id, entry.wikidata) for entry in kb.lookup(name)] == [(expected_id, expected_id)]
+
+
+@pytest.fixture(scope="module")
+def build_kb():
+    spec = importlib.util.spec_from_file_location("build_kb_module", REPO / "scripts" / "build_kb.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_kb_module"] = module  # dataclasses resolve the script's annotations through sys.modules
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules["build_kb_module"]
+
+
+def test_a_qid_row_naming_two_people_joins_neither(build_kb, tmp_path):
+    from kg.lexicon import Lexicon
+
+    Draft = build_kb.Draft
+    entries = {
+        "kg:a": Draft(id="kg:a", type="PER", label_ar="حسني مبارك", names_ar={"حسني مبارك"}, country="Q79"),
+        "kg:b": Draft(id="kg:b", type="PER", label_ar="سوزان مبارك", names_ar={"سوزان مبارك"}, country="Q79"),
+        "kg:c": Draft(id="kg:c", type="PER", label_ar="هشام قنديل", names_ar={"هشام قنديل"}, country="Q79"),
+    }
+    rows = tmp_path / "qids.tsv"
+    rows.write_text("qid\tname_en\tcountry\tsource\nQ34105\tHosni Mubarak\tQ79\tx\nQ57728\tHesham Qandil\tQ79\tx\n"
+                    "Q1\tHosni Mubarak\tQ30\tx\n", encoding="utf-8")
+    build_kb.add_people_qids(rows, entries, Lexicon.load().letter_classes)
+    # سوزان and حسني share their consonant classes: the row names two people; the US row names no one of its country
+    assert sorted(entries) == ["Q57728", "kg:a", "kg:b"]
+    assert entries["Q57728"].label_en == "Hesham Qandil" and entries["Q57728"].names_ar == {"هشام قنديل"}
+
+
+def test_spellings_of_one_person_are_merged_but_not_two_qids(build_kb):
+    Draft = build_kb.Draft
+    entries = {
+        "kg:a": Draft(id="kg:a", type="PER", label_ar="بيل كلينتون", names_ar={"بيل كلينتون"}, country="Q30"),
+        "kg:b": Draft(id="kg:b", type="PER", label_ar="بيل كلنتون", names_ar={"بيل كلنتون"}, country="Q30"),
+        "Q1": Draft(id="Q1", type="PER", wikidata="Q1", label_ar="جون سميث", names_ar={"جون سميث"}, country="Q30"),
+        "Q2": Draft(id="Q2", type="PER", wikidata="Q2", label_ar="جون سمث", names_ar={"جون سمث"}, country="Q30"),
+        "kg:c": Draft(id="kg:c", type="PER", label_ar="بيل كلينتون", names_ar={"بيل كلينتون"}, country="Q145"),
+    }
+    build_kb.merge_spellings(entries)
+    assert sorted(entries) == ["Q1", "Q2", "kg:a", "kg:c"]
+    assert entries["kg:a"].names_ar == {"بيل كلينتون", "بيل كلنتون"}
+
+
 def test_office_holders_carry_phoenix_aliases(kb):
     assert "bashar assad" in kb.get("Q44329").names_en
 
