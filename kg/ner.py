@@ -121,8 +121,10 @@ class Recognizer:
                     found = replace(found, start=found.start + 1)
                     if found.start == found.end:
                         continue
-                    if (after := known[found.start]) and after.type == "LOC" and after.end >= found.end:
-                        add_known(after)
+                    after = [k for k in (known[found.start], whole_places[found.start]) if k and k.type == "LOC" and k.end >= found.end
+                             and not any(taken[k.start : k.end])]
+                    if after:  # also a smaller place's whole name the tagger cut (بمحافظة تيزي + وزو)
+                        add_known(max(after, key=lambda k: k.end - k.start))
                         continue
                 # The surname of a person the article named in full is that person (كيليان كونواي ...
                 # تظهر فيها كونواي), unless a place noun says it is a place (منطقة بريتاني).

@@ -104,6 +104,8 @@ def test_a_name_does_not_end_on_a_kinship_link(pipeline, text, name):
     [
         # a place noun opens no place's name: gold names the place alone
         ("فقدوا قرب جزيرة ساموس شرق بحر إيجة.", ("LOC", "ساموس"), "جزيرة ساموس"),
+        # after it, a smaller place's whole name the tagger cut is that place
+        ("وضبطت كمية من الذخيرة أمس الأحد في كمين قرب منطقة عزازقة بمحافظة تيزي وزو.", ("LOC", "تيزي وزو"), "بمحافظة تيزي"),
         # a surname of a person the article named in full is that person, not a place
         ("وتداول النشطاء صورا لمستشارة الرئيس كيليان كونواي في المكتب. وتظهر فيها كونواي وهي تلتقط صورا بهاتفها.",
          ("PER", "كونواي"), None),
