@@ -113,6 +113,33 @@ class Recognizer:
                 if holding:
                     add_known(max(holding, key=lambda k: k.end - k.start))
                     continue
+                # A place noun opens no place's name (بولاية + كوينزلاند، محافظة + الدقهلية: gold names
+                # the place alone), and is none by itself; a known place after it is that place. A place
+                # named after a person keeps it (جزيرة الأمير إدوارد، مدينة الملك عبد الله).
+                if (found.type == "LOC" and self.lexicon.cue(norms[found.start]) == "place" and not known[found.start]
+                        and self.lexicon.title_at(norms, found.start + 1) is None):
+                    found = replace(found, start=found.start + 1)
+                    if found.start == found.end:
+                        continue
+                    after = [k for k in (known[found.start], whole_places[found.start]) if k and k.type == "LOC" and k.end >= found.end
+                             and not any(taken[k.start : k.end])]
+                    if after:  # also a smaller place's whole name the tagger cut (بمحافظة تيزي + وزو)
+                        add_known(max(after, key=lambda k: k.end - k.start))
+                        continue
+                # The surname of a person the article named in full is that person (كيليان كونواي ...
+                # تظهر فيها كونواي), unless a place noun says it is a place (منطقة بريتاني).
+                if (found.type == "LOC" and not known[found.start]
+                        and not (found.start > 0 and self.lexicon.cue(norms[found.start - 1]) == "place")
+                        and (person := self._person_after(tokens, known, found.start, found.end, surnames or {}))):
+                    add(person)
+                    continue
+                # A known place glued to a person's name is two names (رفضت الولايات المتحدة + فياض):
+                # a known person's, or the surname of one the article named in full.
+                if found.type == "LOC" and (place := known[found.start]) and place.type == "LOC" and place.end < found.end:
+                    if person := self._person_after(tokens, known, place.end, found.end, surnames or {}):
+                        add_known(place)
+                        add(person)
+                        continue
                 # A definite nisba before a name agrees with the noun before it (نظيره الكازاخي مختار
                 # تيلوبيردي، الرئيس البيلاروسي ألكسندر لوكاشنكو): it names the country, not the person.
                 while (found.type == "PER" and found.start < found.end and tokens[found.start].norm.startswith("ال")
@@ -469,6 +496,7 @@ class Recognizer:
     def _join_adjacent_names(self, tokens, spans: list[_Span]) -> list[_Span]:
         """Join a person's name split in two (أورسولا + فون دير لايين) into one span.
 
+        A hyphen between two names touching both is inside one (جان + - + ايف لو دريان).
         A name opening with a clitic is the next one of a list (X وY), not the rest of X; a name
         the knowledge base knows is whole (عين ماكرون + سيلفي جولار). The known part's person is
         the whole one's only when the words before it are that person's (أمينة أردوغان is not
@@ -477,7 +505,7 @@ class Recognizer:
         joined: list[_Span] = []
         for span in spans:
             previous = joined[-1] if joined else None
-            if (previous and previous.type == span.type == "PER" and previous.end == span.start and not previous.nominal and not previous.kb_id
+            if (previous and previous.type == span.type == "PER" and _next_to(tokens, previous.end, span.start) and not previous.nominal and not previous.kb_id
                     and not span.skip and not tokens[span.start].norm.startswith("و")):
                 entry = self.kb.get(span.kb_id) if span.kb_id else None
                 own_words = {word for name in entry.names_ar for word in normalize(name).split()} if entry else set()
@@ -486,6 +514,17 @@ class Recognizer:
             else:
                 joined.append(span)
         return joined
+
+    def _person_after(self, tokens, known: list[_Span | None], start: int, end: int, surnames: dict[str, str | None]) -> _Span | None:
+        """The person's name that fills tokens start..end: a known one, or one word that is the
+        surname of a person the article named in full."""
+        if (person := known[start]) and person.type == "PER" and person.end == end:
+            return person
+        if end - start == 1:
+            found = next(((variant, skip) for variant, skip in clitic_variants(tokens[start].norm) if variant in surnames), None)
+            if found:
+                return _Span(start, end, "PER", found[1], kb_id=surnames[found[0]])
+        return None
 
     def _nisba_at(self, tokens, k: int) -> tuple[KBEntry, int] | None:
         """The country a nisba at token k names and the token after it: one word (الصينية)
@@ -504,6 +543,13 @@ class Recognizer:
 
     def _organisation_head(self, token: Token) -> bool:
         return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+
+
+def _next_to(tokens, end: int, start: int) -> bool:
+    """Tell whether a span ending at token `end` is followed by one starting at `start`, directly
+    or across a hyphen written without spaces (جان-ايف)."""
+    return start == end or (start == end + 1 and tokens[end].text == "-"
+                            and tokens[end - 1].end == tokens[end].start and tokens[end].end == tokens[start].start)
 
 
 def _nisba_reading(token: Token) -> bool:

@@ -97,3 +97,29 @@ def test_extract_lists_only_named_mentions(pipeline):
 )
 def test_a_name_does_not_end_on_a_kinship_link(pipeline, text, name):
     assert name in [m.text for m in _mentions(pipeline, text) if m.type == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # a place noun opens no place's name: gold names the place alone
+        ("فقدوا قرب جزيرة ساموس شرق بحر إيجة.", ("LOC", "ساموس"), "جزيرة ساموس"),
+        # after it, a smaller place's whole name the tagger cut is that place
+        ("وضبطت كمية من الذخيرة أمس الأحد في كمين قرب منطقة عزازقة بمحافظة تيزي وزو.", ("LOC", "تيزي وزو"), "بمحافظة تيزي"),
+        # a surname of a person the article named in full is that person, not a place
+        ("وتداول النشطاء صورا لمستشارة الرئيس كيليان كونواي في المكتب. وتظهر فيها كونواي وهي تلتقط صورا بهاتفها.",
+         ("PER", "كونواي"), None),
+        # but not after a place noun, whatever the tagger read before (دول دي بريتاني as a person)
+        ("وصلت لوبن إلى بلدة دول دي بريتاني. ولا تعد منطقة بريتاني الواقعة في غرب فرنسا من معاقلها.",
+         ("LOC", "بريتاني"), None),
+        # a known place glued to the surname of a person named in full before is two names
+        ("رشح غوتيريش رئيس الوزراء السابق سلام فياض. ورفضت الولايات المتحدة فياض بسبب عضويته.",
+         ("PER", "فياض"), "الولايات المتحدة فياض"),
+        # a hyphen written without spaces is inside one name
+        ("حذر وزير الدفاع الفرنسي جان-ايف لو دريان من خطر تدخل.", ("PER", "جان-ايف لو دريان"), "جان"),
+    ],
+)
+def test_place_and_person_edges(pipeline, text, expected, absent):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert expected in found, found
+    assert absent not in [m.text for m in _mentions(pipeline, text)]
