@@ -69,3 +69,21 @@ def test_frames_of_sanctions_and_threats(pipeline, text, expected):
 )
 def test_direct_object_past_a_phrase_of_the_occasion(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The target inside a site's phrase (session 9): the owner of the sites hit, after لـ,
+        # تابع لـ or as the genitive of sites joined by و, is the one attacked.
+        ("قصفت روسيا مواقع لتنظيم داعش في سوريا.", [("Russia", "attacked", "Islamic State")]),
+        ("هاجمت القوات المسلحة قواعد ومقرات قوات الدعم السريع في الخرطوم.", [("القوات المسلحة", "attacked", "قوات الدعم السريع")]),
+        ("وأطلقت كوريا الشمالية صواريخ على قواعد تابعة للجيش الأمريكي.", [("North Korea", "attacked", "Armed forces of United States")]),
+        # Guards: a place after the sites is where they are; a body's seat (a venue) is no site it holds.
+        ("قصفت إسرائيل مواقع في سوريا.", []),
+        ("قصفت روسيا مواقع بمدينة حلب.", []),
+        ("اقتحم متظاهرون مبنى البرلمان.", []),
+    ],
+)
+def test_target_named_as_owner_of_the_site(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
