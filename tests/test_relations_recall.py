@@ -87,3 +87,19 @@ def test_direct_object_past_a_phrase_of_the_occasion(pipeline, text, expected):
 )
 def test_target_named_as_owner_of_the_site(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Unframed triggers of the web dev gold (session 9): an arrival on an invitation is a visit;
+        # a choice put between peace and war is a threat.
+        ("وصل أردوغان إلى الدوحة تلبية لدعوة من أمير قطر.", [("Recep Tayyip Erdoğan", "visited", "Doha")]),
+        ("خيّر الرئيس الأمريكي دونالد ترامب إيران بين التفاوض أو الحرب.", [("Donald Trump", "threatened", "Iran")]),
+        # Guards: an arrival with no invitation; a choice with no war in it.
+        ("وصل أردوغان إلى الدوحة مساء أمس.", []),
+        ("خيّر الرئيس الأمريكي دونالد ترامب إيران بين الاتفاق الحالي أو اتفاق جديد.", []),
+    ],
+)
+def test_frames_of_invited_arrival_and_ultimatum(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
