@@ -844,6 +844,8 @@ class RelationExtractor:
         own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
             if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep):
+                if trigger.predicate in _DEMANDS and (body := self._members_body(tokens, mentions, start, k, actors)):
+                    return body, 0.9  # دعا X الدول الأعضاء في منظمة Y إلى: the addressee is the body
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
                     return None  # طالبت الهيئة جميع الناقلين ... من حكومة: the addressee is the carriers
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
@@ -907,6 +909,19 @@ class RelationExtractor:
         if not owners or set(tokens[k].prefixes) & {"bi_prep", "ka_prep"}:
             return None
         return owners[0], 0.9
+
+    def _members_body(self, tokens, mentions, start: int, end: int, actors: set[str]) -> str | None:
+        """The body whose members are the direct object between tokens start and end, or None:
+        a noun of members (cues.tsv kind member), after at most one noun it describes (الدول
+        الأعضاء), then the body's name as its genitive or after في or بـ (الدول الأعضاء في منظمة
+        معاهدة الأمن الجماعي، أعضاء بمجلس النواب)."""
+        words = [k for k in range(start, end) if tokens[k].pos != "punc" and not self._time_word(tokens[k])]
+        member = next((n for n, k in enumerate(words[:2]) if self.lexicon.cues.get(tokens[k].lemma) == "member"), None)
+        if member is None or (member == 1 and tokens[words[0]].pos != "noun") or len(words) <= member + 1:
+            return None
+        k = words[member + 1] + (tokens[words[member + 1]].norm == "في")
+        bodies = [e for m, e in mentions if m.tok_start == k and m.type == "ORG" and not m.nominal and e not in actors]
+        return bodies[0] if bodies and not set(tokens[k].prefixes) & {"li_prep", "ka_prep"} else None
 
     def _apposition_before_addressee(self, trigger: Trigger, tokens, mentions, mention: Mention, boundary: int, where: set[int]) -> bool:
         """Tell whether a name after a demand's subject closes a phrase in apposition to it,

@@ -103,3 +103,21 @@ def test_target_named_as_owner_of_the_site(pipeline, text, expected):
 )
 def test_frames_of_invited_arrival_and_ultimatum(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The members of a body asked to act (session 9): the body is the addressee.
+        ("ودعت فرنسا الدول الأعضاء في مجلس الأمن إلى التحرك.", [("France", "called_for", "United Nations Security Council")]),
+        # Guard: members of no named body.
+        ("ودعت تونس الدول الأعضاء إلى التضامن.", []),
+        # Rejecting talks or ties with a party rejects that party (CAMEO 125).
+        ("ورفضت تونس التطبيع مع إسرائيل.", [("Tunisia", "rejected", "Israel")]),
+        ("رفضت إيران التفاوض المباشر مع واشنطن.", [("Iran", "rejected", "Washington, D.C.")]),
+        # Guard: a refusal of what a party asked is no refusal of talks.
+        ("ورفضت مصر التعاون في التحقيق.", []),
+    ],
+)
+def test_addressee_through_members_and_talks(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
