@@ -99,6 +99,11 @@ def test_target_named_as_owner_of_the_site(pipeline, text, expected):
         # Guards: an arrival with no invitation; a choice with no war in it.
         ("وصل أردوغان إلى الدوحة مساء أمس.", []),
         ("خيّر الرئيس الأمريكي دونالد ترامب إيران بين الاتفاق الحالي أو اتفاق جديد.", []),
+        # Telling a party by telephone is a call with it (met); by letter, or of a call, it is not.
+        ("وأبلغ الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اتصال هاتفي أن فرنسا لن تنسحب.",
+         [("Emmanuel Macron", "met", "Donald Trump")]),
+        ("أبلغت تونس الأمم المتحدة في رسالة أنها ستشارك.", []),
+        ("وأبلغ ماكرون البرلمان أن الاتصال مع ترامب لم يتم.", []),
     ],
 )
 def test_frames_of_invited_arrival_and_ultimatum(pipeline, text, expected):
