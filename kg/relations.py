@@ -888,16 +888,17 @@ class RelationExtractor:
 
     def _site_owner(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str],
                     past: set[int] = frozenset(), gap: int = 0):
-        """Return (entity id, confidence) of the party whose site is hit, or None: the direct
-        object (or the word a preposition governs) at `start`, past `gap` other words, is a site
-        (cues.tsv kinds site and facility: مواقع، قواعد; a venue only joined to one: قواعد ومقرات) and its owner is named
-        after it, as its genitive or after لـ or تابع لـ (قصفت روسيا مواقع لتنظيم داعش، هاجمت
-        القوات قواعد ومقرات قوات الدعم السريع). A place after a site is where it is, not a party."""
+        """Return (entity id, confidence) of the party whose site is hit, or None.
+
+        The direct object (or the word a preposition governs) at `start`, past `gap` other words,
+        is a site (cues.tsv kinds site and facility: مواقع، قواعد; a venue only joined to one:
+        قواعد ومقرات) and its owner is named after it, as its genitive or after لـ or تابع لـ
+        (قصفت روسيا مواقع لتنظيم داعش). A place after a site is where it is, not a party."""
         if trigger.predicate not in _SITE_TARGETS:
             return None
         site = next((k for k in range(start, boundary) if k not in past and tokens[k].pos not in ("punc", "digit") and not self._time_word(tokens[k])), None)
         if (site is None or self.lexicon.cues.get(tokens[site].lemma) not in _SITE_KINDS
-                or self._object_gap(tokens, mentions, start, site, past) > gap or tokens[site].pos == "prep"
+                or self._object_gap(tokens, mentions, start, site, past) > gap
                 or any(m.tok_start <= site < m.tok_end for m, _ in mentions)):
             return None
         k = site + 1
@@ -911,8 +912,9 @@ class RelationExtractor:
         return owners[0], 0.9
 
     def _members_body(self, tokens, mentions, start: int, end: int, actors: set[str]) -> str | None:
-        """The body whose members are the direct object between tokens start and end, or None:
-        a noun of members (cues.tsv kind member), after at most one noun it describes (الدول
+        """Return the body whose members are the direct object between tokens start and end, or None.
+
+        A noun of members (cues.tsv kind member), after at most one noun it describes (الدول
         الأعضاء), then the body's name as its genitive or after في or بـ (الدول الأعضاء في منظمة
         معاهدة الأمن الجماعي، أعضاء بمجلس النواب)."""
         words = [k for k in range(start, end) if tokens[k].pos != "punc" and not self._time_word(tokens[k])]
