@@ -40,6 +40,12 @@ _PLACE_TARGETS = frozenset({"visited", "deployed"})
 # without its target (قطعت X وY العلاقات) is with a party named elsewhere, not mutual.
 _MUTUAL = frozenset({"met", "accused", "attacked"})
 _SYMMETRIC = frozenset({"met"})  # owl:SymmetricProperty in ontology/kg.ttl: one direction says both
+# Predicates whose target may be named as the owner of the site hit (قصفت روسيا مواقع لتنظيم داعش);
+# the cue kinds of such sites (cues.tsv).
+_SITE_TARGETS = frozenset({"attacked"})
+_SITE_KINDS = frozenset({"site", "facility"})  # a venue (مبنى البرلمان) is a body's seat, not a site it holds
+_JOINED_SITE_KINDS = _SITE_KINDS | {"venue"}  # قواعد ومقرات X
+_SITE_OWNERS = frozenset({"ORG", "PER"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
 
 
@@ -910,11 +916,13 @@ class RelationExtractor:
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
-            return None
+            return self._site_owner(trigger, tokens, mentions, start, boundary, actors, past, gap)
         # بان كي مون، بيونغ يانغ: the first letter is the known name's own, no preposition.
         own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
             if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep):
+                if trigger.predicate in _DEMANDS and (body := self._members_body(tokens, mentions, start, k, actors)):
+                    return body, 0.9  # دعا X الدول الأعضاء في منظمة Y إلى: the addressee is the body
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
                     return None  # طالبت الهيئة جميع الناقلين ... من حكومة: the addressee is the carriers
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
@@ -931,6 +939,8 @@ class RelationExtractor:
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
                 reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
                 governed = [(m, e) for m, e in candidates if m.tok_start in reach]
+                if not governed and (owned := self._site_owner(trigger, tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1, boundary, actors)):
+                    return owned  # شن غارات على مواقع لتنظيم داعش
                 if governed:
                     mention, target = governed[0]
                     # A bare body noun read apart from its name (لحركة + نداء تونس).
@@ -952,6 +962,45 @@ class RelationExtractor:
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
+
+    def _site_owner(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str],
+                    past: set[int] = frozenset(), gap: int = 0):
+        """Return (entity id, confidence) of the party whose site is hit, or None.
+
+        The direct object (or the word a preposition governs) at `start`, past `gap` other words,
+        is a site (cues.tsv kinds site and facility: مواقع، قواعد; a venue only joined to one:
+        قواعد ومقرات) and its owner is named after it, as its genitive or after لـ or تابع لـ
+        (قصفت روسيا مواقع لتنظيم داعش). A place after a site is where it is, not a party."""
+        if trigger.predicate not in _SITE_TARGETS:
+            return None
+        site = next((k for k in range(start, boundary) if k not in past and tokens[k].pos not in ("punc", "digit") and not self._time_word(tokens[k])), None)
+        if (site is None or self.lexicon.cues.get(tokens[site].lemma) not in _SITE_KINDS
+                or self._object_gap(tokens, mentions, start, site, past) > gap
+                or any(m.tok_start <= site < m.tok_end for m, _ in mentions)):
+            return None
+        k = site + 1
+        # More sites joined by و, and adjectives (مواقع عسكرية) or تابع (cues.tsv belongs) between.
+        while k < boundary and (tokens[k].pos == "adj" or self.lexicon.cue(tokens[k].norm) == "belongs"
+                                or (_conjoined(tokens[k]) and self.lexicon.cues.get(tokens[k].lemma) in _JOINED_SITE_KINDS)):
+            k += 1
+        owners = [e for m, e in mentions if m.tok_start == k and m.type in _SITE_OWNERS and not m.nominal and e not in actors]
+        if not owners or set(tokens[k].prefixes) & {"bi_prep", "ka_prep"}:
+            return None
+        return owners[0], 0.9
+
+    def _members_body(self, tokens, mentions, start: int, end: int, actors: set[str]) -> str | None:
+        """Return the body whose members are the direct object between tokens start and end, or None.
+
+        A noun of members (cues.tsv kind member), after at most one noun it describes (الدول
+        الأعضاء), then the body's name as its genitive or after في or بـ (الدول الأعضاء في منظمة
+        معاهدة الأمن الجماعي، أعضاء بمجلس النواب)."""
+        words = [k for k in range(start, end) if tokens[k].pos != "punc" and not self._time_word(tokens[k])]
+        member = next((n for n, k in enumerate(words[:2]) if self.lexicon.cues.get(tokens[k].lemma) == "member"), None)
+        if member is None or (member == 1 and tokens[words[0]].pos != "noun") or len(words) <= member + 1:
+            return None
+        k = words[member + 1] + (tokens[words[member + 1]].norm == "في")
+        bodies = [e for m, e in mentions if m.tok_start == k and m.type == "ORG" and not m.nominal and e not in actors]
+        return bodies[0] if bodies and not set(tokens[k].prefixes) & {"li_prep", "ka_prep"} else None
 
     def _apposition_before_addressee(self, trigger: Trigger, tokens, mentions, mention: Mention, boundary: int, where: set[int]) -> bool:
         """Tell whether a name after a demand's subject closes a phrase in apposition to it,

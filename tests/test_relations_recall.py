@@ -69,3 +69,60 @@ def test_frames_of_sanctions_and_threats(pipeline, text, expected):
 )
 def test_direct_object_past_a_phrase_of_the_occasion(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The target inside a site's phrase (session 9): the owner of the sites hit, after لـ,
+        # تابع لـ or as the genitive of sites joined by و, is the one attacked.
+        ("قصفت روسيا مواقع لتنظيم داعش في سوريا.", [("Russia", "attacked", "Islamic State")]),
+        ("هاجمت القوات المسلحة قواعد ومقرات قوات الدعم السريع في الخرطوم.", [("القوات المسلحة", "attacked", "قوات الدعم السريع")]),
+        ("وأطلقت كوريا الشمالية صواريخ على قواعد تابعة للجيش الأمريكي.", [("North Korea", "attacked", "Armed forces of United States")]),
+        # Guards: a place after the sites is where they are; a body's seat (a venue) is no site it holds.
+        ("قصفت إسرائيل مواقع في سوريا.", []),
+        ("قصفت روسيا مواقع بمدينة حلب.", []),
+        ("اقتحم متظاهرون مبنى البرلمان.", []),
+    ],
+)
+def test_target_named_as_owner_of_the_site(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Unframed triggers of the web dev gold (session 9): an arrival on an invitation is a visit;
+        # a choice put between peace and war is a threat.
+        ("وصل أردوغان إلى الدوحة تلبية لدعوة من أمير قطر.", [("Recep Tayyip Erdoğan", "visited", "Doha")]),
+        ("خيّر الرئيس الأمريكي دونالد ترامب إيران بين التفاوض أو الحرب.", [("Donald Trump", "threatened", "Iran")]),
+        # Guards: an arrival with no invitation; a choice with no war in it.
+        ("وصل أردوغان إلى الدوحة مساء أمس.", []),
+        ("خيّر الرئيس الأمريكي دونالد ترامب إيران بين الاتفاق الحالي أو اتفاق جديد.", []),
+        # Telling a party by telephone is a call with it (met); by letter, or of a call, it is not.
+        ("وأبلغ الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اتصال هاتفي أن فرنسا لن تنسحب.",
+         [("Emmanuel Macron", "met", "Donald Trump")]),
+        ("أبلغت تونس الأمم المتحدة في رسالة أنها ستشارك.", []),
+        ("وأبلغ ماكرون البرلمان أن الاتصال مع ترامب لم يتم.", []),
+    ],
+)
+def test_frames_of_invited_arrival_and_ultimatum(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The members of a body asked to act (session 9): the body is the addressee.
+        ("ودعت فرنسا الدول الأعضاء في مجلس الأمن إلى التحرك.", [("France", "called_for", "United Nations Security Council")]),
+        # Guard: members of no named body.
+        ("ودعت تونس الدول الأعضاء إلى التضامن.", []),
+        # Rejecting talks or ties with a party rejects that party (CAMEO 125).
+        ("ورفضت تونس التطبيع مع إسرائيل.", [("Tunisia", "rejected", "Israel")]),
+        ("رفضت إيران التفاوض المباشر مع واشنطن.", [("Iran", "rejected", "Washington, D.C.")]),
+        # Guard: a refusal of what a party asked is no refusal of talks.
+        ("ورفضت مصر التعاون في التحقيق.", []),
+    ],
+)
+def test_addressee_through_members_and_talks(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
