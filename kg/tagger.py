@@ -30,6 +30,8 @@ WORD_CACHE_SIZE = 2**15
 _OFFSETS = (-2, -1, 1, 2)
 _WIDE_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _PADDING = {offset: [f"{offset}pad"] for offset in _WIDE_OFFSETS}
+# The word pairs and part-of-speech triple around a token.
+_BEFORE, _AFTER, _POS3 = "w-1w=", "ww+1=", "pos3="
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
 
@@ -86,9 +88,9 @@ class Featurizer:
         features: which feature groups to use (a subset of ALL_FEATURES).
         cache_size: how many words' features to keep.
         known: the attributes a trained model has weights for (`model_attributes`): the features are
-            then only those, as UTF-8 bytes, which is what the model scores the same and pycrfsuite
-            reads fastest (it would encode every string, then look up and drop the unknown ones).
-            None (training) keeps every feature, as strings.
+            then only those, as UTF-8 bytes; the model scores them as it scores all, and pycrfsuite
+            reads them fastest (it would encode every string, then look up and drop the unknown
+            ones). None (training) keeps every feature, as a string.
     """
 
     def __init__(self, analyzer: Analyzer, gazetteer: Gazetteer | None, clusters: dict[str, str],
@@ -99,16 +101,13 @@ class Featurizer:
         self.clusters = clusters
         self.features = frozenset(features)
         self.cache_size = cache_size
-        self._known = None if known is None else {name: name.encode("utf-8") for name in known}
-        self._padding = {offset: self._kept(padding) for offset, padding in _PADDING.items()}
+        self._offsets = _WIDE_OFFSETS if "wide" in self.features else _OFFSETS
+        names = _model_names(known, [str(offset) for offset in self._offsets] + [_BEFORE, _AFTER, _POS3])
+        self._own = names[""]
+        self._as_neighbour = {offset: names[str(offset)] for offset in self._offsets}
+        self._before, self._after, self._pos3 = names[_BEFORE], names[_AFTER], names[_POS3]
+        self._padding = {offset: _kept(self._own, padding) for offset, padding in _PADDING.items()}
         self._word_cache: OrderedDict[tuple, tuple[list, dict[int, list]]] = OrderedDict()
-
-    def _kept(self, features: list[str]) -> list:
-        """The features the model knows, as bytes; all of them as they are when there is no model."""
-        if self._known is None:
-            return features
-        known = self._known
-        return [known[f] for f in features if f in known]
 
     def __call__(self, tokens: Sequence[Token]) -> list[list]:
         tokens = self.analyzer.without_lexicon(tokens)
@@ -119,22 +118,21 @@ class Featurizer:
         if "context" not in use:
             return [own for own, _ in words]
         # Context: a few strong features of the neighbours, and the word pairs around the token.
-        offsets = _WIDE_OFFSETS if "wide" in use else _OFFSETS
         # Past either end of the sentence a neighbour is padding: three on each side, so no index falls off.
         around = [self._padding] * 3 + [shifted for _, shifted in words] + [self._padding] * 3
-        out = []
+        pairs = [f"{left}|{right}" for left, right in zip(norms, norms[1:])]
+        wide, last, out = "wide" in use, len(tokens) - 1, []
         for i, (own, _) in enumerate(words):
             features = list(own)
-            for offset in offsets:
+            for offset in self._offsets:
                 features.extend(around[i + 3 + offset][offset])
-            pairs = []
-            if i > 0:
-                pairs.append(f"w-1w={norms[i - 1]}|{norms[i]}")
-            if i + 1 < len(tokens):
-                pairs.append(f"ww+1={norms[i]}|{norms[i + 1]}")
-            if "wide" in use and 0 < i < len(tokens) - 1:
-                pairs.append(f"pos3={tokens[i - 1].pos}|{tokens[i].pos}|{tokens[i + 1].pos}")
-            features.extend(self._kept(pairs))
+            if i > 0 and (name := self._before.get(pairs[i - 1])):
+                features.append(name)
+            if i < last and (name := self._after.get(pairs[i])):
+                features.append(name)
+            if wide and 0 < i < last:
+                if name := self._pos3.get(f"{tokens[i - 1].pos}|{tokens[i].pos}|{tokens[i + 1].pos}"):
+                    features.append(name)
             out.append(features)
         return out
 
@@ -149,9 +147,8 @@ class Featurizer:
             self._word_cache.move_to_end(key)
             return cached
         short = self._context_features(token, gaz) if "context" in self.features else []
-        offsets = _WIDE_OFFSETS if "wide" in self.features else _OFFSETS
-        cached = self._word_cache[key] = (self._kept(self._token_features(token, gaz)),
-                                          {offset: self._kept([f"{offset}{f}" for f in short]) for offset in offsets})
+        cached = self._word_cache[key] = (_kept(self._own, self._token_features(token, gaz)),
+                                          {offset: _kept(names, short) for offset, names in self._as_neighbour.items()})
         if len(self._word_cache) > self.cache_size:
             self._word_cache.popitem(last=False)
         return cached
@@ -219,6 +216,43 @@ class Featurizer:
         if "clusters" in use and self.clusters and (path := self.clusters.get(token.norm)):
             features.append(f"c1={path.split('.')[1]}")
         return features
+
+
+class _EveryName:
+    """Every feature kept, as its string (the names of a model not trained yet): `prefix + rest`."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+
+    def get(self, rest: str) -> str:
+        return self.prefix + rest
+
+
+def _model_names(known: Iterable[str] | None, prefixes: list[str]) -> dict[str, dict[str, bytes] | _EveryName]:
+    """For "" and each prefix: rest → the feature `prefix + rest` the model knows, as UTF-8 bytes.
+
+    The prefixes are prefix-free (no one starts another), so a name falls under at most one: its
+    first characters, tried at each prefix length, find it in one pass. No model: every name.
+    """
+    if known is None:
+        return {prefix: _EveryName(prefix) for prefix in ["", *prefixes]}
+    groups: dict[str, dict[str, bytes]] = {prefix: {} for prefix in ["", *prefixes]}
+    lengths = sorted({len(prefix) for prefix in prefixes})
+    for name in known:
+        encoded = groups[""][name] = name.encode("utf-8")
+        for length in lengths:
+            group = groups.get(name[:length])
+            if group is not None:
+                group[name[length:]] = encoded
+                break
+    return groups
+
+
+def _kept(names: dict[str, bytes] | _EveryName, features: Iterable[str]) -> list:
+    """The features `names` holds, in order, as it gives them."""
+    return list(filter(None, map(names.get, features)))
 
 
 def _shape(text: str) -> str:
