@@ -189,13 +189,17 @@ class Featurizer:
         if gaz is not None:
             features.append(f"gaz={gaz}")
             features.append(f"gazB={gaz[:1]}")
+        variants = None  # the word without its clitics: made when first needed, once
         if self.gazetteer and "gazetteer" in use:
-            for variant in feature_variants(norm):
+            variants = feature_variants(norm)
+            for variant in variants:
                 for kind in sorted(self.gazetteer.word_types.get(variant, ())):
                     features.append(f"gazw={kind}")
         if "clusters" in use and self.clusters:
-            path = self.clusters.get(norm) or next(
-                (self.clusters[v] for v in feature_variants(norm)[1:] if v in self.clusters), None)
+            path = self.clusters.get(norm)
+            if not path:
+                variants = feature_variants(norm) if variants is None else variants
+                path = next((self.clusters[v] for v in variants[1:] if v in self.clusters), None)
             if path is None:
                 features.append("c=none")
             else:
