@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,12 +17,12 @@ class Document:
     url: str | None = None
 
 
-class Token(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Token:
     """A word of the body with its chosen morphological analysis.
 
     `start`/`end` slice `Document.body`; `norm` is the normalised surface form
     (dediacritised, alef/ya/ta-marbuta unified, tatweel removed) and never replaces `text`.
-    A named tuple: every article makes hundreds, ~4x faster than a frozen dataclass.
     """
 
     text: str
