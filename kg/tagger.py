@@ -136,7 +136,7 @@ class Featurizer:
             out.append(features)
         return out
 
-    def _word_features(self, token: Token, gaz: str | None) -> tuple[list[str], dict[int, list[str]]]:
+    def _word_features(self, token: Token, gaz: str | None) -> tuple[list, dict[int, list]]:
         """A word's own features, and its features as a neighbour at each offset: made once per word.
 
         Neither depends on where the word stands, so a word met again (most are) costs a look-up.
