@@ -12,7 +12,6 @@ work inflates wall time far more), and cost a little themselves.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 import time
 from collections import defaultdict
@@ -27,22 +26,27 @@ STAGES = [
 ]
 
 
-def timed(spent: dict[str, float], stage: str, function):
-    """`function` with its CPU time added to `spent[stage]`; calls nested in a call of the same stage count once."""
-    depth = [0]
+class timed:
+    """`function` with its CPU time added to `spent[stage]`; calls nested in a call of the same stage count once.
 
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        depth[0] += 1
+    Other attributes are the function's (a stage object's methods stay reachable, untimed).
+    """
+
+    def __init__(self, spent: dict[str, float], stage: str, function):
+        self._spent, self._stage, self._function, self._depth = spent, stage, function, 0
+
+    def __call__(self, *args, **kwargs):
+        self._depth += 1
         started = time.process_time()
         try:
-            return function(*args, **kwargs)
+            return self._function(*args, **kwargs)
         finally:
-            depth[0] -= 1
-            if depth[0] == 0:
-                spent[stage] += time.process_time() - started
+            self._depth -= 1
+            if self._depth == 0:
+                self._spent[self._stage] += time.process_time() - started
 
-    return wrapper
+    def __getattr__(self, name: str):
+        return getattr(self._function, name)
 
 
 def main() -> int:

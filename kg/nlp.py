@@ -289,17 +289,24 @@ def _distinct_readings(analyses: list[tuple]) -> tuple[Reading, ...]:
     """The readings of a word's analyses (tuples of `kg.camel_db.FIELDS`), the likeliest of each kind."""
     seen: dict[tuple, Reading] = {}
     for lex, pos, prc3, prc2, prc1, prc0, enc0, per, vox, num, _, gloss, source, logprob in analyses:
-        prefixes = tuple(prc for prc in (prc3, prc2, prc1, prc0) if prc not in _NO_CLITIC)
-        enclitic = None if enc0 in _NO_CLITIC else enc0
-        person = None if per in _NO_VALUE else per
-        voice = None if vox in _NO_VALUE else vox
-        number = None if num in _NO_NUMBER else num
+        prefixes, enclitic, person, voice, number = _features(prc3, prc2, prc1, prc0, enc0, per, vox, num)
         lemma = _lemma_form(lex)
         key = (lemma, pos, prefixes, enclitic, person, voice, number)
         kept = seen.get(key)
         if kept is None or kept.logprob < logprob:
             seen[key] = Reading(lemma, pos, prefixes, enclitic, gloss or "", person, voice, number, logprob, source)
     return tuple(seen.values())
+
+
+@functools.lru_cache(maxsize=2**13)
+def _features(prc3: str, prc2: str, prc1: str, prc0: str, enc0: str, per: str, vox: str, num: str) -> tuple:
+    """A reading's clitics, person, voice and number from an analysis's values, "none" as None.
+
+    Cached: 400 articles' words have some 120,000 analyses and 813 such combinations.
+    """
+    prefixes = tuple(prc for prc in (prc3, prc2, prc1, prc0) if prc not in _NO_CLITIC)
+    return (prefixes, None if enc0 in _NO_CLITIC else enc0, None if per in _NO_VALUE else per,
+            None if vox in _NO_VALUE else vox, None if num in _NO_NUMBER else num)
 
 
 # A word's analyses share few lemmas (9,802 among 121,579 analyses of 400 articles' words), and

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import struct
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ WORD_CACHE_SIZE = 2**15
 _OFFSETS = (-2, -1, 1, 2)
 _WIDE_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _PADDING = {offset: [f"{offset}pad"] for offset in _WIDE_OFFSETS}
+# The word pairs and part-of-speech triple around a token.
+_BEFORE, _AFTER, _POS3 = "w-1w=", "ww+1=", "pos3="
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
 
@@ -51,6 +54,29 @@ def read_clusters(path: Path) -> dict[str, str]:
     return clusters
 
 
+def model_attributes(path: Path) -> frozenset[str]:
+    """The attribute names a CRFsuite model has weights for, read from its attribute dictionary.
+
+    The model's header gives where the dictionary (a CQDB chunk) starts; the chunk's backward array
+    gives each attribute's record: id, size with the final NUL, the name. pycrfsuite's `info()`
+    reads the same names from a text dump of the whole model, ~25 times slower.
+    Raises:
+        ValueError: when the file is not a CRFsuite CRF model.
+    """
+    data = path.read_bytes()
+    magic, _, kind, _, _, _, count, _, _, start = struct.unpack_from("<4sI4s7I", data)
+    if magic != b"lCRF" or kind != b"FOMC" or data[start : start + 4] != b"CQDB":
+        raise ValueError(f"{path}: not a CRFsuite CRF model")
+    size, offset = struct.unpack_from("<2I", data, start + 16)
+    names = []
+    for record in struct.unpack_from(f"<{size}I", data, start + offset):
+        _, length = struct.unpack_from("<iI", data, start + record)
+        names.append(data[start + record + 8 : start + record + 7 + length].decode("utf-8"))
+    if len(names) != count:
+        raise ValueError(f"{path}: {len(names)} attribute names where the header says {count}")
+    return frozenset(names)
+
+
 class Featurizer:
     """Turns a sentence of analysed tokens into CRF feature lists.
 
@@ -61,18 +87,29 @@ class Featurizer:
         clusters: word → cluster path from unlabelled news; empty leaves them out.
         features: which feature groups to use (a subset of ALL_FEATURES).
         cache_size: how many words' features to keep.
+        known: the attributes a trained model has weights for (`model_attributes`): the features are
+            then only those, as UTF-8 bytes; the model scores them as it scores all, and pycrfsuite
+            reads them fastest (it would encode every string, then look up and drop the unknown
+            ones). None (training) keeps every feature, as a string.
     """
 
     def __init__(self, analyzer: Analyzer, gazetteer: Gazetteer | None, clusters: dict[str, str],
-                 features: Iterable[str] = ALL_FEATURES, cache_size: int = WORD_CACHE_SIZE):
+                 features: Iterable[str] = ALL_FEATURES, cache_size: int = WORD_CACHE_SIZE,
+                 known: Iterable[str] | None = None):
         self.analyzer = analyzer
         self.gazetteer = gazetteer
         self.clusters = clusters
         self.features = frozenset(features)
         self.cache_size = cache_size
-        self._word_cache: OrderedDict[tuple, tuple[list[str], dict[int, list[str]]]] = OrderedDict()
+        self._offsets = _WIDE_OFFSETS if "wide" in self.features else _OFFSETS
+        names = _model_names(known, [str(offset) for offset in self._offsets] + [_BEFORE, _AFTER, _POS3])
+        self._own = names[""]
+        self._as_neighbour = {offset: names[str(offset)] for offset in self._offsets}
+        self._before, self._after, self._pos3 = names[_BEFORE], names[_AFTER], names[_POS3]
+        self._padding = {offset: _kept(self._own, padding) for offset, padding in _PADDING.items()}
+        self._word_cache: OrderedDict[tuple, tuple[list, dict[int, list]]] = OrderedDict()
 
-    def __call__(self, tokens: Sequence[Token]) -> list[list[str]]:
+    def __call__(self, tokens: Sequence[Token]) -> list[list]:
         tokens = self.analyzer.without_lexicon(tokens)
         norms = [t.norm for t in tokens]
         use = self.features
@@ -81,24 +118,25 @@ class Featurizer:
         if "context" not in use:
             return [own for own, _ in words]
         # Context: a few strong features of the neighbours, and the word pairs around the token.
-        offsets = _WIDE_OFFSETS if "wide" in use else _OFFSETS
         # Past either end of the sentence a neighbour is padding: three on each side, so no index falls off.
-        around = [_PADDING] * 3 + [shifted for _, shifted in words] + [_PADDING] * 3
-        out = []
+        around = [self._padding] * 3 + [shifted for _, shifted in words] + [self._padding] * 3
+        pairs = [f"{left}|{right}" for left, right in zip(norms, norms[1:])]
+        wide, last, out = "wide" in use, len(tokens) - 1, []
         for i, (own, _) in enumerate(words):
             features = list(own)
-            for offset in offsets:
+            for offset in self._offsets:
                 features.extend(around[i + 3 + offset][offset])
-            if i > 0:
-                features.append(f"w-1w={norms[i - 1]}|{norms[i]}")
-            if i + 1 < len(tokens):
-                features.append(f"ww+1={norms[i]}|{norms[i + 1]}")
-            if "wide" in use and 0 < i < len(tokens) - 1:
-                features.append(f"pos3={tokens[i - 1].pos}|{tokens[i].pos}|{tokens[i + 1].pos}")
+            if i > 0 and (name := self._before.get(pairs[i - 1])):
+                features.append(name)
+            if i < last and (name := self._after.get(pairs[i])):
+                features.append(name)
+            if wide and 0 < i < last:
+                if name := self._pos3.get(f"{tokens[i - 1].pos}|{tokens[i].pos}|{tokens[i + 1].pos}"):
+                    features.append(name)
             out.append(features)
         return out
 
-    def _word_features(self, token: Token, gaz: str | None) -> tuple[list[str], dict[int, list[str]]]:
+    def _word_features(self, token: Token, gaz: str | None) -> tuple[list, dict[int, list]]:
         """A word's own features, and its features as a neighbour at each offset: made once per word.
 
         Neither depends on where the word stands, so a word met again (most are) costs a look-up.
@@ -109,9 +147,8 @@ class Featurizer:
             self._word_cache.move_to_end(key)
             return cached
         short = self._context_features(token, gaz) if "context" in self.features else []
-        offsets = _WIDE_OFFSETS if "wide" in self.features else _OFFSETS
-        cached = self._word_cache[key] = (self._token_features(token, gaz),
-                                          {offset: [f"{offset}{f}" for f in short] for offset in offsets})
+        cached = self._word_cache[key] = (_kept(self._own, self._token_features(token, gaz)),
+                                          {offset: _kept(names, short) for offset, names in self._as_neighbour.items()})
         if len(self._word_cache) > self.cache_size:
             self._word_cache.popitem(last=False)
         return cached
@@ -152,13 +189,17 @@ class Featurizer:
         if gaz is not None:
             features.append(f"gaz={gaz}")
             features.append(f"gazB={gaz[:1]}")
+        variants = None  # the word without its clitics: made when first needed, once
         if self.gazetteer and "gazetteer" in use:
-            for variant in feature_variants(norm):
+            variants = feature_variants(norm)
+            for variant in variants:
                 for kind in sorted(self.gazetteer.word_types.get(variant, ())):
                     features.append(f"gazw={kind}")
         if "clusters" in use and self.clusters:
-            path = self.clusters.get(norm) or next(
-                (self.clusters[v] for v in feature_variants(norm)[1:] if v in self.clusters), None)
+            path = self.clusters.get(norm)
+            if not path:
+                variants = feature_variants(norm) if variants is None else variants
+                path = next((self.clusters[v] for v in variants[1:] if v in self.clusters), None)
             if path is None:
                 features.append("c=none")
             else:
@@ -179,6 +220,43 @@ class Featurizer:
         if "clusters" in use and self.clusters and (path := self.clusters.get(token.norm)):
             features.append(f"c1={path.split('.')[1]}")
         return features
+
+
+class _EveryName:
+    """Every feature kept, as its string (the names of a model not trained yet): `prefix + rest`."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+
+    def get(self, rest: str) -> str:
+        return self.prefix + rest
+
+
+def _model_names(known: Iterable[str] | None, prefixes: list[str]) -> dict[str, dict[str, bytes] | _EveryName]:
+    """For "" and each prefix: rest → the feature `prefix + rest` the model knows, as UTF-8 bytes.
+
+    The prefixes are prefix-free (no one starts another), so a name falls under at most one: its
+    first characters, tried at each prefix length, find it in one pass. No model: every name.
+    """
+    if known is None:
+        return {prefix: _EveryName(prefix) for prefix in ["", *prefixes]}
+    groups: dict[str, dict[str, bytes]] = {prefix: {} for prefix in ["", *prefixes]}
+    lengths = sorted({len(prefix) for prefix in prefixes})
+    for name in known:
+        encoded = groups[""][name] = name.encode("utf-8")
+        for length in lengths:
+            group = groups.get(name[:length])
+            if group is not None:
+                group[name[length:]] = encoded
+                break
+    return groups
+
+
+def _kept(names: dict[str, bytes] | _EveryName, features: Iterable[str]) -> list:
+    """The features `names` holds, in order, as it gives them."""
+    return list(filter(None, map(names.get, features)))
 
 
 def _shape(text: str) -> str:
@@ -220,7 +298,8 @@ class Tagger:
         gazetteer = Gazetteer(kb.names()) if "gazetteer" in features else None
         crf = pycrfsuite.Tagger()
         crf.open(str(model_dir / CRF_FILE))
-        return cls(Featurizer(analyzer, gazetteer, clusters, features), crf)
+        known = model_attributes(model_dir / CRF_FILE)
+        return cls(Featurizer(analyzer, gazetteer, clusters, features, known=known), crf)
 
     def labels(self, tokens: Sequence[Token]) -> list[str]:
         """Return the BIO label of each token."""

@@ -8,7 +8,7 @@ import pytest
 
 from kg.ner_train import analyse_sentence, tagger_spans
 from kg.nlp import Analyzer
-from kg.tagger import MODEL_DIR, Featurizer, TaggedSpan, Tagger, spans_of_labels
+from kg.tagger import MODEL_DIR, Featurizer, TaggedSpan, Tagger, model_attributes, spans_of_labels
 from kg.types import Document
 
 
@@ -114,3 +114,31 @@ def test_features_made_once_per_word_are_those_made_at_every_position(shipped_ta
     assert len(sentences) > 150
     for tokens in sentences:
         assert fresh(tokens) == _features_position_by_position(featurizer, tokens)
+
+
+def test_model_attributes_are_those_pycrfsuite_dumps():
+    import pycrfsuite
+
+    crf = pycrfsuite.Tagger()
+    crf.open(str(MODEL_DIR / "crf.model"))
+    assert model_attributes(MODEL_DIR / "crf.model") == frozenset(crf.info().attributes)
+
+
+def test_a_file_that_is_no_crf_model_is_refused(tmp_path):
+    (tmp_path / "crf.model").write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(ValueError, match="not a CRFsuite CRF model"):
+        model_attributes(tmp_path / "crf.model")
+
+
+def test_only_the_features_the_model_knows_tag_as_all_of_them(shipped_tagger, ant_extractions):
+    shipped = shipped_tagger.featurizer
+    every = Featurizer(shipped.analyzer, shipped.gazetteer, shipped.clusters, shipped.features)
+    sentences = [s.tokens for extraction in ant_extractions[:40] for s in extraction.sentences]
+    known = model_attributes(MODEL_DIR / "crf.model")
+    dropped = 0
+    for tokens in sentences:
+        kept, full = shipped(tokens), every(tokens)
+        assert kept == [[f.encode("utf-8") for f in features if f in known] for features in full]
+        dropped += sum(map(len, full)) - sum(map(len, kept))
+        assert shipped_tagger.crf.tag(kept) == shipped_tagger.crf.tag(full)
+    assert dropped > 0
