@@ -165,8 +165,9 @@ def build(
     scheduler: str | None = None,
     on_article: Callable[[], None] = lambda: None,
     ner: str = "auto",
+    on_graph: Callable[[str], None] = lambda nquads: None,
 ) -> tuple[list[str], Summary]:
-    """Extract every article not already in the cache; return the ids in input order.
+    """Extract every article not already in the cache; return the ids of those built, in input order.
 
     Args:
         items: documents (and problems met while reading them), streamed.
@@ -176,6 +177,9 @@ def build(
         on_article: called once per article done, for a progress bar.
         ner: "crf", "camelbert" or "auto" (see `kg.camelbert.resolve_ner`); the cache keeps
             what each NER found apart.
+        on_graph: called with each built article's N-Quads in input order, as soon as every
+            article before it is done, so that the outputs are written while workers extract.
+    An article whose id an earlier article of the input has is skipped as a problem.
     The readings of the words met are kept in the cache's folder for the next run; local
     workers start with them and with the pipeline loaded here (copy-on-write after fork).
     Raises:
@@ -183,19 +187,21 @@ def build(
     """
     ner = resolve_ner(ner)  # once here, so that every worker runs the same one
     summary = Summary()
-    order: list[str] = []
-    failed: set[str] = set()
+    in_order = _InOrder(on_graph)
 
     def todo() -> Iterator[Document]:
         for item in items:
+            if isinstance(item, Document) and in_order.has(item.id):
+                item = Problem(item.source, f"{item.source}: {item.id}: an earlier article has the same id")
             if isinstance(item, Problem):
                 summary.failures.append(item)
                 on_article()
                 continue
-            order.append(item.id)
             stored = cache.get(item, ner)
+            in_order.expect(item.id)
             if stored is not None:
                 summary.add(stored, reused=True)
+                in_order.done(item.id, stored.nquads)
                 on_article()
             else:
                 yield item
@@ -214,15 +220,48 @@ def build(
             words.update(fresh)
             if isinstance(result, str):
                 summary.failures.append(Problem(doc.source, result))
-                failed.add(doc.id)
+                in_order.done(doc.id, None)
             else:
                 cache.put(result)
                 summary.add(result, reused=False)
+                in_order.done(doc.id, result.nquads)
             on_article()
     finally:
         if len(words):
             words.save(cache.folder / _WORDS_FILE)
-    return [doc_id for doc_id in dict.fromkeys(order) if doc_id not in failed], summary
+    return in_order.built, summary
+
+
+class _InOrder:
+    """Hands the articles' graphs on in input order, each as soon as every article before it is done.
+
+    Args:
+        on_graph: called with each graph's N-Quads.
+    """
+
+    def __init__(self, on_graph: Callable[[str], None]):
+        self.on_graph = on_graph
+        self.built: list[str] = []  # the ids handed on
+        self._places: dict[str, int] = {}  # id -> place in the input
+        self._done: dict[int, tuple[str, str | None]] = {}  # place -> (id, N-Quads or None: failed)
+        self._next = 0  # the first place not handed on
+
+    def has(self, doc_id: str) -> bool:
+        return doc_id in self._places
+
+    def expect(self, doc_id: str) -> None:
+        """The next article of the input."""
+        self._places[doc_id] = len(self._places)
+
+    def done(self, doc_id: str, nquads: str | None) -> None:
+        """An article finished: its graph's N-Quads, or None when it failed."""
+        self._done[self._places[doc_id]] = doc_id, nquads
+        while self._next in self._done:
+            doc_id, nquads = self._done.pop(self._next)
+            self._next += 1
+            if nquads is not None:
+                self.built.append(doc_id)
+                self.on_graph(nquads)
 
 
 def _run_here(docs: Iterator[Document], ner: str) -> Iterator[Outcome]:
@@ -301,11 +340,3 @@ def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[Ou
             batches.add(future)
         for future in batches:
             yield from _outcomes(held.pop(future.key), *future.result())
-
-
-def write_nquads(cache: ArticleCache, doc_ids: list[str], path: Path) -> Path:
-    """Concatenate the articles' graphs, in input order, into one N-Quads file (atomically)."""
-    with atomic_file(path) as out:
-        for doc_id in doc_ids:
-            out.write(cache.nquads(doc_id))
-    return path

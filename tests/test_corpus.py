@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg import corpus, nlp
-from kg.corpus import ArticleCache, build, write_nquads
+from kg.corpus import ArticleCache, build
 from kg.nlp import Analyzer, WordReadings
 from kg.read import read_inputs
 
@@ -17,8 +17,10 @@ ARTICLES = sorted((SHARED / "corpus" / "ant" / "internationalNews").glob("*.txt"
 
 def _nquads(cache_dir: Path, files, **options) -> tuple[str, corpus.Summary]:
     cache = ArticleCache(cache_dir)
-    ids, summary = build(read_inputs([str(f) for f in files]), cache, **options)
-    return write_nquads(cache, ids, cache_dir.parent / f"{cache_dir.name}.nq").read_text(encoding="utf-8"), summary
+    graphs: list[str] = []
+    ids, summary = build(read_inputs([str(f) for f in files]), cache, on_graph=graphs.append, **options)
+    assert "".join(graphs) == "".join(cache.nquads(doc_id) for doc_id in ids)
+    return "".join(graphs), summary
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +111,12 @@ def test_a_bar_moves_once_per_article_when_workers_take_several(tmp_path, uninte
     text, summary = _nquads(tmp_path / "cache", ARTICLES, jobs=2, on_article=lambda: ticks.append(1))
     assert corpus._LOCAL_BATCH > 1 and len(ARTICLES) > 2 * corpus._LOCAL_BATCH
     assert (len(ticks), summary.articles, text) == (len(ARTICLES), len(ARTICLES), uninterrupted)
+
+
+def test_an_article_of_an_id_met_before_is_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("انتقد الرئيس الأمريكي دونالد ترامب ألمانيا.", encoding="utf-8")
+    text, summary = _nquads(tmp_path / "cache", [folder / "a.txt", folder / "a.txt"])
+    assert [p.reason for p in summary.failures] == [f"{folder / 'a.txt'}: a: an earlier article has the same id"]
+    assert summary.articles == 1 and text == _nquads(tmp_path / "again", [folder / "a.txt"])[0]
