@@ -85,7 +85,7 @@ def instrument(out: Path) -> None:
     corpus.ArticleCache.put = timed("main: article files written", corpus.ArticleCache.put)
     corpus.wait = timed("main: waiting for workers", corpus.wait)
     store.open_store = timed("main: store opened", store.open_store)
-    for name in ("write_nquads", "write_outputs"):
+    for name in ("write_nquads", "write_outputs", "write_page_and_store"):
         for module in (corpus, cli):
             if hasattr(module, name):
                 setattr(module, name, timed(f"main: {name}", getattr(module, name)))

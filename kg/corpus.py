@@ -7,6 +7,10 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
+import pickle
+import struct
+import tempfile
 from collections import deque
 from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
@@ -143,19 +147,73 @@ def article_graph(doc: Document, ner: str) -> ArticleGraph:
     )
 
 
-def article_graphs(docs: list[Document], ner: str) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
+def article_graphs(
+    docs: list[Document], ner: str, shared: Path | None = None
+) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
     """Extract a batch of articles; a failure is returned as its one-line reason.
 
+    Args:
+        shared: the `_SharedWords` file of the run's workers, if any: the words the others
+            analysed are read from it first, and the words analysed here are added to it.
     Returns:
         the graphs (or reasons), and the words analysed for them that the process had not met.
     """
+    words = _pipeline(ner).analyze.words
+    if shared is not None:
+        _SHARED_WORDS.read(shared, words)
     results: list[ArticleGraph | str] = []
     for doc in docs:
         try:
             results.append(article_graph(doc, ner))
         except Exception as err:  # one bad article must not take the batch down
             results.append(f"{doc.source}: {doc.id}: {type(err).__name__}: {err}")
-    return results, _pipeline(ner).analyze.words.take_fresh()
+    fresh = words.take_fresh()
+    if shared is not None and fresh:
+        _SHARED_WORDS.write(shared, fresh)
+    return results, fresh
+
+
+class _SharedWords:
+    """The words a run's workers analysed, in one append-only file: a word is analysed by one worker, not by each.
+
+    A record is the writer's process id and the length of what follows (`_RECORD`), then a pickle
+    of {word: readings}. One `os.write` per record on a file opened for appending, so records of two
+    workers never mix; a reader stops at a record not yet whole and reads it next time.
+    """
+
+    def __init__(self):
+        self._path: Path | None = None
+        self._offset = 0  # of the first record this process has not read
+
+    def read(self, path: Path, words: WordReadings) -> None:
+        """Add to `words` what the other workers wrote since this process last read."""
+        if path != self._path:
+            self._path, self._offset = path, 0
+        with path.open("rb") as stream:
+            stream.seek(self._offset)
+            data = stream.read()
+        at = 0
+        while at + _RECORD.size <= len(data):
+            writer, size = _RECORD.unpack_from(data, at)
+            if at + _RECORD.size + size > len(data):
+                break
+            if writer != os.getpid():
+                words.update(pickle.loads(data[at + _RECORD.size : at + _RECORD.size + size]))
+            at += _RECORD.size + size
+        self._offset += at
+
+    @staticmethod
+    def write(path: Path, fresh: dict[str, tuple[Reading, ...]]) -> None:
+        body = pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND)
+        try:
+            os.write(descriptor, _RECORD.pack(os.getpid(), len(body)) + body)
+        finally:
+            os.close(descriptor)
+
+
+_RECORD = struct.Struct("<II")  # a `_SharedWords` record's head: writer's process id, length
+_SHARED_WORDS = _SharedWords()  # this process's place in the run's file
 
 
 def build(
@@ -283,34 +341,37 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcom
     # Objects made so far (the pipeline, its word cache) move out of the collector's sight, so
     # that it does not write to their pages and the workers keep sharing them.
     gc.freeze()
-    while True:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            running: dict[Future, list[Document]] = {}
-            try:
-                while True:
-                    window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
-                    while len(running) < window:
-                        batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
-                        if not batch:
-                            break
-                        running[pool.submit(article_graphs, batch, ner)] = batch
-                    if not running:
-                        return
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        results, fresh = future.result()  # raises when the worker died
-                        yield from _outcomes(running.pop(future), results, fresh)
-            except BrokenProcessPool:
-                for future, batch in running.items():
-                    if future.done() and future.exception() is None:
-                        yield from _outcomes(batch, *future.result())
-                        continue
-                    for doc in batch:
-                        if doc.id in retried:
-                            yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
-                        else:
-                            retried.add(doc.id)
-                            retry.append(doc)
+    # The words each worker analyses, for the others to read (`_SharedWords`).
+    with tempfile.NamedTemporaryFile(prefix="kg-words-", suffix=".log") as shared_words:
+        shared = Path(shared_words.name)
+        while True:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                running: dict[Future, list[Document]] = {}
+                try:
+                    while True:
+                        window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
+                        while len(running) < window:
+                            batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
+                            if not batch:
+                                break
+                            running[pool.submit(article_graphs, batch, ner, shared)] = batch
+                        if not running:
+                            return
+                        done, _ = wait(running, return_when=FIRST_COMPLETED)
+                        for future in done:
+                            results, fresh = future.result()  # raises when the worker died
+                            yield from _outcomes(running.pop(future), results, fresh)
+                except BrokenProcessPool:
+                    for future, batch in running.items():
+                        if future.done() and future.exception() is None:
+                            yield from _outcomes(batch, *future.result())
+                            continue
+                        for doc in batch:
+                            if doc.id in retried:
+                                yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
+                            else:
+                                retried.add(doc.id)
+                                retry.append(doc)
 
 
 def _outcomes(batch: list[Document], results: list[ArticleGraph | str], fresh: dict) -> Iterator[Outcome]:

@@ -120,3 +120,27 @@ def test_an_article_of_an_id_met_before_is_skipped(tmp_path):
     text, summary = _nquads(tmp_path / "cache", [folder / "a.txt", folder / "a.txt"])
     assert [p.reason for p in summary.failures] == [f"{folder / 'a.txt'}: a: an earlier article has the same id"]
     assert summary.articles == 1 and text == _nquads(tmp_path / "again", [folder / "a.txt"])[0]
+
+
+def _write_in_another_process(path: Path, fresh: dict) -> None:
+    import multiprocessing
+
+    writer = multiprocessing.get_context("fork").Process(target=corpus._SharedWords.write, args=(path, fresh))
+    writer.start()
+    writer.join()
+
+
+def test_workers_read_the_words_the_others_analysed(tmp_path):
+    path = tmp_path / "words.log"
+    path.touch()
+    shared, words = corpus._SharedWords(), WordReadings()
+    _write_in_another_process(path, {"كتب": (), "قال": ()})
+    shared.write(path, {"ذهب": ()})  # this process's own: not read back
+    with path.open("ab") as stream:  # a record still being written
+        stream.write(corpus._RECORD.pack(os.getpid() + 1, 100) + b"\x80")
+    shared.read(path, words)
+    assert sorted(words.readings()) == ["قال", "كتب"] and words.take_fresh() == {}
+    path.write_bytes(path.read_bytes()[: -corpus._RECORD.size - 1])  # its writer died before finishing it
+    _write_in_another_process(path, {"رأى": ()})
+    shared.read(path, words)
+    assert sorted(words.readings()) == ["رأى", "قال", "كتب"]
