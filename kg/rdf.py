@@ -135,8 +135,7 @@ def write_exports(nquads: Path, out_dir: Path, *readers: Callable[[Iterable[ox.Q
     Args:
         nquads: the knowledge graph as N-Quads, one named graph per article, grouped by graph.
         out_dir: the directory to write into; created when missing.
-        readers: more consumers of the same quads, each on a thread of its own (`kg build` derives
-            the entity graph of kg.html so).
+        readers: more consumers of the same quads, each on a thread of its own.
 
     Returns:
         The paths, by format: {"nquads": …, "turtle": …, "trig": …, "jsonld": …}.
