@@ -79,7 +79,7 @@ def instrument(out: Path) -> None:
     corpus._pipeline = functools.cache(timed("main: pipeline load", corpus._pipeline.__wrapped__))
     corpus.WordReadings.load = classmethod(timed("main: word cache load", nlp.WordReadings.load.__func__))
     corpus.WordReadings.save = timed("main: word cache save", nlp.WordReadings.save)
-    corpus.WordReadings.update = timed("main: word cache merge", nlp.WordReadings.update)
+    corpus.WordReadings.update = timed("worker/main: word cache merge (main: from workers; worker: from the others)", nlp.WordReadings.update)
     cli.read_inputs = timed_iterator("main: reading articles", cli.read_inputs)
     corpus.ArticleCache.get = timed("main: article cache look-up", corpus.ArticleCache.get)
     corpus.ArticleCache.put = timed("main: article files written", corpus.ArticleCache.put)
