@@ -24,6 +24,8 @@ from kg.vocab import PREDICATES
 if TYPE_CHECKING:
     from rdflib import Dataset, URIRef
 
+    from kg.network import GraphTables
+
 _VIEW_SUFFIXES = {".html": "html", ".graphml": "graphml", ".gexf": "gexf"}
 _NER_OPTION = {"choices": NER_CHOICES, "default": "auto",
                "help": "statistical NER: the shipped CRF or camel-tools' BERT NER (default auto: camelbert when installed)"}
@@ -165,8 +167,9 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     from rdflib import Dataset
     from tqdm import tqdm
 
-    from kg.corpus import ArticleCache, build, write_nquads
-    from kg.rdf import article_iri
+    from kg.corpus import ArticleCache, build
+    from kg.network import GraphTables
+    from kg.rdf import article_iri, export_paths, export_stream
     from kg.store import open_store, push_graphs
 
     output: Path = args.output
@@ -174,14 +177,20 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     store = open_store(store_path, create=True) if store_path else None
     cache = ArticleCache(output / ".articles")
     started = time.monotonic()
-    with tqdm(unit=" articles", file=sys.stderr, disable=None, smoothing=0.1) as bar:
-        doc_ids, summary = build(
-            read_inputs(args.inputs, args.encoding), cache, args.jobs, args.scheduler, on_article=bar.update, ner=args.ner
-        )
+    # kg.nq and the exports are written while the articles are extracted, from each article's
+    # graph as it comes in input order; kg.html's entity graph is derived from the same quads.
+    tables: list[GraphTables] = []
+    with export_stream(output, lambda quads: tables.append(GraphTables.of_quads(quads))) as write_graph:
+        with tqdm(unit=" articles", file=sys.stderr, disable=None, smoothing=0.1) as bar:
+            doc_ids, summary = build(
+                read_inputs(args.inputs, args.encoding), cache, args.jobs, args.scheduler,
+                on_article=bar.update, ner=args.ner, on_graph=write_graph,
+            )
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
     names = [article_iri(doc_id) for doc_id in doc_ids]
-    paths = write_outputs(write_nquads(cache, doc_ids, output / "kg.nq"), output, store, names)
+    paths = export_paths(output)
+    paths["html"] = write_page_and_store(tables[0], output, store, names)
     seconds = time.monotonic() - started
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
@@ -201,34 +210,28 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     return 1 if summary.failures else 0
 
 
-def write_outputs(nquads: Path, output: Path, store: Dataset | None, names: list[URIRef]) -> dict[str, Path]:
-    """Write the exports and kg.html of a built kg.nq, and load it into a store when one is given.
+def write_page_and_store(tables: GraphTables, output: Path, store: Dataset | None, names: list[URIRef]) -> Path:
+    """Write kg.html of a built graph, and load its kg.nq into a store when one is given.
 
     Args:
-        nquads: the articles' graphs, as `kg.corpus.write_nquads` wrote them.
-        output: the folder of the exports.
+        tables: the graph's tables, from the quads its exports were written from.
+        output: the folder of kg.nq and the exports.
         store: an open store, from `kg.store.open_store`, or None.
         names: the names of the graphs in kg.nq, replaced in the store.
 
     Returns:
-        The paths written, by format: nquads, turtle, trig, jsonld, html.
+        The path of kg.html.
     """
-    from kg.network import GraphTables
-    from kg.rdf import write_exports
     from kg.store import start_loading
     from kg.viz import write_view
 
-    # The store loads kg.nq on a thread of its own while the exports and the page are written.
-    loaded = start_loading(store, nquads, names) if store is not None else None
+    # The store loads kg.nq on a thread of its own while the page is drawn.
+    loaded = start_loading(store, output / "kg.nq", names) if store is not None else None
     try:
-        # kg.html's entity graph is derived from the quads the exports parse, not from a second read.
-        tables: list[GraphTables] = []
-        paths = write_exports(nquads, output, lambda quads: tables.append(GraphTables.of_quads(quads)))
-        paths["html"] = write_view(tables[0].graph(), output / "kg.html")
+        return write_view(tables.graph(), output / "kg.html")
     finally:
         if loaded is not None:
             loaded()
-    return paths
 
 
 def _query(text: str | None, file: Path | None, store_path: Path, fmt: str, binds: list[str]) -> int:

@@ -7,6 +7,10 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
+import pickle
+import struct
+import tempfile
 from collections import deque
 from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
@@ -143,19 +147,73 @@ def article_graph(doc: Document, ner: str) -> ArticleGraph:
     )
 
 
-def article_graphs(docs: list[Document], ner: str) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
+def article_graphs(
+    docs: list[Document], ner: str, shared: Path | None = None
+) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
     """Extract a batch of articles; a failure is returned as its one-line reason.
 
+    Args:
+        shared: the `_SharedWords` file of the run's workers, if any: the words the others
+            analysed are read from it first, and the words analysed here are added to it.
     Returns:
         the graphs (or reasons), and the words analysed for them that the process had not met.
     """
+    words = _pipeline(ner).analyze.words
+    if shared is not None:
+        _SHARED_WORDS.read(shared, words)
     results: list[ArticleGraph | str] = []
     for doc in docs:
         try:
             results.append(article_graph(doc, ner))
         except Exception as err:  # one bad article must not take the batch down
             results.append(f"{doc.source}: {doc.id}: {type(err).__name__}: {err}")
-    return results, _pipeline(ner).analyze.words.take_fresh()
+    fresh = words.take_fresh()
+    if shared is not None and fresh:
+        _SHARED_WORDS.write(shared, fresh)
+    return results, fresh
+
+
+class _SharedWords:
+    """The words a run's workers analysed, in one append-only file: a word is analysed by one worker, not by each.
+
+    A record is the writer's process id and the length of what follows (`_RECORD`), then a pickle
+    of {word: readings}. One `os.write` per record on a file opened for appending, so records of two
+    workers never mix; a reader stops at a record not yet whole and reads it next time.
+    """
+
+    def __init__(self):
+        self._path: Path | None = None
+        self._offset = 0  # of the first record this process has not read
+
+    def read(self, path: Path, words: WordReadings) -> None:
+        """Add to `words` what the other workers wrote since this process last read."""
+        if path != self._path:
+            self._path, self._offset = path, 0
+        with path.open("rb") as stream:
+            stream.seek(self._offset)
+            data = stream.read()
+        at = 0
+        while at + _RECORD.size <= len(data):
+            writer, size = _RECORD.unpack_from(data, at)
+            if at + _RECORD.size + size > len(data):
+                break
+            if writer != os.getpid():
+                words.update(pickle.loads(data[at + _RECORD.size : at + _RECORD.size + size]))
+            at += _RECORD.size + size
+        self._offset += at
+
+    @staticmethod
+    def write(path: Path, fresh: dict[str, tuple[Reading, ...]]) -> None:
+        body = pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND)
+        try:
+            os.write(descriptor, _RECORD.pack(os.getpid(), len(body)) + body)
+        finally:
+            os.close(descriptor)
+
+
+_RECORD = struct.Struct("<II")  # a `_SharedWords` record's head: writer's process id, length
+_SHARED_WORDS = _SharedWords()  # this process's place in the run's file
 
 
 def build(
@@ -165,8 +223,9 @@ def build(
     scheduler: str | None = None,
     on_article: Callable[[], None] = lambda: None,
     ner: str = "auto",
+    on_graph: Callable[[str], None] = lambda nquads: None,
 ) -> tuple[list[str], Summary]:
-    """Extract every article not already in the cache; return the ids in input order.
+    """Extract every article not already in the cache; return the ids of those built, in input order.
 
     Args:
         items: documents (and problems met while reading them), streamed.
@@ -176,6 +235,9 @@ def build(
         on_article: called once per article done, for a progress bar.
         ner: "crf", "camelbert" or "auto" (see `kg.camelbert.resolve_ner`); the cache keeps
             what each NER found apart.
+        on_graph: called with each built article's N-Quads in input order, as soon as every
+            article before it is done, so that the outputs are written while workers extract.
+    An article whose id an earlier article of the input has is skipped as a problem.
     The readings of the words met are kept in the cache's folder for the next run; local
     workers start with them and with the pipeline loaded here (copy-on-write after fork).
     Raises:
@@ -183,19 +245,21 @@ def build(
     """
     ner = resolve_ner(ner)  # once here, so that every worker runs the same one
     summary = Summary()
-    order: list[str] = []
-    failed: set[str] = set()
+    in_order = _InOrder(on_graph)
 
     def todo() -> Iterator[Document]:
         for item in items:
+            if isinstance(item, Document) and in_order.has(item.id):
+                item = Problem(item.source, f"{item.source}: {item.id}: an earlier article has the same id")
             if isinstance(item, Problem):
                 summary.failures.append(item)
                 on_article()
                 continue
-            order.append(item.id)
             stored = cache.get(item, ner)
+            in_order.expect(item.id)
             if stored is not None:
                 summary.add(stored, reused=True)
+                in_order.done(item.id, stored.nquads)
                 on_article()
             else:
                 yield item
@@ -214,15 +278,48 @@ def build(
             words.update(fresh)
             if isinstance(result, str):
                 summary.failures.append(Problem(doc.source, result))
-                failed.add(doc.id)
+                in_order.done(doc.id, None)
             else:
                 cache.put(result)
                 summary.add(result, reused=False)
+                in_order.done(doc.id, result.nquads)
             on_article()
     finally:
         if len(words):
             words.save(cache.folder / _WORDS_FILE)
-    return [doc_id for doc_id in dict.fromkeys(order) if doc_id not in failed], summary
+    return in_order.built, summary
+
+
+class _InOrder:
+    """Hands the articles' graphs on in input order, each as soon as every article before it is done.
+
+    Args:
+        on_graph: called with each graph's N-Quads.
+    """
+
+    def __init__(self, on_graph: Callable[[str], None]):
+        self.on_graph = on_graph
+        self.built: list[str] = []  # the ids handed on
+        self._places: dict[str, int] = {}  # id -> place in the input
+        self._done: dict[int, tuple[str, str | None]] = {}  # place -> (id, N-Quads or None: failed)
+        self._next = 0  # the first place not handed on
+
+    def has(self, doc_id: str) -> bool:
+        return doc_id in self._places
+
+    def expect(self, doc_id: str) -> None:
+        """The next article of the input."""
+        self._places[doc_id] = len(self._places)
+
+    def done(self, doc_id: str, nquads: str | None) -> None:
+        """An article finished: its graph's N-Quads, or None when it failed."""
+        self._done[self._places[doc_id]] = doc_id, nquads
+        while self._next in self._done:
+            doc_id, nquads = self._done.pop(self._next)
+            self._next += 1
+            if nquads is not None:
+                self.built.append(doc_id)
+                self.on_graph(nquads)
 
 
 def _run_here(docs: Iterator[Document], ner: str) -> Iterator[Outcome]:
@@ -244,34 +341,37 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcom
     # Objects made so far (the pipeline, its word cache) move out of the collector's sight, so
     # that it does not write to their pages and the workers keep sharing them.
     gc.freeze()
-    while True:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            running: dict[Future, list[Document]] = {}
-            try:
-                while True:
-                    window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
-                    while len(running) < window:
-                        batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
-                        if not batch:
-                            break
-                        running[pool.submit(article_graphs, batch, ner)] = batch
-                    if not running:
-                        return
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        results, fresh = future.result()  # raises when the worker died
-                        yield from _outcomes(running.pop(future), results, fresh)
-            except BrokenProcessPool:
-                for future, batch in running.items():
-                    if future.done() and future.exception() is None:
-                        yield from _outcomes(batch, *future.result())
-                        continue
-                    for doc in batch:
-                        if doc.id in retried:
-                            yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
-                        else:
-                            retried.add(doc.id)
-                            retry.append(doc)
+    # The words each worker analyses, for the others to read (`_SharedWords`).
+    with tempfile.NamedTemporaryFile(prefix="kg-words-", suffix=".log") as shared_words:
+        shared = Path(shared_words.name)
+        while True:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                running: dict[Future, list[Document]] = {}
+                try:
+                    while True:
+                        window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
+                        while len(running) < window:
+                            batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
+                            if not batch:
+                                break
+                            running[pool.submit(article_graphs, batch, ner, shared)] = batch
+                        if not running:
+                            return
+                        done, _ = wait(running, return_when=FIRST_COMPLETED)
+                        for future in done:
+                            results, fresh = future.result()  # raises when the worker died
+                            yield from _outcomes(running.pop(future), results, fresh)
+                except BrokenProcessPool:
+                    for future, batch in running.items():
+                        if future.done() and future.exception() is None:
+                            yield from _outcomes(batch, *future.result())
+                            continue
+                        for doc in batch:
+                            if doc.id in retried:
+                                yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
+                            else:
+                                retried.add(doc.id)
+                                retry.append(doc)
 
 
 def _outcomes(batch: list[Document], results: list[ArticleGraph | str], fresh: dict) -> Iterator[Outcome]:
@@ -301,11 +401,3 @@ def _run_dask(docs: Iterator[Document], scheduler: str, ner: str) -> Iterator[Ou
             batches.add(future)
         for future in batches:
             yield from _outcomes(held.pop(future.key), *future.result())
-
-
-def write_nquads(cache: ArticleCache, doc_ids: list[str], path: Path) -> Path:
-    """Concatenate the articles' graphs, in input order, into one N-Quads file (atomically)."""
-    with atomic_file(path) as out:
-        for doc_id in doc_ids:
-            out.write(cache.nquads(doc_id))
-    return path

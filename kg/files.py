@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,12 @@ def atomic_file(path: Path, binary: bool = False) -> Iterator[IO]:
     except BaseException:
         os.unlink(partial)
         raise
+
+
+def remove_partial(path: Path) -> None:
+    """Remove the temporary files an `atomic_file` of `path` left behind when its process was killed."""
+    for partial in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        partial.unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, text: str) -> Path:

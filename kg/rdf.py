@@ -9,6 +9,7 @@ import queue
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -18,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, XSD
 
-from kg.files import atomic_file
+from kg.files import atomic_file, remove_partial
 from kg.types import Document, Entity, Extraction, Relation
 from kg.vocab import ARTICLE, ENTITY_CLASSES, EVENT, KG, NIF, PREFIXES, SEM, WD, event_class
 
@@ -44,6 +45,15 @@ _INTEGER, _DECIMAL, _BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.decimal}>", f"^^<
 _BATCH = 16384
 _BATCHES_IN_FLIGHT = 2
 _FAILED = object()  # what a feed carries when the stream stopped on an error
+# Articles' N-Quads texts waiting for `export_stream`'s thread: a bound on memory, far above what
+# the thread falls behind by while workers extract.
+_TEXTS_IN_FLIGHT = 256
+# The exports made from kg.nq: key -> (file name, format).
+_EXPORTS = {
+    "turtle": ("kg.ttl", ox.RdfFormat.TURTLE),
+    "trig": ("kg.trig", ox.RdfFormat.TRIG),
+    "jsonld": ("kg.jsonld", ox.RdfFormat.JSON_LD),
+}
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -125,8 +135,7 @@ def write_exports(nquads: Path, out_dir: Path, *readers: Callable[[Iterable[ox.Q
     Args:
         nquads: the knowledge graph as N-Quads, one named graph per article, grouped by graph.
         out_dir: the directory to write into; created when missing.
-        readers: more consumers of the same quads, each on a thread of its own (`kg build` derives
-            the entity graph of kg.html so).
+        readers: more consumers of the same quads, each on a thread of its own.
 
     Returns:
         The paths, by format: {"nquads": …, "turtle": …, "trig": …, "jsonld": …}.
@@ -134,18 +143,76 @@ def write_exports(nquads: Path, out_dir: Path, *readers: Callable[[Iterable[ox.Q
     Raises:
         SyntaxError: the N-Quads do not parse; no export is replaced.
     """
+    fan_out(ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS), [*_export_writers(out_dir).values(), *readers])
+    return {**export_paths(out_dir), "nquads": nquads}
+
+
+@contextmanager
+def export_stream(out_dir: Path, *readers: Callable[[Iterable[ox.Quad]], object]) -> Iterator[Callable[[str], None]]:
+    """Write kg.nq and its exports (as `write_exports`) from N-Quads handed in while the caller makes more.
+
+    A thread writes kg.nq and parses each text into the quads the serialisers (and `readers`) read,
+    so a corpus build writes its outputs while the workers extract, not after them.
+
+    Args:
+        out_dir: the directory to write into; created when missing.
+        readers: more consumers of the quads, each on a thread of its own.
+
+    Yields:
+        A function taking N-Quads text (whole lines, one graph's lines together); the files
+        are complete when the block ends. When it ends on an error, no file is replaced.
+    """
+    for path in export_paths(out_dir).values():  # a killed build's unfinished files
+        remove_partial(path)
+    texts: queue.Queue = queue.Queue(maxsize=_TEXTS_IN_FLIGHT)
+    errors: list[BaseException] = []
+    ended = threading.Event()  # the caller's last text was read
+
+    def quads() -> Iterator[ox.Quad]:
+        with atomic_file(out_dir / "kg.nq") as nquads:
+            while (text := texts.get()) is not None:
+                if text is _FAILED:
+                    ended.set()
+                    raise _StreamFailed("the caller stopped on an error")
+                nquads.write(text)
+                yield from ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS)
+            ended.set()
+
+    def write() -> None:
+        try:
+            fan_out(quads(), [*_export_writers(out_dir).values(), *readers])
+        except _StreamFailed:
+            pass  # the caller raises its own error
+        except BaseException as err:  # raised again in the caller's thread
+            errors.append(err)
+        while not ended.is_set() and texts.get() not in (None, _FAILED):  # the caller is never left waiting
+            pass
+
+    thread = threading.Thread(target=write, name="kg-exports")
+    thread.start()
+    try:
+        yield texts.put
+    except BaseException:
+        texts.put(_FAILED)
+        thread.join()
+        raise
+    texts.put(None)
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
+def export_paths(out_dir: Path) -> dict[str, Path]:
+    """The files `write_exports` and `export_stream` write, by format."""
+    return {"nquads": out_dir / "kg.nq", **{key: out_dir / name for key, (name, _) in _EXPORTS.items()}}
+
+
+def _export_writers(out_dir: Path) -> dict[str, Callable[[Iterable[ox.Quad]], None]]:
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES}
-    paths = {"nquads": nquads}
-    writers = []
-    for key, name, rdf_format in (
-        ("turtle", "kg.ttl", ox.RdfFormat.TURTLE),
-        ("trig", "kg.trig", ox.RdfFormat.TRIG),
-        ("jsonld", "kg.jsonld", ox.RdfFormat.JSON_LD),
-    ):
-        paths[key] = out_dir / name
-        writers.append(partial(_serialize, paths[key], rdf_format, None if key == "jsonld" else prefixes))
-    fan_out(ox.parse(path=nquads, format=ox.RdfFormat.N_QUADS), [*writers, *readers])
-    return paths
+    return {
+        key: partial(_serialize, out_dir / name, rdf_format, None if key == "jsonld" else prefixes)
+        for key, (name, rdf_format) in _EXPORTS.items()
+    }
 
 
 def fan_out(quads: Iterable[ox.Quad], consumers: list[Callable[[Iterable[ox.Quad]], object]]) -> None:

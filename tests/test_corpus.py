@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg import corpus, nlp
-from kg.corpus import ArticleCache, build, write_nquads
+from kg.corpus import ArticleCache, build
 from kg.nlp import Analyzer, WordReadings
 from kg.read import read_inputs
 
@@ -17,8 +17,10 @@ ARTICLES = sorted((SHARED / "corpus" / "ant" / "internationalNews").glob("*.txt"
 
 def _nquads(cache_dir: Path, files, **options) -> tuple[str, corpus.Summary]:
     cache = ArticleCache(cache_dir)
-    ids, summary = build(read_inputs([str(f) for f in files]), cache, **options)
-    return write_nquads(cache, ids, cache_dir.parent / f"{cache_dir.name}.nq").read_text(encoding="utf-8"), summary
+    graphs: list[str] = []
+    ids, summary = build(read_inputs([str(f) for f in files]), cache, on_graph=graphs.append, **options)
+    assert "".join(graphs) == "".join(cache.nquads(doc_id) for doc_id in ids)
+    return "".join(graphs), summary
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +111,36 @@ def test_a_bar_moves_once_per_article_when_workers_take_several(tmp_path, uninte
     text, summary = _nquads(tmp_path / "cache", ARTICLES, jobs=2, on_article=lambda: ticks.append(1))
     assert corpus._LOCAL_BATCH > 1 and len(ARTICLES) > 2 * corpus._LOCAL_BATCH
     assert (len(ticks), summary.articles, text) == (len(ARTICLES), len(ARTICLES), uninterrupted)
+
+
+def test_an_article_of_an_id_met_before_is_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("انتقد الرئيس الأمريكي دونالد ترامب ألمانيا.", encoding="utf-8")
+    text, summary = _nquads(tmp_path / "cache", [folder / "a.txt", folder / "a.txt"])
+    assert [p.reason for p in summary.failures] == [f"{folder / 'a.txt'}: a: an earlier article has the same id"]
+    assert summary.articles == 1 and text == _nquads(tmp_path / "again", [folder / "a.txt"])[0]
+
+
+def _write_in_another_process(path: Path, fresh: dict) -> None:
+    import multiprocessing
+
+    writer = multiprocessing.get_context("fork").Process(target=corpus._SharedWords.write, args=(path, fresh))
+    writer.start()
+    writer.join()
+
+
+def test_workers_read_the_words_the_others_analysed(tmp_path):
+    path = tmp_path / "words.log"
+    path.touch()
+    shared, words = corpus._SharedWords(), WordReadings()
+    _write_in_another_process(path, {"كتب": (), "قال": ()})
+    shared.write(path, {"ذهب": ()})  # this process's own: not read back
+    with path.open("ab") as stream:  # a record still being written
+        stream.write(corpus._RECORD.pack(os.getpid() + 1, 100) + b"\x80")
+    shared.read(path, words)
+    assert sorted(words.readings()) == ["قال", "كتب"] and words.take_fresh() == {}
+    path.write_bytes(path.read_bytes()[: -corpus._RECORD.size - 1])  # its writer died before finishing it
+    _write_in_another_process(path, {"رأى": ()})
+    shared.read(path, words)
+    assert sorted(words.readings()) == ["رأى", "قال", "كتب"]

@@ -9,7 +9,17 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
 import kg.rdf
-from kg.rdf import article_iri, article_nquads, event_iri, fan_out, sorted_nquads, to_dataset, union_graph, write_exports
+from kg.rdf import (
+    article_iri,
+    article_nquads,
+    event_iri,
+    export_stream,
+    fan_out,
+    sorted_nquads,
+    to_dataset,
+    union_graph,
+    write_exports,
+)
 from kg.read import EXAMPLE, read_file
 from kg.types import Document, Entity, Extraction, Mention, Relation
 from kg.vocab import ARTICLE, ENTITY, KG, NIF, PREFIXES, SEM, WD, event_class
@@ -240,6 +250,48 @@ def test_exports_of_bad_n_quads_fail_and_keep_the_old_files(extraction, tmp_path
         key: text for key, text in before.items() if key != "nquads"
     }
     assert sorted(os.listdir(tmp_path)) == ["kg.jsonld", "kg.nq", "kg.trig", "kg.ttl"]
+
+
+def _two_articles(extraction) -> list[str]:
+    second = dataclasses.replace(extraction, doc=dataclasses.replace(extraction.doc, id="second"))
+    return [article_nquads(extraction), article_nquads(second)]
+
+
+def test_streamed_exports_are_those_of_the_whole_file(extraction, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.rdf, "_BATCH", 7)
+    monkeypatch.setattr(kg.rdf, "_TEXTS_IN_FLIGHT", 1)  # the caller waits on the writer: they take turns
+    texts = _two_articles(extraction)
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    (whole / "kg.nq").write_text("".join(texts), encoding="utf-8")
+    expected = write_exports(whole / "kg.nq", whole)
+    seen: list[int] = []
+    with export_stream(tmp_path / "streamed", lambda quads: seen.append(sum(1 for _ in quads))) as write:
+        for text in texts:
+            write(text)
+    for key, path in expected.items():
+        assert (tmp_path / "streamed" / path.name).read_bytes() == path.read_bytes(), key
+    assert seen == ["".join(texts).count("\n")]
+
+
+def test_a_stream_stopped_by_an_error_replaces_no_file(extraction, tmp_path):
+    first, second = _two_articles(extraction)
+    with export_stream(tmp_path) as write:
+        write(first)
+    before = {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)}
+    (tmp_path / ".kg.ttl.left-by-a-killed-build.tmp").write_text("@prefix", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), export_stream(tmp_path) as write:
+        write(second)
+        raise KeyboardInterrupt
+    assert {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)} == before
+
+
+def test_a_stream_that_cannot_write_raises_and_does_not_block(extraction, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.rdf, "_TEXTS_IN_FLIGHT", 1)
+    with pytest.raises(SyntaxError), export_stream(tmp_path) as write:
+        for _ in range(5):  # more texts than the queue holds, after the writer stopped
+            write("<urn:a> oops .\n")
+    assert os.listdir(tmp_path) == []
 
 
 def test_fan_out_raises_a_consumer_error_after_the_others_finish():

@@ -1,0 +1,168 @@
+"""Where a `kg build` spends its time outside the per-article pipeline: main process and workers.
+
+Usage: .venv/bin/python benchmarks/build_parts.py INPUT [-j 2] [--out DIR]
+
+Runs `kg build INPUT -j N -o DIR --store DIR/store` in this process (the real command, progress bar
+off) with a timer around each part; workers time their own parts and leave them in DIR. Parts are
+CPU seconds of the thread that runs them (the shared machine's other work inflates wall time far
+more), nested parts are inside their parent. "other threads" is the main process's CPU outside its
+main thread: the executor's thread that pickles tasks and unpickles results, the store's loader and
+the export writers. Timers cost a little themselves. DIR is emptied first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import shutil
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SPENT: dict[str, float] = defaultdict(float)
+CALLS: dict[str, int] = defaultdict(int)
+_WORKER_FILE = "parts-worker-{pid}.json"
+
+
+def timed(stage: str, function, clock=time.thread_time):
+    """`function` with the CPU time of its thread added to SPENT[stage]; nested calls of one stage count once."""
+    depth = [0]
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        depth[0] += 1
+        started = clock()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if depth[0] == 0:
+                SPENT[stage] += clock() - started
+                CALLS[stage] += 1
+
+    return wrapper
+
+
+def timed_iterator(stage: str, function):
+    """A generator function whose every step is timed as `stage`."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        items = function(*args, **kwargs)
+        while True:
+            started = time.thread_time()
+            try:
+                item = next(items)
+            except StopIteration:
+                SPENT[stage] += time.thread_time() - started
+                return
+            SPENT[stage] += time.thread_time() - started
+            yield item
+
+    return wrapper
+
+
+def instrument(out: Path) -> None:
+    """Put timers around the parts of a build, in this process and (inherited by fork) in its workers."""
+    import concurrent.futures.process as process
+
+    from kg import cli, corpus, nlp, pipeline, rdf, store, viz
+    main_pid = os.getpid()
+
+    # Main process.
+    corpus._pipeline = functools.cache(timed("main: pipeline load", corpus._pipeline.__wrapped__))
+    corpus.WordReadings.load = classmethod(timed("main: word cache load", nlp.WordReadings.load.__func__))
+    corpus.WordReadings.save = timed("main: word cache save", nlp.WordReadings.save)
+    corpus.WordReadings.update = timed("worker/main: word cache merge (main: from workers; worker: from the others)", nlp.WordReadings.update)
+    cli.read_inputs = timed_iterator("main: reading articles", cli.read_inputs)
+    corpus.ArticleCache.get = timed("main: article cache look-up", corpus.ArticleCache.get)
+    corpus.ArticleCache.put = timed("main: article files written", corpus.ArticleCache.put)
+    corpus.wait = timed("main: waiting for workers", corpus.wait)
+    store.open_store = timed("main: store opened", store.open_store)
+    for name in ("write_nquads", "write_outputs", "write_page_and_store"):
+        for module in (corpus, cli):
+            if hasattr(module, name):
+                setattr(module, name, timed(f"main: {name}", getattr(module, name)))
+    rdf.write_exports = timed("main: · write_exports (parse + fan out)", rdf.write_exports)
+    viz.write_view = timed("main: · kg.html", viz.write_view)
+    store.start_loading = timed("main: · store load started", store.start_loading)
+
+    # Workers (and -j 1, where the main process is the worker).
+    forked: list[int] = []
+
+    def worker_part(stage, function):
+        timer = timed(stage, function)
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            if os.getpid() != main_pid and not forked:  # a new worker: forget the parent's figures
+                SPENT.clear()
+                CALLS.clear()
+                forked.append(os.getpid())
+            try:
+                return timer(*args, **kwargs)
+            finally:
+                if os.getpid() != main_pid and stage == "worker: article batch":
+                    _dump(out / _WORKER_FILE.format(pid=os.getpid()))
+
+        return wrapper
+
+    corpus.article_graphs = worker_part("worker: article batch", corpus.article_graphs)
+    pipeline.Pipeline.__call__ = timed("worker: · pipeline", pipeline.Pipeline.__call__)
+    rdf.article_nquads = timed("worker: · N-Quads", rdf.article_nquads)
+    corpus.digest = timed("worker/main: digest", corpus.digest)
+    process._sendback_result = timed("worker: result pickled and sent", process._sendback_result)
+
+
+def _dump(path: Path) -> None:
+    own = os.times()
+    path.write_text(json.dumps({"spent": SPENT, "calls": CALLS, "cpu": own.user + own.system}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("input", type=Path)
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=Path("/tmp/kg-build-parts"))
+    args = parser.parse_args()
+    shutil.rmtree(args.out, ignore_errors=True)
+    args.out.mkdir(parents=True)
+    started_wall, started_cpu = time.perf_counter(), time.process_time()
+    from kg import cli  # imports timed as start-up
+
+    imports = time.process_time() - started_cpu
+    instrument(args.out)
+    os.environ["TQDM_DISABLE"] = "1"
+    main_thread = time.thread_time()
+    code = cli.main(["build", str(args.input), "-j", str(args.jobs), "-o", str(args.out), "--store", str(args.out / "store")])
+    main_thread = time.thread_time() - main_thread
+    wall, cpu = time.perf_counter() - started_wall, time.process_time() - started_cpu
+    children = os.times()
+    articles = sum(1 for _ in args.out.joinpath(".articles").glob("*.json"))
+    print(f"kg build {args.input} -j {args.jobs}: exit {code}, {articles} articles, wall {wall:.2f} s, "
+          f"main process CPU {cpu:.2f} s, workers' CPU {children.children_user + children.children_system:.2f} s, "
+          f"load {os.getloadavg()[0]:.1f}")
+    rows = [("main: imports (kg.cli)", imports, 1), ("main: other threads (executor, store, exports)", cpu - imports - main_thread, 1)]
+    rows += [(stage, SPENT[stage], CALLS[stage]) for stage in sorted(SPENT)]
+    workers = [json.loads(p.read_text()) for p in args.out.glob(_WORKER_FILE.format(pid="*"))]
+    totals: dict[str, float] = defaultdict(float)
+    for worker in workers:
+        for stage, seconds in worker["spent"].items():
+            totals[stage] += seconds
+        totals["worker: process CPU (all)"] += worker["cpu"]
+    rows += [(stage, seconds, 0) for stage, seconds in sorted(totals.items())]
+    print(f"| part | CPU s | ms per article ({articles}) |")
+    print("|---|---:|---:|")
+    for stage, seconds, _ in rows:
+        print(f"| {stage} | {seconds:.2f} | {seconds * 1000 / max(articles, 1):.2f} |")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
