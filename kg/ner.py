@@ -400,9 +400,11 @@ class Recognizer:
             return None
         end, definite = i + 1, tokens[i].norm[skip:].startswith("ال")
         # An indefinite head with an indefinite adjective is a description, not a name
-        # (منظمة إسبانية "a Spanish organisation").
+        # (منظمة إسبانية "a Spanish organisation"), unless a state's body or force has its
+        # country's nisba (قوات تركية، مقاتلات روسية): that country's body, as القوات التركية is.
         if not definite and end < len(tokens) and tokens[end].pos == "adj" and not tokens[end].prefixes:
-            return None
+            nisba = self._nisba_at(tokens, end) if self.lexicon.cue(tokens[i].norm) in ("state_body", "regime") else None
+            return _Span(i, nisba[1], "ORG", skip, named=False) if nisba and not any(taken[end : nisba[1]]) else None
         while end < len(tokens) and end - i <= _MAX_ORG_MODIFIERS and not taken[end]:
             token = tokens[end]
             is_definite = token.prefixes == ("Al_det",)

@@ -123,3 +123,27 @@ def test_place_and_person_edges(pipeline, text, expected, absent):
     found = [(m.type, m.text) for m in _mentions(pipeline, text)]
     assert expected in found, found
     assert absent not in [m.text for m in _mentions(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # a state's force with its country's nisba, indefinite as well as definite, is a body of
+        # that country: the nisba inside it says whose (قوات تركية as القوات التركية)
+        ("وهاجمت قوات تركية مدينة عفرين.", "قوات تركية"),
+        ("وقصفت مقاتلات روسية مدينة إدلب.", "مقاتلات روسية"),
+        ("وقصفت المقاتلات التركية مواقع حزب العمال الكردستاني.", "المقاتلات التركية"),
+        # an indefinite force with another adjective, fighters without a nisba, and aircraft (as
+        # often a country's airline) are no body
+        ("وانتشرت قوات كبيرة في المدينة.", None),
+        ("وهبطت المقاتلات في القاعدة الجوية.", None),
+        ("ومنعت السلطات هبوط الطائرات القطرية في مطاراتها.", None),
+    ],
+)
+def test_a_force_with_a_nisba_is_a_body_of_the_country(pipeline, text, body):
+    mentions = _mentions(pipeline, text)
+    bodies = [m.text for m in mentions if m.type == "ORG" and not m.named and m.text != "السلطات"]
+    assert bodies == ([body] if body else []), bodies
+    if body:
+        nisba = body.split()[-1]
+        assert any(m.text == nisba and m.type == "LOC" and m.nominal and m.kb_id for m in mentions)
