@@ -19,19 +19,15 @@ _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 # The letters of a verb's object pronoun (CALIMA's enclitic tags): اتهمتها is اتهمت + ها.
 _OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3fp_dobj": "هن", "3d_dobj": "هما"}
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
-_MASCULINE_RELATIVE, _FEMININE_RELATIVE = "الذي", "التي"
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
-_STANDALONE_PREPOSITIONS = frozenset({"مع", "الي", "علي", "في", "من", "عن"})  # normalised
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
 # Below this an event rests on two guesses (a carried actor and a place inside a phrase): on
 # the gold's dev part none such was right.
 _MIN_CONFIDENCE = 0.5
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
-# Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
-_TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 # Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
 _DEMANDS = frozenset({"called_for"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
@@ -318,8 +314,8 @@ class RelationExtractor:
             return []
         boundary = self._clause_end(tokens, i, owner)
         marker = next((k for k in range(i + 1, boundary - 2) if owner[k] is None and (
-            (tokens[k].norm == "من" and tokens[k + 1].norm == "قبل")
-            or (tokens[k].norm == "علي" and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
+            (tokens[k].norm in self.lexicon.grammar["from"] and tokens[k + 1].norm in self.lexicon.grammar["before"])
+            or (tokens[k].norm in self.lexicon.grammar["on"] and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
         agent = self._named_at(tokens, mentions, marker + 2) if marker is not None else None
         if agent is None:
             return []
@@ -350,7 +346,7 @@ class RelationExtractor:
                     if subjects:
                         return self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)[1], 0
                     continue
-                j += j < len(tokens) and tokens[j].norm in _STANDALONE_PREPOSITIONS  # وفقا ل، نقلا عن
+                j += j < len(tokens) and tokens[j].norm in self.lexicon.grammar["preposition"]  # وفقا ل، نقلا عن
                 source = self._named_at(tokens, mentions, j)
                 if source is not None:
                     return source[1], 0
@@ -360,10 +356,10 @@ class RelationExtractor:
                     continue
                 reporter_mention, reporter = self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)
                 end = self._past_apposition(tokens, mentions, owner, max(reporter_mention.tok_end, mentions[subjects[-1]][0].tok_end))
-                if kind == "quote" and end < len(tokens) and tokens[end].norm == "عن":
+                if kind == "quote" and end < len(tokens) and tokens[end].norm in self.lexicon.grammar["about"]:
                     quoted = self._named_at(tokens, mentions, end + 1)
                     return (quoted[1] if quoted else reporter), end
-                that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma == "ان"), None)
+                that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma in self.lexicon.grammar["that"]), None)
                 if that is not None:
                     return reporter, that
         return None
@@ -422,7 +418,7 @@ class RelationExtractor:
             ][-1:]
             # A name after أن or إن and right before the verb is its subject (أن الجبهة
             # الشعبية وصفت الزواري); elsewhere the verb's subject follows it (VSO).
-            opened = bool(before) and (mentions[before[0]][0].tok_start == 0 or tokens[mentions[before[0]][0].tok_start - 1].lemma == "ان")
+            opened = bool(before) and (mentions[before[0]][0].tok_start == 0 or tokens[mentions[before[0]][0].tok_start - 1].lemma in self.lexicon.grammar["that"])
             subjects = before if opened else []
             if tokens[k].voice != "p":  # يشار إلى أن ...: a passive names no actor after it
                 subjects = subjects or [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
@@ -499,7 +495,7 @@ class RelationExtractor:
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
-        return not any(a == "من" and b == "قبل" for a, b in zip(following, following[1:]))
+        return not any(a in self.lexicon.grammar["from"] and b in self.lexicon.grammar["before"] for a, b in zip(following, following[1:]))
 
     def _subjects_after(self, tokens, i: int, mentions, owner) -> list[int]:
         """Indices of the subjects that follow verb i (VSO), coordinated ones included."""
@@ -660,7 +656,7 @@ class RelationExtractor:
         Returns:
             (actor, target, confidence) triples; none for a frame that is not such a light verb.
         """
-        if trigger.predicate not in _MUTUAL or not trigger.requires or trigger.object_prep is None or "مع" not in trigger.object_prep.split("|"):
+        if trigger.predicate not in _MUTUAL or not trigger.requires or trigger.object_prep is None or not self.lexicon.grammar["with"] & set(trigger.object_prep.split("|")):
             return []
         pairs = [(a, b) for a in actors for b in actors if a != b and (trigger.predicate not in _SYMMETRIC or actors.index(a) < actors.index(b))]
         return [(a, b, round(confidence * 0.85, 2)) for a, b in pairs]
@@ -675,7 +671,7 @@ class RelationExtractor:
         if mention.tok_end != i:
             return False
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
-        return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma == "ان"
+        return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in self.lexicon.grammar["that"]
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
         """The subject of verb i in كان X قد فعل, or None.
@@ -691,7 +687,7 @@ class RelationExtractor:
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
         if mention.nominal or end == i or first == 0 or self._past_apposition(tokens, mentions, owner, mention.tok_end) != end:
             return None
-        return index if tokens[first - 1].lemma == "كان" and tokens[first - 1].pos == "verb" else None
+        return index if tokens[first - 1].lemma in self.lexicon.grammar["was"] and tokens[first - 1].pos == "verb" else None
 
     def _title_phrase_start(self, tokens, mentions, owner, start: int) -> int:
         """The first token of the title phrase before a name at token `start` (وكان الرئيس
@@ -728,7 +724,7 @@ class RelationExtractor:
         before أن or إن is no subject of the verb after it unless the pronoun on أن is his
         (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
-        that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma == "ان"), default=-1)
+        that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma in self.lexicon.grammar["that"]), default=-1)
         if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
             before = [index for index in before if mentions[index][0].tok_start > that or mentions[index][0].type != "PER"]
         for index in reversed(before[-3:]):
@@ -831,7 +827,7 @@ class RelationExtractor:
         between = tokens[object_start:i]
         # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
         # مسؤوليته عن الهجوم على).
-        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm != "عن" and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
+        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"] and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
             return []
         actors = {mentions[s][1] for s in subjects}
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
@@ -859,7 +855,7 @@ class RelationExtractor:
         after_subject = mentions[subjects[-1]][0].tok_end
         if any(m.type == "PER" and not m.nominal and after_subject <= m.tok_start < i and not self._after_preposition(tokens, m.tok_start) for m, _ in mentions):
             return []  # (a person after a preposition is no subject: أكد ترامب في مكالمة مع نظيره بوتين دعمه)
-        that = [k for k in range(after_subject, i - 1) if tokens[k].lemma == "ان"]
+        that = [k for k in range(after_subject, i - 1) if tokens[k].lemma in self.lexicon.grammar["that"]]
         if that and (tokens[that[-1]].enclitic or "")[:3] != enclitic[:3]:
             return []
         actors = {mentions[s][1] for s in subjects}
@@ -928,18 +924,18 @@ class RelationExtractor:
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
-                kind_noun = k + 1 < len(tokens) and tokens[k].norm in _STANDALONE_PREPOSITIONS and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
+                kind_noun = k + 1 < len(tokens) and tokens[k].norm in self.lexicon.grammar["preposition"] and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
                 reach = {k, k + 1, k + 2} if kinds & {"place", "state"} or kind_noun else {k, k + 1}
-                if trigger.predicate in _DEMANDS and tokens[k].norm not in _STANDALONE_PREPOSITIONS and not self._names_kind(tokens[k]):
+                if trigger.predicate in _DEMANDS and tokens[k].norm not in self.lexicon.grammar["preposition"] and not self._names_kind(tokens[k]):
                     # طالب بإبقاء الحكومة: the name after a noun that carries the preposition is
                     # that noun's genitive, what is demanded, not the addressee. (ندد بإرسال
                     # الولايات المتحدة: the one who does the act condemned is its target.)
                     reach.discard(k + 1)
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
-                reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
+                reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in self.lexicon.grammar["preposition"] else k + 1))
                 governed = [(m, e) for m, e in candidates if m.tok_start in reach]
-                if not governed and (owned := self._site_owner(trigger, tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1, boundary, actors)):
+                if not governed and (owned := self._site_owner(trigger, tokens, mentions, k if tokens[k].norm not in self.lexicon.grammar["preposition"] else k + 1, boundary, actors)):
                     return owned  # شن غارات على مواقع لتنظيم داعش
                 if governed:
                     mention, target = governed[0]
@@ -958,7 +954,7 @@ class RelationExtractor:
                         return None  # إلى جانب X is the frame's own phrase; دعا المواطنين إلى: the addressee is no name
                     # The object of the phrase's verb only for a demand (what is asked is done
                     # to it); praise of العلاقة التي تربط فلسطين بتونس is not praise of Palestine.
-                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في"
+                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm in self.lexicon.grammar["in"]
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
@@ -998,7 +994,7 @@ class RelationExtractor:
         member = next((n for n, k in enumerate(words[:2]) if self.lexicon.cues.get(tokens[k].lemma) == "member"), None)
         if member is None or (member == 1 and tokens[words[0]].pos != "noun") or len(words) <= member + 1:
             return None
-        k = words[member + 1] + (tokens[words[member + 1]].norm == "في")
+        k = words[member + 1] + (tokens[words[member + 1]].norm in self.lexicon.grammar["in"])
         bodies = [e for m, e in mentions if m.tok_start == k and m.type == "ORG" and not m.nominal and e not in actors]
         return bodies[0] if bodies and not set(tokens[k].prefixes) & {"li_prep", "ka_prep"} else None
 
@@ -1102,7 +1098,7 @@ class RelationExtractor:
         noun (cues.tsv) and the word that names it (بقصر قرطاج، في مدينة جدة)."""
         where: set[int] = set()
         for k in range(start, end):
-            noun = k + 1 if tokens[k].norm == "في" else k
+            noun = k + 1 if tokens[k].norm in self.lexicon.grammar["in"] else k
             if noun + 1 >= end or not (noun > k or "bi_prep" in tokens[k].prefixes):
                 continue
             if self.lexicon.cue(tokens[noun].norm) in ("venue", "facility", "place"):
@@ -1193,7 +1189,7 @@ class RelationExtractor:
             token = tokens[k]
             if self.lexicon.cue(token.norm) == "question":
                 return True
-            if token.pos == "punc" or (token.pos == "verb" and token.lemma != "كان"):
+            if token.pos == "punc" or (token.pos == "verb" and token.lemma not in self.lexicon.grammar["was"]):
                 return False
         return False
 
@@ -1286,10 +1282,10 @@ class RelationExtractor:
                 # (إدارة الإطفاء بمدينة أتلانتا), and nothing else between.
                 words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
                 joined_by = gap[0] if gap else tokens[second.tok_start]
-                joined = [t.norm for t in words] == ["في"] or (not words and "bi_prep" in joined_by.prefixes)
+                joined = (len(words) == 1 and words[0].norm in self.lexicon.grammar["in"]) or (not words and "bi_prep" in joined_by.prefixes)
                 # من before a place noun (معتمدية سبيطلة من ولاية القصرين) and التابعة لـ
                 # (بلدة X التابعة لمحافظة Y) tie a place to the one it belongs to.
-                joined = joined or ([t.norm for t in words] == ["من"] and len(gap) > len(words))
+                joined = joined or ((len(words) == 1 and words[0].norm in self.lexicon.grammar["from"]) and len(gap) > len(words))
                 if len(words) == 1 and self.lexicon.cue(words[0].norm) == "belongs":
                     rest = gap[gap.index(words[0]) + 1 :] or [tokens[second.tok_start]]
                     joined = "li_prep" in rest[0].prefixes
@@ -1401,7 +1397,7 @@ class RelationExtractor:
         # The verb agrees with the pronoun when the name is its subject; in العامري الذي رفضت
         # السلطات طلبه it has a subject of its own.
         relative = tokens[i - 1].norm
-        if relative not in (_MASCULINE_RELATIVE, _FEMININE_RELATIVE) or (relative == _FEMININE_RELATIVE) != _feminine_verb(token):
+        if relative not in self.lexicon.grammar["relative_masculine"] | self.lexicon.grammar["relative_feminine"] or (relative in self.lexicon.grammar["relative_feminine"]) != _feminine_verb(token):
             return []
         k = i - 2 - (i > 2 and tokens[i - 2].norm in _APPOSITION_MARKS)
         if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
@@ -1479,7 +1475,7 @@ class RelationExtractor:
                 start = i + 1
             else:
                 # بين X وY: the parties are coordinated after بين.
-                verb = i + (i + 1 < len(tokens) and tokens[i + 1].norm == "بين")
+                verb = i + (i + 1 < len(tokens) and tokens[i + 1].norm in self.lexicon.grammar["between"])
                 first = self._subjects_after(tokens, verb, mentions, owner)
                 parties = [mentions[f][1] for f in first]
                 if len(parties) > 1:
@@ -1500,7 +1496,7 @@ class RelationExtractor:
             start += 1
         if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep):
             return None
-        start += tokens[start].norm in _STANDALONE_PREPOSITIONS  # مع X
+        start += tokens[start].norm in self.lexicon.grammar["preposition"]  # مع X
         named = self._past_title(tokens, mentions, start)
         governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
         return governed[-1] if governed else None
@@ -1547,7 +1543,7 @@ class RelationExtractor:
         if not subjects or mentions[subjects[-1]][0].tok_end > before:
             return []
         # كشف أن X ...: a name after أن is the subject of what is said, not of the sentence.
-        if any(t.lemma == "ان" for t in tokens[verb + 1 : mentions[subjects[0]][0].tok_start]):
+        if any(t.lemma in self.lexicon.grammar["that"] for t in tokens[verb + 1 : mentions[subjects[0]][0].tok_start]):
             return []
         return [mentions[s][1] for s in subjects]
 
@@ -1559,7 +1555,7 @@ class RelationExtractor:
         for k, token in enumerate(tokens):
             if self.lexicon.cues.get(token.lemma) != "agent" or owner[k] is not None:
                 continue
-            by_hand = k > 0 and tokens[k - 1].norm == "علي"  # على يد، على أيدي
+            by_hand = k > 0 and tokens[k - 1].norm in self.lexicon.grammar["on"]  # على يد، على أيدي
             if not by_hand and "bi_prep" not in token.prefixes:
                 continue
             start = self._past_title(tokens, mentions, k + 1)
@@ -1574,7 +1570,7 @@ class RelationExtractor:
                 if not (killing or death) or owner[j] is not None:
                     continue
                 # لقي X حتفه: the one killed stands before the noun of dying.
-                low = j - 4 if death and word.lemma != "مقتل" else j
+                low = j - 4 if death and word.lemma not in self.lexicon.grammar["killing"] else j
                 victims = [(m, e) for m, e in mentions if low < m.tok_start < k and m.tok_end <= k and m.type == "PER" and not m.nominal]
                 if not victims and killing:
                     victims = [(m, e) for m, e in mentions if m.tok_end == j and m.type == "PER" and not m.nominal]  # X قتل برصاص Y
@@ -1594,7 +1590,7 @@ class RelationExtractor:
     def _direction(self, gap) -> bool:
         """Tell whether the words between two places are a side of the second (شمالي، في شرق،
         شمال شرق، وسط العاصمة), a place noun after it allowed."""
-        words = [t for t in gap if t.norm != "في"]
+        words = [t for t in gap if t.norm not in self.lexicon.grammar["in"]]
         if words and self.lexicon.cue(words[-1].norm) == "place":
             words.pop()
         # A side after و is another place of a list (بغرب النيجر وشمال شرقي مالي).
@@ -1641,7 +1637,7 @@ class RelationExtractor:
             bare: set[str] = set()
             while j >= 0:
                 title = self._title_ending_at(norms, j)
-                if title is None and complements and tokens[j].norm in _TITLE_PREPOSITIONS:
+                if title is None and complements and tokens[j].norm in self.lexicon.grammar["title_preposition"]:
                     # The body follows the title after a preposition (النائب عن حركة النهضة،
                     # القيادي في حزب نداء تونس).
                     title, confidence = self._title_ending_at(norms, j - 1), 0.85
@@ -1708,7 +1704,7 @@ class RelationExtractor:
                        and owner[start] is None and self.lexicon.cue(tokens[start].norm) != "former"):
                     start += 1
                 # النائب عن حزب X; a place after عن is the seat a deputy stands for, no body.
-                preposition = start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS
+                preposition = start < len(tokens) and tokens[start].norm in self.lexicon.grammar["title_preposition"]
                 start += preposition
                 # The body may be filed as MISC (المتحدث باسم البيت الأبيض).
                 following = [(m, e) for m, e in mentions if m.type in (("ORG", "MISC") if preposition else ("LOC", "ORG", "MISC")) and m.tok_start == start]
@@ -1722,7 +1718,7 @@ class RelationExtractor:
                         found.append(_Found(person, title.relation, body, None, 0.6))
                         # A body within another (مديرة دائرة الصحة العامة في المنظمة): the
                         # person is a member of the outer one too.
-                        inner = end + (end < len(tokens) and tokens[end].norm == "في")
+                        inner = end + (end < len(tokens) and tokens[end].norm in self.lexicon.grammar["in"])
                         outer = [e for m, e in mentions if m.tok_start == inner and m.type == "ORG" and (inner > end or "bi_prep" in tokens[inner].prefixes)]
                         if outer and outer[0] not in (person, body):
                             found.append(_Found(person, "member_of", outer[0], None, 0.6))
