@@ -26,7 +26,7 @@ CUE_KINDS = frozenset({
 # prepositions): a word may have one of these besides its cue kind (في is also a setting cue).
 GRAMMAR_KINDS = frozenset({
     "that", "was", "preposition", "title_preposition", "in", "on", "from", "about", "with", "between", "before",
-    "relative_masculine", "relative_feminine", "killing",
+    "relative_masculine", "relative_feminine", "killing", "comma", "apposition", "accusative_ending", "feminine_ending",
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from

@@ -15,7 +15,6 @@ from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
-_APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 # The letters of a verb's object pronoun (CALIMA's enclitic tags): اتهمتها is اتهمت + ها.
 _OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3fp_dobj": "هن", "3d_dobj": "هما"}
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
@@ -394,11 +393,11 @@ class RelationExtractor:
         if not frames or owner[i] is not None or "Al_det" in token.prefixes or token.enclitic or token.pos not in ("noun", "adj"):
             return ()
         word = token.norm
-        if word.endswith("ا"):
+        if word.endswith(tuple(self.lexicon.grammar["accusative_ending"])):
             return frames
-        after_comma = i > 0 and tokens[i - 1].norm in ("،", ",")
+        after_comma = i > 0 and tokens[i - 1].norm in self.lexicon.grammar["comma"]
         so_doing = i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing"
-        return frames if word.endswith("ه") and (after_comma or so_doing) else ()
+        return frames if word.endswith(tuple(self.lexicon.grammar["feminine_ending"])) and (after_comma or so_doing) else ()
 
     def _participle_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The main verb's subject as the actor of a participle after it; the target after
@@ -529,7 +528,7 @@ class RelationExtractor:
     def _named_after_title(self, tokens, start: int) -> bool:
         """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
         حافظ الزواري): its prepositions belong to the title, not to the name."""
-        return tokens[start - 1].norm in _APPOSITION_MARKS and not any(p in _PROCLITIC_PREPOSITIONS for p in tokens[start].prefixes)
+        return tokens[start - 1].norm in self.lexicon.grammar["apposition"] and not any(p in _PROCLITIC_PREPOSITIONS for p in tokens[start].prefixes)
 
     def _subject_position(self, tokens, verb: int, start: int, owner) -> bool:
         """Tell whether a name right after a verb is its subject, not a genitive of it.
@@ -568,7 +567,7 @@ class RelationExtractor:
         person (استقبل X رئيس الوزراء Y) is the target itself: nothing is skipped.
         """
         norms = [t.norm for t in tokens]
-        j = k + (k < len(tokens) and tokens[k].norm in _APPOSITION_MARKS)
+        j = k + (k < len(tokens) and tokens[k].norm in self.lexicon.grammar["apposition"])
         title = self.lexicon.title_at(norms, j) if j < len(tokens) and owner[j] is None else None
         if title is None:
             return k
@@ -586,7 +585,7 @@ class RelationExtractor:
             else:
                 break
         # The apposition closes with a comma (X، رئيسة وزراء نيوزيلندا السابقة، ...).
-        return j + (j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS and tokens[k].norm in _APPOSITION_MARKS)
+        return j + (j < len(tokens) and tokens[j].norm in self.lexicon.grammar["apposition"] and tokens[k].norm in self.lexicon.grammar["apposition"])
 
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"
@@ -1003,7 +1002,7 @@ class RelationExtractor:
         a comma and a common noun following before the demand's preposition (دعا بونوا هامون
         مرشح الحزب الاشتراكي، الفرنسيين إلى التصويت): that noun is the addressee."""
         end = mention.tok_end
-        if trigger.object_prep is None or end >= boundary or tokens[end].norm not in _APPOSITION_MARKS:
+        if trigger.object_prep is None or end >= boundary or tokens[end].norm not in self.lexicon.grammar["apposition"]:
             return False
         preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
         return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
@@ -1087,7 +1086,7 @@ class RelationExtractor:
                 k += len(second.words)  # العاهل الأردني الملك عبد الله الثاني
             elif self.lexicon.cue(tokens[k].norm) == "state":
                 k += 1  # أمير دولة قطر الشيخ تميم
-            elif tokens[k].norm in _APPOSITION_MARKS and k + 1 in names:
+            elif tokens[k].norm in self.lexicon.grammar["apposition"] and k + 1 in names:
                 k += 1  # برئيس الحكومة، يوسف الشاهد
             else:
                 break
@@ -1129,7 +1128,7 @@ class RelationExtractor:
                                                     or (tokens[j].pos == "noun" and tokens[j].prefixes == ("Al_det",))):
                 j += 1
             last = tokens[j - 1]
-            closed = (j < end and tokens[j].norm in ("،", ",")) or "Al_det" in last.prefixes or (last.enclitic or "").startswith("3") or last.pos == "adj"
+            closed = (j < end and tokens[j].norm in self.lexicon.grammar["comma"]) or "Al_det" in last.prefixes or (last.enclitic or "").startswith("3") or last.pos == "adj"
             if closed:
                 occasion.update(range(k, j))
             k = j
@@ -1326,7 +1325,7 @@ class RelationExtractor:
             token = tokens[i]
             if token.pos != "verb" or self.lexicon.cues.get(token.lemma) != "heads" or tokens[i - 1].norm not in self.lexicon.relative_pronouns:
                 continue
-            k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)  # the antecedent's last word
+            k = i - 2 - (tokens[i - 2].norm in self.lexicon.grammar["apposition"])  # the antecedent's last word
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
                 continue
             antecedent, first = mentions[owner[k]]
@@ -1360,7 +1359,7 @@ class RelationExtractor:
             trigger = next((t for t in frames if t.object_prep is None and not t.requires), None)
             if trigger is None:
                 continue
-            k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)
+            k = i - 2 - (tokens[i - 2].norm in self.lexicon.grammar["apposition"])
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
                 continue
             if self._completes_noun(tokens, owner, mentions[owner[k]][0].tok_start):
@@ -1399,7 +1398,7 @@ class RelationExtractor:
         relative = tokens[i - 1].norm
         if relative not in self.lexicon.grammar["relative_masculine"] | self.lexicon.grammar["relative_feminine"] or (relative in self.lexicon.grammar["relative_feminine"]) != _feminine_verb(token):
             return []
-        k = i - 2 - (i > 2 and tokens[i - 2].norm in _APPOSITION_MARKS)
+        k = i - 2 - (i > 2 and tokens[i - 2].norm in self.lexicon.grammar["apposition"])
         if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
             return []
         mention, actor = mentions[owner[k]]
@@ -1462,7 +1461,7 @@ class RelationExtractor:
             if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token) or "sa_fut" in token.prefixes:
                 continue
             k = i - 1 - (tokens[i - 1].norm in self.lexicon.relative_pronouns)
-            while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in _APPOSITION_MARKS) and owner[k] is None:
+            while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in self.lexicon.grammar["apposition"]) and owner[k] is None:
                 k -= 1  # المكالمة الهاتفية التي، اللقاء "الهام" الذي
             enclitic = token.enclitic or ""
             if self.lexicon.cues.get(tokens[k].lemma) != "meeting" or enclitic.startswith("3d") or self._future_after(tokens, i, owner):
@@ -1523,7 +1522,7 @@ class RelationExtractor:
         comma the sentence's first (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا
         القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
         روسيا تركيا واتهمتها); [] for another verb."""
-        after_comma = i > 1 and tokens[i - 1].norm in _APPOSITION_MARKS
+        after_comma = i > 1 and tokens[i - 1].norm in self.lexicon.grammar["apposition"]
         if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i]):
             return []
         feminine = _feminine_verb(tokens[i])
@@ -1584,7 +1583,7 @@ class RelationExtractor:
     def _place_apposition(self, gap) -> bool:
         """Tell whether the words between a place and a nisba are a place noun in apposition
         (باريس، العاصمة الفرنسية؛ حلب، كبرى المدن السورية is not: only one noun)."""
-        words = [t for t in gap if t.norm not in _APPOSITION_MARKS]
+        words = [t for t in gap if t.norm not in self.lexicon.grammar["apposition"]]
         return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0].norm) == "place" and "Al_det" in words[0].prefixes
 
     def _direction(self, gap) -> bool:
@@ -1674,7 +1673,7 @@ class RelationExtractor:
                     if not _named(complement_mention):
                         bare.add(complement)
                     j = complement_mention.tok_start - 1
-                elif tokens[j].pos == "punc" and tokens[j].norm in _APPOSITION_MARKS:
+                elif tokens[j].pos == "punc" and tokens[j].norm in self.lexicon.grammar["apposition"]:
                     j -= 1  # والي تونس، فاخر القفصي
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
@@ -1691,7 +1690,7 @@ class RelationExtractor:
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
-            k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
+            k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in self.lexicon.grammar["apposition"])
             k += k < len(tokens) and self.lexicon.cues.get(tokens[k].norm) == "copula"  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
