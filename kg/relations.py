@@ -75,9 +75,9 @@ class _Topic:
     entity: str
     feminine: bool | None  # the gender of a verb it is the subject of; None when either (a state: أعلن المغرب، أعلنت المغرب)
 
-    def agrees(self, verb: Token) -> bool:
-        """Tell whether a verb with a pronoun subject can have this party as its subject."""
-        return self.feminine is None or self.feminine == _feminine_verb(verb)
+    def agrees(self, feminine_verb: bool) -> bool:
+        """Tell whether a verb with a pronoun subject, feminine or not, can have this party as its subject."""
+        return self.feminine is None or self.feminine == feminine_verb
 
 
 class RelationExtractor:
@@ -125,12 +125,12 @@ class RelationExtractor:
                 frames = [t for t in self.lexicon.triggers.get((token.lemma, token.pos), ()) if self._requirements_met(t, tokens, i, [None] * len(tokens))]
                 if not frames:
                     continue  # سيوجه مراسلة: وجه is called_for only with نداء
-                maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
+                maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
                 # Only what the trigger itself carries or follows: a time ahead later in the
                 # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
                 # A verbal noun a verb of the future governs (ستتضمن الجولة زيارة إسرائيل).
                 governed = token.pos == "noun" and i > 0 and tokens[i - 1].pos == "verb" and "sa_fut" in tokens[i - 1].prefixes
-                ahead = _imperfect(token) and self._time_ahead(tokens, i, [None] * len(tokens))  # يزور X الجزائر غدا
+                ahead = _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, [None] * len(tokens))  # يزور X الجزائر غدا
                 if "sa_fut" in token.prefixes or maybe or governed or ahead or self._cue_before(tokens, i) == "modality":
                     planned.update(t.predicate for t in frames)
         return frozenset(planned)
@@ -165,7 +165,7 @@ class RelationExtractor:
         if verb is None:  # وتابع: "مزقت ...": only the speaker's words, the speaker goes on
             return carried if not outer or any(quoted) else None
         # وأضاف، وفي سياق متصل وصف ...: no name before the verb and none after it as its subject.
-        pronoun = (not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb])
+        pronoun = (not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar)
                    and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner))
         return carried if pronoun else None
 
@@ -283,14 +283,14 @@ class RelationExtractor:
             return []
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
-        maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
+        maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
         if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i):
             return []  # planned, possible or asked, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
-        if _imperfect(token) and self._time_ahead(tokens, i, owner):
+        if _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, owner):
             return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق: planned, not done
-        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
+        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token, self.lexicon.grammar):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
         if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
@@ -514,7 +514,7 @@ class RelationExtractor:
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
         # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
         # subject in the verb itself or before it.
-        if _plural_verb(tokens[i]):
+        if _plural_verb(tokens[i], self.lexicon.grammar):
             return []
         # Past a title's body to the person (الأمين العام لحزب الله اللبناني، حسن نصر الله); a body
         # with no title before it is the subject itself (هنأت حركة النهضة المرشح الجمهوري دونالد ترامب).
@@ -612,7 +612,7 @@ class RelationExtractor:
                 subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
-            elif carried and i <= 1 and not _plural_verb(tokens[i]) and carried.agrees(tokens[i]) and (
+            elif carried and i <= 1 and not _plural_verb(tokens[i], self.lexicon.grammar) and carried.agrees(_feminine_verb(tokens[i], self.lexicon.grammar)) and (
                     self._subject_position(tokens, i, min(i + 2, len(tokens)), owner) or self._required_next(trigger, tokens, i)):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء); a plural verb (ودعوا) has a subject of
@@ -809,8 +809,8 @@ class RelationExtractor:
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
-        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb]) if verb else False)
-        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
+        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
+        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar)):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
         if subjects:
@@ -1396,7 +1396,7 @@ class RelationExtractor:
         # The verb agrees with the pronoun when the name is its subject; in العامري الذي رفضت
         # السلطات طلبه it has a subject of its own.
         relative = tokens[i - 1].norm
-        if relative not in self.lexicon.grammar["relative_masculine"] | self.lexicon.grammar["relative_feminine"] or (relative in self.lexicon.grammar["relative_feminine"]) != _feminine_verb(token):
+        if relative not in self.lexicon.grammar["relative_masculine"] | self.lexicon.grammar["relative_feminine"] or (relative in self.lexicon.grammar["relative_feminine"]) != _feminine_verb(token, self.lexicon.grammar):
             return []
         k = i - 2 - (i > 2 and tokens[i - 2].norm in self.lexicon.grammar["apposition"])
         if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
@@ -1458,7 +1458,7 @@ class RelationExtractor:
         for i in range(1, len(tokens)):
             token = tokens[i]
             trigger = next(iter(self.lexicon.triggers.get((token.lemma, "joins"), ())), None)
-            if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token) or "sa_fut" in token.prefixes:
+            if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token, self.lexicon.grammar) or "sa_fut" in token.prefixes:
                 continue
             k = i - 1 - (tokens[i - 1].norm in self.lexicon.relative_pronouns)
             while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in self.lexicon.grammar["apposition"]) and owner[k] is None:
@@ -1523,10 +1523,10 @@ class RelationExtractor:
         القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
         روسيا تركيا واتهمتها); [] for another verb."""
         after_comma = i > 1 and tokens[i - 1].norm in self.lexicon.grammar["apposition"]
-        if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i]):
+        if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i], self.lexicon.grammar):
             return []
-        feminine = _feminine_verb(tokens[i])
-        verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k]) == feminine]
+        feminine = _feminine_verb(tokens[i], self.lexicon.grammar)
+        verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k], self.lexicon.grammar) == feminine]
         first = (verbs[0] if after_comma else verbs[-1]) if verbs else None
         # Inside a quotation the speaker's words have subjects of their own (قال X "... والقنصل
         # في اتصال دائم مع Y، والتقى Z").
@@ -1798,26 +1798,27 @@ def _describes(noun: Token, word: Token) -> bool:
     return noun.pos == "noun" and "Al_det" in noun.prefixes and word.pos == "adj" and "Al_det" in word.prefixes
 
 
-def _imperfect(token: Token) -> bool:
+def _imperfect(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
     """Tell whether a verb is in the present tense: a person prefix before its stem (تفرض
     of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
     word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
-    return token.pos == "verb" and word[:1] in "يتنا" and not word.startswith(token.lemma[:2])
+    return token.pos == "verb" and word[:1] in grammar["present_prefix"] and not word.startswith(token.lemma[:2])
 
 
-def _feminine_verb(token: Token) -> bool:
+def _feminine_verb(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
     """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور، اتهمتها)."""
     word = token.norm.removesuffix(_OBJECT_SUFFIXES.get(token.enclitic or "", ""))
-    return (word.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and word.startswith("ت"))
+    letter = tuple(grammar["feminine_letter"])
+    return (word.endswith(letter) and not token.lemma.endswith(letter)) or (_imperfect(token, grammar) and word.startswith(letter))
 
 
-def _plural_verb(token: Token) -> bool:
+def _plural_verb(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
     """Tell whether a verb is plural or dual by its letters, not only by the analysis chosen:
     اعتقلوا، اجتمعا show it; أعلن may be read أعلنّ (3fp) but is far more often singular."""
     if token.number not in ("d", "p"):
         return False
     word, lemma = token.norm, token.lemma
-    return word.endswith(("وا", "ون")) or (word.endswith(("ا", "ن")) and not lemma.endswith(word[-1]))
+    return word.endswith(tuple(grammar["plural_ending"])) or (word.endswith(tuple(grammar["number_letter"])) and not lemma.endswith(word[-1]))
 
 
 def _portfolio_word(token: Token) -> bool:
