@@ -27,7 +27,7 @@ CUE_KINDS = frozenset({
 GRAMMAR_KINDS = frozenset({
     "that", "was", "preposition", "title_preposition", "in", "on", "from", "about", "with", "between", "before",
     "relative_masculine", "relative_feminine", "killing", "comma", "apposition", "accusative_ending", "feminine_ending",
-    "present_prefix", "feminine_letter", "plural_ending", "number_letter",
+    "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from

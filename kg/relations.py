@@ -523,7 +523,7 @@ class RelationExtractor:
         # ...or to the name a body's noun stands in apposition to (دعت الشركة الرياضية "لوتو كيبيك").
         titled = first.nominal or all(t.pos == "punc" for t in tokens[first.tok_end : following]) or any(
             self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
-        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0])
+        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0], self.lexicon.grammar)
 
     def _named_after_title(self, tokens, start: int) -> bool:
         """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
@@ -609,9 +609,9 @@ class RelationExtractor:
             if fronted_name:
                 subject = owner[i - 1]
             else:
-                subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+                subject = None if _conjoined(tokens[i], self.lexicon.grammar) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
-                actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
+                actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject, self.lexicon.grammar)], 0.75
             elif carried and i <= 1 and not _plural_verb(tokens[i], self.lexicon.grammar) and carried.agrees(_feminine_verb(tokens[i], self.lexicon.grammar)) and (
                     self._subject_position(tokens, i, min(i + 2, len(tokens)), owner) or self._required_next(trigger, tokens, i)):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
@@ -733,7 +733,7 @@ class RelationExtractor:
         if not before or i - mentions[before[-1]][0].tok_end > _SVO_GAP:
             return None
         last = mentions[before[-1]][0]
-        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and self.lexicon.cues.get(tokens[last.tok_start - 1].norm) == "list")
+        listed = _conjoined(tokens[last.tok_start], self.lexicon.grammar) or (last.tok_start > 0 and self.lexicon.cues.get(tokens[last.tok_start - 1].norm) == "list")
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
@@ -744,7 +744,7 @@ class RelationExtractor:
         joined: list[str] = []
         while index is not None and index + 1 < len(mentions):
             mention, (following, entity) = mentions[index][0], mentions[index + 1]
-            if following.tok_start != mention.tok_end or not _conjoined(tokens[following.tok_start]) or following.nominal:
+            if following.tok_start != mention.tok_end or not _conjoined(tokens[following.tok_start], self.lexicon.grammar) or following.nominal:
                 break
             if following.type != mentions[index][0].type or (trigger.object_types and following.type not in trigger.object_types):
                 break
@@ -817,7 +817,7 @@ class RelationExtractor:
             object_start = mentions[subjects[-1]][0].tok_end
         else:  # SVO: X كان قد أدى زيارة إلى
             subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, verb), verb)
-            subjects, confidence, object_start = ([] if subject is None else _listed_before(tokens, mentions, subject)), 0.7, verb + 1
+            subjects, confidence, object_start = ([] if subject is None else _listed_before(tokens, mentions, subject, self.lexicon.grammar)), 0.7, verb + 1
         if not subjects or object_start > i:
             return []
         # The verbal noun is the statement's object: it follows the subject at once, past
@@ -976,7 +976,7 @@ class RelationExtractor:
         k = site + 1
         # More sites joined by و, and adjectives (مواقع عسكرية) or تابع (cues.tsv belongs) between.
         while k < boundary and (tokens[k].pos == "adj" or self.lexicon.cue(tokens[k].norm) == "belongs"
-                                or (_conjoined(tokens[k]) and self.lexicon.cues.get(tokens[k].lemma) in _JOINED_SITE_KINDS)):
+                                or (_conjoined(tokens[k], self.lexicon.grammar) and self.lexicon.cues.get(tokens[k].lemma) in _JOINED_SITE_KINDS)):
             k += 1
         owners = [e for m, e in mentions if m.tok_start == k and m.type in _SITE_OWNERS and not m.nominal and e not in actors]
         if not owners or set(tokens[k].prefixes) & {"bi_prep", "ka_prep"}:
@@ -1218,7 +1218,7 @@ class RelationExtractor:
             if kind == "clause_negation":
                 # ما denies only at the head of its clause, before a verb (وما زار); after a
                 # verb or a noun it is a relative (انتقد ما وصفه بدعم قطر).
-                heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k])
+                heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k], self.lexicon.grammar)
                 kind = "negation" if heads and tokens[k + 1].pos == "verb" else None
                 if not heads and self.lexicon.cues.get(tokens[k + 1].lemma) == "describes":
                     kind = "modality"  # ما وصفوه بدعم قطر: a claim the sentence reports, not a fact
@@ -1365,7 +1365,7 @@ class RelationExtractor:
             if self._completes_noun(tokens, owner, mentions[owner[k]][0].tok_start):
                 continue
             antecedents = [owner[k]]
-            while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start]):
+            while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start], self.lexicon.grammar):
                 previous = antecedents[-1] - 1
                 if mentions[previous][0].tok_end != mentions[antecedents[-1]][0].tok_start:
                     break
@@ -1523,7 +1523,7 @@ class RelationExtractor:
         القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
         روسيا تركيا واتهمتها); [] for another verb."""
         after_comma = i > 1 and tokens[i - 1].norm in self.lexicon.grammar["apposition"]
-        if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i], self.lexicon.grammar):
+        if i < 2 or not _conjoined(tokens[i], self.lexicon.grammar) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i], self.lexicon.grammar):
             return []
         feminine = _feminine_verb(tokens[i], self.lexicon.grammar)
         verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k], self.lexicon.grammar) == feminine]
@@ -1593,7 +1593,7 @@ class RelationExtractor:
         if words and self.lexicon.cue(words[-1].norm) == "place":
             words.pop()
         # A side after و is another place of a list (بغرب النيجر وشمال شرقي مالي).
-        return 1 <= len(words) <= 2 and not _conjoined(words[0]) and all(self.lexicon.cue(t.norm) == "direction" for t in words)
+        return 1 <= len(words) <= 2 and not _conjoined(words[0], self.lexicon.grammar) and all(self.lexicon.cue(t.norm) == "direction" for t in words)
 
     def _unit(self, tokens, mention: Mention, nested) -> bool:
         """Tell whether a body's name opens with a unit noun (إدارة، لجنة) and has no nisba:
@@ -1763,11 +1763,11 @@ def _feminine_noun(token: Token) -> bool:
     return word.endswith(("ة", "ات"))
 
 
-def _conjoined(token: Token) -> bool:
+def _conjoined(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
     """Tell whether a word carries the conjunction و (ومصر), not a و of its own (واشنطن)."""
     if token.analysed:
         return any(p.startswith("wa_") for p in token.prefixes)
-    return token.norm.startswith("و")
+    return token.norm.startswith(tuple(grammar["conjunction"]))
 
 
 def _descriptor_end(tokens, k: int, covered: set[int]) -> int:
@@ -1848,24 +1848,24 @@ def _head(tokens, mentions, index: int) -> int:
     return index
 
 
-def _coordinated(tokens, mentions, index: int) -> list[int]:
+def _coordinated(tokens, mentions, index: int, grammar: dict[str, frozenset[str]]) -> list[int]:
     """The subject and the subjects joined to it by و (دعت X والرئيس الفرنسي Y)."""
     chosen = [index]
     while True:
         end = mentions[chosen[-1]][0].tok_end
         following = [k for k in range(chosen[-1] + 1, len(mentions)) if mentions[k][0].tok_start - end <= _COORDINATION_GAP]
-        if not following or end >= len(tokens) or not _conjoined(tokens[end]):
+        if not following or end >= len(tokens) or not _conjoined(tokens[end], grammar):
             return chosen
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
             return chosen
         chosen.append(_head(tokens, mentions, following[0]))
 
 
-def _listed_before(tokens, mentions, index: int) -> list[int]:
+def _listed_before(tokens, mentions, index: int, grammar: dict[str, frozenset[str]]) -> list[int]:
     """A subject before its verb and the names listed before it with و, a comma allowed
     (وكانت السعودية ومصر والإمارات والبحرين أعلنت)."""
     chosen = [index]
-    while chosen[0] > 0 and _conjoined(tokens[mentions[chosen[0]][0].tok_start]):
+    while chosen[0] > 0 and _conjoined(tokens[mentions[chosen[0]][0].tok_start], grammar):
         previous = mentions[chosen[0] - 1][0]
         between = tokens[previous.tok_end : mentions[chosen[0]][0].tok_start]
         if previous.nominal or any(t.pos != "punc" for t in between):
