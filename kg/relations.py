@@ -20,7 +20,7 @@ _OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
-_PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
+_PROCLITIC_PREPOSITIONS = frozenset({"bi_prep", "li_prep", "ka_prep"})  # CALIMA tags; their letters are grammar kinds of cues.tsv
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
 # Below this an event rests on two guesses (a carried actor and a place inside a phrase): on
@@ -626,7 +626,7 @@ class RelationExtractor:
         if tokens[i].enclitic:
             # The target is a pronoun on the verb (هاجم فرنسا واتهمها): the name it points back to.
             # A name after a preposition's noun is no subject of it (وكلفه بتشكيل الحكومة).
-            if subjects and any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[i + 1 : mentions[subjects[0]][0].tok_start]):
+            if subjects and any(_PROCLITIC_PREPOSITIONS & set(t.prefixes) for t in tokens[i + 1 : mentions[subjects[0]][0].tok_start]):
                 return []
             antecedent = self._antecedent(trigger, tokens, i, mentions, owner, set(actors))
             return [(actor, antecedent, round(confidence * 0.9, 2)) for actor in actors] if antecedent else []
@@ -764,7 +764,7 @@ class RelationExtractor:
                 or self._setting(trigger, tokens, i, mentions, owner)
             )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
-            if _has_preposition(tokens[k], trigger.subject_prep):
+            if _has_preposition(tokens[k], trigger.subject_prep, self.lexicon.grammar):
                 starting = [index for index, (m, _) in enumerate(mentions) if m.tok_start in (k, k + 1)]
                 if starting:
                     subject_mention, subject = mentions[starting[0]]
@@ -791,7 +791,7 @@ class RelationExtractor:
         start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
         boundary = self._clause_end(tokens, i, owner)
         # اتهام قطر بالسعي: the charge after بـ says the genitive is the one accused, not the actor.
-        if start < len(tokens) and "bi_prep" in tokens[start].prefixes and not _has_preposition(tokens[start], trigger.object_prep):
+        if start < len(tokens) and "bi_prep" in tokens[start].prefixes and not _has_preposition(tokens[start], trigger.object_prep, self.lexicon.grammar):
             return []
         # A visit or talks still ahead (زيارة ماكرون المرتقبة إلى الجزائر) is no fact.
         if any(self.lexicon.cue(t.norm) in ("modality", "future") for t in tokens[mention.tok_end : min(boundary, start + 3)]):
@@ -904,7 +904,7 @@ class RelationExtractor:
             if m.tok_start not in past
             and self._object_gap(tokens, mentions, start, m.tok_start, past) <= gap
             and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in past)
-            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
+            and not any(_PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
@@ -915,7 +915,7 @@ class RelationExtractor:
         # بان كي مون، بيونغ يانغ: the first letter is the known name's own, no preposition.
         own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
-            if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep):
+            if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
                 if trigger.predicate in _DEMANDS and (body := self._members_body(tokens, mentions, start, k, actors)):
                     return body, 0.9  # دعا X الدول الأعضاء في منظمة Y إلى: the addressee is the body
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
@@ -1004,7 +1004,7 @@ class RelationExtractor:
         end = mention.tok_end
         if trigger.object_prep is None or end >= boundary or tokens[end].norm not in self.lexicon.grammar["apposition"]:
             return False
-        preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
+        preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar)), None)
         return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
 
     def _scene_of_attack(self, tokens, mention: Mention) -> bool:
@@ -1028,7 +1028,7 @@ class RelationExtractor:
     def _after_preposition(self, tokens, start: int) -> bool:
         """Tell whether a preposition stands within the three words before token `start`, on
         its own or on a word (مع نظيره الروسي فلاديمير بوتين)."""
-        return any(t.pos == "prep" or _PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[max(0, start - 3) : start])
+        return any(t.pos == "prep" or _PROCLITIC_PREPOSITIONS & set(t.prefixes) for t in tokens[max(0, start - 3) : start])
 
     def _titled_person(self, tokens, mentions, mention: Mention, entity: str) -> str:
         """The person a title phrase leads to when a body or country of the title is taken
@@ -1493,7 +1493,7 @@ class RelationExtractor:
         skipped), past a title phrase (بالرئيس السوداني عمر البشير، بأمير دولة قطر الشيخ تميم)."""
         while start < len(tokens) and self._time_word(tokens[start]):
             start += 1
-        if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep):
+        if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep, self.lexicon.grammar):
             return None
         start += tokens[start].norm in self.lexicon.grammar["preposition"]  # مع X
         named = self._past_title(tokens, mentions, start)
@@ -1604,7 +1604,7 @@ class RelationExtractor:
 
     def _class_noun(self, token: Token) -> bool:
         """Tell whether a word is a bare noun that opens the names of bodies (حزب، حركة)."""
-        return token.pos == "noun" and any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+        return token.pos == "noun" and any(variant.removeprefix(article) in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm) for article in self.lexicon.grammar["article"])
 
     def _portfolio_start(self, tokens, norms: list[str], j: int) -> int | None:
         """The first word of a minister's portfolio ending at token j (وزير الأوقاف والشؤون
@@ -1880,12 +1880,12 @@ def _governed(tokens, verb: int, start: int) -> bool:
     return any(t.pos == "prep" for t in between[:-1]) or any(p in _PROCLITIC_PREPOSITIONS for p in between[-1].prefixes)
 
 
-def _has_preposition(token: Token, prepositions: str) -> bool:
+def _has_preposition(token: Token, prepositions: str, grammar: dict[str, frozenset[str]]) -> bool:
     """Tell whether a word is, or carries, one of the prepositions ("ب|مع": either)."""
     for preposition in prepositions.split("|"):
         if token.norm == preposition or token.lemma == preposition and token.pos == "prep":
             return True
-        if any(_PROCLITIC_PREPOSITIONS.get(p) == preposition for p in token.prefixes):
+        if any(p in _PROCLITIC_PREPOSITIONS and preposition in grammar[p] for p in token.prefixes):
             return True
     return False
 
