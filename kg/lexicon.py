@@ -28,7 +28,7 @@ GRAMMAR_KINDS = frozenset({
     "that", "was", "preposition", "title_preposition", "in", "on", "from", "about", "with", "between", "before",
     "relative_masculine", "relative_feminine", "killing", "comma", "apposition", "accusative_ending", "feminine_ending",
     "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
-    "article", "bi_prep", "li_prep", "ka_prep",
+    "article", "bi_prep", "li_prep", "ka_prep", "3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj",
 })
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from

@@ -15,8 +15,9 @@ from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
-# The letters of a verb's object pronoun (CALIMA's enclitic tags): اتهمتها is اتهمت + ها.
-_OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3fp_dobj": "هن", "3d_dobj": "هما"}
+# CALIMA's enclitic tags of a verb's object pronoun; their letters are grammar kinds of cues.tsv
+# (اتهمتها is اتهمت + ها).
+_OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
@@ -1807,7 +1808,8 @@ def _imperfect(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
 
 def _feminine_verb(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
     """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور، اتهمتها)."""
-    word = token.norm.removesuffix(_OBJECT_SUFFIXES.get(token.enclitic or "", ""))
+    suffix = next(iter(grammar[token.enclitic]), "") if token.enclitic in _OBJECT_PRONOUNS else ""
+    word = token.norm.removesuffix(suffix)
     letter = tuple(grammar["feminine_letter"])
     return (word.endswith(letter) and not token.lemma.endswith(letter)) or (_imperfect(token, grammar) and word.startswith(letter))
 
