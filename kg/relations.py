@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.kb import KnowledgeBase
-from kg.lexicon import Lexicon, Trigger
+from kg.lexicon import Grammar, Lexicon, Trigger
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
@@ -1764,7 +1764,7 @@ def _feminine_noun(token: Token) -> bool:
     return word.endswith(("ة", "ات"))
 
 
-def _conjoined(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
+def _conjoined(token: Token, grammar: Grammar) -> bool:
     """Tell whether a word carries the conjunction و (ومصر), not a و of its own (واشنطن)."""
     if token.analysed:
         return any(p.startswith("wa_") for p in token.prefixes)
@@ -1799,14 +1799,14 @@ def _describes(noun: Token, word: Token) -> bool:
     return noun.pos == "noun" and "Al_det" in noun.prefixes and word.pos == "adj" and "Al_det" in word.prefixes
 
 
-def _imperfect(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
+def _imperfect(token: Token, grammar: Grammar) -> bool:
     """Tell whether a verb is in the present tense: a person prefix before its stem (تفرض
     of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
     word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
     return token.pos == "verb" and word[:1] in grammar["present_prefix"] and not word.startswith(token.lemma[:2])
 
 
-def _feminine_verb(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
+def _feminine_verb(token: Token, grammar: Grammar) -> bool:
     """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور، اتهمتها)."""
     suffix = next(iter(grammar[token.enclitic]), "") if token.enclitic in _OBJECT_PRONOUNS else ""
     word = token.norm.removesuffix(suffix)
@@ -1814,7 +1814,7 @@ def _feminine_verb(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
     return (word.endswith(letter) and not token.lemma.endswith(letter)) or (_imperfect(token, grammar) and word.startswith(letter))
 
 
-def _plural_verb(token: Token, grammar: dict[str, frozenset[str]]) -> bool:
+def _plural_verb(token: Token, grammar: Grammar) -> bool:
     """Tell whether a verb is plural or dual by its letters, not only by the analysis chosen:
     اعتقلوا، اجتمعا show it; أعلن may be read أعلنّ (3fp) but is far more often singular."""
     if token.number not in ("d", "p"):
@@ -1850,7 +1850,7 @@ def _head(tokens, mentions, index: int) -> int:
     return index
 
 
-def _coordinated(tokens, mentions, index: int, grammar: dict[str, frozenset[str]]) -> list[int]:
+def _coordinated(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
     """The subject and the subjects joined to it by و (دعت X والرئيس الفرنسي Y)."""
     chosen = [index]
     while True:
@@ -1863,7 +1863,7 @@ def _coordinated(tokens, mentions, index: int, grammar: dict[str, frozenset[str]
         chosen.append(_head(tokens, mentions, following[0]))
 
 
-def _listed_before(tokens, mentions, index: int, grammar: dict[str, frozenset[str]]) -> list[int]:
+def _listed_before(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
     """A subject before its verb and the names listed before it with و, a comma allowed
     (وكانت السعودية ومصر والإمارات والبحرين أعلنت)."""
     chosen = [index]
@@ -1882,7 +1882,7 @@ def _governed(tokens, verb: int, start: int) -> bool:
     return any(t.pos == "prep" for t in between[:-1]) or any(p in _PROCLITIC_PREPOSITIONS for p in between[-1].prefixes)
 
 
-def _has_preposition(token: Token, prepositions: str, grammar: dict[str, frozenset[str]]) -> bool:
+def _has_preposition(token: Token, prepositions: str, grammar: Grammar) -> bool:
     """Tell whether a word is, or carries, one of the prepositions ("ب|مع": either)."""
     for preposition in prepositions.split("|"):
         if token.norm == preposition or token.lemma == preposition and token.pos == "prep":
