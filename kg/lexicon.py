@@ -22,6 +22,17 @@ CUE_KINDS = frozenset({
     "duration", "question", "kin", "tomorrow", "later", "site", "member",
     *(f"day-{n}" for n in range(7)), ORG_HEAD,
 })
+# Kinds of cues.tsv that name the closed-class words and letters the rules read by their part in
+# a sentence or a word (ان, كان, the prepositions, the commas of apposition, a verb's person
+# prefixes and a clitic's letters): a word may have one of these besides its cue kind (في is also
+# a setting cue).
+GRAMMAR_KINDS = frozenset({
+    "that", "was", "preposition", "title_preposition", "in", "on", "from", "about", "with", "between", "before",
+    "relative_masculine", "relative_feminine", "killing", "comma", "apposition", "accusative_ending", "feminine_ending",
+    "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
+    "article", "bi_prep", "li_prep", "ka_prep", "3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj",
+})
+Grammar = dict[str, frozenset[str]]  # a grammar kind -> its normalised words
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from
 # ANT, UniversalPetrarch.
@@ -70,6 +81,7 @@ class Lexicon:
     letter_classes: dict[str, dict[str, str]]  # "ar" / "lat" -> written letters -> class
     # (lemma, pos, predicate) -> lemmas that, in the trigger's clause, say another sense (events/senses.tsv)
     other_senses: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
+    grammar: Grammar = field(default_factory=dict)
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Return the normalised cue words of one kind (cues.tsv)."""
@@ -137,9 +149,13 @@ class Lexicon:
             titles[words] = Title(words, relation, row["role_en"])
         cues: dict[str, str] = {}
         heads = set()
+        grammar: Grammar = {kind: frozenset() for kind in GRAMMAR_KINDS}
         for where, row in _rows(folder / "cues.tsv", ("word", "kind")):
             word, kind = normalize(row["word"]), row["kind"]
-            _check(kind in CUE_KINDS, where, f"unknown kind {kind!r}")
+            _check(kind in CUE_KINDS | GRAMMAR_KINDS, where, f"unknown kind {kind!r}")
+            if kind in GRAMMAR_KINDS:
+                grammar[kind] |= {word}
+                continue
             if kind == ORG_HEAD:  # matched with or without the article (الحكومة، حكومة)
                 heads.add(word.removeprefix("ال"))
                 continue
@@ -150,7 +166,7 @@ class Lexicon:
             _check(row["script"] in SCRIPTS, where, f"unknown script {row['script']!r} (one of {', '.join(SCRIPTS)})")
             written = unicodedata.normalize("NFKD", row["written"])
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
-        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses)
+        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.

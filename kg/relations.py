@@ -8,30 +8,26 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.kb import KnowledgeBase
-from kg.lexicon import Lexicon, Trigger
+from kg.lexicon import Grammar, Lexicon, Trigger
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
 _TITLED_SUBJECT_WINDOW = 16  # the same when a title opens it (النائب بمجلس ... عن ...، X)
 _COORDINATION_GAP = 5
-_APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
-# The letters of a verb's object pronoun (CALIMA's enclitic tags): اتهمتها is اتهمت + ها.
-_OBJECT_SUFFIXES = {"3fs_dobj": "ها", "3ms_dobj": "ه", "3mp_dobj": "هم", "3fp_dobj": "هن", "3d_dobj": "هما"}
+# CALIMA's enclitic tags of a verb's object pronoun; their letters are grammar kinds of cues.tsv
+# (اتهمتها is اتهمت + ها).
+_OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
-_MASCULINE_RELATIVE, _FEMININE_RELATIVE = "الذي", "التي"
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
-_PROCLITIC_PREPOSITIONS = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك"}
-_STANDALONE_PREPOSITIONS = frozenset({"مع", "الي", "علي", "في", "من", "عن"})  # normalised
+_PROCLITIC_PREPOSITIONS = frozenset({"bi_prep", "li_prep", "ka_prep"})  # CALIMA tags; their letters are grammar kinds of cues.tsv
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
 # Below this an event rests on two guesses (a carried actor and a place inside a phrase): on
 # the gold's dev part none such was right.
 _MIN_CONFIDENCE = 0.5
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
-# Prepositions between a title and its body: النائب عن حركة النهضة، القيادي في حزب الوفد.
-_TITLE_PREPOSITIONS = frozenset({"عن", "في"})
 # Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
 _DEMANDS = frozenset({"called_for"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
@@ -80,9 +76,9 @@ class _Topic:
     entity: str
     feminine: bool | None  # the gender of a verb it is the subject of; None when either (a state: أعلن المغرب، أعلنت المغرب)
 
-    def agrees(self, verb: Token) -> bool:
-        """Tell whether a verb with a pronoun subject can have this party as its subject."""
-        return self.feminine is None or self.feminine == _feminine_verb(verb)
+    def agrees(self, feminine_verb: bool) -> bool:
+        """Tell whether a verb with a pronoun subject, feminine or not, can have this party as its subject."""
+        return self.feminine is None or self.feminine == feminine_verb
 
 
 class RelationExtractor:
@@ -130,12 +126,12 @@ class RelationExtractor:
                 frames = [t for t in self.lexicon.triggers.get((token.lemma, token.pos), ()) if self._requirements_met(t, tokens, i, [None] * len(tokens))]
                 if not frames:
                     continue  # سيوجه مراسلة: وجه is called_for only with نداء
-                maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
+                maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
                 # Only what the trigger itself carries or follows: a time ahead later in the
                 # clause may be another phrase's (دعمه لماكرون خلال الانتخابات التي ستجري).
                 # A verbal noun a verb of the future governs (ستتضمن الجولة زيارة إسرائيل).
                 governed = token.pos == "noun" and i > 0 and tokens[i - 1].pos == "verb" and "sa_fut" in tokens[i - 1].prefixes
-                ahead = _imperfect(token) and self._time_ahead(tokens, i, [None] * len(tokens))  # يزور X الجزائر غدا
+                ahead = _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, [None] * len(tokens))  # يزور X الجزائر غدا
                 if "sa_fut" in token.prefixes or maybe or governed or ahead or self._cue_before(tokens, i) == "modality":
                     planned.update(t.predicate for t in frames)
         return frozenset(planned)
@@ -170,7 +166,7 @@ class RelationExtractor:
         if verb is None:  # وتابع: "مزقت ...": only the speaker's words, the speaker goes on
             return carried if not outer or any(quoted) else None
         # وأضاف، وفي سياق متصل وصف ...: no name before the verb and none after it as its subject.
-        pronoun = (not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb])
+        pronoun = (not any(m.tok_start < verb for m, _ in outer) and tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar)
                    and self._subject_position(tokens, verb, min(verb + 2, len(tokens)), owner))
         return carried if pronoun else None
 
@@ -288,14 +284,14 @@ class RelationExtractor:
             return []
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
-        maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token)
+        maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
         if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i):
             return []  # planned, possible or asked, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
-        if _imperfect(token) and self._time_ahead(tokens, i, owner):
+        if _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, owner):
             return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق: planned, not done
-        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token):
+        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token, self.lexicon.grammar):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
         if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
@@ -318,8 +314,8 @@ class RelationExtractor:
             return []
         boundary = self._clause_end(tokens, i, owner)
         marker = next((k for k in range(i + 1, boundary - 2) if owner[k] is None and (
-            (tokens[k].norm == "من" and tokens[k + 1].norm == "قبل")
-            or (tokens[k].norm == "علي" and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
+            (tokens[k].norm in self.lexicon.grammar["from"] and tokens[k + 1].norm in self.lexicon.grammar["before"])
+            or (tokens[k].norm in self.lexicon.grammar["on"] and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
         agent = self._named_at(tokens, mentions, marker + 2) if marker is not None else None
         if agent is None:
             return []
@@ -350,7 +346,7 @@ class RelationExtractor:
                     if subjects:
                         return self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)[1], 0
                     continue
-                j += j < len(tokens) and tokens[j].norm in _STANDALONE_PREPOSITIONS  # وفقا ل، نقلا عن
+                j += j < len(tokens) and tokens[j].norm in self.lexicon.grammar["preposition"]  # وفقا ل، نقلا عن
                 source = self._named_at(tokens, mentions, j)
                 if source is not None:
                     return source[1], 0
@@ -360,10 +356,10 @@ class RelationExtractor:
                     continue
                 reporter_mention, reporter = self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start)
                 end = self._past_apposition(tokens, mentions, owner, max(reporter_mention.tok_end, mentions[subjects[-1]][0].tok_end))
-                if kind == "quote" and end < len(tokens) and tokens[end].norm == "عن":
+                if kind == "quote" and end < len(tokens) and tokens[end].norm in self.lexicon.grammar["about"]:
                     quoted = self._named_at(tokens, mentions, end + 1)
                     return (quoted[1] if quoted else reporter), end
-                that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma == "ان"), None)
+                that = next((j for j in range(end, min(len(tokens), end + 3)) if tokens[j].lemma in self.lexicon.grammar["that"]), None)
                 if that is not None:
                     return reporter, that
         return None
@@ -398,11 +394,11 @@ class RelationExtractor:
         if not frames or owner[i] is not None or "Al_det" in token.prefixes or token.enclitic or token.pos not in ("noun", "adj"):
             return ()
         word = token.norm
-        if word.endswith("ا"):
+        if word.endswith(tuple(self.lexicon.grammar["accusative_ending"])):
             return frames
-        after_comma = i > 0 and tokens[i - 1].norm in ("،", ",")
+        after_comma = i > 0 and tokens[i - 1].norm in self.lexicon.grammar["comma"]
         so_doing = i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing"
-        return frames if word.endswith("ه") and (after_comma or so_doing) else ()
+        return frames if word.endswith(tuple(self.lexicon.grammar["feminine_ending"])) and (after_comma or so_doing) else ()
 
     def _participle_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The main verb's subject as the actor of a participle after it; the target after
@@ -422,7 +418,7 @@ class RelationExtractor:
             ][-1:]
             # A name after أن or إن and right before the verb is its subject (أن الجبهة
             # الشعبية وصفت الزواري); elsewhere the verb's subject follows it (VSO).
-            opened = bool(before) and (mentions[before[0]][0].tok_start == 0 or tokens[mentions[before[0]][0].tok_start - 1].lemma == "ان")
+            opened = bool(before) and (mentions[before[0]][0].tok_start == 0 or tokens[mentions[before[0]][0].tok_start - 1].lemma in self.lexicon.grammar["that"])
             subjects = before if opened else []
             if tokens[k].voice != "p":  # يشار إلى أن ...: a passive names no actor after it
                 subjects = subjects or [s for s in self._subjects_after(tokens, k, mentions, owner) if mentions[s][0].tok_end <= i]
@@ -499,7 +495,7 @@ class RelationExtractor:
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
-        return not any(a == "من" and b == "قبل" for a, b in zip(following, following[1:]))
+        return not any(a in self.lexicon.grammar["from"] and b in self.lexicon.grammar["before"] for a, b in zip(following, following[1:]))
 
     def _subjects_after(self, tokens, i: int, mentions, owner) -> list[int]:
         """Indices of the subjects that follow verb i (VSO), coordinated ones included."""
@@ -519,7 +515,7 @@ class RelationExtractor:
             return []  # a common noun comes first: it is the subject (ورفض فريق ترامب)
         # A verb before its subject stays singular (VSO); a plural verb (اعتقلوا) has its
         # subject in the verb itself or before it.
-        if _plural_verb(tokens[i]):
+        if _plural_verb(tokens[i], self.lexicon.grammar):
             return []
         # Past a title's body to the person (الأمين العام لحزب الله اللبناني، حسن نصر الله); a body
         # with no title before it is the subject itself (هنأت حركة النهضة المرشح الجمهوري دونالد ترامب).
@@ -528,12 +524,12 @@ class RelationExtractor:
         # ...or to the name a body's noun stands in apposition to (دعت الشركة الرياضية "لوتو كيبيك").
         titled = first.nominal or all(t.pos == "punc" for t in tokens[first.tok_end : following]) or any(
             self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
-        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0])
+        return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0], self.lexicon.grammar)
 
     def _named_after_title(self, tokens, start: int) -> bool:
         """Tell whether a name closes a long title in apposition (النائب ... عن ولاية سوسة،
         حافظ الزواري): its prepositions belong to the title, not to the name."""
-        return tokens[start - 1].norm in _APPOSITION_MARKS and not any(p in _PROCLITIC_PREPOSITIONS for p in tokens[start].prefixes)
+        return tokens[start - 1].norm in self.lexicon.grammar["apposition"] and not any(p in _PROCLITIC_PREPOSITIONS for p in tokens[start].prefixes)
 
     def _subject_position(self, tokens, verb: int, start: int, owner) -> bool:
         """Tell whether a name right after a verb is its subject, not a genitive of it.
@@ -572,7 +568,7 @@ class RelationExtractor:
         person (استقبل X رئيس الوزراء Y) is the target itself: nothing is skipped.
         """
         norms = [t.norm for t in tokens]
-        j = k + (k < len(tokens) and tokens[k].norm in _APPOSITION_MARKS)
+        j = k + (k < len(tokens) and tokens[k].norm in self.lexicon.grammar["apposition"])
         title = self.lexicon.title_at(norms, j) if j < len(tokens) and owner[j] is None else None
         if title is None:
             return k
@@ -590,7 +586,7 @@ class RelationExtractor:
             else:
                 break
         # The apposition closes with a comma (X، رئيسة وزراء نيوزيلندا السابقة، ...).
-        return j + (j < len(tokens) and tokens[j].norm in _APPOSITION_MARKS and tokens[k].norm in _APPOSITION_MARKS)
+        return j + (j < len(tokens) and tokens[j].norm in self.lexicon.grammar["apposition"] and tokens[k].norm in self.lexicon.grammar["apposition"])
 
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"
@@ -614,10 +610,10 @@ class RelationExtractor:
             if fronted_name:
                 subject = owner[i - 1]
             else:
-                subject = None if _conjoined(tokens[i]) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+                subject = None if _conjoined(tokens[i], self.lexicon.grammar) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
-                actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject)], 0.75
-            elif carried and i <= 1 and not _plural_verb(tokens[i]) and carried.agrees(tokens[i]) and (
+                actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject, self.lexicon.grammar)], 0.75
+            elif carried and i <= 1 and not _plural_verb(tokens[i], self.lexicon.grammar) and carried.agrees(_feminine_verb(tokens[i], self.lexicon.grammar)) and (
                     self._subject_position(tokens, i, min(i + 2, len(tokens)), owner) or self._required_next(trigger, tokens, i)):
                 # وأضاف: the previous sentence's actor goes on, unless a noun follows
                 # as the new subject (ودعا النشطاء); a plural verb (ودعوا) has a subject of
@@ -631,7 +627,7 @@ class RelationExtractor:
         if tokens[i].enclitic:
             # The target is a pronoun on the verb (هاجم فرنسا واتهمها): the name it points back to.
             # A name after a preposition's noun is no subject of it (وكلفه بتشكيل الحكومة).
-            if subjects and any(_PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[i + 1 : mentions[subjects[0]][0].tok_start]):
+            if subjects and any(_PROCLITIC_PREPOSITIONS & set(t.prefixes) for t in tokens[i + 1 : mentions[subjects[0]][0].tok_start]):
                 return []
             antecedent = self._antecedent(trigger, tokens, i, mentions, owner, set(actors))
             return [(actor, antecedent, round(confidence * 0.9, 2)) for actor in actors] if antecedent else []
@@ -660,7 +656,7 @@ class RelationExtractor:
         Returns:
             (actor, target, confidence) triples; none for a frame that is not such a light verb.
         """
-        if trigger.predicate not in _MUTUAL or not trigger.requires or trigger.object_prep is None or "مع" not in trigger.object_prep.split("|"):
+        if trigger.predicate not in _MUTUAL or not trigger.requires or trigger.object_prep is None or not self.lexicon.grammar["with"] & set(trigger.object_prep.split("|")):
             return []
         pairs = [(a, b) for a in actors for b in actors if a != b and (trigger.predicate not in _SYMMETRIC or actors.index(a) < actors.index(b))]
         return [(a, b, round(confidence * 0.85, 2)) for a, b in pairs]
@@ -675,7 +671,7 @@ class RelationExtractor:
         if mention.tok_end != i:
             return False
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
-        return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma == "ان"
+        return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in self.lexicon.grammar["that"]
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
         """The subject of verb i in كان X قد فعل, or None.
@@ -691,7 +687,7 @@ class RelationExtractor:
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
         if mention.nominal or end == i or first == 0 or self._past_apposition(tokens, mentions, owner, mention.tok_end) != end:
             return None
-        return index if tokens[first - 1].lemma == "كان" and tokens[first - 1].pos == "verb" else None
+        return index if tokens[first - 1].lemma in self.lexicon.grammar["was"] and tokens[first - 1].pos == "verb" else None
 
     def _title_phrase_start(self, tokens, mentions, owner, start: int) -> int:
         """The first token of the title phrase before a name at token `start` (وكان الرئيس
@@ -728,7 +724,7 @@ class RelationExtractor:
         before أن or إن is no subject of the verb after it unless the pronoun on أن is his
         (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
-        that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma == "ان"), default=-1)
+        that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma in self.lexicon.grammar["that"]), default=-1)
         if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
             before = [index for index in before if mentions[index][0].tok_start > that or mentions[index][0].type != "PER"]
         for index in reversed(before[-3:]):
@@ -738,7 +734,7 @@ class RelationExtractor:
         if not before or i - mentions[before[-1]][0].tok_end > _SVO_GAP:
             return None
         last = mentions[before[-1]][0]
-        listed = _conjoined(tokens[last.tok_start]) or (last.tok_start > 0 and self.lexicon.cues.get(tokens[last.tok_start - 1].norm) == "list")
+        listed = _conjoined(tokens[last.tok_start], self.lexicon.grammar) or (last.tok_start > 0 and self.lexicon.cues.get(tokens[last.tok_start - 1].norm) == "list")
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
@@ -749,7 +745,7 @@ class RelationExtractor:
         joined: list[str] = []
         while index is not None and index + 1 < len(mentions):
             mention, (following, entity) = mentions[index][0], mentions[index + 1]
-            if following.tok_start != mention.tok_end or not _conjoined(tokens[following.tok_start]) or following.nominal:
+            if following.tok_start != mention.tok_end or not _conjoined(tokens[following.tok_start], self.lexicon.grammar) or following.nominal:
                 break
             if following.type != mentions[index][0].type or (trigger.object_types and following.type not in trigger.object_types):
                 break
@@ -769,7 +765,7 @@ class RelationExtractor:
                 or self._setting(trigger, tokens, i, mentions, owner)
             )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
-            if _has_preposition(tokens[k], trigger.subject_prep):
+            if _has_preposition(tokens[k], trigger.subject_prep, self.lexicon.grammar):
                 starting = [index for index, (m, _) in enumerate(mentions) if m.tok_start in (k, k + 1)]
                 if starting:
                     subject_mention, subject = mentions[starting[0]]
@@ -796,7 +792,7 @@ class RelationExtractor:
         start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
         boundary = self._clause_end(tokens, i, owner)
         # اتهام قطر بالسعي: the charge after بـ says the genitive is the one accused, not the actor.
-        if start < len(tokens) and "bi_prep" in tokens[start].prefixes and not _has_preposition(tokens[start], trigger.object_prep):
+        if start < len(tokens) and "bi_prep" in tokens[start].prefixes and not _has_preposition(tokens[start], trigger.object_prep, self.lexicon.grammar):
             return []
         # A visit or talks still ahead (زيارة ماكرون المرتقبة إلى الجزائر) is no fact.
         if any(self.lexicon.cue(t.norm) in ("modality", "future") for t in tokens[mention.tok_end : min(boundary, start + 3)]):
@@ -814,15 +810,15 @@ class RelationExtractor:
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []
-        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb]) if verb else False)
-        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb])):
+        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
+        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar)):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
         if subjects:
             object_start = mentions[subjects[-1]][0].tok_end
         else:  # SVO: X كان قد أدى زيارة إلى
             subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, verb), verb)
-            subjects, confidence, object_start = ([] if subject is None else _listed_before(tokens, mentions, subject)), 0.7, verb + 1
+            subjects, confidence, object_start = ([] if subject is None else _listed_before(tokens, mentions, subject, self.lexicon.grammar)), 0.7, verb + 1
         if not subjects or object_start > i:
             return []
         # The verbal noun is the statement's object: it follows the subject at once, past
@@ -831,7 +827,7 @@ class RelationExtractor:
         between = tokens[object_start:i]
         # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
         # مسؤوليته عن الهجوم على).
-        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm != "عن" and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
+        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"] and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
             return []
         actors = {mentions[s][1] for s in subjects}
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
@@ -859,7 +855,7 @@ class RelationExtractor:
         after_subject = mentions[subjects[-1]][0].tok_end
         if any(m.type == "PER" and not m.nominal and after_subject <= m.tok_start < i and not self._after_preposition(tokens, m.tok_start) for m, _ in mentions):
             return []  # (a person after a preposition is no subject: أكد ترامب في مكالمة مع نظيره بوتين دعمه)
-        that = [k for k in range(after_subject, i - 1) if tokens[k].lemma == "ان"]
+        that = [k for k in range(after_subject, i - 1) if tokens[k].lemma in self.lexicon.grammar["that"]]
         if that and (tokens[that[-1]].enclitic or "")[:3] != enclitic[:3]:
             return []
         actors = {mentions[s][1] for s in subjects}
@@ -909,7 +905,7 @@ class RelationExtractor:
             if m.tok_start not in past
             and self._object_gap(tokens, mentions, start, m.tok_start, past) <= gap
             and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in past)
-            and not any(_PROCLITIC_PREPOSITIONS.keys() & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
+            and not any(_PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
@@ -920,7 +916,7 @@ class RelationExtractor:
         # بان كي مون، بيونغ يانغ: the first letter is the known name's own, no preposition.
         own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
-            if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep):
+            if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
                 if trigger.predicate in _DEMANDS and (body := self._members_body(tokens, mentions, start, k, actors)):
                     return body, 0.9  # دعا X الدول الأعضاء في منظمة Y إلى: the addressee is the body
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
@@ -928,18 +924,18 @@ class RelationExtractor:
                 # A place noun or دولة may stand between (مع دولة قطر، إلى مدينة حلب).
                 kinds = {self.lexicon.cue(tokens[k + 1].norm)} if k + 1 < len(tokens) else set()
                 # Or the kind of body before its name (على تنظيم الإخوان المسلمين).
-                kind_noun = k + 1 < len(tokens) and tokens[k].norm in _STANDALONE_PREPOSITIONS and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
+                kind_noun = k + 1 < len(tokens) and tokens[k].norm in self.lexicon.grammar["preposition"] and (self._class_noun(tokens[k + 1]) or self.lexicon.cue(tokens[k + 1].norm) == "group")
                 reach = {k, k + 1, k + 2} if kinds & {"place", "state"} or kind_noun else {k, k + 1}
-                if trigger.predicate in _DEMANDS and tokens[k].norm not in _STANDALONE_PREPOSITIONS and not self._names_kind(tokens[k]):
+                if trigger.predicate in _DEMANDS and tokens[k].norm not in self.lexicon.grammar["preposition"] and not self._names_kind(tokens[k]):
                     # طالب بإبقاء الحكومة: the name after a noun that carries the preposition is
                     # that noun's genitive, what is demanded, not the addressee. (ندد بإرسال
                     # الولايات المتحدة: the one who does the act condemned is its target.)
                     reach.discard(k + 1)
                 # Or a title phrase leads to the name (مع الرئيس الروسي فلاديمير بوتين؛
                 # بوزير الخارجية الفرنسي جان إيف لودريان).
-                reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1))
+                reach.add(self._past_title(tokens, mentions, k if tokens[k].norm not in self.lexicon.grammar["preposition"] else k + 1))
                 governed = [(m, e) for m, e in candidates if m.tok_start in reach]
-                if not governed and (owned := self._site_owner(trigger, tokens, mentions, k if tokens[k].norm not in _STANDALONE_PREPOSITIONS else k + 1, boundary, actors)):
+                if not governed and (owned := self._site_owner(trigger, tokens, mentions, k if tokens[k].norm not in self.lexicon.grammar["preposition"] else k + 1, boundary, actors)):
                     return owned  # شن غارات على مواقع لتنظيم داعش
                 if governed:
                     mention, target = governed[0]
@@ -958,7 +954,7 @@ class RelationExtractor:
                         return None  # إلى جانب X is the frame's own phrase; دعا المواطنين إلى: the addressee is no name
                     # The object of the phrase's verb only for a demand (what is asked is done
                     # to it); praise of العلاقة التي تربط فلسطين بتونس is not praise of Palestine.
-                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm == "في"
+                    later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm in self.lexicon.grammar["in"]
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
@@ -981,7 +977,7 @@ class RelationExtractor:
         k = site + 1
         # More sites joined by و, and adjectives (مواقع عسكرية) or تابع (cues.tsv belongs) between.
         while k < boundary and (tokens[k].pos == "adj" or self.lexicon.cue(tokens[k].norm) == "belongs"
-                                or (_conjoined(tokens[k]) and self.lexicon.cues.get(tokens[k].lemma) in _JOINED_SITE_KINDS)):
+                                or (_conjoined(tokens[k], self.lexicon.grammar) and self.lexicon.cues.get(tokens[k].lemma) in _JOINED_SITE_KINDS)):
             k += 1
         owners = [e for m, e in mentions if m.tok_start == k and m.type in _SITE_OWNERS and not m.nominal and e not in actors]
         if not owners or set(tokens[k].prefixes) & {"bi_prep", "ka_prep"}:
@@ -998,7 +994,7 @@ class RelationExtractor:
         member = next((n for n, k in enumerate(words[:2]) if self.lexicon.cues.get(tokens[k].lemma) == "member"), None)
         if member is None or (member == 1 and tokens[words[0]].pos != "noun") or len(words) <= member + 1:
             return None
-        k = words[member + 1] + (tokens[words[member + 1]].norm == "في")
+        k = words[member + 1] + (tokens[words[member + 1]].norm in self.lexicon.grammar["in"])
         bodies = [e for m, e in mentions if m.tok_start == k and m.type == "ORG" and not m.nominal and e not in actors]
         return bodies[0] if bodies and not set(tokens[k].prefixes) & {"li_prep", "ka_prep"} else None
 
@@ -1007,9 +1003,9 @@ class RelationExtractor:
         a comma and a common noun following before the demand's preposition (دعا بونوا هامون
         مرشح الحزب الاشتراكي، الفرنسيين إلى التصويت): that noun is the addressee."""
         end = mention.tok_end
-        if trigger.object_prep is None or end >= boundary or tokens[end].norm not in _APPOSITION_MARKS:
+        if trigger.object_prep is None or end >= boundary or tokens[end].norm not in self.lexicon.grammar["apposition"]:
             return False
-        preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep)), None)
+        preposition = next((k for k in range(end + 1, boundary) if _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar)), None)
         return preposition is not None and self._unnamed_addressee(tokens, mentions, end + 1, preposition, where)
 
     def _scene_of_attack(self, tokens, mention: Mention) -> bool:
@@ -1033,7 +1029,7 @@ class RelationExtractor:
     def _after_preposition(self, tokens, start: int) -> bool:
         """Tell whether a preposition stands within the three words before token `start`, on
         its own or on a word (مع نظيره الروسي فلاديمير بوتين)."""
-        return any(t.pos == "prep" or _PROCLITIC_PREPOSITIONS.keys() & set(t.prefixes) for t in tokens[max(0, start - 3) : start])
+        return any(t.pos == "prep" or _PROCLITIC_PREPOSITIONS & set(t.prefixes) for t in tokens[max(0, start - 3) : start])
 
     def _titled_person(self, tokens, mentions, mention: Mention, entity: str) -> str:
         """The person a title phrase leads to when a body or country of the title is taken
@@ -1091,7 +1087,7 @@ class RelationExtractor:
                 k += len(second.words)  # العاهل الأردني الملك عبد الله الثاني
             elif self.lexicon.cue(tokens[k].norm) == "state":
                 k += 1  # أمير دولة قطر الشيخ تميم
-            elif tokens[k].norm in _APPOSITION_MARKS and k + 1 in names:
+            elif tokens[k].norm in self.lexicon.grammar["apposition"] and k + 1 in names:
                 k += 1  # برئيس الحكومة، يوسف الشاهد
             else:
                 break
@@ -1102,7 +1098,7 @@ class RelationExtractor:
         noun (cues.tsv) and the word that names it (بقصر قرطاج، في مدينة جدة)."""
         where: set[int] = set()
         for k in range(start, end):
-            noun = k + 1 if tokens[k].norm == "في" else k
+            noun = k + 1 if tokens[k].norm in self.lexicon.grammar["in"] else k
             if noun + 1 >= end or not (noun > k or "bi_prep" in tokens[k].prefixes):
                 continue
             if self.lexicon.cue(tokens[noun].norm) in ("venue", "facility", "place"):
@@ -1133,7 +1129,7 @@ class RelationExtractor:
                                                     or (tokens[j].pos == "noun" and tokens[j].prefixes == ("Al_det",))):
                 j += 1
             last = tokens[j - 1]
-            closed = (j < end and tokens[j].norm in ("،", ",")) or "Al_det" in last.prefixes or (last.enclitic or "").startswith("3") or last.pos == "adj"
+            closed = (j < end and tokens[j].norm in self.lexicon.grammar["comma"]) or "Al_det" in last.prefixes or (last.enclitic or "").startswith("3") or last.pos == "adj"
             if closed:
                 occasion.update(range(k, j))
             k = j
@@ -1193,7 +1189,7 @@ class RelationExtractor:
             token = tokens[k]
             if self.lexicon.cue(token.norm) == "question":
                 return True
-            if token.pos == "punc" or (token.pos == "verb" and token.lemma != "كان"):
+            if token.pos == "punc" or (token.pos == "verb" and token.lemma not in self.lexicon.grammar["was"]):
                 return False
         return False
 
@@ -1223,7 +1219,7 @@ class RelationExtractor:
             if kind == "clause_negation":
                 # ما denies only at the head of its clause, before a verb (وما زار); after a
                 # verb or a noun it is a relative (انتقد ما وصفه بدعم قطر).
-                heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k])
+                heads = k == 0 or tokens[k - 1].pos in ("punc", "conj") or _conjoined(tokens[k], self.lexicon.grammar)
                 kind = "negation" if heads and tokens[k + 1].pos == "verb" else None
                 if not heads and self.lexicon.cues.get(tokens[k + 1].lemma) == "describes":
                     kind = "modality"  # ما وصفوه بدعم قطر: a claim the sentence reports, not a fact
@@ -1286,10 +1282,10 @@ class RelationExtractor:
                 # (إدارة الإطفاء بمدينة أتلانتا), and nothing else between.
                 words = [t for t in gap if self.lexicon.cue(t.norm) != "place"]
                 joined_by = gap[0] if gap else tokens[second.tok_start]
-                joined = [t.norm for t in words] == ["في"] or (not words and "bi_prep" in joined_by.prefixes)
+                joined = (len(words) == 1 and words[0].norm in self.lexicon.grammar["in"]) or (not words and "bi_prep" in joined_by.prefixes)
                 # من before a place noun (معتمدية سبيطلة من ولاية القصرين) and التابعة لـ
                 # (بلدة X التابعة لمحافظة Y) tie a place to the one it belongs to.
-                joined = joined or ([t.norm for t in words] == ["من"] and len(gap) > len(words))
+                joined = joined or ((len(words) == 1 and words[0].norm in self.lexicon.grammar["from"]) and len(gap) > len(words))
                 if len(words) == 1 and self.lexicon.cue(words[0].norm) == "belongs":
                     rest = gap[gap.index(words[0]) + 1 :] or [tokens[second.tok_start]]
                     joined = "li_prep" in rest[0].prefixes
@@ -1330,7 +1326,7 @@ class RelationExtractor:
             token = tokens[i]
             if token.pos != "verb" or self.lexicon.cues.get(token.lemma) != "heads" or tokens[i - 1].norm not in self.lexicon.relative_pronouns:
                 continue
-            k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)  # the antecedent's last word
+            k = i - 2 - (tokens[i - 2].norm in self.lexicon.grammar["apposition"])  # the antecedent's last word
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
                 continue
             antecedent, first = mentions[owner[k]]
@@ -1364,13 +1360,13 @@ class RelationExtractor:
             trigger = next((t for t in frames if t.object_prep is None and not t.requires), None)
             if trigger is None:
                 continue
-            k = i - 2 - (tokens[i - 2].norm in _APPOSITION_MARKS)
+            k = i - 2 - (tokens[i - 2].norm in self.lexicon.grammar["apposition"])
             if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
                 continue
             if self._completes_noun(tokens, owner, mentions[owner[k]][0].tok_start):
                 continue
             antecedents = [owner[k]]
-            while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start]):
+            while antecedents[-1] > 0 and _conjoined(tokens[mentions[antecedents[-1]][0].tok_start], self.lexicon.grammar):
                 previous = antecedents[-1] - 1
                 if mentions[previous][0].tok_end != mentions[antecedents[-1]][0].tok_start:
                     break
@@ -1401,9 +1397,9 @@ class RelationExtractor:
         # The verb agrees with the pronoun when the name is its subject; in العامري الذي رفضت
         # السلطات طلبه it has a subject of its own.
         relative = tokens[i - 1].norm
-        if relative not in (_MASCULINE_RELATIVE, _FEMININE_RELATIVE) or (relative == _FEMININE_RELATIVE) != _feminine_verb(token):
+        if relative not in self.lexicon.grammar["relative_masculine"] | self.lexicon.grammar["relative_feminine"] or (relative in self.lexicon.grammar["relative_feminine"]) != _feminine_verb(token, self.lexicon.grammar):
             return []
-        k = i - 2 - (i > 2 and tokens[i - 2].norm in _APPOSITION_MARKS)
+        k = i - 2 - (i > 2 and tokens[i - 2].norm in self.lexicon.grammar["apposition"])
         if k < 0 or owner[k] is None or mentions[owner[k]][0].tok_end != k + 1:
             return []
         mention, actor = mentions[owner[k]]
@@ -1463,10 +1459,10 @@ class RelationExtractor:
         for i in range(1, len(tokens)):
             token = tokens[i]
             trigger = next(iter(self.lexicon.triggers.get((token.lemma, "joins"), ())), None)
-            if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token) or "sa_fut" in token.prefixes:
+            if trigger is None or token.pos != "verb" or owner[i] is not None or _imperfect(token, self.lexicon.grammar) or "sa_fut" in token.prefixes:
                 continue
             k = i - 1 - (tokens[i - 1].norm in self.lexicon.relative_pronouns)
-            while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in _APPOSITION_MARKS) and owner[k] is None:
+            while k > 0 and (tokens[k].pos == "adj" or tokens[k].norm in self.lexicon.grammar["apposition"]) and owner[k] is None:
                 k -= 1  # المكالمة الهاتفية التي، اللقاء "الهام" الذي
             enclitic = token.enclitic or ""
             if self.lexicon.cues.get(tokens[k].lemma) != "meeting" or enclitic.startswith("3d") or self._future_after(tokens, i, owner):
@@ -1479,7 +1475,7 @@ class RelationExtractor:
                 start = i + 1
             else:
                 # بين X وY: the parties are coordinated after بين.
-                verb = i + (i + 1 < len(tokens) and tokens[i + 1].norm == "بين")
+                verb = i + (i + 1 < len(tokens) and tokens[i + 1].norm in self.lexicon.grammar["between"])
                 first = self._subjects_after(tokens, verb, mentions, owner)
                 parties = [mentions[f][1] for f in first]
                 if len(parties) > 1:
@@ -1498,9 +1494,9 @@ class RelationExtractor:
         skipped), past a title phrase (بالرئيس السوداني عمر البشير، بأمير دولة قطر الشيخ تميم)."""
         while start < len(tokens) and self._time_word(tokens[start]):
             start += 1
-        if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep):
+        if start >= len(tokens) or not _has_preposition(tokens[start], trigger.object_prep, self.lexicon.grammar):
             return None
-        start += tokens[start].norm in _STANDALONE_PREPOSITIONS  # مع X
+        start += tokens[start].norm in self.lexicon.grammar["preposition"]  # مع X
         named = self._past_title(tokens, mentions, start)
         governed = [e for m, e in mentions if m.tok_start in (named, start) and not m.nominal and m.type in trigger.object_types]
         return governed[-1] if governed else None
@@ -1527,11 +1523,11 @@ class RelationExtractor:
         comma the sentence's first (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا
         القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
         روسيا تركيا واتهمتها); [] for another verb."""
-        after_comma = i > 1 and tokens[i - 1].norm in _APPOSITION_MARKS
-        if i < 2 or not _conjoined(tokens[i]) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i]):
+        after_comma = i > 1 and tokens[i - 1].norm in self.lexicon.grammar["apposition"]
+        if i < 2 or not _conjoined(tokens[i], self.lexicon.grammar) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i], self.lexicon.grammar):
             return []
-        feminine = _feminine_verb(tokens[i])
-        verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k]) == feminine]
+        feminine = _feminine_verb(tokens[i], self.lexicon.grammar)
+        verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k], self.lexicon.grammar) == feminine]
         first = (verbs[0] if after_comma else verbs[-1]) if verbs else None
         # Inside a quotation the speaker's words have subjects of their own (قال X "... والقنصل
         # في اتصال دائم مع Y، والتقى Z").
@@ -1547,7 +1543,7 @@ class RelationExtractor:
         if not subjects or mentions[subjects[-1]][0].tok_end > before:
             return []
         # كشف أن X ...: a name after أن is the subject of what is said, not of the sentence.
-        if any(t.lemma == "ان" for t in tokens[verb + 1 : mentions[subjects[0]][0].tok_start]):
+        if any(t.lemma in self.lexicon.grammar["that"] for t in tokens[verb + 1 : mentions[subjects[0]][0].tok_start]):
             return []
         return [mentions[s][1] for s in subjects]
 
@@ -1559,7 +1555,7 @@ class RelationExtractor:
         for k, token in enumerate(tokens):
             if self.lexicon.cues.get(token.lemma) != "agent" or owner[k] is not None:
                 continue
-            by_hand = k > 0 and tokens[k - 1].norm == "علي"  # على يد، على أيدي
+            by_hand = k > 0 and tokens[k - 1].norm in self.lexicon.grammar["on"]  # على يد، على أيدي
             if not by_hand and "bi_prep" not in token.prefixes:
                 continue
             start = self._past_title(tokens, mentions, k + 1)
@@ -1574,7 +1570,7 @@ class RelationExtractor:
                 if not (killing or death) or owner[j] is not None:
                     continue
                 # لقي X حتفه: the one killed stands before the noun of dying.
-                low = j - 4 if death and word.lemma != "مقتل" else j
+                low = j - 4 if death and word.lemma not in self.lexicon.grammar["killing"] else j
                 victims = [(m, e) for m, e in mentions if low < m.tok_start < k and m.tok_end <= k and m.type == "PER" and not m.nominal]
                 if not victims and killing:
                     victims = [(m, e) for m, e in mentions if m.tok_end == j and m.type == "PER" and not m.nominal]  # X قتل برصاص Y
@@ -1588,17 +1584,17 @@ class RelationExtractor:
     def _place_apposition(self, gap) -> bool:
         """Tell whether the words between a place and a nisba are a place noun in apposition
         (باريس، العاصمة الفرنسية؛ حلب، كبرى المدن السورية is not: only one noun)."""
-        words = [t for t in gap if t.norm not in _APPOSITION_MARKS]
+        words = [t for t in gap if t.norm not in self.lexicon.grammar["apposition"]]
         return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0].norm) == "place" and "Al_det" in words[0].prefixes
 
     def _direction(self, gap) -> bool:
         """Tell whether the words between two places are a side of the second (شمالي، في شرق،
         شمال شرق، وسط العاصمة), a place noun after it allowed."""
-        words = [t for t in gap if t.norm != "في"]
+        words = [t for t in gap if t.norm not in self.lexicon.grammar["in"]]
         if words and self.lexicon.cue(words[-1].norm) == "place":
             words.pop()
         # A side after و is another place of a list (بغرب النيجر وشمال شرقي مالي).
-        return 1 <= len(words) <= 2 and not _conjoined(words[0]) and all(self.lexicon.cue(t.norm) == "direction" for t in words)
+        return 1 <= len(words) <= 2 and not _conjoined(words[0], self.lexicon.grammar) and all(self.lexicon.cue(t.norm) == "direction" for t in words)
 
     def _unit(self, tokens, mention: Mention, nested) -> bool:
         """Tell whether a body's name opens with a unit noun (إدارة، لجنة) and has no nisba:
@@ -1609,7 +1605,7 @@ class RelationExtractor:
 
     def _class_noun(self, token: Token) -> bool:
         """Tell whether a word is a bare noun that opens the names of bodies (حزب، حركة)."""
-        return token.pos == "noun" and any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+        return token.pos == "noun" and any(variant.removeprefix(article) in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm) for article in self.lexicon.grammar["article"])
 
     def _portfolio_start(self, tokens, norms: list[str], j: int) -> int | None:
         """The first word of a minister's portfolio ending at token j (وزير الأوقاف والشؤون
@@ -1641,7 +1637,7 @@ class RelationExtractor:
             bare: set[str] = set()
             while j >= 0:
                 title = self._title_ending_at(norms, j)
-                if title is None and complements and tokens[j].norm in _TITLE_PREPOSITIONS:
+                if title is None and complements and tokens[j].norm in self.lexicon.grammar["title_preposition"]:
                     # The body follows the title after a preposition (النائب عن حركة النهضة،
                     # القيادي في حزب نداء تونس).
                     title, confidence = self._title_ending_at(norms, j - 1), 0.85
@@ -1678,7 +1674,7 @@ class RelationExtractor:
                     if not _named(complement_mention):
                         bare.add(complement)
                     j = complement_mention.tok_start - 1
-                elif tokens[j].pos == "punc" and tokens[j].norm in _APPOSITION_MARKS:
+                elif tokens[j].pos == "punc" and tokens[j].norm in self.lexicon.grammar["apposition"]:
                     j -= 1  # والي تونس، فاخر القفصي
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
@@ -1695,7 +1691,7 @@ class RelationExtractor:
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
-            k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in _APPOSITION_MARKS)
+            k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in self.lexicon.grammar["apposition"])
             k += k < len(tokens) and self.lexicon.cues.get(tokens[k].norm) == "copula"  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
@@ -1708,7 +1704,7 @@ class RelationExtractor:
                        and owner[start] is None and self.lexicon.cue(tokens[start].norm) != "former"):
                     start += 1
                 # النائب عن حزب X; a place after عن is the seat a deputy stands for, no body.
-                preposition = start < len(tokens) and tokens[start].norm in _TITLE_PREPOSITIONS
+                preposition = start < len(tokens) and tokens[start].norm in self.lexicon.grammar["title_preposition"]
                 start += preposition
                 # The body may be filed as MISC (المتحدث باسم البيت الأبيض).
                 following = [(m, e) for m, e in mentions if m.type in (("ORG", "MISC") if preposition else ("LOC", "ORG", "MISC")) and m.tok_start == start]
@@ -1722,7 +1718,7 @@ class RelationExtractor:
                         found.append(_Found(person, title.relation, body, None, 0.6))
                         # A body within another (مديرة دائرة الصحة العامة في المنظمة): the
                         # person is a member of the outer one too.
-                        inner = end + (end < len(tokens) and tokens[end].norm == "في")
+                        inner = end + (end < len(tokens) and tokens[end].norm in self.lexicon.grammar["in"])
                         outer = [e for m, e in mentions if m.tok_start == inner and m.type == "ORG" and (inner > end or "bi_prep" in tokens[inner].prefixes)]
                         if outer and outer[0] not in (person, body):
                             found.append(_Found(person, "member_of", outer[0], None, 0.6))
@@ -1768,11 +1764,11 @@ def _feminine_noun(token: Token) -> bool:
     return word.endswith(("ة", "ات"))
 
 
-def _conjoined(token: Token) -> bool:
+def _conjoined(token: Token, grammar: Grammar) -> bool:
     """Tell whether a word carries the conjunction و (ومصر), not a و of its own (واشنطن)."""
     if token.analysed:
         return any(p.startswith("wa_") for p in token.prefixes)
-    return token.norm.startswith("و")
+    return token.norm.startswith(tuple(grammar["conjunction"]))
 
 
 def _descriptor_end(tokens, k: int, covered: set[int]) -> int:
@@ -1803,26 +1799,28 @@ def _describes(noun: Token, word: Token) -> bool:
     return noun.pos == "noun" and "Al_det" in noun.prefixes and word.pos == "adj" and "Al_det" in word.prefixes
 
 
-def _imperfect(token: Token) -> bool:
+def _imperfect(token: Token, grammar: Grammar) -> bool:
     """Tell whether a verb is in the present tense: a person prefix before its stem (تفرض
     of فرض), which a past form of the same verb lacks (تدخل of تدخل)."""
     word = token.norm[1:] if token.prefixes and token.prefixes[0].startswith(("wa_", "fa_")) else token.norm
-    return token.pos == "verb" and word[:1] in "يتنا" and not word.startswith(token.lemma[:2])
+    return token.pos == "verb" and word[:1] in grammar["present_prefix"] and not word.startswith(token.lemma[:2])
 
 
-def _feminine_verb(token: Token) -> bool:
+def _feminine_verb(token: Token, grammar: Grammar) -> bool:
     """Tell whether a verb has a feminine singular subject by its letters (زارت، تزور، اتهمتها)."""
-    word = token.norm.removesuffix(_OBJECT_SUFFIXES.get(token.enclitic or "", ""))
-    return (word.endswith("ت") and not token.lemma.endswith("ت")) or (_imperfect(token) and word.startswith("ت"))
+    suffix = next(iter(grammar[token.enclitic]), "") if token.enclitic in _OBJECT_PRONOUNS else ""
+    word = token.norm.removesuffix(suffix)
+    letter = tuple(grammar["feminine_letter"])
+    return (word.endswith(letter) and not token.lemma.endswith(letter)) or (_imperfect(token, grammar) and word.startswith(letter))
 
 
-def _plural_verb(token: Token) -> bool:
+def _plural_verb(token: Token, grammar: Grammar) -> bool:
     """Tell whether a verb is plural or dual by its letters, not only by the analysis chosen:
     اعتقلوا، اجتمعا show it; أعلن may be read أعلنّ (3fp) but is far more often singular."""
     if token.number not in ("d", "p"):
         return False
     word, lemma = token.norm, token.lemma
-    return word.endswith(("وا", "ون")) or (word.endswith(("ا", "ن")) and not lemma.endswith(word[-1]))
+    return word.endswith(tuple(grammar["plural_ending"])) or (word.endswith(tuple(grammar["number_letter"])) and not lemma.endswith(word[-1]))
 
 
 def _portfolio_word(token: Token) -> bool:
@@ -1852,24 +1850,24 @@ def _head(tokens, mentions, index: int) -> int:
     return index
 
 
-def _coordinated(tokens, mentions, index: int) -> list[int]:
+def _coordinated(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
     """The subject and the subjects joined to it by و (دعت X والرئيس الفرنسي Y)."""
     chosen = [index]
     while True:
         end = mentions[chosen[-1]][0].tok_end
         following = [k for k in range(chosen[-1] + 1, len(mentions)) if mentions[k][0].tok_start - end <= _COORDINATION_GAP]
-        if not following or end >= len(tokens) or not _conjoined(tokens[end]):
+        if not following or end >= len(tokens) or not _conjoined(tokens[end], grammar):
             return chosen
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
             return chosen
         chosen.append(_head(tokens, mentions, following[0]))
 
 
-def _listed_before(tokens, mentions, index: int) -> list[int]:
+def _listed_before(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
     """A subject before its verb and the names listed before it with و, a comma allowed
     (وكانت السعودية ومصر والإمارات والبحرين أعلنت)."""
     chosen = [index]
-    while chosen[0] > 0 and _conjoined(tokens[mentions[chosen[0]][0].tok_start]):
+    while chosen[0] > 0 and _conjoined(tokens[mentions[chosen[0]][0].tok_start], grammar):
         previous = mentions[chosen[0] - 1][0]
         between = tokens[previous.tok_end : mentions[chosen[0]][0].tok_start]
         if previous.nominal or any(t.pos != "punc" for t in between):
@@ -1884,12 +1882,12 @@ def _governed(tokens, verb: int, start: int) -> bool:
     return any(t.pos == "prep" for t in between[:-1]) or any(p in _PROCLITIC_PREPOSITIONS for p in between[-1].prefixes)
 
 
-def _has_preposition(token: Token, prepositions: str) -> bool:
+def _has_preposition(token: Token, prepositions: str, grammar: Grammar) -> bool:
     """Tell whether a word is, or carries, one of the prepositions ("ب|مع": either)."""
     for preposition in prepositions.split("|"):
         if token.norm == preposition or token.lemma == preposition and token.pos == "prep":
             return True
-        if any(_PROCLITIC_PREPOSITIONS.get(p) == preposition for p in token.prefixes):
+        if any(p in _PROCLITIC_PREPOSITIONS and preposition in grammar[p] for p in token.prefixes):
             return True
     return False
 

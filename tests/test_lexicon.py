@@ -29,6 +29,13 @@ def test_shipped_files_load_with_known_names(lexicon):
     assert "حكومه" in lexicon.org_heads and "منظمه" not in lexicon.cues
 
 
+def test_a_grammar_kind_stands_beside_a_cue_kind(lexicon):
+    # في is a setting cue (في مكالمة هاتفية) and also the preposition of a place (الدول الأعضاء في X).
+    assert lexicon.cues["في"] == "setting" and "في" in lexicon.grammar["in"] and "في" in lexicon.grammar["preposition"]
+    assert lexicon.grammar["that"] == {"ان"} and "ان" not in lexicon.cues  # a grammar word is no cue
+    assert lexicon.grammar["apposition"] >= lexicon.grammar["comma"] == {"،", ","}
+
+
 @pytest.mark.parametrize(
     ("name", "line", "problem"),
     [
