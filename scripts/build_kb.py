@@ -35,6 +35,7 @@ TITLES = REPO / "kg" / "data" / "titles.tsv"
 CUES = REPO / "kg" / "data" / "cues.tsv"  # its org_head rows: the head nouns of bodies
 EVERYPOLITICIAN_PEOPLE = REPO / "kg" / "data" / "kb_everypolitician.tsv"
 PEOPLE_QIDS = REPO / "kg" / "data" / "kb_people_qids.tsv"
+PEOPLE_AR = REPO / "kg" / "data" / "kb_people_ar.tsv"
 DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
 
 # dr5hn's Arabic city names are machine translations for small places: a smaller city does not
@@ -606,28 +607,28 @@ def apply_curated(rows: list[dict], entries: dict[str, Draft], countries: dict[s
         draft.roles.extend(curated_roles)
 
 
-def add_everypolitician_people(path: Path, entries: dict[str, Draft]) -> None:
-    """Add the legislators of `kb_everypolitician.tsv` (QID, Arabic and English name, country).
+def add_named_people(path: Path, entries: dict[str, Draft], source: str) -> None:
+    """Add the people of a TSV of QID, Arabic and English name, country (`kb_everypolitician.tsv`, `kb_people_ar.tsv`).
 
     A person the knowledge base already holds under the same Arabic name, of that country or none, and
-    without a QID is that legislator: it takes the QID as its id (محمد الناصر, curated, is Mohamed Ennaceur).
+    without a QID is that person: it takes the QID as its id (محمد الناصر, curated, is Mohamed Ennaceur),
+    or is merged into the QID's entry where there is one (an office holder with no Arabic name).
     """
     for row in read_curated(path):
         qid, name_ar, name_en, country = (row[column].strip() for column in ("qid", "name_ar", "name_en", "country"))
         key = _key(name_ar)
         same_name = [e for e in entries.values() if e.type == "PER" and not e.wikidata and e.country in (None, country)
                      and key in {_key(n) for n in e.names_ar | {e.label_ar}}]
-        if qid in entries:
-            draft = entries[qid]
+        if len(same_name) == 1 and qid in entries:
+            _absorb(entries[qid], entries.pop(same_name[0].id))
         elif len(same_name) == 1:
             draft = entries.pop(same_name[0].id)
             draft.id = draft.wikidata = qid
             entries[qid] = draft
-        else:
-            draft = entries[qid] = Draft(id=qid, type="PER", wikidata=qid)
+        draft = entries.setdefault(qid, Draft(id=qid, type="PER", wikidata=qid))
         if draft.type != "PER":
             raise ValueError(f"{path.name}: {qid} is a person here but {draft.type} in the knowledge base")
-        draft.sources.add("everypolitician-data")
+        draft.sources.add(source)
         draft.label_ar = draft.label_ar or name_ar
         draft.label_en = draft.label_en or name_en or None
         draft.names_ar.add(name_ar)
@@ -778,9 +779,10 @@ def build(shared: Path, curated: Path) -> list[dict]:
     add_territories(shared, entries, countries)
     add_phoenix_aliases(shared, entries, letter_classes)
     add_up_people(shared, entries, countries, letter_classes)
-    add_everypolitician_people(EVERYPOLITICIAN_PEOPLE, entries)
+    add_named_people(EVERYPOLITICIAN_PEOPLE, entries, "everypolitician-data")
     merge_spellings(entries)
     add_people_qids(PEOPLE_QIDS, entries, letter_classes)
+    add_named_people(PEOPLE_AR, entries, "kb_people_ar")
     add_small_cities(entries, cities, countries)
     add_state_bodies(STATE_BODIES, entries, countries)
     records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]

@@ -369,3 +369,30 @@ def test_first_level_divisions_are_in_their_country(kb):
 )
 def test_cities_keep_a_confirmed_qid_and_get_arabic_names(kb, name, expected_id):
     assert [entry.id for entry in kb.lookup(name) if entry.type == "LOC"] == [expected_id]
+
+
+def test_a_curated_arabic_spelling_joins_its_qid(build_kb, tmp_path):
+    Draft = build_kb.Draft
+    entries = {
+        "kg:a": Draft(id="kg:a", type="PER", label_ar="حسني مبارك", names_ar={"حسني مبارك"}, country="Q79"),
+        "Q34105": Draft(id="Q34105", type="PER", wikidata="Q34105", label_en="Hosni Mubarak", country="Q79"),
+        "kg:b": Draft(id="kg:b", type="PER", label_ar="عمر منصور", names_ar={"عمر منصور"}, country="Q1028"),
+    }
+    rows = tmp_path / "people_ar.tsv"
+    rows.write_text("qid\tname_ar\tname_en\tcountry\tsource\nQ34105\tحسني مبارك\tHosni Mubarak\tQ79\tx\n"
+                    "Q24690887\tعمر منصور\tOmar Mansour\tQ948\tx\n", encoding="utf-8")
+    build_kb.add_named_people(rows, entries, "kb_people_ar")
+    # the Arabic-named person is merged into the QID's entry; a namesake of another country keeps no QID of it
+    assert sorted(entries) == ["Q24690887", "Q34105", "kg:b"]
+    assert entries["Q34105"].names_ar == {"حسني مبارك"} and entries["Q34105"].label_en == "Hosni Mubarak"
+    assert entries["Q24690887"].names_ar == {"عمر منصور"} and entries["kg:b"].wikidata is None
+    assert "kb_people_ar" in entries["Q34105"].sources
+
+
+@pytest.mark.parametrize("name, expected_id", [
+    ("ناجي جلول", "Q19956225"),      # kb_people_ar.tsv: Néji Jalloul, education 2015-2017
+    ("سليم الخلبوصي", "Q28654181"),  # a second spelling of Slim Khalbous
+    ("حسني مبارك", "Q34105"),        # the curated spelling joins the holder; the name alone did not (سوزان مبارك)
+])
+def test_people_take_the_qid_of_their_curated_arabic_spelling(kb, name, expected_id):
+    assert [e.id for e in kb.lookup(name) if e.type == "PER"] == [expected_id]
