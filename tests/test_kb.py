@@ -158,13 +158,18 @@ def test_vice_president_is_not_president(kb):
     assert kb.office_holder("president", "Q30", "2015") != biden
 
 
+@pytest.fixture(scope="module")
+def build_kb():
+    spec = importlib.util.spec_from_file_location("build_kb_module", REPO / "scripts" / "build_kb.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_kb_module"] = module  # dataclasses resolve the script's annotations through sys.modules
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules["build_kb_module"]
+
+
 @pytest.mark.skipif(not SHARED_KB.is_dir(), reason=f"shared KB sources absent at {SHARED_KB}")
-def test_build_is_deterministic(tmp_path, monkeypatch):
-    spec = importlib.util.spec_from_file_location("build_kb", REPO / "scripts" / "build_kb.py")
-    build_kb = importlib.util.module_from_spec(spec)
-    # dataclasses resolve the script's annotations through sys.modules
-    monkeypatch.setitem(sys.modules, "build_kb", build_kb)
-    spec.loader.exec_module(build_kb)
+def test_build_is_deterministic(build_kb, tmp_path):
     outputs = []
     for name in ("first.jsonl", "second.jsonl"):
         out = tmp_path / name
@@ -277,16 +282,6 @@ def test_everypolitician_legislators_have_their_qid(kb, name, expected_id):
 )
 def test_people_take_the_qid_of_an_office_holder_list(kb, name, expected_id):
     assert [(entry.id, entry.wikidata) for entry in kb.lookup(name)] == [(expected_id, expected_id)]
-
-
-@pytest.fixture(scope="module")
-def build_kb():
-    spec = importlib.util.spec_from_file_location("build_kb_module", REPO / "scripts" / "build_kb.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_kb_module"] = module  # dataclasses resolve the script's annotations through sys.modules
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["build_kb_module"]
 
 
 def test_a_qid_row_naming_two_people_joins_neither(build_kb, tmp_path):
