@@ -909,6 +909,8 @@ class RelationExtractor:
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
+        if direct and self._community_of(tokens, candidates[0][0], start):
+            return None  # طالب إردوغان أكراد العراق: the addressee is Iraq's Kurds, not Iraq
         if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
@@ -917,6 +919,8 @@ class RelationExtractor:
         own_letter = {m.tok_start for m, _ in mentions if _known_with_letter(m)}
         for k in range(start, boundary):
             if k not in where and k not in own_letter and _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
+                if self._own_meeting(trigger, tokens, mentions, start, k, where):
+                    return None  # لاجتماعها اليوم تكليف القيادي بالحركة: the body's own meeting
                 if trigger.predicate in _DEMANDS and (body := self._members_body(tokens, mentions, start, k, actors)):
                     return body, 0.9  # دعا X الدول الأعضاء في منظمة Y إلى: the addressee is the body
                 if trigger.predicate in _DEMANDS and not trigger.requires and self._unnamed_addressee(tokens, mentions, start, k, where):
@@ -958,6 +962,26 @@ class RelationExtractor:
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
+
+    def _community_of(self, tokens, mention: Mention, start: int) -> bool:
+        """Tell whether a name after token `start` completes a noun of a people or community
+        (cues.tsv kind people: أكراد العراق، مسيحيي مصر): that community is the party meant."""
+        j = mention.tok_start - 1
+        return j >= start and self.lexicon.cues.get(tokens[j].lemma) == "people" and "Al_det" not in tokens[j].prefixes
+
+    def _own_meeting(self, trigger: Trigger, tokens, mentions, start: int, k: int, where: set[int]) -> bool:
+        """Tell whether a meeting noun with a possessive pronoun, right before token `start`, is
+        its owner's own meeting: a word other than a time word, an adjective, a name or a
+        phrase of where stands before the preposition at token k (في البيان الختامي لاجتماعها
+        اليوم تكليف القيادي بالحركة), so that preposition is another phrase's (لقائه أمس بقصر
+        قرطاج بالرئيس keeps its target)."""
+        noun = tokens[start - 1] if start > 0 else None
+        if (noun is None or noun.lemma != trigger.lemma or not (noun.enclitic or "").endswith("_poss")
+                or self.lexicon.cues.get(noun.lemma) != "meeting"):
+            return False
+        covered = {j for m, _ in mentions for j in range(m.tok_start, m.tok_end)}
+        return any(j not in where and j not in covered and tokens[j].pos not in ("punc", "adv", "adj") and not self._time_word(tokens[j])
+                   for j in range(start, k))
 
     def _site_owner(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str],
                     past: set[int] = frozenset(), gap: int = 0):

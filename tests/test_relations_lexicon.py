@@ -1,0 +1,77 @@
+"""Frames and other senses from the corpus (issue 15, session 10, a lexicon grown from the corpus)."""
+
+import pytest
+
+from kg.types import Document
+
+STRUCTURAL = ("leader_of", "member_of", "part_of", "located_in")
+
+
+def _events(pipeline, text):
+    extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    return [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations if r.predicate not in STRUCTURAL]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # قدّم with thanks or congratulations praises the one thanked (events/corpus.frames.tsv).
+        ("وقدمت فرنسا الشكر لتونس على تعاونها.", [("France", "praised", "Tunisia")]),
+        ("وقدم الرئيس الجزائري التهاني لنظيره الفرنسي إيمانويل ماكرون.", [("Abdelaziz Bouteflika", "praised", "Emmanuel Macron")]),
+        # Guards: aid offered is no praise; thanks to no named party.
+        ("وقدمت الصين مساعدات لتونس.", []),
+        ("وقدم الوفد الشكر للحاضرين.", []),
+    ],
+)
+def test_frames_mined_from_the_corpus(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An alert of a danger from others is no threat to the one warned (events/senses.tsv).
+        ("حذرت الولايات المتحدة الأميركية دولة الكويت من احتمال تعرضها لاعتداء إرهابي.", []),
+        ("وحذرت بريطانيا فرنسا من هجمات إرهابية خلال الصيف.", []),
+        # A warning to a party about its own act still is.
+        ("حذرت روسيا الولايات المتحدة من ضرب سوريا.", [("Russia", "threatened", "United States")]),
+        # An invitation to visit is no visit by the one inviting.
+        ("ووجه الرئيس التونسي الباجي قائد السبسي دعوة إلى نظيره الجزائري عبد العزيز بوتفليقة لزيارة تونس.", []),
+        ("وتوجه الرئيس التونسي الباجي قائد السبسي إلى الجزائر في زيارة رسمية.", [("Beji Caid Essebsi", "visited", "Algeria")]),
+    ],
+)
+def test_other_senses(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A community of a state as the direct object: the community, not the state, is asked
+        # (cues.tsv kind people).
+        ("طالب الرئيس التركي رجب طيب إردوغان أكراد العراق اليوم الثلاثاء بإنزال العلم الكردي.", []),
+        ("ودعت فرنسا سكان غزة إلى الهدوء.", []),
+        # The state itself, or its government, still is.
+        ("طالب الرئيس التركي رجب طيب إردوغان العراق اليوم الثلاثاء بإنزال العلم الكردي.", [("Recep Tayyip Erdoğan", "called_for", "Iraq")]),
+        ("ودعت فرنسا حكومة العراق إلى الحوار.", [("France", "called_for", "Government of Iraq")]),
+    ],
+)
+def test_community_in_the_addressee_phrase(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A body's own meeting: the preposition later on belongs to another phrase.
+        ("أعلنت الهيئة الوطنية لإنقاذ حركة نداء تونس في البيان الختامي لاجتماعها اليوم تكليف القيادي بالحركة المنصف السلامي برئاسة الهيئة.", []),
+        # A meeting with a party, past a time word and a phrase of where, is one.
+        ("وقال الرئيس التونسي الباجي قائد السبسي خلال لقائه أمس بقصر قرطاج بوزير الخارجية الفرنسي جان إيف لودريان إن العلاقات ممتازة.",
+         [("Beji Caid Essebsi", "met", "Jean-Yves Le Drian")]),
+        ("وأشاد وزير الخارجية خميس الجهيناوي خلال اجتماعه مع نظيره الجزائري عبد القادر مساهل بالتعاون بين البلدين.",
+         [("Khemaies Jhinaoui", "met", "عبد القادر مساهل")]),
+    ],
+)
+def test_own_meeting(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
