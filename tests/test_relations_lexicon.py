@@ -16,10 +16,12 @@ def _events(pipeline, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # قدّم with thanks or congratulations praises the one thanked (events/corpus.frames.tsv).
+        # قدّم, تقدّم بـ with thanks or congratulations praise the one thanked (events/corpus.frames.tsv).
         ("وقدمت فرنسا الشكر لتونس على تعاونها.", [("France", "praised", "Tunisia")]),
         ("وقدم الرئيس الجزائري التهاني لنظيره الفرنسي إيمانويل ماكرون.", [("Abdelaziz Bouteflika", "praised", "Emmanuel Macron")]),
-        # Guards: aid offered is no praise; thanks to no named party.
+        ("وتقدمت قطر بالتهاني إلى الكويت.", [("Qatar", "praised", "Kuwait")]),
+        # Guards: aid offered is no praise; thanks to no named party; a complaint filed.
+        ("وتقدمت تونس بشكوى ضد ليبيا.", []),
         ("وقدمت الصين مساعدات لتونس.", []),
         ("وقدم الوفد الشكر للحاضرين.", []),
     ],
