@@ -142,6 +142,13 @@ def test_addressee_through_members_and_talks(pipeline, text, expected):
         ("وصل بوتين إلى المطار قبل أن يستقبلها لوكاشنكو بحرارة.", []),
         ("التقى ماكرون بوتين في باريس قبل أن يستقبله ترامب في واشنطن.", [("Emmanuel Macron", "met", "Vladimir Putin")]),
         ("وأكدت قطر أن الحكومة لم تتلق أي طلب، بعد أن اتهمتها السعودية بدعم الإرهاب.", []),
+        # The subject before the verb, opening a reported clause (أن X دعاه), is the verb's own.
+        ("وقال الرئيس الباجي قايد السبسي إن رئيس الولايات المتحدة الأمريكية دونالد ترامب دعاه لمواصلة التحاور في واشنطن.",
+         [("Donald Trump", "called_for", "Beji Caid Essebsi")]),
+        # Guards: a name right before the verb under a preposition is the pronoun's party, not the
+        # subject; a name joined by و after إن opens a clause of its own (تدعمها: the initiative).
+        ("وجه الرئيس الإيراني السابق محمود احمدي نجاد رسالة مفتوحة الى الرئيس الامريكي دونالد ترامب، طالبه فيها بتغيير المنهج.", []),
+        ("قالت المستشارة الألمانية أنجيلا ميركل إن المبادرة جيدة وألمانيا تدعمها.", []),
     ],
 )
 def test_object_pronoun_resolved_in_the_sentence(pipeline, text, expected):
