@@ -126,3 +126,30 @@ def test_frames_of_invited_arrival_and_ultimatum(pipeline, text, expected):
 )
 def test_addressee_through_members_and_talks(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An object pronoun with words between it and its party (session 10): the last named party
+        # before it that agrees with it in kind and gender, when no other party of the sentence does.
+        ("نفت بكين أي تدخل في شؤون الدول الأخرى، بعد أن اتهمها الرئيس الأميركي دونالد ترامب بالتدخل في الانتخابات.",
+         [("Donald Trump", "accused", "Beijing")]),
+        ("وبث التلفزيون الروسي مشاهد تظهر بوتين وهو يهبط من الطائرة قبل أن يستقبله لوكاشنكو بحرارة.",
+         [("Alexander Lukashenko", "met", "Vladimir Putin")]),
+        # Guards: no party of the pronoun's gender (ها, Putin); two that agree (ه: Macron or Putin);
+        # two of one kind (ها: Qatar or the government).
+        ("وصل بوتين إلى المطار قبل أن يستقبلها لوكاشنكو بحرارة.", []),
+        ("التقى ماكرون بوتين في باريس قبل أن يستقبله ترامب في واشنطن.", [("Emmanuel Macron", "met", "Vladimir Putin")]),
+        ("وأكدت قطر أن الحكومة لم تتلق أي طلب، بعد أن اتهمتها السعودية بدعم الإرهاب.", []),
+        # The subject before the verb, opening a reported clause (أن X دعاه), is the verb's own.
+        ("وقال الرئيس الباجي قايد السبسي إن رئيس الولايات المتحدة الأمريكية دونالد ترامب دعاه لمواصلة التحاور في واشنطن.",
+         [("Donald Trump", "called_for", "Beji Caid Essebsi")]),
+        # Guards: a name right before the verb under a preposition is the pronoun's party, not the
+        # subject; a name joined by و after إن opens a clause of its own (تدعمها: the initiative).
+        ("وجه الرئيس الإيراني السابق محمود احمدي نجاد رسالة مفتوحة الى الرئيس الامريكي دونالد ترامب، طالبه فيها بتغيير المنهج.", []),
+        ("قالت المستشارة الألمانية أنجيلا ميركل إن المبادرة جيدة وألمانيا تدعمها.", []),
+    ],
+)
+def test_object_pronoun_resolved_in_the_sentence(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
