@@ -179,12 +179,18 @@ class Linker:
                 by_letters[normalize(name).replace(" ", "")].add(entry.id)
         self._by_letters = {letters: next(iter(ids)) for letters, ids in by_letters.items() if len(ids) == 1}
         # A person's name with or without the article on its words, and a full name by its
-        # shorter forms: only a form one person has is evidence.
-        by_form: dict[str, set[str]] = defaultdict(set)
+        # shorter forms: only a form one person has is evidence. One who goes by the last two words
+        # of a full name (المنصف المرزوقي of محمد المنصف المرزوقي) is not named by its first and last.
+        people: dict[str, set[str]] = defaultdict(set)
         for name, entry in kb.all_names():
             if entry.type == "PER" and len(name.split()) > 1:
-                for form in {without_article(name), *map(without_article, shorter_forms(name))}:
-                    by_form[form].add(entry.id)
+                people[entry.id].add(name)
+        by_form: dict[str, set[str]] = defaultdict(set)
+        for kb_id, names in people.items():
+            for name in names:
+                middle = " ".join(name.split()[1:]) not in names
+                for form in {without_article(name), *map(without_article, shorter_forms(name, middle))}:
+                    by_form[form].add(kb_id)
         self._by_form = {form: next(iter(ids)) for form, ids in by_form.items() if len(ids) == 1}
 
     def __call__(self, mentions: tuple[Mention, ...], doc_id: str = "") -> tuple[Entity, ...]:

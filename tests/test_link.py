@@ -317,6 +317,8 @@ def test_another_form_of_a_persons_name_is_linked(pipeline, text, name, qid):
     [
         # a compound given name alone is not a man of that family (Abdul Aziz al-Hakim)
         ("وقال عبد الحكيم إن الاجتماع تأجل.", "Q307168"),
+        # one who goes by his middle and last names (المنصف المرزوقي) is not named by his first and last
+        ("وأصيب العون محمد المرزوقي بجروح خفيفة.", "Q4715"),
         # a son's name holds his father's: Khalid bin Salman is not King Salman
         ("وعين الملك الأمير خالد بن سلمان بن عبد العزيز آل سعود سفيرا في واشنطن.", "Q367825"),
     ],
