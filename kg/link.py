@@ -23,6 +23,10 @@ _IRI_UNSAFE = re.compile(r"[^\w]+")
 _PHRASE_GAP = 4  # characters between a body and a bare body of its phrase: one particle (الليبي في الحكومة)
 # conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
 PROCLITIC_LETTERS = frozenset("وفبلك")
+# words that tie a name to the next one: a kinship link (بن، آل) or the first half of a compound (عبد الله)
+NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
+# a kinship link: what follows it is a forebear's name (تميم بن حمد)
+KINSHIP_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
 
 
 def skeleton(name: str) -> str:
@@ -91,6 +95,34 @@ def _surname(name: str) -> str:
     return skeleton(name.split()[-1])
 
 
+def without_article(name: str) -> str:
+    """Return a name, normalised, with the article of each word dropped: Maghrebi spellings of a
+    person's name take or leave it (المنجي الرحوي / منجي الرحوي، محمد الفريخة / محمد فريخة)."""
+    return " ".join(word[len(DEFINITE_ARTICLE):] if word.startswith(DEFINITE_ARTICLE) and len(word) > 4 else word
+                    for word in normalize(name).split())
+
+
+def shorter_forms(name: str, middle: bool = True) -> list[str]:
+    """Return the shorter forms a person's full name is written in, normalised.
+
+    A lineage told less far back (تميم بن حمد بن خليفة آل ثاني → تميم بن حمد آل ثاني): the forebears
+    dropped follow a kinship link, after a father named, and end on no link (عبد of عبد العزيز).
+    With `middle`, also given name and family name without the middle name (روبير إسكندر غانم →
+    روبير غانم, سعد الدين الحريري → سعد الحريري), but not from a compound (عبد العزيز الحكيم is no
+    عبد الحكيم) nor a kinship link (خالد بن سلمان).
+
+    Args:
+        middle: False for a name read in a text: a middle name it adds may be another person's
+            (جورج هربرت بوش is not جورج بوش the son).
+    """
+    words = normalize(name).split()
+    forms = [f"{words[0]} {words[2]}"] if middle and len(words) == 3 and not set(words) & NAME_LINKS else []
+    for i in range(2, len(words) - 2):
+        if words[i] in KINSHIP_LINKS and set(words[1:i]) & KINSHIP_LINKS:
+            forms += [" ".join(words[:i] + words[j:]) for j in range(i + 2, len(words)) if words[j - 1] not in NAME_LINKS]
+    return forms
+
+
 def _home_country(entries: list[KBEntry | None]) -> KBEntry | None:
     """The state an article is about: the one its places name most, twice at least and more than any other."""
     counts = Counter(entry.id if entry.is_country else entry.country
@@ -146,6 +178,20 @@ class Linker:
             if " " in name:  # a one-word name the tagger typed otherwise may be a common word (مركز)
                 by_letters[normalize(name).replace(" ", "")].add(entry.id)
         self._by_letters = {letters: next(iter(ids)) for letters, ids in by_letters.items() if len(ids) == 1}
+        # A person's name with or without the article on its words, and a full name by its
+        # shorter forms: only a form one person has is evidence. One who goes by the last two words
+        # of a full name (المنصف المرزوقي of محمد المنصف المرزوقي) is not named by its first and last.
+        people: dict[str, set[str]] = defaultdict(set)
+        for name, entry in kb.all_names():
+            if entry.type == "PER" and len(name.split()) > 1:
+                people[entry.id].add(name)
+        by_form: dict[str, set[str]] = defaultdict(set)
+        for kb_id, names in people.items():
+            for name in names:
+                middle = " ".join(name.split()[1:]) not in names
+                for form in {without_article(name), *map(without_article, shorter_forms(name, middle))}:
+                    by_form[form].add(kb_id)
+        self._by_form = {form: next(iter(ids)) for form, ids in by_form.items() if len(ids) == 1}
 
     def __call__(self, mentions: tuple[Mention, ...], doc_id: str = "") -> tuple[Entity, ...]:
         """Return one entity per real-world thing, in order of first mention.
@@ -274,7 +320,7 @@ class Linker:
             return exact[0]
         found = self._by_skeleton.get((mention.type, skeleton(mention.name)))
         if found is None:
-            return self._transliterated(mention) or self._written_together(mention)
+            return self._transliterated(mention) or self._written_together(mention) or self._other_form(mention)
         kb_id, name = found
         # A shared skeleton with many letters apart is a coincidence (مارتن / موريتانيا).
         written = normalize(mention.name)
@@ -288,6 +334,15 @@ class Linker:
         """
         kb_id = self._by_letters.get(normalize(mention.name).replace(" ", ""))
         return self.kb.get(kb_id) if kb_id else None
+
+    def _other_form(self, mention: Mention) -> KBEntry | None:
+        """The one person whose name this is with or without the article on its words, or a shorter
+        form of (روبير غانم ~ روبير إسكندر غانم), or a fuller lineage of (تميم بن حمد بن خليفة آل ثاني)."""
+        if mention.type != "PER" or len(mention.name.split()) < 2:
+            return None
+        found = {self._by_form.get(without_article(form))
+                 for form in (mention.name, *shorter_forms(mention.name, middle=False))} - {None}
+        return self.kb.get(found.pop()) if len(found) == 1 else None
 
     def _transliterated(self, mention: Mention) -> KBEntry | None:
         """The person whose English name has the consonants of the Arabic one (ماكرون ~ Macron)."""

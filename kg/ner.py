@@ -7,14 +7,13 @@ from dataclasses import dataclass, replace
 from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
-from kg.link import names_holder
+from kg.link import NAME_LINKS as _NAME_LINKS, names_holder
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
 _MAX_NAME_TOKENS = 6
 # letters of a name's longest word: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch has 58
 _MAX_NAME_WORD = 60
-_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
 _MAX_ORG_MODIFIERS = 3
 _MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الدينية الفلسطيني
 _NAME_POS = frozenset({"noun_prop"})

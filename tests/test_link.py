@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.link import consonants, skeleton
+from kg.link import consonants, shorter_forms, skeleton, without_article
 from kg.types import Document
 
 
@@ -270,3 +270,58 @@ def test_a_nisba_names_a_country_not_a_continent(pipeline):
     entities = _entities(pipeline, "وقال الاتحاد الأوروبي إن الأزمة تتفاقم.")
     assert "Q46" not in {e.wikidata for e in entities}
 
+
+
+@pytest.mark.parametrize(
+    ("name", "middle", "forms"),
+    [
+        ("روبير إسكندر غانم", True, ["روبير غانم"]),
+        ("سعد الدين الحريري", True, ["سعد الحريري"]),
+        # a name read in a text keeps its middle name: جورج هربرت بوش is not the son جورج بوش
+        ("جورج هربرت بوش", False, []),
+        # a compound given name and a kinship link are not middle names
+        ("عبد العزيز الحكيم", True, []),
+        ("خالد بن سلمان", True, []),
+        # forebears are dropped after a father named, not in place of him
+        ("تميم بن حمد بن خليفة آل ثاني", False, ["تميم بن حمد ال ثاني"]),
+        ("خالد بن سلمان بن عبد العزيز آل سعود", False, ["خالد بن سلمان ال سعود"]),
+    ],
+)
+def test_shorter_forms_of_a_full_name(name, middle, forms):
+    assert shorter_forms(name, middle) == forms
+
+
+def test_a_name_with_or_without_the_article_on_its_words_is_one_form():
+    assert without_article("المنجي الرحوي") == without_article("منجي الرحوي") == "منجي رحوي"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "qid"),
+    [
+        # the text spells the given name or the surname without the article (KB: المنجي الرحوي) or with it (الهادي مجدوب)
+        ("وقال النائب منجي الرحوي إن الحكومة فشلت.", "منجي الرحوي", "Q16185697"),
+        ("وأعلن وزير الداخلية الهادي المجدوب أن الوضع الأمني مستقر.", "الهادي المجدوب", "Q21996842"),
+        # the middle name left out (KB: روبير إسكندر غانم)
+        ("وقال النائب روبير غانم إن اللجنة أقرت القانون.", "روبير غانم", "Q3435215"),
+        # the lineage told one forebear further back (KB: تميم بن حمد آل ثاني)
+        ("واتصل الشيخ تميم بن حمد بن خليفة آل ثاني أمير قطر بالرئيس الفرنسي.", "تميم بن حمد بن خليفة آل ثاني", "Q1855372"),
+    ],
+)
+def test_another_form_of_a_persons_name_is_linked(pipeline, text, name, qid):
+    named = _named(_entities(pipeline, text))
+    assert named.get(name) == qid, named
+
+
+@pytest.mark.parametrize(
+    ("text", "qid"),
+    [
+        # a compound given name alone is not a man of that family (Abdul Aziz al-Hakim)
+        ("وقال عبد الحكيم إن الاجتماع تأجل.", "Q307168"),
+        # one who goes by his middle and last names (المنصف المرزوقي) is not named by his first and last
+        ("وأصيب العون محمد المرزوقي بجروح خفيفة.", "Q4715"),
+        # a son's name holds his father's: Khalid bin Salman is not King Salman
+        ("وعين الملك الأمير خالد بن سلمان بن عبد العزيز آل سعود سفيرا في واشنطن.", "Q367825"),
+    ],
+)
+def test_another_persons_name_is_no_form_of_it(pipeline, text, qid):
+    assert qid not in _named(_entities(pipeline, text)).values()
