@@ -388,6 +388,9 @@ def test_a_curated_arabic_spelling_joins_its_qid(build_kb, tmp_path):
     ("ناجي جلول", "Q19956225"),      # kb_people_ar.tsv: Néji Jalloul, education 2015-2017
     ("سليم الخلبوصي", "Q28654181"),  # a second spelling of Slim Khalbous
     ("حسني مبارك", "Q34105"),        # the curated spelling joins the holder; the name alone did not (سوزان مبارك)
+    ("لوبان", "Q12927"),             # the curated person (kg:marine-le-pen) takes the France term-15 list's QID
+    ("فرحات الحرشاني", "Q19248970"),  # Farhat Horchani, defence 2015-2017, a new person
+    ("هادي مجدوب", "Q21996842"),      # a spelling without the article joins the entry of الهادي مجدوب
 ])
 def test_people_take_the_qid_of_their_curated_arabic_spelling(kb, name, expected_id):
     assert [e.id for e in kb.lookup(name) if e.type == "PER"] == [expected_id]
