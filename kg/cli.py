@@ -17,7 +17,6 @@ from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
 from kg.lexicon import LexiconError
 from kg.read import Problem, ReadError, read_inputs
-from kg.store import StoreError
 from kg.types import Extraction
 from kg.vocab import PREDICATES
 
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from kg.network import GraphTables
 
 _VIEW_SUFFIXES = {".html": "html", ".graphml": "graphml", ".gexf": "gexf"}
+_STORE_COMMANDS = {"build", "view", "query", "remove"}  # the commands that can raise kg.store.StoreError
 _NER_OPTION = {"choices": NER_CHOICES, "default": "auto",
                "help": "statistical NER: the shipped CRF or camel-tools' BERT NER (default auto: camelbert when installed)"}
 
@@ -98,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     remove.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help="the store (default: exports/store)")
     remove.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store endpoint instead of the store")
     args = parser.parse_args(argv)
+    errors_for_user: tuple[type[Exception], ...] = (ReadError, camel_db.MissingDatabase, MissingModel, LexiconError, ViewError)
+    if args.command in _STORE_COMMANDS:  # kg.store (Oxigraph) is imported only where it is used: start-up
+        from kg.store import StoreError
+
+        errors_for_user += (StoreError,)
     try:
         if args.command == "install-data":
             return _install_data(args.local_copy or CAMEL_DB_COPY, not args.offline)
@@ -116,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.engine == "dask" and not args.scheduler:
             parser.error("--engine dask needs --scheduler ADDRESS")
         return _build(args, args.store, args.endpoint)
-    except (ReadError, camel_db.MissingDatabase, MissingModel, LexiconError, StoreError, ViewError) as err:
+    except errors_for_user as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -125,13 +130,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem], ner: str) -> Iterator[Extraction]:
-    from tqdm import tqdm
-
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline.load(ner)
-    show = len(inputs) > 1 or any(Path(name).is_dir() for name in inputs)
-    for item in tqdm(read_inputs(inputs, encoding), unit=" articles", disable=not show or None, file=sys.stderr):
+    items = read_inputs(inputs, encoding)
+    if len(inputs) > 1 or any(Path(name).is_dir() for name in inputs):  # one article has no progress bar (nor tqdm's import)
+        from tqdm import tqdm
+
+        items = tqdm(items, unit=" articles", disable=None, file=sys.stderr)
+    for item in items:
         if isinstance(item, Problem):
             print(f"kg: skipped {item.reason}", file=sys.stderr)
             failures.append(item)
@@ -235,7 +242,7 @@ def write_page_and_store(tables: GraphTables, output: Path, store: Dataset | Non
 
 
 def _query(text: str | None, file: Path | None, store_path: Path, fmt: str, binds: list[str]) -> int:
-    from kg.store import bound_value, format_result, open_store, run_query
+    from kg.store import StoreError, bound_value, format_result, open_store, run_query
 
     if (text is None) == (file is None):
         raise StoreError("give either a query or --file FILE")
