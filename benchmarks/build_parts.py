@@ -90,18 +90,13 @@ def instrument(out: Path) -> None:
     corpus.ArticleCache.get = timed("main: article cache look-up", corpus.ArticleCache.get)
     corpus.wait = timed("main: waiting for workers", corpus.wait)
     store.open_store = timed("main: store opened", store.open_store)
-    for name in ("write_nquads", "write_outputs", "write_page_and_store"):
-        for module in (corpus, cli):
-            if hasattr(module, name):
-                setattr(module, name, timed(f"main: {name}", getattr(module, name)))
-    rdf.write_exports = timed("main: · write_exports (parse + fan out)", rdf.write_exports)
-    viz.write_view = timed("main: · kg.html", viz.write_view)
-    store.start_loading = timed("main: · store load started", store.start_loading)
+    viz.write_view = timed("main: kg.html", viz.write_view)
     # The threads beside the main one, each timed on its own thread.
     rdf.fan_out = timed("thread: kg.nq written, articles' N-Quads parsed and handed on", rdf.fan_out)
     rdf._serialize = timed("thread: exports serialised (Turtle, TriG, JSON-LD)", rdf._serialize)
     network.GraphTables.of_quads = classmethod(timed("thread: kg.html's tables", network.GraphTables.of_quads.__func__))
-    store.load_nquads = timed("thread: store load (Oxigraph's own threads not counted)", store.load_nquads)
+    make_loader = store.graph_loader
+    store.graph_loader = lambda dataset: timed("thread: store load (Oxigraph's own threads not counted)", make_loader(dataset))
 
     # Workers (and -j 1, where the main process is the worker).
     forked: list[int] = []
@@ -126,7 +121,7 @@ def instrument(out: Path) -> None:
     corpus.article_graphs = worker_part("worker: article batch", corpus.article_graphs)
     pipeline.Pipeline.__call__ = timed("worker: · pipeline", pipeline.Pipeline.__call__)
     rdf.article_nquads = timed("worker: · N-Quads", rdf.article_nquads)
-    corpus.ArticleCache.put = timed("worker: · article files written", corpus.ArticleCache.put)
+    corpus.ArticleCache.put = timed("worker/main: article files written", corpus.ArticleCache.put)
     corpus.digest = timed("worker/main: digest", corpus.digest)
     process._sendback_result = timed("worker: result pickled and sent", process._sendback_result)
 
