@@ -7,7 +7,9 @@ off) with a timer around each part; workers time their own parts and leave them 
 CPU seconds of the thread that runs them (the shared machine's other work inflates wall time far
 more), nested parts are inside their parent. "other threads" is the main process's CPU outside its
 main thread: the executor's thread that pickles tasks and unpickles results, the store's loader and
-the export writers. Timers cost a little themselves. DIR is emptied first.
+the export writers; the "thread:" rows are parts of it, each timed on its own thread (the store's
+row is the Python thread's: Oxigraph's bulk loader works on threads of its own, counted only in
+"other threads"). Timers cost a little themselves. DIR is emptied first.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -28,23 +31,26 @@ sys.path.insert(0, str(ROOT))
 SPENT: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
 _WORKER_FILE = "parts-worker-{pid}.json"
+_ADDING = threading.Lock()  # timers of several threads add to SPENT
 
 
 def timed(stage: str, function, clock=time.thread_time):
     """`function` with the CPU time of its thread added to SPENT[stage]; nested calls of one stage count once."""
-    depth = [0]
+    depth = threading.local()  # the export writers run one stage on three threads at once
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        depth[0] += 1
+        depth.n = getattr(depth, "n", 0) + 1
         started = clock()
         try:
             return function(*args, **kwargs)
         finally:
-            depth[0] -= 1
-            if depth[0] == 0:
-                SPENT[stage] += clock() - started
-                CALLS[stage] += 1
+            depth.n -= 1
+            if depth.n == 0:
+                spent = clock() - started
+                with _ADDING:
+                    SPENT[stage] += spent
+                    CALLS[stage] += 1
 
     return wrapper
 
@@ -72,7 +78,7 @@ def instrument(out: Path) -> None:
     """Put timers around the parts of a build, in this process and (inherited by fork) in its workers."""
     import concurrent.futures.process as process
 
-    from kg import cli, corpus, nlp, pipeline, rdf, store, viz
+    from kg import cli, corpus, network, nlp, pipeline, rdf, store, viz
     main_pid = os.getpid()
 
     # Main process.
@@ -82,16 +88,15 @@ def instrument(out: Path) -> None:
     corpus.WordReadings.update = timed("worker/main: word cache merge (main: from workers; worker: from the others)", nlp.WordReadings.update)
     cli.read_inputs = timed_iterator("main: reading articles", cli.read_inputs)
     corpus.ArticleCache.get = timed("main: article cache look-up", corpus.ArticleCache.get)
-    corpus.ArticleCache.put = timed("main: article files written", corpus.ArticleCache.put)
     corpus.wait = timed("main: waiting for workers", corpus.wait)
     store.open_store = timed("main: store opened", store.open_store)
-    for name in ("write_nquads", "write_outputs", "write_page_and_store"):
-        for module in (corpus, cli):
-            if hasattr(module, name):
-                setattr(module, name, timed(f"main: {name}", getattr(module, name)))
-    rdf.write_exports = timed("main: · write_exports (parse + fan out)", rdf.write_exports)
-    viz.write_view = timed("main: · kg.html", viz.write_view)
-    store.start_loading = timed("main: · store load started", store.start_loading)
+    viz.write_view = timed("main: kg.html", viz.write_view)
+    # The threads beside the main one, each timed on its own thread.
+    rdf.fan_out = timed("thread: kg.nq written, articles' N-Quads parsed and handed on", rdf.fan_out)
+    rdf._serialize = timed("thread: exports serialised (Turtle, TriG, JSON-LD)", rdf._serialize)
+    network.GraphTables.of_quads = classmethod(timed("thread: kg.html's tables", network.GraphTables.of_quads.__func__))
+    make_loader = store.graph_loader
+    store.graph_loader = lambda dataset: timed("thread: store load (Oxigraph's own threads not counted)", make_loader(dataset))
 
     # Workers (and -j 1, where the main process is the worker).
     forked: list[int] = []
@@ -116,6 +121,7 @@ def instrument(out: Path) -> None:
     corpus.article_graphs = worker_part("worker: article batch", corpus.article_graphs)
     pipeline.Pipeline.__call__ = timed("worker: · pipeline", pipeline.Pipeline.__call__)
     rdf.article_nquads = timed("worker: · N-Quads", rdf.article_nquads)
+    corpus.ArticleCache.put = timed("worker/main: article files written", corpus.ArticleCache.put)
     corpus.digest = timed("worker/main: digest", corpus.digest)
     process._sendback_result = timed("worker: result pickled and sent", process._sendback_result)
 

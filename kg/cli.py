@@ -17,16 +17,14 @@ from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
 from kg.lexicon import LexiconError
 from kg.read import Problem, ReadError, read_inputs
-from kg.store import StoreError
 from kg.types import Extraction
 from kg.vocab import PREDICATES
 
 if TYPE_CHECKING:
-    from rdflib import Dataset, URIRef
-
     from kg.network import GraphTables
 
 _VIEW_SUFFIXES = {".html": "html", ".graphml": "graphml", ".gexf": "gexf"}
+_STORE_COMMANDS = {"build", "view", "query", "remove"}  # the commands that can raise kg.store.StoreError
 _NER_OPTION = {"choices": NER_CHOICES, "default": "auto",
                "help": "statistical NER: the shipped CRF or camel-tools' BERT NER (default auto: camelbert when installed)"}
 
@@ -98,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     remove.add_argument("--store", type=Path, default=DEFAULT_STORE, metavar="DIR", help="the store (default: exports/store)")
     remove.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 Graph Store endpoint instead of the store")
     args = parser.parse_args(argv)
+    errors_for_user: tuple[type[Exception], ...] = (ReadError, camel_db.MissingDatabase, MissingModel, LexiconError, ViewError)
+    if args.command in _STORE_COMMANDS:  # kg.store (Oxigraph) is imported only where it is used: start-up
+        from kg.store import StoreError
+
+        errors_for_user += (StoreError,)
     try:
         if args.command == "install-data":
             return _install_data(args.local_copy or CAMEL_DB_COPY, not args.offline)
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.engine == "dask" and not args.scheduler:
             parser.error("--engine dask needs --scheduler ADDRESS")
         return _build(args, args.store, args.endpoint)
-    except (ReadError, camel_db.MissingDatabase, MissingModel, LexiconError, StoreError, ViewError) as err:
+    except errors_for_user as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -125,13 +128,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem], ner: str) -> Iterator[Extraction]:
-    from tqdm import tqdm
-
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline.load(ner)
-    show = len(inputs) > 1 or any(Path(name).is_dir() for name in inputs)
-    for item in tqdm(read_inputs(inputs, encoding), unit=" articles", disable=not show or None, file=sys.stderr):
+    items = read_inputs(inputs, encoding)
+    if len(inputs) > 1 or any(Path(name).is_dir() for name in inputs):  # one article has no progress bar (nor tqdm's import)
+        from tqdm import tqdm
+
+        items = tqdm(items, unit=" articles", disable=None, file=sys.stderr)
+    for item in items:
         if isinstance(item, Problem):
             print(f"kg: skipped {item.reason}", file=sys.stderr)
             failures.append(item)
@@ -169,18 +174,23 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
 
     from kg.corpus import ArticleCache, build
     from kg.network import GraphTables
-    from kg.rdf import article_iri, export_paths, export_stream
-    from kg.store import open_store, push_graphs
+    from kg.rdf import export_paths, export_stream
+    from kg.store import graph_loader, open_store, push_graphs
+    from kg.viz import write_view
 
     output: Path = args.output
     # A path that is not a store fails now, not after the extraction.
     store = open_store(store_path, create=True) if store_path else None
     cache = ArticleCache(output / ".articles")
     started = time.monotonic()
-    # kg.nq and the exports are written while the articles are extracted, from each article's
-    # graph as it comes in input order; kg.html's entity graph is derived from the same quads.
+    # kg.nq and the exports are written, and the store loaded, while the articles are extracted,
+    # from each article's graph as it comes in input order; kg.html's entity graph is derived
+    # from the same quads.
     tables: list[GraphTables] = []
-    with export_stream(output, lambda quads: tables.append(GraphTables.of_quads(quads))) as write_graph:
+    readers = [lambda quads: tables.append(GraphTables.of_quads(quads))]
+    if store is not None:
+        readers.append(graph_loader(store))
+    with export_stream(output, *readers) as write_graph:
         with tqdm(unit=" articles", file=sys.stderr, disable=None, smoothing=0.1) as bar:
             doc_ids, summary = build(
                 read_inputs(args.inputs, args.encoding), cache, args.jobs, args.scheduler,
@@ -188,9 +198,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
             )
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
-    names = [article_iri(doc_id) for doc_id in doc_ids]
     paths = export_paths(output)
-    paths["html"] = write_page_and_store(tables[0], output, store, names)
+    paths["html"] = write_view(tables[0].graph(), output / "kg.html")
     seconds = time.monotonic() - started
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
@@ -200,7 +209,7 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     )
     if store is not None:
         store.close()
-        print(f"kg: {len(names)} article graphs loaded into {store_path}", file=sys.stderr)
+        print(f"kg: {len(doc_ids)} article graphs loaded into {store_path}", file=sys.stderr)
     if endpoint:
         for doc_id in doc_ids:  # one article at a time: memory stays flat
             push_graphs(Dataset().parse(data=cache.nquads(doc_id), format="nquads"), endpoint)
@@ -210,32 +219,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     return 1 if summary.failures else 0
 
 
-def write_page_and_store(tables: GraphTables, output: Path, store: Dataset | None, names: list[URIRef]) -> Path:
-    """Write kg.html of a built graph, and load its kg.nq into a store when one is given.
-
-    Args:
-        tables: the graph's tables, from the quads its exports were written from.
-        output: the folder of kg.nq and the exports.
-        store: an open store, from `kg.store.open_store`, or None.
-        names: the names of the graphs in kg.nq, replaced in the store.
-
-    Returns:
-        The path of kg.html.
-    """
-    from kg.store import start_loading
-    from kg.viz import write_view
-
-    # The store loads kg.nq on a thread of its own while the page is drawn.
-    loaded = start_loading(store, output / "kg.nq", names) if store is not None else None
-    try:
-        return write_view(tables.graph(), output / "kg.html")
-    finally:
-        if loaded is not None:
-            loaded()
-
-
 def _query(text: str | None, file: Path | None, store_path: Path, fmt: str, binds: list[str]) -> int:
-    from kg.store import bound_value, format_result, open_store, run_query
+    from kg.store import StoreError, bound_value, format_result, open_store, run_query
 
     if (text is None) == (file is None):
         raise StoreError("give either a query or --file FILE")

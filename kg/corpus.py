@@ -148,13 +148,15 @@ def article_graph(doc: Document, ner: str) -> ArticleGraph:
 
 
 def article_graphs(
-    docs: list[Document], ner: str, shared: Path | None = None
+    docs: list[Document], ner: str, shared: Path | None = None, cache: ArticleCache | None = None
 ) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
     """Extract a batch of articles; a failure is returned as its one-line reason.
 
     Args:
         shared: the `_SharedWords` file of the run's workers, if any: the words the others
             analysed are read from it first, and the words analysed here are added to it.
+        cache: where each graph is stored as soon as it is made, if anywhere (a local worker
+            writes its own articles' files, sparing the main process).
     Returns:
         the graphs (or reasons), and the words analysed for them that the process had not met.
     """
@@ -164,9 +166,13 @@ def article_graphs(
     results: list[ArticleGraph | str] = []
     for doc in docs:
         try:
-            results.append(article_graph(doc, ner))
+            graph = article_graph(doc, ner)
         except Exception as err:  # one bad article must not take the batch down
             results.append(f"{doc.source}: {doc.id}: {type(err).__name__}: {err}")
+            continue
+        if cache is not None:
+            cache.put(graph)
+        results.append(graph)
     fresh = words.take_fresh()
     if shared is not None and fresh:
         _SHARED_WORDS.write(shared, fresh)
@@ -272,7 +278,7 @@ def build(
         words = _pipeline(ner).analyze.words
         words.update(saved.readings())
         _kg_fingerprint(ner)
-        results = _run_local(todo(), jobs, ner) if jobs > 1 else _run_here(todo(), ner)
+        results = _run_local(todo(), jobs, ner, cache) if jobs > 1 else _run_here(todo(), ner, cache)
     try:
         for doc, result, fresh in results:
             words.update(fresh)
@@ -280,7 +286,8 @@ def build(
                 summary.failures.append(Problem(doc.source, result))
                 in_order.done(doc.id, None)
             else:
-                cache.put(result)
+                if scheduler:  # a Dask worker may be on another machine; local ones stored theirs
+                    cache.put(result)
                 summary.add(result, reused=False)
                 in_order.done(doc.id, result.nquads)
             on_article()
@@ -322,15 +329,17 @@ class _InOrder:
                 self.on_graph(nquads)
 
 
-def _run_here(docs: Iterator[Document], ner: str) -> Iterator[Outcome]:
-    """Run in this process."""
+def _run_here(docs: Iterator[Document], ner: str, cache: ArticleCache) -> Iterator[Outcome]:
+    """Run in this process, storing each graph in `cache`."""
     for doc in docs:
-        results, fresh = article_graphs([doc], ner)
+        results, fresh = article_graphs([doc], ner, cache=cache)
         yield doc, results[0], fresh
 
 
-def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcome]:
+def _run_local(docs: Iterator[Document], jobs: int, ner: str, cache: ArticleCache) -> Iterator[Outcome]:
     """Run on forked worker processes, a few articles a task; a worker that dies costs only the articles it held.
+
+    Each worker stores its articles' graphs in `cache` itself.
 
     After a worker dies, the articles it may have held are retried one at a time, so
     the article that kills its worker is found and reported, and the others finish.
@@ -354,7 +363,7 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str) -> Iterator[Outcom
                             batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
                             if not batch:
                                 break
-                            running[pool.submit(article_graphs, batch, ner, shared)] = batch
+                            running[pool.submit(article_graphs, batch, ner, shared, cache)] = batch
                         if not running:
                             return
                         done, _ = wait(running, return_when=FIRST_COMPLETED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -99,33 +98,36 @@ def load_nquads(store: Dataset, nquads: Path, names: list[URIRef]) -> None:
     store.parse(source=str(nquads), format="ox-nquads", transactional=False)
 
 
-def start_loading(store: Dataset, nquads: Path, names: list[URIRef]) -> Callable[[], None]:
-    """Run `load_nquads` on a thread of its own, beside whatever the caller does next.
+def graph_loader(store: Dataset) -> Callable[[Iterable[ox.Quad]], None]:
+    """A reader for `kg.rdf.export_stream`: it loads the articles' quads into a store as they come.
 
-    Oxigraph's bulk loader lets go of Python's interpreter lock while it parses and indexes, so
-    the exports written meanwhile run on another core.
+    Each named graph replaces the store's graph of that name: the old version is removed before
+    the first quad of the new one goes in. Oxigraph's bulk loader takes the quads while the workers
+    extract, so no load is left for after the last article. The load is not atomic: a build
+    stopped midway leaves what was loaded so far, and the next build replaces it.
 
-    Returns:
-        A function that waits for the load to end and raises its error, if it failed.
+    Args:
+        store: an open store, from `open_store`.
     """
-    errors: list[BaseException] = []
+    # oxrdflib keeps the pyoxigraph store it wraps as `_inner`, and reads and writes through it itself.
+    inner = store.store._inner
 
-    def load() -> None:
-        try:
-            load_nquads(store, nquads, names)
-        except BaseException as err:  # raised again in the caller's thread, by wait
-            errors.append(err)
+    def load(quads: Iterable[ox.Quad]) -> None:
+        inner.bulk_extend(_replacing(inner, quads))
 
-    thread = threading.Thread(target=load, name="kg-store-load")
-    thread.start()
+    return load
 
-    def wait() -> None:
-        thread.join()
-        if errors:
-            raise errors[0]
 
-    return wait
-
+def _replacing(inner: ox.Store, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """The quads, each graph's old version removed from the store before the graph's first quad is handed on."""
+    seen: set[ox.NamedNode] = set()
+    for quad in quads:
+        if quad.graph_name not in seen:
+            seen.add(quad.graph_name)
+            # A fresh store is never written to while the bulk loader fills it.
+            if inner.contains_named_graph(quad.graph_name):
+                inner.remove_graph(quad.graph_name)
+        yield quad
 
 def remove_article(store: Dataset, article_id: str) -> URIRef:
     """Remove an article's graph from a store.

@@ -17,7 +17,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import main
 from kg.pipeline import Pipeline
-from kg.rdf import article_iri, sorted_nquads, to_dataset, write_exports
+from kg.rdf import article_iri, export_stream, sorted_nquads, to_dataset
 from kg.store import (
     StoreError,
     article_graphs,
@@ -25,13 +25,13 @@ from kg.store import (
     delete_article,
     export_dataset,
     format_result,
+    graph_loader,
     load_nquads,
     open_store,
     push_graphs,
     remove_article,
     replace_graphs,
     run_query,
-    start_loading,
     store_quads,
 )
 from kg.types import Document, Entity, Extraction, Mention, Relation
@@ -165,21 +165,22 @@ def test_rerunning_an_article_replaces_its_graph(store):
     assert (URIRef(_iri("tunisia")), KG.condemned, URIRef(_iri("israel"))) not in store
 
 
-def test_loading_on_a_thread_leaves_the_store_what_loading_in_line_does(tmp_path, ant_extractions):
+def test_loading_from_the_export_stream_leaves_the_store_what_loading_the_file_does(tmp_path, ant_extractions):
+    texts = [sorted_nquads(to_dataset([extraction])) for extraction in ant_extractions]
     nquads = tmp_path / "kg.nq"
-    nquads.write_text(sorted_nquads(to_dataset(ant_extractions)), encoding="utf-8")
+    nquads.write_text("".join(texts), encoding="utf-8")
     names = [article_iri(extraction.doc.id) for extraction in ant_extractions]
     contents = []
-    for way in ("in line", "on a thread"):
+    for way in ("from the file", "from the stream"):
         store = open_store(tmp_path / way, create=True)
         # An older version of an article's graph, replaced; another article's graph, kept.
         replace_graphs(store, to_dataset([dataclasses.replace(ARTICLE_A, doc=dataclasses.replace(ARTICLE_A.doc, id=ant_extractions[0].doc.id)), ARTICLE_B]))
-        if way == "in line":
+        if way == "from the file":
             load_nquads(store, nquads, names)
         else:
-            wait = start_loading(store, nquads, names)
-            write_exports(nquads, tmp_path / "exports")  # the work the load runs beside in kg build
-            wait()
+            with export_stream(tmp_path / "exports", graph_loader(store)) as write_graph:  # as kg build feeds it
+                for text in texts:
+                    write_graph(text)
         contents.append(sorted_nquads(export_dataset(store)))
         store.close()
     assert contents[0] == contents[1]
@@ -187,12 +188,15 @@ def test_loading_on_a_thread_leaves_the_store_what_loading_in_line_does(tmp_path
     assert contents[1] == expected
 
 
-def test_loading_on_a_thread_raises_its_error_in_the_caller(tmp_path, store):
-    bad = tmp_path / "bad.nq"
-    bad.write_text("<urn:a> oops .\n", encoding="utf-8")
-    wait = start_loading(store, bad, [])
-    with pytest.raises(SyntaxError):
-        wait()
+def test_a_store_error_while_loading_from_the_stream_is_raised_in_the_caller(tmp_path, store):
+    def failing(quads):
+        graph_loader(store)(quads)
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        with export_stream(tmp_path / "exports", failing) as write_graph:
+            write_graph(sorted_nquads(to_dataset([ARTICLE_A])))
+    assert article_graphs(store) == [article_iri("a")]  # what was loaded stays; the next build replaces it
 
 
 def test_remove_article(store):
