@@ -22,6 +22,7 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
+_MAX_NISBA_WORDS = 100_000  # words whose nisba country is kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class Recognizer:
         # the tagger's place words it holds (خان + شيخون، شرم + الشيخ).
         self.whole_places = Gazetteer((name, entry) for name, entry in kb.all_names()
                                       if entry.minor and entry.type == "LOC" and len(name.split()) > 1)
+        self._nisba_countries: dict[str, KBEntry | None] = {}  # word -> kb.country_of_nisba (a scan of all countries)
+        self._title_heads = frozenset(words[0] for words in lexicon.titles)
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -252,6 +255,9 @@ class Recognizer:
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
+        # Most words open no title: that is one look-up per clitic-free form, not one per title length.
+        if not any(variant in self._title_heads for variant, _ in clitic_variants(norms[i])):
+            return None
         window = norms[i : i + self.lexicon.max_title_words]
         free = next((k for k in range(len(window)) if taken[i + k]), len(window))
         return self.lexicon.title_at(window[:free], 0)
@@ -535,7 +541,12 @@ class Recognizer:
         if k + 1 < len(tokens) and _nisba_reading(tokens[k + 1]) and (
                 country := self.kb.country_of_nisba_pair(tokens[k].norm, tokens[k + 1].norm)):
             return country, k + 2
-        country = self.kb.country_of_nisba(tokens[k].norm)
+        norm = tokens[k].norm
+        country = self._nisba_countries.get(norm, False)
+        if country is False:
+            if len(self._nisba_countries) >= _MAX_NISBA_WORDS:
+                self._nisba_countries.clear()
+            country = self._nisba_countries[norm] = self.kb.country_of_nisba(norm)
         return (country, k + 1) if country else None
 
     def _kind_word(self, token: Token) -> bool:

@@ -150,6 +150,10 @@ class Analyzer:
 
     def token(self, text: str, start: int, end: int, previous: Token | None = None, lexicon: bool = True) -> Token:
         """Analyse one word and choose its reading in context (`lexicon`: let the relation lexicon break near-ties)."""
+        return Token(text, start, end, *self._fields(text, previous, lexicon))
+
+    def _fields(self, text: str, previous: Token | None, lexicon: bool) -> tuple:
+        """The fields of a word's `Token` after its offsets, chosen once per word and context."""
         after_preposition = previous is not None and previous.pos == "prep"
         key = (text, after_preposition, lexicon)
         fields = self._choices.get(key)
@@ -157,7 +161,7 @@ class Analyzer:
             if len(self._choices) >= _MAX_CACHED_WORDS:
                 self._choices.clear()
             fields = self._choices[key] = self._choose(text, after_preposition, lexicon)
-        return Token(text, start, end, *fields)
+        return fields
 
     def _choose(self, text: str, after_preposition: bool, lexicon: bool) -> tuple:
         """The fields of a word's `Token` after its offsets, with the reading that wins in this context."""
@@ -184,8 +188,10 @@ class Analyzer:
             # A word with no lexicon reading, after an unchanged word, keeps its reading.
             if (previous is None or previous is tokens[k - 1]) and not self._has_lexicon_reading(token.text):
                 plain.append(token)
-            else:
-                plain.append(self.token(token.text, token.start, token.end, previous, lexicon=False))
+                continue
+            fields = self._fields(token.text, previous, lexicon=False)
+            # Nearly always the same reading wins without the lexicon: the token is kept, not made again.
+            plain.append(token if fields == _fields_of(token) else Token(token.text, token.start, token.end, *fields))
         return plain
 
     def _has_lexicon_reading(self, text: str) -> bool:
@@ -312,6 +318,12 @@ def _features(prc3: str, prc2: str, prc1: str, prc0: str, enc0: str, per: str, v
 # A word's analyses share few lemmas (9,802 among 121,579 analyses of 400 articles' words), and
 # translating the diacritised lemma costs eight times the look-up.
 _lemma_form = functools.lru_cache(maxsize=_MAX_CACHED_WORDS)(normalize)
+
+
+def _fields_of(token: Token) -> tuple:
+    """A token's fields after its offsets, as `Analyzer._choose` gives them."""
+    return (token.norm, token.lemma, token.pos, token.prefixes, token.enclitic, token.gloss, token.person, token.voice,
+            token.number, token.analysed, token.respelled)
 
 
 def _is_word(norm: str) -> bool:

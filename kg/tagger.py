@@ -106,8 +106,11 @@ class Featurizer:
         self._own = names[""]
         self._as_neighbour = {offset: names[str(offset)] for offset in self._offsets}
         self._before, self._after, self._pos3 = names[_BEFORE], names[_AFTER], names[_POS3]
-        self._padding = {offset: _kept(self._own, padding) for offset, padding in _PADDING.items()}
-        self._word_cache: OrderedDict[tuple, tuple[list, dict[int, list]]] = OrderedDict()
+        # A word's features as a neighbour are a tuple in the order of the offsets: the k-th is
+        # read by the token `offset` places away (`around[i + 3 + offset]`, past the padding).
+        self._neighbour_at = tuple((k, 3 + offset) for k, offset in enumerate(self._offsets))
+        self._padding = tuple(_kept(self._own, _PADDING[offset]) for offset in self._offsets)
+        self._word_cache: OrderedDict[tuple, tuple[tuple, tuple[tuple, ...]]] = OrderedDict()
 
     def __call__(self, tokens: Sequence[Token]) -> list[list]:
         tokens = self.analyzer.without_lexicon(tokens)
@@ -116,7 +119,7 @@ class Featurizer:
         gaz = self.gazetteer.tags(norms) if self.gazetteer and "gazetteer" in use else [None] * len(tokens)
         words = [self._word_features(t, g) for t, g in zip(tokens, gaz)]
         if "context" not in use:
-            return [own for own, _ in words]
+            return [list(own) for own, _ in words]
         # Context: a few strong features of the neighbours, and the word pairs around the token.
         # Past either end of the sentence a neighbour is padding: three on each side, so no index falls off.
         around = [self._padding] * 3 + [shifted for _, shifted in words] + [self._padding] * 3
@@ -124,8 +127,8 @@ class Featurizer:
         wide, last, out = "wide" in use, len(tokens) - 1, []
         for i, (own, _) in enumerate(words):
             features = list(own)
-            for offset in self._offsets:
-                features.extend(around[i + 3 + offset][offset])
+            for k, at in self._neighbour_at:
+                features.extend(around[i + at][k])
             if i > 0 and (name := self._before.get(pairs[i - 1])):
                 features.append(name)
             if i < last and (name := self._after.get(pairs[i])):
@@ -136,10 +139,11 @@ class Featurizer:
             out.append(features)
         return out
 
-    def _word_features(self, token: Token, gaz: str | None) -> tuple[list, dict[int, list]]:
+    def _word_features(self, token: Token, gaz: str | None) -> tuple[tuple, tuple[tuple, ...]]:
         """A word's own features, and its features as a neighbour at each offset: made once per word.
 
         Neither depends on where the word stands, so a word met again (most are) costs a look-up.
+        Tuples, not lists: a new word's entry is fewer objects (an empty tuple is no new one).
         """
         key = (token.text, token.pos, token.lemma, token.prefixes, token.enclitic, token.gloss, gaz)
         cached = self._word_cache.get(key)
@@ -148,7 +152,7 @@ class Featurizer:
             return cached
         short = self._context_features(token, gaz) if "context" in self.features else []
         cached = self._word_cache[key] = (_kept(self._own, self._token_features(token, gaz)),
-                                          {offset: _kept(names, short) for offset, names in self._as_neighbour.items()})
+                                          tuple(_kept(self._as_neighbour[offset], short) for offset in self._offsets))
         if len(self._word_cache) > self.cache_size:
             self._word_cache.popitem(last=False)
         return cached
@@ -254,9 +258,9 @@ def _model_names(known: Iterable[str] | None, prefixes: list[str]) -> dict[str, 
     return groups
 
 
-def _kept(names: dict[str, bytes] | _EveryName, features: Iterable[str]) -> list:
+def _kept(names: dict[str, bytes] | _EveryName, features: Iterable[str]) -> tuple:
     """The features `names` holds, in order, as it gives them."""
-    return list(filter(None, map(names.get, features)))
+    return tuple(filter(None, map(names.get, features)))
 
 
 def _shape(text: str) -> str:

@@ -55,6 +55,16 @@ def test_readings_without_the_lexicon_are_the_databases(analyzer, camel_analyzer
     assert analyzer.without_lexicon(tokens) == list(plain)
 
 
+def test_without_the_lexicon_keeps_the_tokens_it_does_not_change(analyzer, camel_analyzer):
+    doc = next(read_inputs([]))
+    plain = Analyzer(camel_analyzer)(doc)
+    for sentence, plain_sentence in zip(analyzer(doc), plain):
+        reread = analyzer.without_lexicon(sentence.tokens)
+        assert reread == list(plain_sentence.tokens)
+        # A token whose reading stays is the same object: no Token is made again for it.
+        assert all((new is old) == (new == old) for new, old in zip(reread, sentence.tokens))
+
+
 def test_clitics_and_unknown_words(analyzer):
     token = analyzer.token("والرئيس", 0, 7)
     assert token.lemma == "رئيس" and token.prefixes[0].startswith("wa_") and "Al_det" in token.prefixes
