@@ -408,7 +408,7 @@ class RelationExtractor:
         the participle (بذلك skipped)."""
         # The sentence's first verb with a named subject: in قال X إن ...، داعيا the
         # speaker, not the subject of the reported clause.
-        verbs = [k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None]
+        verbs = [k for k in range(i) if owner[k] is None and (tokens[k].pos == "verb" or self._verb_read_as_noun(tokens, k, owner))]
         if not verbs:
             return []
         verb, subjects, confidence = verbs[0], [], 0.7
@@ -444,11 +444,12 @@ class RelationExtractor:
 
     def _verb_read_as_noun(self, tokens, i: int, owner) -> bool:
         """Tell whether a bare noun that opens a sentence is the verb of its lemma: Arabic
-        news opens with the verb, then its subject, a title or a name (عين الرئيس الأمريكي،
-        read as عَيْن "eye")."""
+        news opens with the verb, then its subject, a title or a name (عين الرئيس الأمريكي,
+        read as عَيْن "eye"; وعبّر الحزب عن تضامنه, a statement verb read as عَبْر "across")."""
         token = tokens[i]
         opens = i == 0 or (i == 1 and tokens[0].pos in ("punc", "conj"))
-        if token.pos != "noun" or not opens or "Al_det" in token.prefixes or token.enclitic or (token.lemma, "verb") not in self.lexicon.triggers:
+        verb_lemma = (token.lemma, "verb") in self.lexicon.triggers or self.lexicon.cues.get(token.lemma) == "statement"
+        if token.pos != "noun" or not opens or "Al_det" in token.prefixes or token.enclitic or not verb_lemma:
             return False
         return i + 1 < len(tokens) and (owner[i + 1] is not None or self.lexicon.title_at([t.norm for t in tokens], i + 1) is not None)
 
@@ -812,7 +813,7 @@ class RelationExtractor:
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""
-        verb = next((k for k in range(i - 1, -1, -1) if tokens[k].pos == "verb" and owner[k] is None), None)
+        verb = next((k for k in range(i - 1, -1, -1) if owner[k] is None and (tokens[k].pos == "verb" or self._verb_read_as_noun(tokens, k, owner))), None)
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
         if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
             return []

@@ -153,3 +153,20 @@ def test_addressee_through_members_and_talks(pipeline, text, expected):
 )
 def test_object_pronoun_resolved_in_the_sentence(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A statement verb opening the sentence that camel-tools reads as a noun (وعبّر as عَبْر
+        # "across", session 10): its subject is the actor of the verbal noun after عن, and of a
+        # participle after it.
+        ("وعبرت تونس عن إدانتها الشديدة لإسرائيل.", [("Tunisia", "condemned", "Israel")]),
+        ("وعبّر الرئيس التونسي الباجي قائد السبسي عن تضامنه مع حركة النهضة.", [("Beji Caid Essebsi", "supported", "Ennahda Movement")]),
+        ("وعبرت قطر عن أسفها، داعية إيران إلى ضبط النفس.", [("Qatar", "called_for", "Iran")]),
+        # Guard: عبر as "across, through", a preposition before a name, is no statement.
+        ("عبر تونس تمر القوافل إلى ليبيا.", []),
+    ],
+)
+def test_statement_verb_read_as_a_noun(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
