@@ -762,6 +762,7 @@ class RelationExtractor:
         if trigger.subject_prep is None:
             return (
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
+                or self._nisba_actor(trigger, tokens, i, mentions, owner)
                 or self._statement_object(trigger, tokens, i, mentions, owner)
                 or self._possessor(trigger, tokens, i, mentions, owner)
                 or self._setting(trigger, tokens, i, mentions, owner)
@@ -805,6 +806,24 @@ class RelationExtractor:
         if target is None or target[1] < 1.0:
             return []
         return [(actor, target[0], 0.7)]
+
+    def _nisba_actor(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The state a nisba after the act's noun names as its actor (غارات أمريكية على اليمن،
+        الانتشار العسكري الأميركي في الكاريبي), past other adjectives, when the noun's
+        preposition governs a named target at once. Less sure than a named actor."""
+        k = i + 1
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1
+        if trigger.object_prep is None or k >= len(tokens) or owner[k] is None or tokens[i].enclitic:
+            return []
+        mention, actor = mentions[owner[k]]
+        if not (mention.nominal and mention.type == "LOC" and mention.tok_start == k):
+            return []
+        k = mention.tok_end
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1  # غارات أمريكية جديدة على
+        governed = self._governed_target([trigger], tokens, mentions, k)
+        return [(actor, governed[1][1], 0.6)] if governed and governed[1][1] != actor else []
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""

@@ -110,3 +110,19 @@ def test_actor_in_a_relative_clause_over_the_act(pipeline, text, expected):
 )
 def test_undergone_act(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A nisba after an act's noun names the state that did it, when the target is named
+        # (kg/ner.py makes it a nominal place; kg/relations.py `_nisba_actor`).
+        ("غارات أمريكية جديدة على اليمن.", [("United States", "attacked", "Yemen")]),
+        ("وقتل عشرة في غارات روسية على حلب.", [("Russia", "attacked", "Aleppo")]),
+        # Guards: no target named; the nisba of a noun that is no act (a body's staff).
+        ("وقتل عشرة في غارات روسية.", []),
+        ("وصل وفد من الخبراء الروس إلى حلب.", []),
+    ],
+)
+def test_nisba_actor(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
