@@ -249,6 +249,16 @@ class Recognizer:
             if not taken[i] and after_place and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
+        # A nisba after an act's noun names the state that did it (غارات أمريكية على، الانتشار
+        # العسكري الأميركي في): kg/relations.py reads it as the actor when a target is named.
+        for i in range(1, len(tokens)):
+            j = i - 1
+            while j > 0 and tokens[j].pos == "adj" and not taken[j]:
+                j -= 1  # الانتشار العسكري الأميركي
+            if not taken[i] and not taken[j] and tokens[j].pos == "noun" and (tokens[j].lemma, "noun") in self.lexicon.triggers \
+                    and (nisba := self._nisba_at(tokens, i)):
+                country, end = nisba
+                add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         # A run of letters longer than any name's word (a page of text without spaces) is no name.
         spans = [self._region_part(tokens, s) for s in spans if all(len(t.text) <= _MAX_NAME_WORD for t in tokens[s.start : s.end])]
         return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))

@@ -242,6 +242,8 @@ class RelationExtractor:
         found += self._headed_by(tokens, mentions, owner)
         found += self._object_relatives(tokens, mentions, owner)
         found += self._required_noun_relatives(tokens, mentions, owner)
+        found += self._carried_out_relatives(tokens, mentions, owner)
+        found += self._undergone_acts(tokens, mentions, owner)
         found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
         found += self._events(tokens, mentions, owner, carried)
@@ -767,6 +769,7 @@ class RelationExtractor:
         if trigger.subject_prep is None:
             return (
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
+                or self._nisba_actor(trigger, tokens, i, mentions, owner)
                 or self._statement_object(trigger, tokens, i, mentions, owner)
                 or self._possessor(trigger, tokens, i, mentions, owner)
                 or self._setting(trigger, tokens, i, mentions, owner)
@@ -810,6 +813,24 @@ class RelationExtractor:
         if target is None or target[1] < 1.0:
             return []
         return [(actor, target[0], 0.7)]
+
+    def _nisba_actor(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The state a nisba after the act's noun names as its actor (غارات أمريكية على اليمن،
+        الانتشار العسكري الأميركي في الكاريبي), past other adjectives, when the noun's
+        preposition governs a named target at once. Less sure than a named actor."""
+        k = i + 1
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1
+        if trigger.object_prep is None or k >= len(tokens) or owner[k] is None or tokens[i].enclitic:
+            return []
+        mention, actor = mentions[owner[k]]
+        if not (mention.nominal and mention.type == "LOC" and mention.tok_start == k):
+            return []
+        k = mention.tok_end
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1  # غارات أمريكية جديدة على
+        governed = self._governed_target([trigger], tokens, mentions, k)
+        return [(actor, governed[1][1], 0.6)] if governed and governed[1][1] != actor else []
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""
@@ -1477,6 +1498,109 @@ class RelationExtractor:
             target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors, gap=-1)
             if target is not None:
                 found.extend(_Found(actor, trigger.predicate, target[0], i, round(0.75 * target[1], 2), cue == "negation") for actor in sorted(actors))
+        return found
+
+    def _carrier(self, tokens, v: int) -> bool:
+        """Tell whether token v carries out an act named before it, with a pronoun pointing
+        back to it (وجهها، شنتها، نفذه، قام بها): cues.tsv kinds carrier, act and statement."""
+        if v >= len(tokens) or self.lexicon.cues.get(tokens[v].lemma) not in ("carrier", "act", "statement") or "sa_fut" in tokens[v].prefixes:
+            return False
+        if (tokens[v].enclitic or "").startswith("3"):
+            return True
+        return v + 1 < len(tokens) and tokens[v + 1].pos == "prep" and (tokens[v + 1].enclitic or "").startswith("3")
+
+    def _act_frames(self, token: Token) -> list[Trigger]:
+        """The frames of a verbal noun of an act done to a target (هجوم على، تهديد لـ)."""
+        return [t for t in self.lexicon.triggers.get((token.lemma, "noun"), ()) if t.object_prep is not None and not t.requires]
+
+    def _carried_out_relatives(self, tokens, mentions, owner) -> list[_Found]:
+        """An act's noun whose actor is named in a relative clause over it.
+
+        التهديدات التي وجهها ترامب لفنزويلا، الهجوم الذي نفذه تنظيم داعش ضد مصر، الزيارة
+        التي قام بها نتنياهو إلى أوغندا: the relative verb (cues.tsv carrier, act) carries out
+        the noun's act (or states it: أعلنها), its subject (VSO) is the actor, the target follows the noun's
+        preposition, after the subject or right after the noun (الهجوم على مصر الذي نفذه X).
+        """
+        found = []
+        relatives = self.lexicon.relative_pronouns
+        for i, token in enumerate(tokens):
+            frames = self._act_frames(token) if token.pos == "noun" and owner[i] is None and not token.enclitic else []
+            frames = [t for t in frames if not self._other_sense(t, tokens, i, owner)]  # الدعوة التي وجهها X لـ Y لزيارة: an invitation
+            if not frames:
+                continue
+            k = i + 1
+            while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+                k += 1  # التهديدات المبطنة التي
+            early = self._governed_target(frames, tokens, mentions, k)  # الهجوم على مصر الذي
+            if early is not None:
+                k = early[1][0].tok_end
+            if k + 1 >= len(tokens) or tokens[k].norm not in relatives or not self._carrier(tokens, k + 1):
+                continue
+            v = k + 1
+            cue = self._cue_before(tokens, v)
+            # The subject follows the verb, or its preposition with the pronoun (قام بها X).
+            subjects = self._subjects_after(tokens, v + (not tokens[v].enclitic), mentions, owner)
+            if not subjects or cue == "modality" or self._future_after(tokens, v, owner):
+                continue
+            actors = {mentions[s][1] for s in subjects}
+            # Only a name the noun's preposition governs at once (not لزيارة النواب إلى سوريا).
+            governed = early or self._governed_target(frames, tokens, mentions, self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end))
+            if governed is not None and governed[1][1] not in actors:
+                trigger, (_, target) = governed
+                found.extend(_Found(actor, trigger.predicate, target, i, 0.75, cue == "negation") for actor in sorted(actors))
+        return found
+
+    def _governed_target(self, frames: list[Trigger], tokens, mentions, k: int) -> tuple[Trigger, tuple[Mention, str]] | None:
+        """The first frame whose preposition at token k governs a name at once (على مصر، لفنزويلا), with that name."""
+        if k >= len(tokens):
+            return None
+        for trigger in frames:
+            if _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
+                named = self._named_at(tokens, mentions, k + (tokens[k].pos == "prep"))
+                if named is not None and not named[0].nominal and (not trigger.object_types or named[0].type in trigger.object_types):
+                    return trigger, named
+        return None
+
+    def _undergone_acts(self, tokens, mentions, owner) -> list[_Found]:
+        """An act told from its target's side: تعرّضت طرابلس لهجوم شنته قوات حفتر، تعرضت
+        طرابلس إلى ضربة من الجيش. The one who underwent it (cues.tsv undergo), named right
+        after the verb or right before it, is the target; the actor is named by a carrier
+        verb over the noun (شنته X) or after من."""
+        found = []
+        for u, token in enumerate(tokens):
+            if token.pos != "verb" or owner[u] is not None or self.lexicon.cues.get(token.lemma) != "undergo":
+                continue
+            if self._cue_before(tokens, u) == "modality" or "sa_fut" in token.prefixes:
+                continue
+            if u + 1 < len(tokens) and owner[u + 1] is not None:  # VSO: تعرضت طرابلس لهجوم
+                patient = mentions[owner[u + 1]]
+                i = patient[0].tok_end
+            elif u > 0 and owner[u - 1] is not None:  # SVO: طرابلس تعرضت لهجوم
+                patient, i = mentions[owner[u - 1]], u + 1
+            else:
+                continue
+            if patient[0].nominal or i >= len(tokens):
+                continue
+            # The act under ل (لهجوم) or after إلى (إلى ضربة).
+            if "li_prep" not in tokens[i].prefixes and tokens[i].pos == "prep" and not tokens[i].enclitic and i + 1 < len(tokens):
+                i += 1
+            elif "li_prep" not in tokens[i].prefixes:
+                continue
+            frames = [t for t in self._act_frames(tokens[i]) if (not t.object_types or patient[0].type in t.object_types)
+                      and not self._other_sense(t, tokens, i, owner)]
+            if not frames or owner[i] is not None:
+                continue
+            k = i + 1
+            while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+                k += 1  # لغارات جوية شنتها
+            if self._carrier(tokens, k):
+                actors = self._subjects_after(tokens, k, mentions, owner)
+            elif k + 1 < len(tokens) and tokens[k].norm in self.lexicon.grammar["from"] and owner[k + 1] is not None:
+                actors = [owner[k + 1]] if not mentions[owner[k + 1]][0].nominal else []
+            else:
+                actors = []
+            cue = self._cue_before(tokens, u)
+            found.extend(_Found(mentions[a][1], frames[0].predicate, patient[1], i, 0.7, cue == "negation") for a in actors if mentions[a][1] != patient[1])
         return found
 
     def _joined_in_talks(self, tokens, mentions, owner) -> list[_Found]:

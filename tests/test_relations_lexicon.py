@@ -77,3 +77,52 @@ def test_community_in_the_addressee_phrase(pipeline, text, expected):
 )
 def test_own_meeting(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A relative clause over the act's noun names the actor (cues.tsv carrier; session 10, second task).
+        ("ردا على التهديدات التي وجهها الرئيس الأمريكي دونالد ترامب لفنزويلا.", [("Donald Trump", "threatened", "Venezuela")]),
+        ("وأدانت تونس الزيارة التي قام بها رئيس الوزراء الإسرائيلي بنيامين نتنياهو إلى أوغندا.", [("Benjamin Netanyahu", "visited", "Uganda")]),
+        ("الهجوم على مصر الذي نفذه تنظيم داعش.", [("Islamic State", "attacked", "Egypt")]),
+        # Guards: a relative verb that does not carry out the act; the act still to come.
+        ("الهجوم الذي أدانه تنظيم داعش على مصر.", []),
+        ("الهجوم الذي سينفذه تنظيم داعش على مصر.", []),
+        # The name the preposition governs is another noun's (لزيارة ... إلى سوريا), not the act's target.
+        ("علق الرحوي على الانتقادات التي وجهها الدايمي لزيارة عدد من النواب إلى سوريا.", []),
+    ],
+)
+def test_actor_in_a_relative_clause_over_the_act(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The one who underwent an act is its target (cues.tsv undergo).
+        ("تعرضت طرابلس إلى ضربة من الجيش الوطني الليبي.", [("Libyan National Army", "attacked", "Tripoli")]),
+        ("وتعرضت حلب لغارات شنتها روسيا.", [("Russia", "attacked", "Aleppo")]),
+        # Guards: no named actor; the act's actor not the one after من (من جديد).
+        ("تعرضت طرابلس لهجوم عنيف.", []),
+        ("تعرضت طرابلس لانتقادات من جديد.", []),
+    ],
+)
+def test_undergone_act(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A nisba after an act's noun names the state that did it, when the target is named
+        # (kg/ner.py makes it a nominal place; kg/relations.py `_nisba_actor`).
+        ("غارات أمريكية جديدة على اليمن.", [("United States", "attacked", "Yemen")]),
+        ("وقتل عشرة في غارات روسية على حلب.", [("Russia", "attacked", "Aleppo")]),
+        # Guards: no target named; the nisba of a noun that is no act (a body's staff).
+        ("وقتل عشرة في غارات روسية.", []),
+        ("وصل وفد من الخبراء الروس إلى حلب.", []),
+    ],
+)
+def test_nisba_actor(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
