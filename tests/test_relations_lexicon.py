@@ -38,8 +38,10 @@ def test_frames_mined_from_the_corpus(pipeline, text, expected):
         ("وحذرت بريطانيا فرنسا من هجمات إرهابية خلال الصيف.", []),
         # A warning to a party about its own act still is.
         ("حذرت روسيا الولايات المتحدة من ضرب سوريا.", [("Russia", "threatened", "United States")]),
-        # An invitation to visit is no visit by the one inviting.
-        ("ووجه الرئيس التونسي الباجي قائد السبسي دعوة إلى نظيره الجزائري عبد العزيز بوتفليقة لزيارة تونس.", []),
+        # An invitation to visit is no visit by the one inviting: it calls on the one invited
+        # (once ووجه is read as the verb, the lexicon's دعوة إلى, as read on ANT in benchmarks/events.md).
+        ("ووجه الرئيس التونسي الباجي قائد السبسي دعوة إلى نظيره الجزائري عبد العزيز بوتفليقة لزيارة تونس.",
+         [("Beji Caid Essebsi", "called_for", "Abdelaziz Bouteflika")]),
         ("وتوجه الرئيس التونسي الباجي قائد السبسي إلى الجزائر في زيارة رسمية.", [("Beji Caid Essebsi", "visited", "Algeria")]),
     ],
 )
@@ -72,7 +74,7 @@ def test_community_in_the_addressee_phrase(pipeline, text, expected):
         ("وقال الرئيس التونسي الباجي قائد السبسي خلال لقائه أمس بقصر قرطاج بوزير الخارجية الفرنسي جان إيف لودريان إن العلاقات ممتازة.",
          [("Beji Caid Essebsi", "met", "Jean-Yves Le Drian")]),
         ("وأشاد وزير الخارجية خميس الجهيناوي خلال اجتماعه مع نظيره الجزائري عبد القادر مساهل بالتعاون بين البلدين.",
-         [("Khemaies Jhinaoui", "met", "عبد القادر مساهل")]),
+         [("Khemaies Jhinaoui", "met", "Abdelkader Messahel")]),
     ],
 )
 def test_own_meeting(pipeline, text, expected):
