@@ -17,8 +17,8 @@ from kg.camelbert import NER_CHOICES, MissingModel
 from kg.files import atomic_file
 from kg.lexicon import LexiconError
 from kg.read import Problem, ReadError, read_inputs
+from kg.terms import PREDICATES
 from kg.types import Extraction
-from kg.vocab import PREDICATES
 
 if TYPE_CHECKING:
     from kg.network import GraphTables

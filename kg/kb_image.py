@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
 import pickle
+import pickletools
 import sys
 from pathlib import Path
 
@@ -73,10 +75,29 @@ def make(lexicon: Lexicon) -> Path:
     return path
 
 
+class _SharingPickler(pickle._Pickler):
+    """Python's own pickler, writing each distinct string once and referring back to it after.
+
+    The entries and the linker's indexes hold equal names as separate objects (190,000 strings,
+    93,000 distinct): each would be built again on every load.
+    """
+
+    def __init__(self, stream, protocol):
+        super().__init__(stream, protocol)
+        self._strings: dict[str, str] = {}
+
+    def save(self, obj, save_persistent_id=True):
+        if type(obj) is str:
+            obj = self._strings.setdefault(obj, obj)
+        super().save(obj, save_persistent_id)
+
+
 def write(path: Path, kb: KnowledgeBase, linker: Linker) -> None:
     """Write the image atomically, removing images of other knowledge bases or code."""
+    buffer = io.BytesIO()
+    _SharingPickler(buffer, pickle.HIGHEST_PROTOCOL).dump((kb, linker))
     with atomic_file(path, binary=True) as stream:
-        pickle.dump((kb, linker), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        stream.write(pickletools.optimize(buffer.getvalue()))  # no memo entries that are never read back
     for old in path.parent.glob(f"{_IMAGE_PREFIX}*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.nlp import clitic_variants, normalize
-from kg.vocab import ENTITY_CLASSES, PREDICATES
+from kg.terms import ENTITY_TYPES, PREDICATES
 
 DATA = Path(__file__).parent / "data"
 # The kinds of cues.tsv the rules ask for (its header says what each means); org_head is no cue
@@ -121,7 +121,7 @@ class Lexicon:
             _check(set(row["source"].split("+")) <= set(FRAME_SOURCES), where,
                    f"source {row['source']!r} is not one or more of {', '.join(FRAME_SOURCES)} joined by +")
             object_types = frozenset(t for t in row["object_types"].split("|") if t != "-")
-            _check(object_types <= ENTITY_CLASSES.keys(), where, f"unknown entity type in {row['object_types']!r}")
+            _check(object_types <= set(ENTITY_TYPES), where, f"unknown entity type in {row['object_types']!r}")
             trigger = Trigger(
                 lemma=normalize(row["lemma"]),
                 pos=row["pos"],

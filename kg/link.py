@@ -10,7 +10,7 @@ from dataclasses import replace
 from kg.kb import DEFINITE_ARTICLE, KBEntry, KnowledgeBase
 from kg.nlp import normalize
 from kg.types import Entity, Mention
-from kg.vocab import ENTITY
+from kg.terms import ENTITY_IRI
 
 # Letters that spellings of a foreign name add, drop or swap: long vowels and hamza seats
 # (توكاييف / توكايف), and ق for ك (توقاييف). Doubled letters collapse (نتتنياهو).
@@ -374,7 +374,7 @@ class Linker:
             if name.removeprefix("ال") in self.generic_heads:
                 local += f"/{_IRI_UNSAFE.sub('_', doc_id).strip('_')}"
         return Entity(
-            id=str(ENTITY[local]),
+            id=ENTITY_IRI + local,
             type=entity_type,
             label_ar=label_ar,
             label_en=entry.label_en if entry else None,

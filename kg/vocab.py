@@ -18,9 +18,11 @@ from rdflib.namespace import (
 )
 from rdflib.term import URIRef
 
+from kg.terms import ENTITY_IRI, ENTITY_TYPES, PREDICATES
+
 ONTOLOGY_PATH = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 
-ENTITY = Namespace("https://w3id.org/akg/entity/")
+ENTITY = Namespace(ENTITY_IRI)
 ARTICLE = Namespace("https://w3id.org/akg/article/")
 EVENT = Namespace("https://w3id.org/akg/event/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -135,37 +137,8 @@ class NIF(DefinedNamespace):
     endIndex: URIRef  # Offset just past the span's last character
 
 
-# CONTRACT.md's relation vocabulary, in its order.
-PREDICATES = (
-    "called_for",
-    "met",
-    "visited",
-    "praised",
-    "supported",
-    "deployed",
-    "condemned",
-    "accused",
-    "rejected",
-    "threatened",
-    "sanctioned",
-    "arrested",
-    "attacked",
-    "killed",
-    "dismissed",
-    "appointed",
-    "leader_of",
-    "member_of",
-    "located_in",
-    "part_of",
-)
-
 # NER type code → entity class.
-ENTITY_CLASSES = {
-    "PER": KG.Person,
-    "ORG": KG.Organization,
-    "LOC": KG.Location,
-    "MISC": KG.Miscellaneous,
-}
+ENTITY_CLASSES = dict(zip(ENTITY_TYPES, (KG.Person, KG.Organization, KG.Location, KG.Miscellaneous), strict=True))
 
 # Prefixes bound in every serialisation.
 PREFIXES = (

@@ -40,6 +40,18 @@ def test_directory_skips_bad_files_and_processes_the_rest(tmp_path):
     assert "b.txt" in done.stderr and "c.txt" in done.stderr
 
 
+def test_extract_of_one_article_imports_no_rdf_store_nor_progress_bar(tmp_path):
+    """Start-up: `kg extract` writes plain IRI strings, so rdflib, pyoxigraph and tqdm stay unloaded."""
+    article = tmp_path / "a.txt"
+    article.write_text("زار الرئيس الفرنسي تونس.", encoding="utf-8")
+    code = ("import sys; from kg.cli import main; code = main(['extract', sys.argv[1], '-o', sys.argv[2]]); "
+            "print(code, sorted({'rdflib', 'pyoxigraph', 'tqdm'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code, str(article), str(tmp_path / "out.jsonl")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "0 []", done.stderr
+    assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["entities"][0]["id"].startswith("https://w3id.org/akg/entity/")
+
+
 def test_build_writes_graphs(tmp_path):
     done = _run("build", "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
