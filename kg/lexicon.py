@@ -82,6 +82,7 @@ class Lexicon:
     # (lemma, pos, predicate) -> lemmas that, in the trigger's clause, say another sense (events/senses.tsv)
     other_senses: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
     grammar: Grammar = field(default_factory=dict)
+    relative_pronouns: frozenset[str] = frozenset()  # the cues of kind relative (made once: the rules read it per token)
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Return the normalised cue words of one kind (cues.tsv)."""
@@ -98,10 +99,6 @@ class Lexicon:
         """Tell whether a word names a day or month (never part of a name)."""
         kind = self.cues.get(norm, "")
         return kind in ("time", "today", "yesterday", "tomorrow") or kind.startswith("day-")
-
-    @property
-    def relative_pronouns(self) -> frozenset[str]:
-        return frozenset(word for word, kind in self.cues.items() if kind == "relative")
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:
@@ -166,7 +163,9 @@ class Lexicon:
             _check(row["script"] in SCRIPTS, where, f"unknown script {row['script']!r} (one of {', '.join(SCRIPTS)})")
             written = unicodedata.normalize("NFKD", row["written"])
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
-        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar)
+        relatives = frozenset(word for word, kind in cues.items() if kind == "relative")
+        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar,
+                   relatives)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
