@@ -32,6 +32,8 @@ GRAMMAR_KINDS = frozenset({
     "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
     "article", "bi_prep", "li_prep", "ka_prep", "3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj",
 })
+# Words whose cue kind is kept (`Lexicon.cue`; the cache starts again past it).
+_MAX_CACHED_WORDS = 100_000
 Grammar = dict[str, frozenset[str]]  # a grammar kind -> its normalised words
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from
@@ -82,6 +84,8 @@ class Lexicon:
     # (lemma, pos, predicate) -> lemmas that, in the trigger's clause, say another sense (events/senses.tsv)
     other_senses: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
     grammar: Grammar = field(default_factory=dict)
+    relative_pronouns: frozenset[str] = frozenset()  # the cues of kind relative (made once: the rules read it per token)
+    _cue_of: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)  # `cue`'s answers by word
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Return the normalised cue words of one kind (cues.tsv)."""
@@ -89,19 +93,17 @@ class Lexicon:
 
     def cue(self, norm: str) -> str | None:
         """Return the kind of a cue word, also when it carries a clitic (وأمس)."""
-        for variant, _ in clitic_variants(norm):
-            if variant in self.cues:
-                return self.cues[variant]
-        return None
+        if norm in self._cue_of:
+            return self._cue_of[norm]
+        if len(self._cue_of) >= _MAX_CACHED_WORDS:  # a bound on a long build's memory
+            self._cue_of.clear()
+        kind = self._cue_of[norm] = next((self.cues[variant] for variant, _ in clitic_variants(norm) if variant in self.cues), None)
+        return kind
 
     def is_time(self, norm: str) -> bool:
         """Tell whether a word names a day or month (never part of a name)."""
         kind = self.cues.get(norm, "")
         return kind in ("time", "today", "yesterday", "tomorrow") or kind.startswith("day-")
-
-    @property
-    def relative_pronouns(self) -> frozenset[str]:
-        return frozenset(word for word, kind in self.cues.items() if kind == "relative")
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:
@@ -166,7 +168,9 @@ class Lexicon:
             _check(row["script"] in SCRIPTS, where, f"unknown script {row['script']!r} (one of {', '.join(SCRIPTS)})")
             written = unicodedata.normalize("NFKD", row["written"])
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
-        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar)
+        relatives = frozenset(word for word, kind in cues.items() if kind == "relative")
+        return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar,
+                   relatives)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
