@@ -391,6 +391,7 @@ def test_a_curated_arabic_spelling_joins_its_qid(build_kb, tmp_path):
     ("لوبان", "Q12927"),             # the curated person (kg:marine-le-pen) takes the France term-15 list's QID
     ("فرحات الحرشاني", "Q19248970"),  # Farhat Horchani, defence 2015-2017, a new person
     ("هادي مجدوب", "Q21996842"),      # a spelling without the article joins the entry of الهادي مجدوب
+    ("جان لوك ميلونشون", "Q5829"),    # Jean-Luc Mélenchon, France term-15 list, group La France Insoumise
 ])
 def test_people_take_the_qid_of_their_curated_arabic_spelling(kb, name, expected_id):
     assert [e.id for e in kb.lookup(name) if e.type == "PER"] == [expected_id]
