@@ -712,8 +712,8 @@ def merge_into_qids(entries: dict[str, Draft]) -> None:
     Q296771 سعد الدين الحريري, محمد حسني مبارك into Q34105 حسني مبارك).
 
     Of one country, or one of them of none, the two are one person when a full name (two words or more) of
-    one has the consonant skeleton of a name of the other, or one name holds the other's in order with the
-    same surname (`_extends`). An entry that is so close to two QIDs is left apart, and so is a pair
+    one ends on the surname of a name of the other (`_name_words`) and has its consonant skeleton, or holds
+    it in order (`_extends`). An entry that is so close to two QIDs is left apart, and so is a pair
     `kb_not_same.tsv` records as two people (a namesake the rule cannot tell apart).
     """
     apart = {(row["id"], row["qid"]) for row in read_curated(NOT_SAME)}
