@@ -36,6 +36,7 @@ CUES = REPO / "kg" / "data" / "cues.tsv"  # its org_head rows: the head nouns of
 EVERYPOLITICIAN_PEOPLE = REPO / "kg" / "data" / "kb_everypolitician.tsv"
 PEOPLE_QIDS = REPO / "kg" / "data" / "kb_people_qids.tsv"
 PEOPLE_AR = REPO / "kg" / "data" / "kb_people_ar.tsv"
+NOT_SAME = REPO / "kg" / "data" / "kb_not_same.tsv"
 DEFAULT_OUT = REPO / "kg" / "data" / "kb.jsonl"
 
 # dr5hn's Arabic city names are machine translations for small places: a smaller city does not
@@ -682,6 +683,59 @@ def merge_spellings(entries: dict[str, Draft]) -> None:
             del entries[other.id]
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    """Return a name's words without the article or an opening alif (ابن كيران, بن كيران → بن كيران)."""
+    words = []
+    for word in _key(name).split():
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        words.append(word.lstrip("ا") or word)
+    return tuple(words)
+
+
+def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Tell whether a name of more words holds a shorter full name in order, ends on its surname and adds none
+    of its words (حسني مبارك ⊂ محمد حسني مبارك; عبد الله بن عبد العزيز's son repeats بن and is another person)."""
+    if len(shorter) < 2 or len(longer) <= len(shorter) or longer[-1] != shorter[-1]:
+        return False
+    rest = iter(longer)
+    if not all(word in rest for word in shorter):
+        return False
+    added = list(longer)
+    for word in shorter:
+        added.remove(word)
+    return not set(added) & set(shorter)
+
+
+def merge_into_qids(entries: dict[str, Draft]) -> None:
+    """Merge a person entered without a QID into the one person with a QID who is the same (سعد الحريري into
+    Q296771 سعد الدين الحريري, محمد حسني مبارك into Q34105 حسني مبارك).
+
+    Of one country, or one of them of none, the two are one person when a full name (two words or more) of
+    one ends on the surname of a name of the other (`_name_words`) and has its consonant skeleton, or holds
+    it in order (`_extends`). An entry that is so close to two QIDs is left apart, and so is a pair
+    `kb_not_same.tsv` records as two people (a namesake the rule cannot tell apart).
+    """
+    apart = {(row["id"], row["qid"]) for row in read_curated(NOT_SAME)}
+    with_qid: dict[str, list[tuple[Draft, tuple[str, ...], str]]] = defaultdict(list)  # by surname
+    for draft in entries.values():
+        if draft.type == "PER" and draft.wikidata:
+            for name in draft.names_ar | {draft.label_ar}:
+                if len(words := _name_words(name)) > 1:
+                    with_qid[words[-1]].append((draft, words, skeleton(name)))
+    for draft in sorted((e for e in entries.values() if e.type == "PER" and not e.wikidata), key=lambda e: e.id):
+        found: set[str] = set()
+        for name in draft.names_ar | {draft.label_ar}:
+            if len(words := _name_words(name)) < 2:
+                continue
+            for holder, holder_words, holder_skeleton in with_qid.get(words[-1], ()):
+                if (None in (draft.country, holder.country) or draft.country == holder.country) and (
+                        holder_skeleton == skeleton(name) or _extends(words, holder_words) or _extends(holder_words, words)):
+                    found.add(holder.id)
+        if len(found) == 1 and (draft.id, qid := found.pop()) not in apart:
+            _absorb(entries[qid], entries.pop(draft.id))
+
+
 def add_people_qids(path: Path, entries: dict[str, Draft], letter_classes: dict[str, dict[str, str]]) -> None:
     """Give the QIDs of `kb_people_qids.tsv` (QID, English name, country) to the Arabic-named people they name.
 
@@ -783,6 +837,7 @@ def build(shared: Path, curated: Path) -> list[dict]:
     merge_spellings(entries)
     add_people_qids(PEOPLE_QIDS, entries, letter_classes)
     add_named_people(PEOPLE_AR, entries, "kb_people_ar")
+    merge_into_qids(entries)
     add_small_cities(entries, cities, countries)
     add_state_bodies(STATE_BODIES, entries, countries)
     records = [e.to_json() for e in entries.values() if e.label_ar or e.type == "PER"]

@@ -391,6 +391,38 @@ def test_a_curated_arabic_spelling_joins_its_qid(build_kb, tmp_path):
     ("لوبان", "Q12927"),             # the curated person (kg:marine-le-pen) takes the France term-15 list's QID
     ("فرحات الحرشاني", "Q19248970"),  # Farhat Horchani, defence 2015-2017, a new person
     ("هادي مجدوب", "Q21996842"),      # a spelling without the article joins the entry of الهادي مجدوب
+    ("جان لوك ميلونشون", "Q5829"),    # Jean-Luc Mélenchon, France term-15 list, group La France Insoumise
 ])
 def test_people_take_the_qid_of_their_curated_arabic_spelling(kb, name, expected_id):
+    assert [e.id for e in kb.lookup(name) if e.type == "PER"] == [expected_id]
+
+
+def test_a_person_without_a_qid_is_merged_into_the_one_qid_whose_name_holds_theirs(build_kb):
+    Draft = build_kb.Draft
+    entries = {
+        "kg:a": Draft(id="kg:a", type="PER", label_ar="محمد حسني مبارك", names_ar={"محمد حسني مبارك"}, country="Q79"),
+        "Q1": Draft(id="Q1", type="PER", wikidata="Q1", label_ar="حسني مبارك", names_ar={"حسني مبارك"}, country="Q79",
+                    roles=[{"role": "President", "country": "Q79", "org": None, "start": "1981", "end": "2011"}]),
+        # the son repeats بن: another person
+        "kg:b": Draft(id="kg:b", type="PER", label_ar="خالد بن سعد بن فهد", names_ar={"خالد بن سعد بن فهد"}, country="Q851"),
+        "Q2": Draft(id="Q2", type="PER", wikidata="Q2", label_ar="سعد بن فهد", names_ar={"سعد بن فهد"}, country="Q851"),
+        # two QIDs hold the name: no merge
+        "kg:c": Draft(id="kg:c", type="PER", label_ar="سمير جعجع", names_ar={"سمير جعجع"}, country="Q822"),
+        "Q3": Draft(id="Q3", type="PER", wikidata="Q3", label_ar="سمير فريد جعجع", names_ar={"سمير فريد جعجع"}, country="Q822"),
+        "Q4": Draft(id="Q4", type="PER", wikidata="Q4", label_ar="سمير نبيل جعجع", names_ar={"سمير نبيل جعجع"}, country="Q822"),
+        # another country: no merge
+        "kg:d": Draft(id="kg:d", type="PER", label_ar="حسني مبارك", names_ar={"حسني مبارك"}, country="Q30"),
+    }
+    build_kb.merge_into_qids(entries)
+    assert sorted(entries) == ["Q1", "Q2", "Q3", "Q4", "kg:b", "kg:c", "kg:d"]
+    assert entries["Q1"].names_ar == {"حسني مبارك", "محمد حسني مبارك"}
+
+
+@pytest.mark.parametrize("name, expected_id", [
+    ("سعد الحريري", "Q296771"),
+    ("محمد حسني مبارك", "Q34105"),
+    ("احمدي نجاد", "Q34448"),
+    ("بن كيران", "Q307921"),
+])
+def test_kb_people_without_a_qid_are_merged_into_their_qid(kb, name, expected_id):
     assert [e.id for e in kb.lookup(name) if e.type == "PER"] == [expected_id]
