@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
-from kg.link import NAME_LINKS as _NAME_LINKS, names_holder
+from kg.link import names_holder
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
@@ -41,6 +41,7 @@ class Recognizer:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, tagger=None):
         self.kb = kb
         self.lexicon = lexicon
+        self.name_links = lexicon.grammar["name_link"]  # بن، آل، عبد: the next word is of the same name
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
         # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
         # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
@@ -57,7 +58,7 @@ class Recognizer:
         for sentence in sentences:
             for span in self.match(sentence.tokens, doc.date, surnames.copy()):
                 mentions.append(_mention(doc, sentence, span))
-                if surname := _surname(sentence.tokens, span):
+                if surname := _surname(sentence.tokens, span, self.name_links):
                     surnames.setdefault(surname, span.kb_id)
         return tuple(mentions)
 
@@ -180,7 +181,7 @@ class Recognizer:
                        and not self._nisba_at(tokens, end)):
                     end += 1
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
-                while (found.type == "PER" and end < len(tokens) and norms[end - 1] in _NAME_LINKS and not taken[end]
+                while (found.type == "PER" and end < len(tokens) and norms[end - 1] in self.name_links and not taken[end]
                        and norms[end].isalpha() and not tokens[end].prefixes):
                     end += 1
                 add(_Span(found.start, end, found.type, _proclitic_letters(tokens[found.start])))
@@ -262,7 +263,7 @@ class Recognizer:
         words or more after it, not opening with a kinship link."""
         if known is None or known.type != "PER" or known.kb_id is None or known.skip or found.end - known.end < 2:
             return None
-        if norms[known.end] in _NAME_LINKS:
+        if norms[known.end] in self.name_links:
             return None  # مشعل بن عبد العزيز: a kinship link goes on with the same name
         words = norms[known.start : known.end]
         entry = self.kb.get(known.kb_id)
@@ -275,7 +276,7 @@ class Recognizer:
         if known is None or known.type != "PER" or known.kb_id is None or known.end - known.start < 2 or found.end != known.end + 1:
             return False
         following = tokens[known.end]
-        return following.analysed and not following.respelled and following.norm not in _NAME_LINKS
+        return following.analysed and not following.respelled and following.norm not in self.name_links
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int, gazetteer: Gazetteer | None = None) -> _Span | None:
         """The longest known name at token i, in the main gazetteer or the one given."""
@@ -341,7 +342,7 @@ class Recognizer:
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
             # Kinship links go on with the next name (عبد الله بن فيصل آل سعود).
-            if end + 1 < len(tokens) and tokens[end].norm in _NAME_LINKS and self._name_token(tokens, end + 1, taken):
+            if end + 1 < len(tokens) and tokens[end].norm in self.name_links and self._name_token(tokens, end + 1, taken):
                 end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
@@ -559,14 +560,14 @@ def _nisba_reading(token: Token) -> bool:
     return token.pos in ("adj", "noun_prop") or not token.analysed or (token.pos == "noun" and token.prefixes == ("Al_det",))
 
 
-def _surname(tokens, span: _Span) -> str | None:
+def _surname(tokens, span: _Span, name_links: frozenset[str]) -> str | None:
     """The last word of a person's name of two words or more, the way the article names them again."""
     if span.type != "PER" or span.nominal or span.end - span.start < 2:
         return None
     last = tokens[span.end - 1].norm
     # after a kinship link the last word is part of a compound (عبد الله، أبو خضير، بن عمر)
-    compound = tokens[span.end - 2].norm in _NAME_LINKS
-    return last if len(last) > 2 and last.isalpha() and last not in _NAME_LINKS and not compound else None
+    compound = tokens[span.end - 2].norm in name_links
+    return last if len(last) > 2 and last.isalpha() and last not in name_links and not compound else None
 
 
 def _without_prepositional_phrase(tokens):
