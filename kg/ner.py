@@ -168,8 +168,9 @@ class Recognizer:
                     add(known[found.start])
                     continue
                 # A known surname at the head of the tagger's name ends one person's name;
-                # another begins after it (وعين ماكرون سيلفي جولار).
-                if found.type == "PER" and (head := self._surname_at(norms, known[found.start], found)):
+                # another begins after it (وعين ماكرون سيلفي جولار), also at a word with a proclitic,
+                # which no word inside a name takes (التقى ماكرون + ببريجيت).
+                if found.type == "PER" and (head := self._surname_at(tokens, known[found.start], found)):
                     add(head)
                     found = replace(found, start=head.end)
                 end = found.end
@@ -257,15 +258,18 @@ class Recognizer:
         free = next((k for k in range(len(window)) if taken[i + k]), len(window))
         return self.lexicon.title_at(window[:free], 0)
 
-    def _surname_at(self, norms: list[str], known: _Span | None, found: _Span) -> _Span | None:
+    def _surname_at(self, tokens, known: _Span | None, found: _Span) -> _Span | None:
         """A known person's name that begins the tagger's span, begins none of that person's
         longer names (ماكرون; not الباجي of الباجي قائد السبسي) and leaves a name of two
-        words or more after it, not opening with a kinship link."""
-        if known is None or known.type != "PER" or known.kb_id is None or known.skip or found.end - known.end < 2:
+        words or more after it, or one with a conjunction or preposition on it (ببريجيت), not
+        opening with a kinship link."""
+        if known is None or known.type != "PER" or known.kb_id is None or known.skip or found.end <= known.end:
             return None
-        if norms[known.end] in self.name_links:
+        if found.end - known.end < 2 and not _proclitic_letters(tokens[known.end]):
+            return None
+        if tokens[known.end].norm in self.name_links:
             return None  # مشعل بن عبد العزيز: a kinship link goes on with the same name
-        words = norms[known.start : known.end]
+        words = [t.norm for t in tokens[known.start : known.end]]
         entry = self.kb.get(known.kb_id)
         longer = [normalize(n).split() for n in entry.names_ar] if entry is not None else []
         return None if any(len(n) > len(words) and n[: len(words)] == words for n in longer) else known
