@@ -185,6 +185,10 @@ class Recognizer:
                 while (found.type == "PER" and end < len(tokens) and norms[end - 1] in self.name_links and not taken[end]
                        and norms[end].isalpha() and not tokens[end].prefixes):
                     end += 1
+                # A known person's name written with a hyphen (كيم جونغ-أون) goes on across it.
+                if found.type == "PER" and not any(taken[end : end + 2]) and (whole := self._across_hyphen(tokens, found.start, end)):
+                    add(whole)
+                    continue
                 add(_Span(found.start, end, found.type, _proclitic_letters(tokens[found.start])))
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
@@ -273,6 +277,17 @@ class Recognizer:
         entry = self.kb.get(known.kb_id)
         longer = [normalize(n).split() for n in entry.names_ar] if entry is not None else []
         return None if any(len(n) > len(words) and n[: len(words)] == words for n in longer) else known
+
+    def _across_hyphen(self, tokens, start: int, end: int) -> _Span | None:
+        """The known person's name of the tagger's words, a hyphen written without spaces and the word after it."""
+        if not (end + 1 < len(tokens) and _next_to(tokens, end, end + 1)):
+            return None
+        rest = tuple(t.norm for t in tokens[start + 1 : end]) + (tokens[end + 1].norm,)
+        for variant, skip in clitic_variants(tokens[start].norm):
+            entry = next((entry for words, entry in self.gazetteer.starting(variant) if words == rest), None)
+            if entry is not None and entry.type == "PER":
+                return _Span(start, end + 2, "PER", skip, entry.id)
+        return None
 
     def _whole_name_before(self, tokens, known: _Span | None, found: _Span) -> bool:
         """Tell whether a known person's name of two words or more covers the tagger's span

@@ -118,6 +118,7 @@ def test_a_name_does_not_end_on_a_kinship_link(pipeline, text, name):
         # a known person's name ends before a word with a proclitic, the next name (ب: met with)
         ("التقى ماكرون ببريجيت عندما كان في الخامسة عشرة.", ("PER", "ماكرون"), "ماكرون ببريجيت"),
         # a hyphen written without spaces is inside one name
+        ("وهدد الزعيم الكوري الشمالي كيم جونغ-أون بضرب القواعد الأمريكية في المنطقة.", ("PER", "كيم جونغ-أون"), "كيم جونغ"),
         ("حذر وزير الدفاع الفرنسي جان-ايف لو دريان من خطر تدخل.", ("PER", "جان-ايف لو دريان"), "جان"),
     ],
 )
