@@ -24,13 +24,14 @@ CUE_KINDS = frozenset({
 })
 # Kinds of cues.tsv that name the closed-class words and letters the rules read by their part in
 # a sentence or a word (ان, كان, the prepositions, the commas of apposition, a verb's person
-# prefixes and a clitic's letters): a word may have one of these besides its cue kind (في is also
-# a setting cue).
+# prefixes and a clitic's letters, the links inside a person's name): a word may have any of these
+# besides its cue kind (في is also a setting cue; ابن a kin cue, a name_link and a kinship_link).
 GRAMMAR_KINDS = frozenset({
     "that", "was", "preposition", "title_preposition", "in", "on", "from", "about", "with", "between", "before",
     "relative_masculine", "relative_feminine", "killing", "comma", "apposition", "accusative_ending", "feminine_ending",
     "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
     "article", "bi_prep", "li_prep", "ka_prep", "3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj",
+    "name_link", "kinship_link",
 })
 # Words whose cue kind is kept (`Lexicon.cue`; the cache starts again past it).
 _MAX_CACHED_WORDS = 100_000

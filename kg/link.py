@@ -23,10 +23,6 @@ _IRI_UNSAFE = re.compile(r"[^\w]+")
 _PHRASE_GAP = 4  # characters between a body and a bare body of its phrase: one particle (الليبي في الحكومة)
 # conjunctions and prepositions written as one letter before a name (وبوتين، ليون)
 PROCLITIC_LETTERS = frozenset("وفبلك")
-# words that tie a name to the next one: a kinship link (بن، آل) or the first half of a compound (عبد الله)
-NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "أبو", "عبد"))
-# a kinship link: what follows it is a forebear's name (تميم بن حمد)
-KINSHIP_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت"))
 
 
 def skeleton(name: str) -> str:
@@ -102,7 +98,7 @@ def without_article(name: str) -> str:
                     for word in normalize(name).split())
 
 
-def shorter_forms(name: str, middle: bool = True) -> list[str]:
+def shorter_forms(name: str, name_links: frozenset[str], kinship_links: frozenset[str], middle: bool = True) -> list[str]:
     """Return the shorter forms a person's full name is written in, normalised.
 
     A lineage told less far back (تميم بن حمد بن خليفة آل ثاني → تميم بن حمد آل ثاني): the forebears
@@ -112,14 +108,16 @@ def shorter_forms(name: str, middle: bool = True) -> list[str]:
     عبد الحكيم) nor a kinship link (خالد بن سلمان).
 
     Args:
+        name_links: normalised words that tie a name to the next (cues.tsv kind name_link: بن، آل، عبد).
+        kinship_links: those after which a forebear is named (kind kinship_link: بن، بنت).
         middle: False for a name read in a text: a middle name it adds may be another person's
             (جورج هربرت بوش is not جورج بوش the son).
     """
     words = normalize(name).split()
-    forms = [f"{words[0]} {words[2]}"] if middle and len(words) == 3 and not set(words) & NAME_LINKS else []
+    forms = [f"{words[0]} {words[2]}"] if middle and len(words) == 3 and not set(words) & name_links else []
     for i in range(2, len(words) - 2):
-        if words[i] in KINSHIP_LINKS and set(words[1:i]) & KINSHIP_LINKS:
-            forms += [" ".join(words[:i] + words[j:]) for j in range(i + 2, len(words)) if words[j - 1] not in NAME_LINKS]
+        if words[i] in kinship_links and set(words[1:i]) & kinship_links:
+            forms += [" ".join(words[:i] + words[j:]) for j in range(i + 2, len(words)) if words[j - 1] not in name_links]
     return forms
 
 
@@ -143,6 +141,8 @@ class Linker:
         generic_heads: frozenset[str] = frozenset(),
         letter_classes: dict[str, dict[str, str]] | None = None,
         collectives: frozenset[str] = frozenset(),
+        name_links: frozenset[str] = frozenset(),
+        kinship_links: frozenset[str] = frozenset(),
     ):
         """Args:
             kb: the knowledge base to link to.
@@ -151,11 +151,14 @@ class Linker:
             letter_classes: "ar" / "lat" → written letters → consonant class (`Lexicon.letter_classes`),
                 to link a person the knowledge base knows only in English.
             collectives: normalised nouns for a state as a whole (السلطات): no shortened body name.
+            name_links, kinship_links: the links inside a person's name (`shorter_forms`).
         """
         self.kb = kb
         self.generic_heads = generic_heads
         self.letter_classes = letter_classes
         self.collectives = collectives
+        self.name_links = name_links
+        self.kinship_links = kinship_links
         by_latin: dict[str, set[str]] = defaultdict(set)
         # Only a person the knowledge base knows in English alone: one with Arabic names is found by
         # them, and the consonant classes drop letters two Arabic names differ by (أحمد / محمد).
@@ -189,7 +192,7 @@ class Linker:
         for kb_id, names in people.items():
             for name in names:
                 middle = " ".join(name.split()[1:]) not in names
-                for form in {without_article(name), *map(without_article, shorter_forms(name, middle))}:
+                for form in {without_article(name), *(without_article(form) for form in shorter_forms(name, name_links, kinship_links, middle))}:
                     by_form[form].add(kb_id)
         self._by_form = {form: next(iter(ids)) for form, ids in by_form.items() if len(ids) == 1}
 
@@ -341,7 +344,7 @@ class Linker:
         if mention.type != "PER" or len(mention.name.split()) < 2:
             return None
         found = {self._by_form.get(without_article(form))
-                 for form in (mention.name, *shorter_forms(mention.name, middle=False))} - {None}
+                 for form in (mention.name, *shorter_forms(mention.name, self.name_links, self.kinship_links, middle=False))} - {None}
         return self.kb.get(found.pop()) if len(found) == 1 else None
 
     def _transliterated(self, mention: Mention) -> KBEntry | None:

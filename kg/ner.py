@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
-from kg.link import NAME_LINKS as _NAME_LINKS, names_holder
+from kg.link import names_holder
 from kg.nlp import clitic_variants, normalize
 from kg.types import Document, Mention, Sentence, Token
 
@@ -42,6 +42,7 @@ class Recognizer:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, tagger=None):
         self.kb = kb
         self.lexicon = lexicon
+        self.name_links = lexicon.grammar["name_link"]  # بن، آل، عبد: the next word is of the same name
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
         # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
         # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
@@ -60,7 +61,7 @@ class Recognizer:
         for sentence in sentences:
             for span in self.match(sentence.tokens, doc.date, surnames.copy()):
                 mentions.append(_mention(doc, sentence, span))
-                if surname := _surname(sentence.tokens, span):
+                if surname := _surname(sentence.tokens, span, self.name_links):
                     surnames.setdefault(surname, span.kb_id)
         return tuple(mentions)
 
@@ -170,8 +171,9 @@ class Recognizer:
                     add(known[found.start])
                     continue
                 # A known surname at the head of the tagger's name ends one person's name;
-                # another begins after it (وعين ماكرون سيلفي جولار).
-                if found.type == "PER" and (head := self._surname_at(norms, known[found.start], found)):
+                # another begins after it (وعين ماكرون سيلفي جولار), also at a word with a proclitic,
+                # which no word inside a name takes (التقى ماكرون + ببريجيت).
+                if found.type == "PER" and (head := self._surname_at(tokens, known[found.start], found)):
                     add(head)
                     found = replace(found, start=head.end)
                 end = found.end
@@ -183,9 +185,13 @@ class Recognizer:
                        and not self._nisba_at(tokens, end)):
                     end += 1
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
-                while (found.type == "PER" and end < len(tokens) and norms[end - 1] in _NAME_LINKS and not taken[end]
+                while (found.type == "PER" and end < len(tokens) and norms[end - 1] in self.name_links and not taken[end]
                        and norms[end].isalpha() and not tokens[end].prefixes):
                     end += 1
+                # A known person's name written with a hyphen (كيم جونغ-أون) goes on across it.
+                if found.type == "PER" and not any(taken[end : end + 2]) and (whole := self._across_hyphen(tokens, found.start, end)):
+                    add(whole)
+                    continue
                 add(_Span(found.start, end, found.type, _proclitic_letters(tokens[found.start])))
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
@@ -272,18 +278,32 @@ class Recognizer:
         free = next((k for k in range(len(window)) if taken[i + k]), len(window))
         return self.lexicon.title_at(window[:free], 0)
 
-    def _surname_at(self, norms: list[str], known: _Span | None, found: _Span) -> _Span | None:
+    def _surname_at(self, tokens, known: _Span | None, found: _Span) -> _Span | None:
         """A known person's name that begins the tagger's span, begins none of that person's
         longer names (ماكرون; not الباجي of الباجي قائد السبسي) and leaves a name of two
-        words or more after it, not opening with a kinship link."""
-        if known is None or known.type != "PER" or known.kb_id is None or known.skip or found.end - known.end < 2:
+        words or more after it, or one with a conjunction or preposition on it (ببريجيت), not
+        opening with a kinship link."""
+        if known is None or known.type != "PER" or known.kb_id is None or known.skip or found.end <= known.end:
             return None
-        if norms[known.end] in _NAME_LINKS:
+        if found.end - known.end < 2 and not _proclitic_letters(tokens[known.end]):
+            return None
+        if tokens[known.end].norm in self.name_links:
             return None  # مشعل بن عبد العزيز: a kinship link goes on with the same name
-        words = norms[known.start : known.end]
+        words = [t.norm for t in tokens[known.start : known.end]]
         entry = self.kb.get(known.kb_id)
         longer = [normalize(n).split() for n in entry.names_ar] if entry is not None else []
         return None if any(len(n) > len(words) and n[: len(words)] == words for n in longer) else known
+
+    def _across_hyphen(self, tokens, start: int, end: int) -> _Span | None:
+        """The known person's name of the tagger's words, a hyphen written without spaces and the word after it."""
+        if not (end + 1 < len(tokens) and _next_to(tokens, end, end + 1)):
+            return None
+        rest = tuple(t.norm for t in tokens[start + 1 : end]) + (tokens[end + 1].norm,)
+        for variant, skip in clitic_variants(tokens[start].norm):
+            entry = next((entry for words, entry in self.gazetteer.starting(variant) if words == rest), None)
+            if entry is not None and entry.type == "PER":
+                return _Span(start, end + 2, "PER", skip, entry.id)
+        return None
 
     def _whole_name_before(self, tokens, known: _Span | None, found: _Span) -> bool:
         """Tell whether a known person's name of two words or more covers the tagger's span
@@ -291,7 +311,7 @@ class Recognizer:
         if known is None or known.type != "PER" or known.kb_id is None or known.end - known.start < 2 or found.end != known.end + 1:
             return False
         following = tokens[known.end]
-        return following.analysed and not following.respelled and following.norm not in _NAME_LINKS
+        return following.analysed and not following.respelled and following.norm not in self.name_links
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int, gazetteer: Gazetteer | None = None) -> _Span | None:
         """The longest known name at token i, in the main gazetteer or the one given."""
@@ -357,7 +377,7 @@ class Recognizer:
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
             # Kinship links go on with the next name (عبد الله بن فيصل آل سعود).
-            if end + 1 < len(tokens) and tokens[end].norm in _NAME_LINKS and self._name_token(tokens, end + 1, taken):
+            if end + 1 < len(tokens) and tokens[end].norm in self.name_links and self._name_token(tokens, end + 1, taken):
                 end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
@@ -580,14 +600,14 @@ def _nisba_reading(token: Token) -> bool:
     return token.pos in ("adj", "noun_prop") or not token.analysed or (token.pos == "noun" and token.prefixes == ("Al_det",))
 
 
-def _surname(tokens, span: _Span) -> str | None:
+def _surname(tokens, span: _Span, name_links: frozenset[str]) -> str | None:
     """The last word of a person's name of two words or more, the way the article names them again."""
     if span.type != "PER" or span.nominal or span.end - span.start < 2:
         return None
     last = tokens[span.end - 1].norm
     # after a kinship link the last word is part of a compound (عبد الله، أبو خضير، بن عمر)
-    compound = tokens[span.end - 2].norm in _NAME_LINKS
-    return last if len(last) > 2 and last.isalpha() and last not in _NAME_LINKS and not compound else None
+    compound = tokens[span.end - 2].norm in name_links
+    return last if len(last) > 2 and last.isalpha() and last not in name_links and not compound else None
 
 
 def _without_prepositional_phrase(tokens):

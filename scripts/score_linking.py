@@ -151,10 +151,12 @@ def kg_resolver() -> Resolver:
     """Return a function resolving a name string of a type to (qid, label_en) with kg's KB and Linker."""
     sys.path.insert(0, str(REPO))
     from kg.kb import KnowledgeBase
+    from kg.lexicon import Lexicon
     from kg.link import Linker
     from kg.types import Mention
 
-    linker = Linker(KnowledgeBase.load())
+    grammar = Lexicon.load().grammar
+    linker = Linker(KnowledgeBase.load(), name_links=grammar["name_link"], kinship_links=grammar["kinship_link"])
 
     def resolve(text: str, etype: str) -> tuple[str | None, str | None]:
         mention = Mention(text=text, start=0, end=len(text), sentence=0, type=etype,

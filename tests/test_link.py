@@ -287,8 +287,9 @@ def test_a_nisba_names_a_country_not_a_continent(pipeline):
         ("خالد بن سلمان بن عبد العزيز آل سعود", False, ["خالد بن سلمان ال سعود"]),
     ],
 )
-def test_shorter_forms_of_a_full_name(name, middle, forms):
-    assert shorter_forms(name, middle) == forms
+def test_shorter_forms_of_a_full_name(lexicon, name, middle, forms):
+    links = lexicon.grammar["name_link"], lexicon.grammar["kinship_link"]
+    assert shorter_forms(name, *links, middle) == forms
 
 
 def test_a_name_with_or_without_the_article_on_its_words_is_one_form():

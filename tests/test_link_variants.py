@@ -13,7 +13,6 @@ NOT_YET = {
     "بوتن": "a three-consonant skeleton (بتن) is too short to link on",
     "لوبن": "a three-consonant skeleton (لبن) is too short to link on",
     "فرنسوان هولند": "two typos in one name",
-    "كيم جونغ-أون": "the hyphen splits the name",
     "كيم يونغ أون": "ي for ج is not a spelling variant kg knows",
     "الحلف الأطلسي": "this name of NATO is not in the knowledge base",
     "بروكسيل": "this spelling of Brussels is not in the knowledge base",

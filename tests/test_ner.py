@@ -115,7 +115,10 @@ def test_a_name_does_not_end_on_a_kinship_link(pipeline, text, name):
         # a known place glued to the surname of a person named in full before is two names
         ("رشح غوتيريش رئيس الوزراء السابق سلام فياض. ورفضت الولايات المتحدة فياض بسبب عضويته.",
          ("PER", "فياض"), "الولايات المتحدة فياض"),
+        # a known person's name ends before a word with a proclitic, the next name (ب: met with)
+        ("التقى ماكرون ببريجيت عندما كان في الخامسة عشرة.", ("PER", "ماكرون"), "ماكرون ببريجيت"),
         # a hyphen written without spaces is inside one name
+        ("وهدد الزعيم الكوري الشمالي كيم جونغ-أون بضرب القواعد الأمريكية في المنطقة.", ("PER", "كيم جونغ-أون"), "كيم جونغ"),
         ("حذر وزير الدفاع الفرنسي جان-ايف لو دريان من خطر تدخل.", ("PER", "جان-ايف لو دريان"), "جان"),
     ],
 )
