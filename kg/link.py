@@ -98,6 +98,11 @@ def without_article(name: str) -> str:
                     for word in normalize(name).split())
 
 
+def _articles(name: str) -> int:
+    """How many words of a name carry the article."""
+    return sum(word.startswith(DEFINITE_ARTICLE) and len(word) > 4 for word in normalize(name).split())
+
+
 def shorter_forms(name: str, name_links: frozenset[str], kinship_links: frozenset[str], middle: bool = True) -> list[str]:
     """Return the shorter forms a person's full name is written in, normalised.
 
@@ -365,7 +370,10 @@ class Linker:
     def _entity(self, key: tuple, mentions: list[Mention], doc_id: str) -> Entity:
         entry = self.kb.get(key[1]) if key[0] == "kb" else None
         names = [m for m in mentions if m.named] or [m for m in mentions if not m.nominal] or mentions
-        label_ar = (entry.label_ar if entry else "") or max(names, key=lambda m: len(m.name)).name
+        written = max(names, key=lambda m: len(m.name)).name
+        label_ar = (entry.label_ar if entry else "") or written
+        if without_article(label_ar) == without_article(written) and _articles(written) > _articles(label_ar):
+            label_ar = written  # the KB's form lost an article the text writes (سعد دين عثماني)
         entity_type = entry.type if entry else mentions[0].type
         if entry and entry.wikidata:
             local = entry.wikidata

@@ -326,3 +326,12 @@ def test_another_form_of_a_persons_name_is_linked(pipeline, text, name, qid):
 )
 def test_another_persons_name_is_no_form_of_it(pipeline, text, qid):
     assert qid not in _named(_entities(pipeline, text)).values()
+
+
+def test_a_label_keeps_the_articles_the_text_writes(pipeline):
+    """The KB's form of a name may have lost its articles (UniversalPetrarch's segmented stems):
+    the label is then the text's spelling, and the entity is still the KB's."""
+    assert pipeline.link.kb.get("kg:سعد-دين-عثماني").label_ar == "سعد دين عثماني"
+    [person] = [e for e in _entities(pipeline, "وقال رئيس الحكومة المغربية سعد الدين العثماني إن الحوار مستمر.")
+                if e.type == "PER"]
+    assert (person.id.rsplit("/", 1)[-1], person.label_ar) == ("kg-سعد-دين-عثماني", "سعد الدين العثماني")
