@@ -129,6 +129,7 @@ def _replacing(inner: ox.Store, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
                 inner.remove_graph(quad.graph_name)
         yield quad
 
+
 def remove_article(store: Dataset, article_id: str) -> URIRef:
     """Remove an article's graph from a store.
 
