@@ -663,14 +663,19 @@ class RelationExtractor:
     def _addressee_of_necessity(self, tokens, start: int, mentions, owner, actors: set[str]):
         """The one called on inside «إلى ضرورة أن» right after the subject (cues.tsv necessity): the
         named subject of the present-tense verb after أن (دعا X إلى ضرورة أن تلتزم Y بـ؛ طالب X بضرورة
-        أن تنسحب Y من). Less sure than an object named at once."""
+        أن تنسحب Y من), or the body of its members (أن تعمل جميع الدول الأعضاء في الاتحاد الأوروبي).
+        Less sure than an object named at once."""
         k = start + (start < len(tokens) and tokens[start].pos == "prep" and not tokens[start].enclitic)
         if k + 3 >= len(tokens) or self.lexicon.cue(tokens[k].norm) != "necessity" or tokens[k].enclitic:
             return None
         that, verb, subject = tokens[k + 1], tokens[k + 2], owner[k + 3]
         if that.norm not in self.lexicon.grammar["that"] or that.enclitic or verb.pos != "verb" or not _imperfect(verb, self.lexicon.grammar):
             return None
-        if subject is None or mentions[subject][0].tok_start != k + 3 or mentions[subject][0].nominal or mentions[subject][1] in actors:
+        if subject is None:  # أن تعمل جميع الدول الأعضاء في الاتحاد الأوروبي: the body of the members
+            start = k + 3 + (self.lexicon.cues.get(tokens[k + 3].norm) == "all")
+            body = self._members_body(tokens, mentions, start, min(len(tokens), start + 4), actors)
+            return (body, 0.8) if body else None
+        if mentions[subject][0].tok_start != k + 3 or mentions[subject][0].nominal or mentions[subject][1] in actors:
             return None
         return mentions[subject][1], 0.9
 
@@ -896,18 +901,21 @@ class RelationExtractor:
         return k < len(tokens) and _has_preposition(tokens[k], own, self.lexicon.grammar)
 
     def _aside(self, tokens, i: int) -> set[int]:
-        """Tokens of a phrase of the occasion set off by commas right before token i (past عن),
-        opening with a preposition of the scene (cues.tsv setting) and holding its own verb:
-        وعبّر X، في بيان نشر على صفحته الرسمية، عن إدانته لـ Y."""
+        """Tokens of a phrase of the occasion closed by a comma right before token i (past عن),
+        opening with a preposition of the scene (cues.tsv setting) after the statement verb or a
+        comma, and holding its own verb: وعبّر X، في بيان نشر على صفحته الرسمية، عن إدانته لـ Y."""
         k = i - 1
         while k >= 0 and tokens[k].norm in self.lexicon.grammar["about"]:
             k -= 1
         if k < 0 or tokens[k].norm not in self.lexicon.grammar["comma"]:
             return set()
-        opening = next((c for c in range(k - 2, max(-1, k - _ASIDE_LENGTH), -1) if tokens[c].norm in self.lexicon.grammar["comma"]), None)
-        if opening is None or self.lexicon.cues.get(tokens[opening + 1].norm) != "setting":
+        floor = max(-1, k - _ASIDE_LENGTH)
+        stop = next((c for c in range(k - 1, floor, -1) if tokens[c].norm in self.lexicon.grammar["comma"]
+                     or self.lexicon.cues.get(tokens[c].lemma) == "statement"), floor)
+        opening = next((c for c in range(stop + 1, k) if self.lexicon.cues.get(tokens[c].norm) == "setting"), None)
+        if opening is None:
             return set()
-        return set(range(opening, k + 1))
+        return set(range(stop if stop == opening - 1 and tokens[stop].norm in self.lexicon.grammar["comma"] else opening, k + 1))
 
     def _phrase_end(self, tokens, i: int, owner) -> int:
         """The end of a verbal noun's phrase: its clause's end or a comma, after which a name is
