@@ -20,6 +20,7 @@ _COORDINATION_GAP = 5
 _OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
+_ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = frozenset({"bi_prep", "li_prep", "ka_prep"})  # CALIMA tags; their letters are grammar kinds of cues.tsv
 _CUE_WINDOW = 3
@@ -641,6 +642,8 @@ class RelationExtractor:
                 return [(actor, referent, round(confidence * _REFERENT_WEIGHT, 2)) for actor in actors]
             return [(actor, antecedent, round(confidence * 0.9, 2)) for actor in actors] if antecedent else []
         target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
+        if target is None and trigger.predicate == "called_for":
+            target = self._addressee_of_necessity(tokens, search_from, mentions, owner, set(actors))
         if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
             # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other.
             return [(actors[0], other, round(confidence * 0.9, 2)) for other in actors[1:]]
@@ -656,6 +659,25 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _addressee_of_necessity(self, tokens, start: int, mentions, owner, actors: set[str]):
+        """The one called on inside «إلى ضرورة أن» right after the subject (cues.tsv necessity): the
+        named subject of the present-tense verb after أن (دعا X إلى ضرورة أن تلتزم Y بـ؛ طالب X بضرورة
+        أن تنسحب Y من), or the body of its members (أن تعمل جميع الدول الأعضاء في الاتحاد الأوروبي).
+        Less sure than an object named at once."""
+        k = start + (start < len(tokens) and tokens[start].pos == "prep" and not tokens[start].enclitic)
+        if k + 3 >= len(tokens) or self.lexicon.cue(tokens[k].norm) != "necessity" or tokens[k].enclitic:
+            return None
+        that, verb, subject = tokens[k + 1], tokens[k + 2], owner[k + 3]
+        if that.norm not in self.lexicon.grammar["that"] or that.enclitic or verb.pos != "verb" or not _imperfect(verb, self.lexicon.grammar):
+            return None
+        if subject is None:  # أن تعمل جميع الدول الأعضاء في الاتحاد الأوروبي: the body of the members
+            start = k + 3 + (self.lexicon.cues.get(tokens[k + 3].norm) == "all")
+            body = self._members_body(tokens, mentions, start, min(len(tokens), start + 4), actors)
+            return (body, 0.8) if body else None
+        if mentions[subject][0].tok_start != k + 3 or mentions[subject][0].nominal or mentions[subject][1] in actors:
+            return None
+        return mentions[subject][1], 0.9
 
     def _mutual_parties(self, trigger: Trigger, actors: list[str], confidence: float) -> list[tuple[str, str, float]]:
         """Each coordinated subject acting on the others, for a light verb whose target comes with
@@ -834,9 +856,10 @@ class RelationExtractor:
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The speaker as the actor of a verbal noun that is a statement's object."""
-        verb = next((k for k in range(i - 1, -1, -1) if owner[k] is None and (tokens[k].pos == "verb" or self._verb_read_as_noun(tokens, k, owner))), None)
+        aside = self._aside(tokens, i)
+        verb = next((k for k in range(i - 1, -1, -1) if k not in aside and owner[k] is None and (tokens[k].pos == "verb" or self._verb_read_as_noun(tokens, k, owner))), None)
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
-        if kind not in ("statement", "act") or i - verb > _SUBJECT_WINDOW + 4:
+        if kind not in ("statement", "act") or i - verb - len(aside) > _SUBJECT_WINDOW + 4:
             return []
         planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
         if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar)):
@@ -852,14 +875,53 @@ class RelationExtractor:
         # The verbal noun is the statement's object: it follows the subject at once, past
         # only time words and adverbs (أكدت تركيا مجددا دعمها), not inside a later phrase
         # (أعلنت الشرطة إلقاء القبض على أشخاص على صلة بهجوم مانشستر).
-        between = tokens[object_start:i]
+        between = [t for k, t in enumerate(tokens[object_start:i], object_start) if k not in aside]
         # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
         # مسؤوليته عن الهجوم على).
         if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"] and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
             return []
+        if self._genitive_before_object(trigger, tokens, i, mentions, owner):
+            return []  # عن إدانة تونس الشديدة للتفجيرات: Tunisia condemns, it is not condemned
         actors = {mentions[s][1] for s in subjects}
-        target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
+        target = self._target(trigger, tokens, mentions, i + 1, self._phrase_end(tokens, i, owner), actors)
         return [(actor, target[0], round(confidence * target[1], 2)) for actor in sorted(actors)] if target else []
+
+    def _genitive_before_object(self, trigger: Trigger, tokens, i: int, mentions, owner) -> bool:
+        """Tell whether a verbal noun has a name in the genitive right after it and then, past
+        adjectives, a preposition of one of its frames: the name is the noun's actor, the object follows it."""
+        own = "|".join(frame.object_prep for frame in self.lexicon.triggers.get((trigger.lemma, trigger.pos), ()) if frame.object_prep)
+        if not own or tokens[i].enclitic or i + 1 >= len(tokens) or owner[i + 1] is None:
+            return False
+        mention = mentions[owner[i + 1]][0]
+        if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
+            return False
+        k = mention.tok_end
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1
+        return k < len(tokens) and _has_preposition(tokens[k], own, self.lexicon.grammar)
+
+    def _aside(self, tokens, i: int) -> set[int]:
+        """Tokens of a phrase of the occasion closed by a comma right before token i (past عن),
+        opening with a preposition of the scene (cues.tsv setting) after the statement verb or a
+        comma, and holding its own verb: وعبّر X، في بيان نشر على صفحته الرسمية، عن إدانته لـ Y."""
+        k = i - 1
+        while k >= 0 and tokens[k].norm in self.lexicon.grammar["about"]:
+            k -= 1
+        if k < 0 or tokens[k].norm not in self.lexicon.grammar["comma"]:
+            return set()
+        floor = max(-1, k - _ASIDE_LENGTH)
+        stop = next((c for c in range(k - 1, floor, -1) if tokens[c].norm in self.lexicon.grammar["comma"]
+                     or self.lexicon.cues.get(tokens[c].lemma) == "statement"), floor)
+        opening = next((c for c in range(stop + 1, k) if self.lexicon.cues.get(tokens[c].norm) == "setting"), None)
+        if opening is None:
+            return set()
+        return set(range(stop if stop == opening - 1 and tokens[stop].norm in self.lexicon.grammar["comma"] else opening, k + 1))
+
+    def _phrase_end(self, tokens, i: int, owner) -> int:
+        """The end of a verbal noun's phrase: its clause's end or a comma, after which a name is
+        another verb's (أعرب X عن تضامنه، داعيا Y: Y is called on, not supported)."""
+        end = self._clause_end(tokens, i, owner)
+        return next((k for k in range(i + 1, end) if tokens[k].norm in self.lexicon.grammar["comma"]), end)
 
     def _possessor(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The sentence's subject as the actor of a verbal noun with a possessive pronoun

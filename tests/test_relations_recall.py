@@ -170,3 +170,44 @@ def test_object_pronoun_resolved_in_the_sentence(pipeline, text, expected):
 )
 def test_statement_verb_read_as_a_noun(pipeline, text, expected):
     assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A phrase of the occasion with its own verb, set off by commas between a statement verb
+        # and عن (session 10, three structures): the statement's subject is the verbal noun's actor.
+        ("وعبّر الرئيس التونسي الباجي قائد السبسي، في بيان نشر على صفحته الرسمية، عن إدانته لإسرائيل.",
+         [("Beji Caid Essebsi", "condemned", "Israel")]),
+        ("وعبرت تونس، في بيان نشر على صفحتها الرسمية، عن إدانتها لإسرائيل.", [("Tunisia", "condemned", "Israel")]),
+        # The phrase may open right after the subject, with no comma before it.
+        ("وأعرب الرئيس التونسي الباجي قائد السبسي في بيان نشر أمس، عن إدانته لإسرائيل.", [("Beji Caid Essebsi", "condemned", "Israel")]),
+        # A comma ends the verbal noun's phrase: the name after it is the next verb's (داعية), not the solidarity's.
+        ("وأعربت قطر عن تضامنها، داعية إيران إلى ضبط النفس.", [("Qatar", "called_for", "Iran")]),
+        ("وأعربت قطر عن تضامنها مع تونس، داعية إيران إلى ضبط النفس.", [("Qatar", "supported", "Tunisia"), ("Qatar", "called_for", "Iran")]),
+        # A name in the genitive right after the verbal noun, before the noun's own preposition, is its actor, not its target.
+        ("وأعربت وزارة الشؤون الخارجية عن إدانة تونس الشديدة للتفجيرات الإرهابية.", []),
+        # Guard: skipping the phrase finds no speaker where none is named.
+        ("وأعرب، في بيان نشر على صفحته الرسمية، عن إدانته لإسرائيل.", []),
+    ],
+)
+def test_occasion_aside_and_comma_end_the_phrase(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The one called on inside «إلى ضرورة أن»: the named subject of the verb after أن.
+        ("ودعا ماكرون إلى ضرورة أن تلتزم إيران بالاتفاق النووي.", [("Emmanuel Macron", "called_for", "Iran")]),
+        ("وطالب الاتحاد الأوروبي بضرورة أن تنسحب روسيا من أوكرانيا.", [("European Union", "called_for", "Russia")]),
+        # The members of a body after a quantifier: the body is called on.
+        ("ودعا ماكرون إلى ضرورة أن تعمل جميع الدول الأعضاء في الاتحاد الأوروبي على استقبال اللاجئين.",
+         [("Emmanuel Macron", "called_for", "European Union")]),
+        # Guards: no named subject after the verb; a necessity stressed by a verb that calls on no one.
+        ("ودعت فرنسا إلى ضرورة أن يتم احترام الاتفاق.", []),
+        ("وشددت فرنسا على ضرورة أن تلتزم إيران بالاتفاق النووي.", []),
+    ],
+)
+def test_addressee_inside_a_necessity(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
