@@ -13,7 +13,7 @@ from kg.nlp import Analyzer
 from kg.pipeline import Pipeline
 from kg.read import Problem, read_inputs
 from kg.tagger import MODEL_DIR, Tagger
-from kg.types import Extraction
+from kg.types import Document, Extraction
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +43,19 @@ def analyzer(camel_analyzer, lexicon) -> Analyzer:
 def pipeline(analyzer, kb, lexicon) -> Pipeline:
     """The pipeline `kg` runs: what Pipeline.load() builds, from the shared fixtures."""
     return Pipeline(analyzer, kb, lexicon, Tagger.load(analyzer, kb, MODEL_DIR))
+
+
+@pytest.fixture(scope="session")
+def events(pipeline):
+    """A function from a sentence to the events kg finds in it, as (subject, predicate, object) labels."""
+    structural = ("leader_of", "member_of", "part_of", "located_in")
+
+    def extract(text: str) -> list[tuple[str, str, str]]:
+        extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+        labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+        return [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations if r.predicate not in structural]
+
+    return extract
 
 
 ANT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant"
