@@ -1,6 +1,6 @@
 """How many named person mentions of the linking sample the shared sources could give a QID at all.
 
-Usage: .venv/bin/python benchmarks/person_ceiling.py [--sample benchmarks/linking_sample.txt] [--list]
+Usage: PYTHONPATH=. .venv/bin/python benchmarks/person_ceiling.py [--sample benchmarks/linking_sample.txt] [--list]
 The only person QIDs in ../shared/data/kb are everypolitician's office holders; Phoenix adds English
 aliases to them (joined on the label) and UniversalPetrarch adds Arabic names without QIDs. A mention is
 *within reach* when its entity is linked, or one of its Arabic names (two words or more) has the consonant
@@ -10,8 +10,6 @@ bound: most of these are other people; --list prints them to read).
 """
 
 import argparse
-import importlib.util
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from kg.lexicon import Lexicon
 from kg.link import consonants
 from kg.pipeline import Pipeline
 from kg.read import read_inputs
+from scripts import build_kb
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -26,21 +25,11 @@ ANT = REPO.parent / "shared" / "corpus" / "ant"
 SHARED_KB = REPO.parent / "shared" / "data" / "kb"
 
 
-def load_build_kb():
-    """Import scripts/build_kb.py, whose readers of the shared sources this measure reuses."""
-    spec = importlib.util.spec_from_file_location("build_kb", REPO / "scripts" / "build_kb.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_kb"] = module  # dataclasses resolve the script's annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=Path, default=HERE / "linking_sample.txt")
     parser.add_argument("--list", action="store_true", help="print the unlinked names within reach and the loose ones")
     args = parser.parse_args()
-    build_kb = load_build_kb()
     classes = Lexicon.load().letter_classes
     holders = build_kb.build_people(SHARED_KB)
     build_kb.add_phoenix_aliases(SHARED_KB, holders, classes)
