@@ -24,6 +24,7 @@ _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، �
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _PROCLITIC_PREPOSITIONS = frozenset({"bi_prep", "li_prep", "ka_prep"})  # CALIMA tags; their letters are grammar kinds of cues.tsv
 _CUE_WINDOW = 3
+_BELIEF_WINDOW = 10  # tokens from a trigger back to أن, and from أن back to the verb of belief
 _MAX_PORTFOLIO_WORDS = 4
 # Below this an event rests on two guesses (a carried actor and a place inside a phrase): on
 # the gold's dev part none such was right.
@@ -201,6 +202,13 @@ class RelationExtractor:
         end = self._clause_end(tokens, i, owner)
         return any(self.lexicon.cue(t.norm) in ("tomorrow", "later", "future") for k, t in enumerate(tokens[start:end], start) if k != i)
 
+    def _ongoing_act(self, tokens, verb: int, owner) -> bool:
+        """Tell whether a present-tense act verb (cues.tsv kind act) tells an act under way: in a
+        relative clause it says where the one it describes is (ماكرون الذي يؤدي زيارة عمل إلى
+        المغرب، سلال الذي يؤدّي زيارة إلى تونس), while in a main clause it announces the act
+        (يؤدي X زيارة إلى تونس يومي 4 و5 جوان), unless a time ahead stands in it."""
+        return verb > 0 and tokens[verb - 1].norm in self.lexicon.relative_pronouns and not self._time_ahead(tokens, verb, owner)
+
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
         """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
         as CAMEO coders read it) and, for the bare collective السلطات، the article's country
@@ -291,13 +299,13 @@ class RelationExtractor:
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
         maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
-        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i):
-            return []  # planned, possible or asked, not a fact
+        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i) or self._believed(tokens, i):
+            return []  # planned, possible, asked or believed, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
         if _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, owner):
             return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق: planned, not done
-        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token, self.lexicon.grammar):
+        if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token, self.lexicon.grammar) and not self._ongoing_act(tokens, i, owner):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
         if pos == "verb" and i > 0 and tokens[i - 1].norm in self.lexicon.relative_pronouns:
@@ -309,8 +317,13 @@ class RelationExtractor:
         return [
             _Found(subject, trigger.predicate, obj, i, confidence, cue == "negation")
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried)
-            if subject != obj and confidence >= _MIN_CONFIDENCE
+            if subject != obj and confidence >= _MIN_CONFIDENCE and not self._place_hosting(trigger, subject, mentions)
         ]
+
+    def _place_hosting(self, trigger: Trigger, subject: str, mentions) -> bool:
+        """Tell whether a place hosts by a verb of hosting (cues.tsv kind host: تستضيفه الدوحة بشكل
+        متكرر): a state or city that shelters or receives a person meets no one."""
+        return self.lexicon.cues.get(trigger.lemma) == "host" and any(entity == subject and mention.type == "LOC" for mention, entity in mentions)
 
     def _agent_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[tuple[str, str, float]]:
         """A passive with its agent: اعتقل X من قبل الشرطة، اعتقل X على يد Y. The agent is the
@@ -862,7 +875,7 @@ class RelationExtractor:
         if kind not in ("statement", "act") or i - verb - len(aside) > _SUBJECT_WINDOW + 4:
             return []
         planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
-        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar)):
+        if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar) and not self._ongoing_act(tokens, verb, owner)):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
         if subjects:
@@ -1306,6 +1319,24 @@ class RelationExtractor:
             if token.pos == "punc" or (token.pos == "verb" and token.lemma not in self.lexicon.grammar["was"]):
                 return False
         return False
+
+    def _believed(self, tokens, i: int) -> bool:
+        """Tell whether token i stands in the أن clause of a verb of belief (cues.tsv kind belief:
+        يعتقد كثيرون أن X يدعم Y، رجح المحلل أن): a view the sentence reports, not an act it asserts."""
+        grammar = self.lexicon.grammar
+        that = None
+        for k in range(i, max(-1, i - _BELIEF_WINDOW), -1):
+            if k < i and tokens[k].lemma in grammar["that"]:
+                that = k
+                break
+            if k < i and tokens[k].pos == "punc" and tokens[k].norm not in grammar["comma"]:
+                return False
+            if k > 0 and tokens[k].pos == "verb" and _conjoined(tokens[k], grammar) and tokens[k - 1].norm in grammar["comma"]:
+                return False  # …، وأدانت تركيا: a clause of its own
+        if that is None:
+            return False
+        verb = next((k for k in range(that - 1, max(-1, that - _BELIEF_WINDOW), -1) if tokens[k].pos == "verb"), None)
+        return verb is not None and "belief" in (self.lexicon.cues.get(tokens[verb].lemma), self.lexicon.cue(tokens[verb].norm))
 
     def _other_sense(self, trigger: Trigger, tokens, i: int, owner) -> bool:
         """Tell whether a word of the trigger's clause says another sense of it (events/senses.tsv:

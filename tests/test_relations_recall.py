@@ -201,3 +201,51 @@ def test_occasion_aside_and_comma_end_the_phrase(events, text, expected):
 )
 def test_addressee_inside_a_necessity(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A clause under a verb of belief (cues.tsv kind belief) is a view reported, not an act
+        # asserted (session 11, from the last judge's reading of ANT: «كثيرين يعتقدون بأن هولاند يدعمه»).
+        ("ويعتقد كثيرون أن الرئيس الفرنسي فرانسوا هولاند يدعم إيمانويل ماكرون.", []),
+        ("ورجح المحلل أن السعودية قطعت علاقاتها مع قطر.", []),
+        ("يرى المحلل أن روسيا تدعم سوريا.", []),
+        # Guards: a verb of saying asserts its clause; a conjoined clause after a comma is the sentence's own.
+        ("وأكد الوزير أن روسيا تدعم سوريا.", [("Russia", "supported", "Syria")]),
+        ("ورأى المحلل أن الحكومة مخطئة، وأدانت تركيا إسرائيل.", [("Türkiye", "condemned", "Israel")]),
+    ],
+)
+def test_belief_clause_is_no_fact(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A place as the host (cues.tsv kind host) shelters or receives a person: no meeting
+        # (ANT internationalNews 1106: «تستضيفه الدوحة بشكل متكرر»).
+        ("محمد الصغير قيادي في الجماعة الاسلامية تستضيفه الدوحة بشكل متكرر.", []),
+        ("استضافت الدوحة الرئيس الفلسطيني محمود عباس.", []),
+        # Guard: a person who hosts another meets them.
+        ("استضاف الرئيس التونسي الباجي قائد السبسي نظيره الفرنسي إيمانويل ماكرون.", [("Beji Caid Essebsi", "met", "Emmanuel Macron")]),
+    ],
+)
+def test_place_as_host_meets_no_one(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A present-tense act verb in a relative clause tells a visit under way (ANT politic 228,
+        # internationalNews 1210), not one announced.
+        ("أشاد الرئيس الفرنسي إيمانويل ماكرون الذي يؤدي زيارة عمل إلى المملكة المغربية بالدعوة.", [("Emmanuel Macron", "visited", "Morocco")]),
+        ("وقالت المستشارة الألمانية أنجيلا ميركل التي تؤدي اليوم زيارة رسمية إلى تونس إن ألمانيا مهتمة.", [("Angela Merkel", "visited", "Tunisia")]),
+        # Guards: a time ahead in the relative clause; the present in a main clause announces the visit.
+        ("قال الرئيس الفرنسي إيمانويل ماكرون الذي يؤدي غدا زيارة إلى المغرب إن العلاقات متينة.", []),
+        ("يؤدي الرئيس الفرنسي إيمانويل ماكرون زيارة عمل إلى المغرب.", []),
+    ],
+)
+def test_visit_under_way_in_a_relative_clause(events, text, expected):
+    assert events(text) == expected
