@@ -158,3 +158,17 @@ def test_passive_participle_agent(events, text, expected):
 def test_stance_on_a_states_act(events, text, expected):
     assert events(text) == expected
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An attack in words (events/senses.tsv) is criticism (events/states.frames.tsv).
+        ("وهاجم أردوغان هولندا واتهمها بالنازية.", [("Recep Tayyip Erdoğan", "condemned", "Netherlands"), ("Recep Tayyip Erdoğan", "accused", "Netherlands")]),
+        ("وهاجمت لوبان ماكرون ووصفته بمرشح العولمة.", [("Marine Le Pen", "condemned", "Emmanuel Macron")]),
+        # Guard: an attack by forces stays an attack.
+        ("وهاجمت القوات الروسية مدينة حلب.", [("القوات الروسية", "attacked", "Aleppo")]),
+    ],
+)
+def test_verbal_attack_is_criticism(events, text, expected):
+    assert events(text) == expected
