@@ -267,6 +267,10 @@ class Recognizer:
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         # A run of letters longer than any name's word (a page of text without spaces) is no name.
         spans = [self._region_part(tokens, s) for s in spans if all(len(t.text) <= _MAX_NAME_WORD for t in tokens[s.start : s.end])]
+        # A passive participle of an act (events/*.frames.tsv, pos passive) says what was done to
+        # the name before it and is no part of it (حكومة الوفاق الوطني + المدعومة من الأمم المتحدة).
+        spans = [replace(s, end=s.end - 1) if s.end - s.start > 1 and (tokens[s.end - 1].lemma, "passive") in self.lexicon.triggers else s
+                 for s in spans]
         return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:

@@ -35,6 +35,8 @@ _REFERENT_WEIGHT = 0.7
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 # Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
 _DEMANDS = frozenset({"called_for"})
+# Predicates of a stance on an act, whose doer is the target (`_doer_of_object`).
+_STANCES = frozenset({"condemned", "praised", "supported", "rejected"})
 # Predicates whose target is a place as such: a visit to Moscow is to the city, not to Russia.
 _PLACE_TARGETS = frozenset({"visited", "deployed"})
 # Acts two parties do to each other in one exchange (تبادل الاتهامات، أجرى محادثات); a cut of ties
@@ -255,6 +257,7 @@ class RelationExtractor:
         found += self._undergone_acts(tokens, mentions, owner)
         found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
+        found += self._passive_agents(tokens, mentions, owner)
         found += self._events(tokens, mentions, owner, carried)
         source = self._reported_by(tokens, mentions, owner)
         if source is None:
@@ -453,7 +456,9 @@ class RelationExtractor:
             subjects, confidence = before[-1:], 0.6
         actors = {mentions[s][1] for s in subjects}
         start = i + 1 + (i + 1 < len(tokens) and self.lexicon.cues.get(tokens[i + 1].norm) == "so_doing")
-        target = self._target(trigger, tokens, mentions, start, self._clause_end(tokens, i, owner), actors)
+        boundary = self._clause_end(tokens, i, owner)
+        target = self._doer_of_object(trigger, tokens, start, boundary, mentions, owner, actors) if trigger.predicate in _STANCES else None
+        target = target or self._target(trigger, tokens, mentions, start, boundary, actors)
         if target is None:
             return []
         return [(actor, target[0], round(confidence * target[1], 2)) for actor in sorted(actors)]
@@ -654,7 +659,10 @@ class RelationExtractor:
                     referent := self._referent(trigger, tokens, i, mentions, owner, set(actors))):
                 return [(actor, referent, round(confidence * _REFERENT_WEIGHT, 2)) for actor in actors]
             return [(actor, antecedent, round(confidence * 0.9, 2)) for actor in actors] if antecedent else []
-        target = self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
+        # A stance on a state's act (ندد X بالتدخل الروسي في سوريا) or on the act a relative clause
+        # says someone did (أشاد X بالمبادرة التي أطلقها Y) is on its doer, not on a name after it.
+        target = self._doer_of_object(trigger, tokens, search_from, boundary, mentions, owner, set(actors)) if trigger.predicate in _STANCES else None
+        target = target or self._target(trigger, tokens, mentions, search_from, boundary, set(actors))
         if target is None and trigger.predicate == "called_for":
             target = self._addressee_of_necessity(tokens, search_from, mentions, owner, set(actors))
         if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
@@ -691,6 +699,54 @@ class RelationExtractor:
         if mentions[subject][0].tok_start != k + 3 or mentions[subject][0].nominal or mentions[subject][1] in actors:
             return None
         return mentions[subject][1], 0.9
+
+    def _doer_of_object(self, trigger: Trigger, tokens, start: int, boundary: int, mentions, owner, actors: set[str]):
+        """The doer of the act a stance verb's object names: the object is a definite noun (an
+        indefinite word before it is an adverb: بشدة) and, past its adjectives, a state's nisba
+        (انتقد بيترو بشدة الانتشار العسكري الأميركي) or a relative clause whose verb points back
+        to it and names its subject (أشاد ماكرون بالدعوة التي وجهها له العاهل المغربي محمد السادس،
+        مشيدا بـ"الدور البناء" الذي لعبه رئيس بيلاروس)."""
+        k = start
+        while k < min(boundary, start + 2) and owner[k] is None and "Al_det" not in tokens[k].prefixes and tokens[k].pos in ("noun", "adv"):
+            k += 1
+        prepositions = trigger.object_prep or ""
+        apart = bool(prepositions) and k < boundary and tokens[k].pos == "prep" and _has_preposition(tokens[k], prepositions, self.lexicon.grammar)
+        k += apart  # بـ "الدور البناء"
+        k += k < boundary and tokens[k].norm in _QUOTE_MARKS
+        if k >= boundary or owner[k] is not None or tokens[k].pos != "noun" or "Al_det" not in tokens[k].prefixes \
+                or self._past_title(tokens, mentions, k) != k:
+            return None  # a title leads to a person (انتقد ماكرون الرئيس الأمريكي دونالد ترامب)
+        on_noun = _PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes)
+        if not (_has_preposition(tokens[k], prepositions, self.lexicon.grammar) if prepositions and not apart else not on_noun):
+            return None
+        k += 1
+        while k < boundary and (tokens[k].pos == "adj" or tokens[k].norm in _QUOTE_MARKS) and owner[k] is None:
+            k += 1
+        if k >= boundary:
+            return None
+        if owner[k] is not None:
+            mention, state = mentions[owner[k]]
+            return (state, 0.7) if mention.nominal and mention.type == "LOC" and mention.tok_start == k and state not in actors else None
+        if tokens[k].norm not in self.lexicon.relative_pronouns or k + 1 >= len(tokens) or tokens[k + 1].pos != "verb" \
+                or not self._points_back(tokens, k + 1):
+            return None
+        v = k + 1
+        if self._cue_before(tokens, v) == "modality" or self._future_after(tokens, v, owner):
+            return None
+        # Past the preposition with the pronoun (أدلى بها X) or the addressee's (وجهها له X).
+        carried = v + 1 < len(tokens) and tokens[v + 1].pos == "prep" and (tokens[v + 1].enclitic or "").startswith("3")
+        subjects = self._subjects_after(tokens, v + carried, mentions, owner)
+        doers = [mentions[j][1] for j in subjects if mentions[j][1] not in actors]
+        return (doers[0], 0.7) if doers and not mentions[subjects[0]][0].nominal else None
+
+    def _points_back(self, tokens, v: int) -> bool:
+        """Tell whether the word at token v, not a future, has a pronoun pointing back to the
+        noun before its relative (أطلقها، وجهها), or a preposition carrying it follows (أدلى بها، قام بها)."""
+        if v >= len(tokens) or "sa_fut" in tokens[v].prefixes:
+            return False
+        if (tokens[v].enclitic or "").startswith("3"):
+            return True
+        return v + 1 < len(tokens) and tokens[v + 1].pos == "prep" and (tokens[v + 1].enclitic or "").startswith("3")
 
     def _mutual_parties(self, trigger: Trigger, actors: list[str], confidence: float) -> list[tuple[str, str, float]]:
         """Each coordinated subject acting on the others, for a light verb whose target comes with
@@ -1596,11 +1652,7 @@ class RelationExtractor:
     def _carrier(self, tokens, v: int) -> bool:
         """Tell whether token v carries out an act named before it, with a pronoun pointing
         back to it (وجهها، شنتها، نفذه، قام بها): cues.tsv kinds carrier, act and statement."""
-        if v >= len(tokens) or self.lexicon.cues.get(tokens[v].lemma) not in ("carrier", "act", "statement") or "sa_fut" in tokens[v].prefixes:
-            return False
-        if (tokens[v].enclitic or "").startswith("3"):
-            return True
-        return v + 1 < len(tokens) and tokens[v + 1].pos == "prep" and (tokens[v + 1].enclitic or "").startswith("3")
+        return v < len(tokens) and self.lexicon.cues.get(tokens[v].lemma) in ("carrier", "act", "statement") and self._points_back(tokens, v)
 
     def _act_frames(self, token: Token) -> list[Trigger]:
         """The frames of a verbal noun of an act done to a target (هجوم على، تهديد لـ)."""
@@ -1875,6 +1927,26 @@ class RelationExtractor:
                     confidence = 0.7 if killer_mention.nominal else 0.8
                     found.extend(_Found(killer, "killed", e, j, confidence, cue == "negation") for _, e in victims[:1] if e != killer)
                 break
+        return found
+
+    def _passive_agents(self, tokens, mentions, owner) -> list[_Found]:
+        """An act told by a passive participle right after the name it describes, its actor
+        named after the frame's preposition of the agent (events/states.frames.tsv, pos
+        passive): قوات حكومة الوفاق المدعومة من الأمم المتحدة، الحوثيين المدعومين من إيران."""
+        found = []
+        for i, token in enumerate(tokens):
+            frames = self.lexicon.triggers.get((token.lemma, "passive"), ()) if 0 < i < len(tokens) - 1 and owner[i] is None else ()
+            described = mentions[owner[i - 1]][0] if frames and owner[i - 1] is not None else None
+            if described is None or described.nominal or not (_named(described) or "Al_det" not in tokens[i - 1].prefixes):
+                continue  # not a bare noun (الحكومة المدعومة من)
+            target = mentions[owner[i - 1]][1]
+            for trigger in frames:
+                if not _has_preposition(tokens[i + 1], trigger.subject_prep or "", self.lexicon.grammar):
+                    continue
+                named = self._named_at(tokens, mentions, i + 1 + (tokens[i + 1].pos == "prep"))
+                if named is not None and not named[0].nominal and named[1] != target:
+                    found.append(_Found(named[1], trigger.predicate, target, i, 0.7, self._cue_before(tokens, i) == "negation"))
+                    break
         return found
 
     def _place_apposition(self, gap) -> bool:
