@@ -256,12 +256,14 @@ class Recognizer:
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         # A nisba after an act's noun names the state that did it (غارات أمريكية على، الانتشار
-        # العسكري الأميركي في): kg/relations.py reads it as the actor when a target is named.
+        # العسكري الأميركي في): kg/relations.py reads it as the actor when a target is named;
+        # so does a nisba after the arms a state fights with (طائرات أمريكية، cues.tsv kind arms).
         for i in range(1, len(tokens)):
             j = i - 1
             while j > 0 and tokens[j].pos == "adj" and not taken[j]:
                 j -= 1  # الانتشار العسكري الأميركي
-            if not taken[i] and not taken[j] and tokens[j].pos == "noun" and (tokens[j].lemma, "noun") in self.lexicon.triggers \
+            if not taken[i] and not taken[j] and tokens[j].pos == "noun" \
+                    and ((tokens[j].lemma, "noun") in self.lexicon.triggers or self.lexicon.cues.get(tokens[j].lemma) == "arms") \
                     and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))

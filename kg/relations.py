@@ -22,6 +22,7 @@ _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
+_ACT_PHRASE = 6  # words an attack's noun may stand before the verb it is the subject of (its instrument, its describing words)
 _PROCLITIC_PREPOSITIONS = frozenset({"bi_prep", "li_prep", "ka_prep"})  # CALIMA tags; their letters are grammar kinds of cues.tsv
 _CUE_WINDOW = 3
 _MAX_PORTFOLIO_WORDS = 4
@@ -43,7 +44,7 @@ _SYMMETRIC = frozenset({"met"})  # owl:SymmetricProperty in ontology/kg.ttl: one
 # Predicates whose target may be named as the owner of the site hit (قصفت روسيا مواقع لتنظيم داعش);
 # the cue kinds of such sites (cues.tsv).
 _SITE_TARGETS = frozenset({"attacked"})
-_SITE_KINDS = frozenset({"site", "facility"})  # a venue (مبنى البرلمان) is a body's seat, not a site it holds
+_SITE_KINDS = frozenset({"site", "facility", "arms"})  # a venue (مبنى البرلمان) is a body's seat, not a site it holds; arms: a party's craft
 _JOINED_SITE_KINDS = _SITE_KINDS | {"venue"}  # قواعد ومقرات X
 _SITE_OWNERS = frozenset({"ORG", "PER"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
@@ -304,8 +305,9 @@ class RelationExtractor:
             arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
         elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
             return [_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o]
-        elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
-            return []
+        elif (pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner))
+              and not self._act_subject_actors(trigger, tokens, i, mentions, owner)):
+            return []  # (the noun of an attack before the verb is its subject: هجوما استهدف، غارات أمريكية تستهدف)
         return [
             _Found(subject, trigger.predicate, obj, i, confidence, cue == "negation")
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried)
@@ -604,12 +606,18 @@ class RelationExtractor:
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
         fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
+        # An attack's noun just before the verb is its subject; a place after it is its target (هجوما استهدف منطقة رأس عيسى).
+        act_actors = [] if fronted else self._act_subject_actors(trigger, tokens, i, mentions, owner)
+        if act_actors and subjects and mentions[subjects[0]][0].type == "LOC":
+            subjects = []
+        armed = [] if fronted or subjects else self._armed_subject(tokens, i, mentions, owner)
+        subjects = subjects or armed
         if subjects and tokens[mentions[subjects[0]][0].tok_start].lemma in trigger.requires:
             return []  # نشرت قوات: the word the verb requires is its object, not a party (the actor stands elsewhere)
         if subjects:  # VSO: the subject follows the verb
-            if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
+            if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC" and not armed:
                 return []  # a nisba alone (الأميركي) is no actor
-            confidence = 0.9
+            confidence = 0.7 if armed else 0.9
             search_from = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
             actors = [mentions[s][1] for s in subjects]
         else:
@@ -628,6 +636,8 @@ class RelationExtractor:
                 actors, confidence = [carried.entity], 0.6
             elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
                 actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
+            elif act_actors:
+                actors, confidence = act_actors, 0.6  # غارات أمريكية تستهدف X: the act's actor
             else:
                 return []
             search_from = i + 1
@@ -659,6 +669,54 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _act_subject_actors(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[str]:
+        """The actors of an attack verb whose subject is the noun of an attack just before it
+        (a comma and the noun's describing words between), or []: the state of the nisba after
+        the noun (غارات أمريكية جديدة تستهدف X), or the named subject of the verb that carries
+        it out (cues.tsv carrier: نفذت القوات الأمريكية هجوما بغارتين استهدف X، شن تنظيم داعش
+        3 هجمات انتحارية بسيارات مفخخة، استهدفت X)."""
+        if (trigger.predicate not in _SITE_TARGETS or _conjoined(tokens[i], self.lexicon.grammar) or tokens[i].enclitic
+                or tokens[i].voice == "p" or {"sa_fut", "li_prep"} & set(tokens[i].prefixes)):
+            return []
+        j = i - 1 - (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["comma"])
+        act = None
+        for k in range(j, max(-1, j - _ACT_PHRASE), -1):
+            if tokens[k].pos == "verb" or (owner[k] is not None and not mentions[owner[k]][0].nominal):
+                break
+            if tokens[k].pos == "noun" and owner[k] is None and any(t.predicate == trigger.predicate for t in self._act_frames(tokens[k])):
+                act = k
+                break
+        if act is None:
+            return []
+        k = act + 1
+        while k < i and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1  # غارات جوية أمريكية
+        if k < i and owner[k] is not None and mentions[owner[k]][0].nominal and mentions[owner[k]][0].type == "LOC":
+            return [mentions[owner[k]][1]]
+        carrier = next((c for c in range(act - 1, max(-1, act - _SUBJECT_WINDOW), -1) if tokens[c].pos == "verb"), None)
+        if carrier is None or self.lexicon.cues.get(tokens[carrier].lemma) != "carrier" or tokens[carrier].enclitic:
+            return []
+        subjects = [s for s in self._subjects_after(tokens, carrier, mentions, owner) if mentions[s][0].tok_end <= act]
+        if not subjects and carrier == act - 1:
+            subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, carrier), carrier)
+            subjects = [] if subject is None else _listed_before(tokens, mentions, subject, self.lexicon.grammar)
+        return [mentions[s][1] for s in subjects if not mentions[s][0].nominal]
+
+    def _armed_subject(self, tokens, i: int, mentions, owner) -> list[int]:
+        """The state whose arms are the subject right after verb i (قصفت طائرات أمريكية،
+        cues.tsv kind arms): the mention of the nisba after them, past other adjectives, as a
+        one-item list of mention indices, or []. Less sure than a named subject."""
+        k = i + 1
+        if k >= len(tokens) or owner[k] is not None or self.lexicon.cues.get(tokens[k].lemma) != "arms":
+            return []
+        k += 1
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1  # طائرات حربية أمريكية
+        if k >= len(tokens) or owner[k] is None:
+            return []
+        mention = mentions[owner[k]][0]
+        return [owner[k]] if mention.nominal and mention.type == "LOC" and mention.tok_start == k else []
 
     def _addressee_of_necessity(self, tokens, start: int, mentions, owner, actors: set[str]):
         """The one called on inside «إلى ضرورة أن» right after the subject (cues.tsv necessity): the
@@ -819,6 +877,8 @@ class RelationExtractor:
         mention, actor = mentions[owner[named]]
         if mention.tok_start != named or tokens[i + 1].prefixes not in ((), ("Al_det",)):
             return []
+        if tokens[named].lemma in trigger.requires:
+            return []  # إرسال قوات حفظ سلام إلى: the forces sent, not who sends them
         if mention.nominal and not (mention.type == "LOC" and "Al_det" in tokens[i].prefixes):
             return []
         start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
@@ -1596,9 +1656,9 @@ class RelationExtractor:
             early = self._governed_target(frames, tokens, mentions, k)  # الهجوم على مصر الذي
             if early is not None:
                 k = early[1][0].tok_end
-            if k + 1 >= len(tokens) or tokens[k].norm not in relatives or not self._carrier(tokens, k + 1):
+            v = self._relative_carrier(tokens, i, k, owner)
+            if v is None:
                 continue
-            v = k + 1
             cue = self._cue_before(tokens, v)
             # The subject follows the verb, or its preposition with the pronoun (قام بها X).
             subjects = self._subjects_after(tokens, v + (not tokens[v].enclitic), mentions, owner)
@@ -1611,6 +1671,22 @@ class RelationExtractor:
                 trigger, (_, target) = governed
                 found.extend(_Found(actor, trigger.predicate, target, i, 0.75, cue == "negation") for actor in sorted(actors))
         return found
+
+    def _relative_carrier(self, tokens, i: int, k: int, owner) -> int | None:
+        """The carrier verb of the relative clause at token k over the act's noun i, or None:
+        after a relative pronoun (الهجوم الذي نفذه), or at once after an indefinite noun, whose
+        clause has none (هجوم شنه الحوثيون على), past the noun's instrument (هجوم بطائرة مسيرة
+        شنه: بـ and a noun with two words at most that describe it)."""
+        if k + 1 < len(tokens) and tokens[k].norm in self.lexicon.relative_pronouns:
+            return k + 1 if self._carrier(tokens, k + 1) else None
+        if "Al_det" in tokens[i].prefixes:
+            return None
+        if k + 1 < len(tokens) and tokens[k].prefixes == ("bi_prep",) and tokens[k].pos == "noun" and owner[k] is None:
+            end = min(k + 3, len(tokens))
+            k += 1
+            while k < end and tokens[k].pos in ("adj", "noun") and not tokens[k].prefixes and owner[k] is None:
+                k += 1  # بطائرة مسيرة: the database reads مسيرة as a noun
+        return k if k < len(tokens) and tokens[k].pos == "verb" and self._carrier(tokens, k) else None
 
     def _governed_target(self, frames: list[Trigger], tokens, mentions, k: int) -> tuple[Trigger, tuple[Mention, str]] | None:
         """The first frame whose preposition at token k governs a name at once (على مصر، لفنزويلا), with that name."""

@@ -201,3 +201,43 @@ def test_occasion_aside_and_comma_end_the_phrase(events, text, expected):
 )
 def test_addressee_inside_a_necessity(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # War events (session 11): a state's arms with its nisba right after the verb are that
+        # state (cues.tsv kind arms); the site or craft of a party named after it is the target.
+        ("قصفت طائرات أمريكية مواقع لتنظيم داعش في ليبيا.", [("United States", "attacked", "Islamic State")]),
+        ("وشنت طائرات روسية غارات على مدينة إدلب.", [("Russia", "attacked", "Idlib Governorate")]),
+        # The noun of an attack just before the verb is its subject: the actor is the state of
+        # its nisba, or the named subject of the verb that carried it out (شن، نفذ).
+        ("غارات أمريكية جديدة تستهدف منطقة الحديدة.", [("United States", "attacked", "الحديدة")]),
+        ("وشن تنظيم داعش هجوما استهدف مدينة الموصل.", [("Islamic State", "attacked", "Mosul")]),
+        ("ونفذت إسرائيل غارة جوية استهدفت مواقع لحركة حماس في غزة.", [("Israel", "attacked", "Hamas")]),
+        # An indefinite noun's relative clause has no relative pronoun (هجوم شنه X على Y), past its instrument.
+        ("وجاء ذلك بعد هجوم بطائرة مسيرة شنه تنظيم داعش على إسرائيل.", [("Islamic State", "attacked", "Israel")]),
+        # Guards: aircraft with a nisba and no attack (an airline's planes); a body's noun before
+        # a verb that is no attack; an attack whose actor is not named; the forces sent are no sender.
+        ("وهبطت الطائرات القطرية في مطار الدوحة.", []),
+        ("وقالت فرنسا إن هجوما استهدف سفارتها في بغداد.", []),
+        ("وأصيب جنود في هجوم انتحاري استهدف مدينة الموصل.", []),
+        ("واتخذت روسيا قرارا بإرسال قوات حفظ سلام تابعة إلى كازاخستان.", []),
+    ],
+)
+def test_war_events(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Deployments named by their military kind (حربية، العسكري), not only by forces.
+        ("وأرسلت روسيا سفينة حربية إلى سوريا.", [("Russia", "deployed", "Syria")]),
+        ("وانتقد بيترو الانتشار العسكري الأميركي في الكاريبي.", [("United States", "deployed", "Caribbean")]),
+        # Guard: military aid sent is support, not a deployment.
+        ("وأرسلت روسيا مساعدات عسكرية إلى سوريا.", []),
+    ],
+)
+def test_military_deployments(events, text, expected):
+    assert events(text) == expected
