@@ -1056,6 +1056,7 @@ class RelationExtractor:
             and self._object_gap(tokens, mentions, start, m.tok_start, past) <= gap
             and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in past)
             and not any(_PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
+            and not self._joined_past_object(tokens, mentions, start, m, past)
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
@@ -1112,6 +1113,14 @@ class RelationExtractor:
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
+
+    def _joined_past_object(self, tokens, mentions, start: int, mention: Mention, past: set[int]) -> bool:
+        """Tell whether a name joined by و after a comma follows a word that is the object
+        itself (التي تهاجم العاصمة الليبية، وقوات حكومة الوفاق: the forces are joined to
+        another phrase, not the object of تهاجم)."""
+        k = mention.tok_start
+        return (k - 1 > start and _conjoined(tokens[k], self.lexicon.grammar) and tokens[k - 1].norm in self.lexicon.grammar["comma"]
+                and self._object_gap(tokens, mentions, start, k, past) > 0)
 
     def _community_of(self, tokens, mention: Mention, start: int) -> bool:
         """Tell whether a name after token `start` completes a noun of a people or community
@@ -1689,12 +1698,16 @@ class RelationExtractor:
         return k if k < len(tokens) and tokens[k].pos == "verb" and self._carrier(tokens, k) else None
 
     def _governed_target(self, frames: list[Trigger], tokens, mentions, k: int) -> tuple[Trigger, tuple[Mention, str]] | None:
-        """The first frame whose preposition at token k governs a name at once (على مصر، لفنزويلا), with that name."""
+        """The first frame whose preposition at token k governs a name at once (على مصر، لفنزويلا), or past a place noun (على مدينة تل أبيب), with that name."""
         if k >= len(tokens):
             return None
         for trigger in frames:
             if _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
-                named = self._named_at(tokens, mentions, k + (tokens[k].pos == "prep"))
+                j = k + (tokens[k].pos == "prep")
+                named = self._named_at(tokens, mentions, j)
+                if (named is None and j + 1 < len(tokens) and self.lexicon.cue(tokens[j].norm) == "place"
+                        and not _has_preposition(tokens[k], "ب|في", self.lexicon.grammar)):
+                    named = self._named_at(tokens, mentions, j + 1)  # على مدينة تل أبيب; بالعاصمة X says where
                 if named is not None and not named[0].nominal and (not trigger.object_types or named[0].type in trigger.object_types):
                     return trigger, named
         return None

@@ -241,3 +241,19 @@ def test_war_events(events, text, expected):
 )
 def test_military_deployments(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The target of a relative clause's act may follow a place noun (على مدينة تل أبيب).
+        ("وجاء ذلك بعد هجوم شنه الحوثيون على مدينة تل أبيب.", [("Houthis", "attacked", "Tel Aviv")]),
+        # Guard: بـ + place noun says where, not with whom (القمة الأميركية بالعاصمة السعودية الرياض).
+        ("وتحدث ترامب في القمة الأميركية بالعاصمة السعودية الرياض.", []),
+        # Guard: a name joined by و after a comma is no object of a verb whose object came before
+        # it (العاصمة الليبية), but joined to another phrase.
+        ("ودارت معارك بين قوات حفتر التي تهاجم العاصمة الليبية، وقوات حكومة الوفاق الوطني.", []),
+    ],
+)
+def test_war_targets(events, text, expected):
+    assert events(text) == expected
