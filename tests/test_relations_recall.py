@@ -257,3 +257,16 @@ def test_military_deployments(events, text, expected):
 )
 def test_war_targets(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An air raid's actor after لـ, its target after على (events/war.frames.tsv).
+        ("وأصيب البغدادي جراء غارات مكثفة للتحالف الدولي على ريف الرقة.", [("التحالف الدولي", "attacked", "ريف الرقة")]),
+        # Guard: after ضربة, لـ names the one hit, in a figure of speech.
+        ("ويعتبر هذا التصويت ضربة للرئيس الأميركي باراك أوباما على الكونغرس.", []),
+    ],
+)
+def test_raid_actor_after_li(events, text, expected):
+    assert events(text) == expected
