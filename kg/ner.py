@@ -176,6 +176,13 @@ class Recognizer:
                 if found.type == "PER" and (head := self._surname_at(tokens, known[found.start], found)):
                     add(head)
                     found = replace(found, start=head.end)
+                # A group's head word opens an organisation, not a thing: the tagger's name with
+                # it (ميليشيات الحوثي) is one; the head alone is left to the head-noun rule below
+                # (ميليشيا + الدعم السريع).
+                if found.type == "MISC" and self.lexicon.cue(norms[found.start]) == "group":
+                    if found.end == found.start + 1:
+                        continue
+                    found = replace(found, type="ORG")
                 end = found.end
                 # A body's name of a head and a definite genitive goes on with the adjectives that
                 # agree with its head (مجلس الأمن + الجماعي is not مجلس الأمن); after a proper noun an

@@ -270,3 +270,15 @@ def test_war_targets(events, text, expected):
 )
 def test_raid_actor_after_li(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A militia's head word opens an organisation, not a thing (cues.tsv kind group, kg/ner.py):
+        # the tagger's «ميليشيات X» becomes an ORG, its bare head is left to the head-noun rule.
+        ("وقصفت ميليشيا الدعم السريع مدينة الفاشر.", [("ميليشيا الدعم السريع", "attacked", "الفاشر")]),
+    ],
+)
+def test_militia_as_organisation(events, text, expected):
+    assert events(text) == expected
