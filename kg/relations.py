@@ -623,7 +623,7 @@ class RelationExtractor:
         else:
             # A verb joined by و opens a clause of its own: no name before it is its subject.
             if fronted_name:
-                subject = owner[i - 1]
+                subject = owner[_past_opening_quote(tokens, i) - 1]
             else:
                 subject = None if _conjoined(tokens[i], self.lexicon.grammar) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
@@ -753,7 +753,9 @@ class RelationExtractor:
     def _fronted_subject(self, tokens, i: int, mentions, owner) -> bool:
         """Tell whether the name right before verb i opens its clause and so is its subject:
         at the head of the sentence (a headline: ميركل تنتقد ترامب), after punctuation, or
-        after إن/أن (قال إن تركيا انتقدت). The name after the verb is then its object."""
+        after إن/أن (قال إن تركيا انتقدت), also with the speaker's quoted words opening at the
+        verb (إن القوات المسلحة "هاجمت ..."). The name after the verb is then its object."""
+        i = _past_opening_quote(tokens, i)
         if i < 1 or owner[i - 1] is None:
             return False
         mention = mentions[owner[i - 1]][0]
@@ -2110,6 +2112,15 @@ def _quoted(tokens) -> list[bool]:
             inside = not inside
         flags.append(inside)
     return flags
+
+
+def _past_opening_quote(tokens, i: int) -> int:
+    """Token i, or the quote mark right before it that opens a quotation there (إن X "هاجمت
+    ..."); a word quoted alone is used in a figure (إيفانكا "تخطف" أنظار), not a quotation."""
+    quoted = _quoted(tokens)
+    if i > 1 and tokens[i - 1].pos == "punc" and quoted[i - 1] and not quoted[i - 2] and i + 1 < len(tokens) and quoted[i + 1]:
+        return i - 1
+    return i
 
 
 def _feminine_noun(token: Token) -> bool:

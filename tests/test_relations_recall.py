@@ -282,3 +282,17 @@ def test_raid_actor_after_li(events, text, expected):
 )
 def test_militia_as_organisation(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The speaker's quoted words may open at the verb after إن X: X is still its subject.
+        ('وقالت في بيان إن القوات المسلحة "هاجمت في وقت متزامن قواعد قوات الدعم السريع في الخرطوم".',
+         [("القوات المسلحة", "attacked", "قوات الدعم السريع")]),
+        # Guard: a verb quoted alone is a figure of speech (إيفانكا "تخطف" أنظار بيل كلينتون).
+        ('وقالت الصحيفة إن إيفانكا ترامب "تخطف" أنظار بيل كلينتون.', []),
+    ],
+)
+def test_quoted_verb_after_subject(events, text, expected):
+    assert events(text) == expected
