@@ -176,6 +176,13 @@ class Recognizer:
                 if found.type == "PER" and (head := self._surname_at(tokens, known[found.start], found)):
                     add(head)
                     found = replace(found, start=head.end)
+                # A group's head word opens an organisation, not a thing: the tagger's name with
+                # it (ميليشيات الحوثي) is one; the head alone is left to the head-noun rule below
+                # (ميليشيا + الدعم السريع).
+                if found.type == "MISC" and self.lexicon.cue(norms[found.start]) == "group":
+                    if found.end == found.start + 1:
+                        continue
+                    found = replace(found, type="ORG")
                 end = found.end
                 # A body's name of a head and a definite genitive goes on with the adjectives that
                 # agree with its head (مجلس الأمن + الجماعي is not مجلس الأمن); after a proper noun an
@@ -256,12 +263,14 @@ class Recognizer:
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
         # A nisba after an act's noun names the state that did it (غارات أمريكية على، الانتشار
-        # العسكري الأميركي في): kg/relations.py reads it as the actor when a target is named.
+        # العسكري الأميركي في): kg/relations.py reads it as the actor when a target is named;
+        # so does a nisba after the arms a state fights with (طائرات أمريكية، cues.tsv kind arms).
         for i in range(1, len(tokens)):
             j = i - 1
             while j > 0 and tokens[j].pos == "adj" and not taken[j]:
                 j -= 1  # الانتشار العسكري الأميركي
-            if not taken[i] and not taken[j] and tokens[j].pos == "noun" and (tokens[j].lemma, "noun") in self.lexicon.triggers \
+            if not taken[i] and not taken[j] and tokens[j].pos == "noun" \
+                    and ((tokens[j].lemma, "noun") in self.lexicon.triggers or self.lexicon.cues.get(tokens[j].lemma) == "arms") \
                     and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))

@@ -22,6 +22,7 @@ _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
 _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
+_ACT_PHRASE = 6  # words an attack's noun may stand before the verb it is the subject of (its instrument, its describing words)
 _PROCLITIC_PREPOSITIONS = frozenset({"bi_prep", "li_prep", "ka_prep"})  # CALIMA tags; their letters are grammar kinds of cues.tsv
 _CUE_WINDOW = 3
 _BELIEF_WINDOW = 10  # tokens from a trigger back to أن, and from أن back to the verb of belief
@@ -46,7 +47,7 @@ _SYMMETRIC = frozenset({"met"})  # owl:SymmetricProperty in ontology/kg.ttl: one
 # Predicates whose target may be named as the owner of the site hit (قصفت روسيا مواقع لتنظيم داعش);
 # the cue kinds of such sites (cues.tsv).
 _SITE_TARGETS = frozenset({"attacked"})
-_SITE_KINDS = frozenset({"site", "facility"})  # a venue (مبنى البرلمان) is a body's seat, not a site it holds
+_SITE_KINDS = frozenset({"site", "facility", "arms"})  # a venue (مبنى البرلمان) is a body's seat, not a site it holds; arms: a party's craft
 _JOINED_SITE_KINDS = _SITE_KINDS | {"venue"}  # قواعد ومقرات X
 _SITE_OWNERS = frozenset({"ORG", "PER"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
@@ -315,8 +316,9 @@ class RelationExtractor:
             arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
         elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
             return [_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o]
-        elif pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner)):
-            return []
+        elif (pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner))
+              and not self._act_subject_actors(trigger, tokens, i, mentions, owner)):
+            return []  # (the noun of an attack before the verb is its subject: هجوما استهدف، غارات أمريكية تستهدف)
         return [
             _Found(subject, trigger.predicate, obj, i, confidence, cue == "negation")
             for subject, obj, confidence in arguments(trigger, tokens, i, mentions, owner, carried)
@@ -622,18 +624,24 @@ class RelationExtractor:
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
         fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
+        # An attack's noun just before the verb is its subject; a place after it is its target (هجوما استهدف منطقة رأس عيسى).
+        act_actors = [] if fronted else self._act_subject_actors(trigger, tokens, i, mentions, owner)
+        if act_actors and subjects and mentions[subjects[0]][0].type == "LOC":
+            subjects = []
+        armed = [] if fronted or subjects else self._armed_subject(tokens, i, mentions, owner)
+        subjects = subjects or armed
         if subjects and tokens[mentions[subjects[0]][0].tok_start].lemma in trigger.requires:
             return []  # نشرت قوات: the word the verb requires is its object, not a party (the actor stands elsewhere)
         if subjects:  # VSO: the subject follows the verb
-            if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC":
+            if mentions[subjects[0]][0].nominal and mentions[subjects[0]][0].type == "LOC" and not armed:
                 return []  # a nisba alone (الأميركي) is no actor
-            confidence = 0.9
+            confidence = 0.7 if armed else 0.9
             search_from = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
             actors = [mentions[s][1] for s in subjects]
         else:
             # A verb joined by و opens a clause of its own: no name before it is its subject.
             if fronted_name:
-                subject = owner[i - 1]
+                subject = owner[_past_opening_quote(tokens, i) - 1]
             else:
                 subject = None if _conjoined(tokens[i], self.lexicon.grammar) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             if subject is not None:  # SVO: the subject just before, with those listed before it
@@ -646,6 +654,8 @@ class RelationExtractor:
                 actors, confidence = [carried.entity], 0.6
             elif tokens[i].enclitic and (shared := self._shared_subjects(tokens, i, mentions, owner)):
                 actors, confidence = shared, 0.6  # هاجمت روسيا تركيا واتهمتها: the actor goes on
+            elif act_actors:
+                actors, confidence = act_actors, 0.6  # غارات أمريكية تستهدف X: the act's actor
             else:
                 return []
             search_from = i + 1
@@ -680,6 +690,54 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _act_subject_actors(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[str]:
+        """The actors of an attack verb whose subject is the noun of an attack just before it
+        (a comma and the noun's describing words between), or []: the state of the nisba after
+        the noun (غارات أمريكية جديدة تستهدف X), or the named subject of the verb that carries
+        it out (cues.tsv carrier: نفذت القوات الأمريكية هجوما بغارتين استهدف X، شن تنظيم داعش
+        3 هجمات انتحارية بسيارات مفخخة، استهدفت X)."""
+        if (trigger.predicate not in _SITE_TARGETS or _conjoined(tokens[i], self.lexicon.grammar) or tokens[i].enclitic
+                or tokens[i].voice == "p" or {"sa_fut", "li_prep"} & set(tokens[i].prefixes)):
+            return []
+        j = i - 1 - (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["comma"])
+        act = None
+        for k in range(j, max(-1, j - _ACT_PHRASE), -1):
+            if tokens[k].pos == "verb" or (owner[k] is not None and not mentions[owner[k]][0].nominal):
+                break
+            if tokens[k].pos == "noun" and owner[k] is None and any(t.predicate == trigger.predicate for t in self._act_frames(tokens[k])):
+                act = k
+                break
+        if act is None:
+            return []
+        k = act + 1
+        while k < i and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1  # غارات جوية أمريكية
+        if k < i and owner[k] is not None and mentions[owner[k]][0].nominal and mentions[owner[k]][0].type == "LOC":
+            return [mentions[owner[k]][1]]
+        carrier = next((c for c in range(act - 1, max(-1, act - _SUBJECT_WINDOW), -1) if tokens[c].pos == "verb"), None)
+        if carrier is None or self.lexicon.cues.get(tokens[carrier].lemma) != "carrier" or tokens[carrier].enclitic:
+            return []
+        subjects = [s for s in self._subjects_after(tokens, carrier, mentions, owner) if mentions[s][0].tok_end <= act]
+        if not subjects and carrier == act - 1:
+            subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, carrier), carrier)
+            subjects = [] if subject is None else _listed_before(tokens, mentions, subject, self.lexicon.grammar)
+        return [mentions[s][1] for s in subjects if not mentions[s][0].nominal]
+
+    def _armed_subject(self, tokens, i: int, mentions, owner) -> list[int]:
+        """The state whose arms are the subject right after verb i (قصفت طائرات أمريكية،
+        cues.tsv kind arms): the mention of the nisba after them, past other adjectives, as a
+        one-item list of mention indices, or []. Less sure than a named subject."""
+        k = i + 1
+        if k >= len(tokens) or owner[k] is not None or self.lexicon.cues.get(tokens[k].lemma) != "arms":
+            return []
+        k += 1
+        while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
+            k += 1  # طائرات حربية أمريكية
+        if k >= len(tokens) or owner[k] is None:
+            return []
+        mention = mentions[owner[k]][0]
+        return [owner[k]] if mention.nominal and mention.type == "LOC" and mention.tok_start == k else []
 
     def _addressee_of_necessity(self, tokens, start: int, mentions, owner, actors: set[str]):
         """The one called on inside «إلى ضرورة أن» right after the subject (cues.tsv necessity): the
@@ -764,7 +822,9 @@ class RelationExtractor:
     def _fronted_subject(self, tokens, i: int, mentions, owner) -> bool:
         """Tell whether the name right before verb i opens its clause and so is its subject:
         at the head of the sentence (a headline: ميركل تنتقد ترامب), after punctuation, or
-        after إن/أن (قال إن تركيا انتقدت). The name after the verb is then its object."""
+        after إن/أن (قال إن تركيا انتقدت), also with the speaker's quoted words opening at the
+        verb (إن القوات المسلحة "هاجمت ..."). The name after the verb is then its object."""
+        i = _past_opening_quote(tokens, i)
         if i < 1 or owner[i - 1] is None:
             return False
         mention = mentions[owner[i - 1]][0]
@@ -888,6 +948,8 @@ class RelationExtractor:
         mention, actor = mentions[owner[named]]
         if mention.tok_start != named or tokens[i + 1].prefixes not in ((), ("Al_det",)):
             return []
+        if tokens[named].lemma in trigger.requires:
+            return []  # إرسال قوات حفظ سلام إلى: the forces sent, not who sends them
         if mention.nominal and not (mention.type == "LOC" and "Al_det" in tokens[i].prefixes):
             return []
         start = self._past_apposition(tokens, mentions, owner, mention.tok_end)
@@ -1065,6 +1127,7 @@ class RelationExtractor:
             and self._object_gap(tokens, mentions, start, m.tok_start, past) <= gap
             and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in past)
             and not any(_PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
+            and not self._joined_past_object(tokens, mentions, start, m, past)
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
@@ -1121,6 +1184,14 @@ class RelationExtractor:
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
                 return (later[0][1], 0.6) if later else None
         return None
+
+    def _joined_past_object(self, tokens, mentions, start: int, mention: Mention, past: set[int]) -> bool:
+        """Tell whether a name joined by و after a comma follows a word that is the object
+        itself (التي تهاجم العاصمة الليبية، وقوات حكومة الوفاق: the forces are joined to
+        another phrase, not the object of تهاجم)."""
+        k = mention.tok_start
+        return (k - 1 > start and _conjoined(tokens[k], self.lexicon.grammar) and tokens[k - 1].norm in self.lexicon.grammar["comma"]
+                and self._object_gap(tokens, mentions, start, k, past) > 0)
 
     def _community_of(self, tokens, mention: Mention, start: int) -> bool:
         """Tell whether a name after token `start` completes a noun of a people or community
@@ -1679,9 +1750,9 @@ class RelationExtractor:
             early = self._governed_target(frames, tokens, mentions, k)  # الهجوم على مصر الذي
             if early is not None:
                 k = early[1][0].tok_end
-            if k + 1 >= len(tokens) or tokens[k].norm not in relatives or not self._carrier(tokens, k + 1):
+            v = self._relative_carrier(tokens, i, k, owner)
+            if v is None:
                 continue
-            v = k + 1
             cue = self._cue_before(tokens, v)
             # The subject follows the verb, or its preposition with the pronoun (قام بها X).
             subjects = self._subjects_after(tokens, v + (not tokens[v].enclitic), mentions, owner)
@@ -1695,13 +1766,33 @@ class RelationExtractor:
                 found.extend(_Found(actor, trigger.predicate, target, i, 0.75, cue == "negation") for actor in sorted(actors))
         return found
 
+    def _relative_carrier(self, tokens, i: int, k: int, owner) -> int | None:
+        """The carrier verb of the relative clause at token k over the act's noun i, or None:
+        after a relative pronoun (الهجوم الذي نفذه), or at once after an indefinite noun, whose
+        clause has none (هجوم شنه الحوثيون على), past the noun's instrument (هجوم بطائرة مسيرة
+        شنه: بـ and a noun with two words at most that describe it)."""
+        if k + 1 < len(tokens) and tokens[k].norm in self.lexicon.relative_pronouns:
+            return k + 1 if self._carrier(tokens, k + 1) else None
+        if "Al_det" in tokens[i].prefixes:
+            return None
+        if k + 1 < len(tokens) and tokens[k].prefixes == ("bi_prep",) and tokens[k].pos == "noun" and owner[k] is None:
+            end = min(k + 3, len(tokens))
+            k += 1
+            while k < end and tokens[k].pos in ("adj", "noun") and not tokens[k].prefixes and owner[k] is None:
+                k += 1  # بطائرة مسيرة: the database reads مسيرة as a noun
+        return k if k < len(tokens) and tokens[k].pos == "verb" and self._carrier(tokens, k) else None
+
     def _governed_target(self, frames: list[Trigger], tokens, mentions, k: int) -> tuple[Trigger, tuple[Mention, str]] | None:
-        """The first frame whose preposition at token k governs a name at once (على مصر، لفنزويلا), with that name."""
+        """The first frame whose preposition at token k governs a name at once (على مصر، لفنزويلا), or past a place noun (على مدينة تل أبيب), with that name."""
         if k >= len(tokens):
             return None
         for trigger in frames:
             if _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
-                named = self._named_at(tokens, mentions, k + (tokens[k].pos == "prep"))
+                j = k + (tokens[k].pos == "prep")
+                named = self._named_at(tokens, mentions, j)
+                if (named is None and j + 1 < len(tokens) and self.lexicon.cue(tokens[j].norm) == "place"
+                        and not _has_preposition(tokens[k], "ب|في", self.lexicon.grammar)):
+                    named = self._named_at(tokens, mentions, j + 1)  # على مدينة تل أبيب; بالعاصمة X says where
                 if named is not None and not named[0].nominal and (not trigger.object_types or named[0].type in trigger.object_types):
                     return trigger, named
         return None
@@ -2124,6 +2215,15 @@ def _quoted(tokens) -> list[bool]:
             inside = not inside
         flags.append(inside)
     return flags
+
+
+def _past_opening_quote(tokens, i: int) -> int:
+    """Token i, or the quote mark right before it that opens a quotation there (إن X "هاجمت
+    ..."); a word quoted alone is used in a figure (إيفانكا "تخطف" أنظار), not a quotation."""
+    quoted = _quoted(tokens)
+    if i > 1 and tokens[i - 1].pos == "punc" and quoted[i - 1] and not quoted[i - 2] and i + 1 < len(tokens) and quoted[i + 1]:
+        return i - 1
+    return i
 
 
 def _feminine_noun(token: Token) -> bool:
