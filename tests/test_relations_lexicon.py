@@ -141,7 +141,7 @@ def test_passive_participle_agent(events, text, expected):
     "text, expected",
     [
         # A stance on a state's act, told by its nisba (kg/relations.py `_nisba_of_object`).
-        ("وانتقد بيترو بشدة الانتشار العسكري الأميركي في الكاريبي.", [("بيترو", "condemned", "United States")]),
+        ("وانتقد بيترو بشدة الانتشار العسكري الأميركي في الكاريبي.", [("بيترو", "condemned", "United States"), ("United States", "deployed", "Caribbean")]),
         ("ورفضت تركيا الحصار الإسرائيلي على غزة.", [("Türkiye", "rejected", "Israel"), ("Israel", "sanctioned", "Gaza Strip")]),
         # ... or on the act a relative clause over the object says someone did (its verb points back to it).
         ("وانتقد محسن مرزوق التصريحات الأخيرة التي أدلى بها راشد الغنوشي.", [("Mohsen Marzouk", "condemned", "Rached Ghannouchi")]),
@@ -152,7 +152,7 @@ def test_passive_participle_agent(events, text, expected):
         ("وأدانت تونس الهجوم الذي استهدف السفارة الأمريكية في أنقرة.", []),
         ("ورفضت قطر الاتهامات التي ستوجهها لها السعودية.", []),
         ("وانتقد بيترو الرئيس الأميركي.", []),
-        ("وانتقد بيترو القرار بالانتشار العسكري الأميركي في الكاريبي.", []),
+        ("وانتقد بيترو القرار بالانتشار العسكري الأميركي في الكاريبي.", [("United States", "deployed", "Caribbean")]),
     ],
 )
 def test_stance_on_a_states_act(events, text, expected):

@@ -282,7 +282,7 @@ def test_war_events(events, text, expected):
     [
         # Deployments named by their military kind (حربية، العسكري), not only by forces.
         ("وأرسلت روسيا سفينة حربية إلى سوريا.", [("Russia", "deployed", "Syria")]),
-        ("وانتقد بيترو الانتشار العسكري الأميركي في الكاريبي.", [("United States", "deployed", "Caribbean")]),
+        ("وانتقد بيترو الانتشار العسكري الأميركي في الكاريبي.", [("بيترو", "condemned", "United States"), ("United States", "deployed", "Caribbean")]),
         # Guard: military aid sent is support, not a deployment.
         ("وأرسلت روسيا مساعدات عسكرية إلى سوريا.", []),
     ],
