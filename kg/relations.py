@@ -31,6 +31,9 @@ _MIN_CONFIDENCE = 0.5
 # A pronoun's party found past other words (`_referent`) is less sure than one right before it
 # (0.9), yet above the floor after a named actor: 0.9 x 0.7.
 _REFERENT_WEIGHT = 0.7
+# A party the sentence names only by a description (نظيره الصيني، هذه الدولة، الدولة العبرية;
+# kg/ner.py resolves it) is less sure than a named one.
+_DESCRIPTION_WEIGHT = 0.9
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 # Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
 _DEMANDS = frozenset({"called_for"})
@@ -248,6 +251,9 @@ class RelationExtractor:
         found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
         found += self._events(tokens, mentions, owner, carried)
+        described = {e for m, e in mentions if _described(m)} - {e for m, e in mentions if not _described(m)}
+        found = [replace(f, confidence=round(f.confidence * _DESCRIPTION_WEIGHT, 2))
+                 if f.trigger is not None and {f.subject, f.object} & described else f for f in found]
         source = self._reported_by(tokens, mentions, owner)
         if source is None:
             return found
@@ -1895,8 +1901,8 @@ class RelationExtractor:
         norms = [t.norm for t in tokens]
         found = []
         for mention, person in mentions:
-            if mention.type != "PER" or mention.nominal:
-                continue
+            if mention.type != "PER" or not mention.named:
+                continue  # a title's holder or a counterpart (نظيره التركي) is no name a title stands before
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             places: set[str] = set()
             bare: set[str] = set()
@@ -2051,6 +2057,11 @@ def _known_with_letter(mention: Mention) -> bool:
     """Tell whether a name known to the knowledge base begins with what reads as a proclitic
     (بيونغ يانغ، بكين read ب + يونغ): the letter is the name's, no preposition governs it."""
     return mention.kb_id is not None and not mention.bare
+
+
+def _described(mention: Mention) -> bool:
+    """A state or person named by a description only (نظيره الصيني، هذه الدولة), not a body's bare noun (الحكومة)."""
+    return not mention.named and not mention.nominal and mention.type in ("LOC", "PER")
 
 
 def _named(mention: Mention) -> bool:
