@@ -233,7 +233,7 @@ class Linker:
         # state is that state's (the Government of Kazakhstan).
         # A body of another state just before it, one particle between (المجلس الرئاسي الليبي في
         # الحكومة), makes it that state's instead.
-        home = _home_country(entries)
+        home = _home_country([e for m, e in zip(mentions, entries) if m.named or m.nominal])  # not by its descriptions (الكيان الصهيوني)
         entries = [entry or (self._state_body(mention, state) if mention.type == "ORG" and not mention.named
                              and (state := self._phrase_state(mentions, entries, k) or home) is not None else None)
                    for k, (mention, entry) in enumerate(zip(mentions, entries))]

@@ -301,8 +301,8 @@ class RelationExtractor:
             return []  # planned, possible or asked, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
-        if _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, owner):
-            return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق: planned, not done
+        if (pos == "noun" or _imperfect(token, self.lexicon.grammar)) and self._time_ahead(tokens, i, owner):
+            return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق، قبيل زيارة X إلى Y في وقت لاحق: planned, not done
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token, self.lexicon.grammar):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments

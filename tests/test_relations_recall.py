@@ -201,3 +201,31 @@ def test_occasion_aside_and_comma_end_the_phrase(events, text, expected):
 )
 def test_addressee_inside_a_necessity(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «نظيره» + a nisba with no name (session 11): who held the office of the title before it in
+        # that state on the article's date, else the state (CAMEO's «the Chinese counterpart»).
+        ("وشكر الرئيس ترامب نظيره الصيني على جهوده.", [("Donald Trump", "praised", "Xi Jinping")]),
+        ("والتقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في موسكو.", [("Vladimir Putin", "met", "Xi Jinping")]),
+        ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "United States")]),
+        # A name after it is the counterpart itself: one event, no second party.
+        ("والتقى ترامب نظيره الصيني شي جين بينغ.", [("Donald Trump", "met", "Xi Jinping")]),
+        # A fixed epithet (descriptions.tsv) and a description of the last state named.
+        ("وانتقدت تركيا الكيان الصهيوني.", [("Türkiye", "condemned", "Israel")]),
+        ("وهاجمت الدولة العبرية قطاع غزة.", [("Israel", "attacked", "Gaza Strip")]),
+        ("وقطعت السعودية علاقاتها مع قطر. واتهمت المملكة قطر بدعم الإرهاب.",
+         [("Saudi Arabia", "sanctioned", "Qatar"), ("Saudi Arabia", "accused", "Qatar")]),
+        # Guards: no state named before «هذا البلد»; no kingdom named before «المملكة»; a title's
+        # nisba is the speaker's state, not the one «هذا البلد» points back to.
+        ("وأشاد ماكرون بهذا البلد.", []),
+        ("زار ماكرون الجزائر. واتهمت المملكة قطر بدعم الإرهاب.", [("Emmanuel Macron", "visited", "Algeria")]),
+        ("وأشاد الرئيس الفرنسي بهذا البلد.", []),
+        # A verbal noun set ahead in its clause is planned (قبيل زيارة … في وقت لاحق).
+        ("وذلك قبيل زيارة الرئيس الأمريكي دونالد ترامب إلى السعودية في وقت لاحق الشهر الجاري.", []),
+    ],
+)
+def test_a_description_is_a_party(events, text, expected):
+    assert events(text) == expected
