@@ -67,7 +67,7 @@ class Recognizer:
         """Return the mentions of every sentence, in text order."""
         mentions = []
         surnames: dict[str, str | None] = {}  # a person's last word -> the person's entry, if known
-        states: list[str] = []  # the states named so far, in text order (KB ids); not a title's nisba, its holder's state
+        states: list[str] = []  # the states named so far, nisbas included (السلطات الفرنسية … في البلاد), in text order (KB ids)
         for sentence in sentences:
             for span in self.match(sentence.tokens, doc.date, surnames.copy()):
                 if span.refers and (span := self._state_described(span, states)) is None:
@@ -75,7 +75,7 @@ class Recognizer:
                 mentions.append(_mention(doc, sentence, span))
                 if surname := _surname(sentence.tokens, span, self.name_links):
                     surnames.setdefault(surname, span.kb_id)
-                if span.type == "LOC" and span.named and not span.nominal and (entry := self.kb.get(span.kb_id or "")) is not None and entry.is_country:
+                if span.type == "LOC" and span.named and (entry := self.kb.get(span.kb_id or "")) is not None and entry.is_country:
                     states.append(entry.id)
         return tuple(mentions)
 

@@ -218,11 +218,9 @@ def test_addressee_inside_a_necessity(events, text, expected):
         ("وهاجمت الدولة العبرية قطاع غزة.", [("Israel", "attacked", "Gaza Strip")]),
         ("وقطعت السعودية علاقاتها مع قطر. واتهمت المملكة قطر بدعم الإرهاب.",
          [("Saudi Arabia", "sanctioned", "Qatar"), ("Saudi Arabia", "accused", "Qatar")]),
-        # Guards: no state named before «هذا البلد»; no kingdom named before «المملكة»; a title's
-        # nisba is the speaker's state, not the one «هذا البلد» points back to.
+        # Guards: no state named before «هذا البلد»; no kingdom named before «المملكة».
         ("وأشاد ماكرون بهذا البلد.", []),
         ("زار ماكرون الجزائر. واتهمت المملكة قطر بدعم الإرهاب.", [("Emmanuel Macron", "visited", "Algeria")]),
-        ("وأشاد الرئيس الفرنسي بهذا البلد.", []),
         # A verbal noun set ahead in its clause is planned (قبيل زيارة … في وقت لاحق).
         ("وذلك قبيل زيارة الرئيس الأمريكي دونالد ترامب إلى السعودية في وقت لاحق الشهر الجاري.", []),
     ],
