@@ -241,7 +241,8 @@ class Linker:
         # knowledge base (منصر after عدنان منصر is not مرتضى منصور; عبو after محمد عبو is not سامية عبو).
         # A full name holding all the words of one of the entry's names is the entry, a nisba or title
         # glued to it (البيلاروسي ألكسندر لوكاشينكو).
-        full_names = [(m, e) for m, e in zip(mentions, entries) if m.type == "PER" and len(m.name.split()) > 1]
+        # A description (نظيره الروسي) or a title (وزير الخارجية) is no full name: its last word is no surname.
+        full_names = [(m, e) for m, e in zip(mentions, entries) if m.type == "PER" and m.named and len(m.name.split()) > 1]
 
         def names_another(full: Mention, other: KBEntry | None, entry: KBEntry) -> bool:
             words = {skeleton(word) for word in full.name.split()}
@@ -259,7 +260,7 @@ class Linker:
         given: dict[tuple, set[str]] = defaultdict(set)
         for mention, entry in zip(mentions, entries):
             if entry is not None and entry.type == "PER":
-                for name in (mention.name, *entry.names_ar):
+                for name in ((mention.name,) if mention.named else ()) + entry.names_ar:
                     surnames.setdefault(_surname(name), ("kb", entry.id))
                     given[("kb", entry.id)].update(skeleton(word) for word in name.split())
         clusters: dict[tuple, list[Mention]] = {}

@@ -358,3 +358,9 @@ def test_descriptions_do_not_make_the_articles_state(pipeline):
     text = "وقالت الحكومة إن الكيان الصهيوني يهدد تونس. وأكدت تونس أن الكيان الصهيوني يهدد المنطقة وأن الكيان الصهيوني يحتل فلسطين."
     [government] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
     assert government.label_en == "Government of Tunisia"
+
+
+def test_a_counterpart_is_no_full_name_of_the_title_before_it(pipeline):
+    """«نظيره الروسي» names no surname: «الرئيس» (a skeleton like الروسي's) stays the Kazakh president."""
+    people = {e.wikidata or e.id for e in _entities(pipeline, "واستقبل الرئيس الكازاخي نظيره الروسي.") if e.type == "PER"}
+    assert len(people) == 2 and "Q7747" in people, people
