@@ -2121,7 +2121,7 @@ def _head(tokens, mentions, index: int) -> int:
         ):
             break
         if following.type == "PER":
-            return k + 1
+            return index if _described(following) else k + 1  # الرئيس الكازاخي نظيره الروسي: the counterpart is another
         k += 1  # a body's name read as two (المجلس الرئاسي لحكومة الوفاق + الوفاق الوطني)
     return index
 

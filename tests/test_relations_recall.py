@@ -211,6 +211,10 @@ def test_addressee_inside_a_necessity(events, text, expected):
         ("وشكر الرئيس ترامب نظيره الصيني على جهوده.", [("Donald Trump", "praised", "Xi Jinping")]),
         ("والتقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في موسكو.", [("Vladimir Putin", "met", "Xi Jinping")]),
         ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "United States")]),
+        # The title before it, with no name, is the other party (its holder on the date).
+        ("واستقبل وزير الخارجية القطري نظيره التركي في الدوحة.",
+         [("Sheikh Mohammed bin Abdulrahman Al Thani", "met", "Mevlüt Çavuşoğlu")]),
+        ("والتقى الرئيس الفرنسي نظيره الأمريكي في باريس.", [("Emmanuel Macron", "met", "Donald Trump")]),
         # A name after it is the counterpart itself: one event, no second party.
         ("والتقى ترامب نظيره الصيني شي جين بينغ.", [("Donald Trump", "met", "Xi Jinping")]),
         # A fixed epithet (descriptions.tsv) and a description of the last state named.
