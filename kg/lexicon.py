@@ -43,6 +43,8 @@ FRAME_SOURCES = ("curated", "mined", "UP")
 SCRIPTS = ("ar", "lat")
 FRAME_COLUMNS = ("lemma", "pos", "predicate", "object_prep", "requires", "subject_prep", "object_types", "cameo", "source")
 SENSE_COLUMNS = ("lemma", "pos", "predicate", "near", "reading")
+# How a description of descriptions.tsv finds its state: always the same one, or the last one named.
+DESCRIPTION_REFERS = ("fixed", "last")
 
 
 class LexiconError(Exception):
@@ -75,6 +77,15 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class Description:
+    """A phrase that stands for a state as a party (descriptions.tsv): الدولة العبرية، هذه الدولة."""
+
+    words: tuple[str, ...]  # normalised
+    refers: str  # one of DESCRIPTION_REFERS
+    states: tuple[str, ...]  # normalised Arabic names of the states it may be; () for any
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) -> its frames, in file order
     titles: dict[tuple[str, ...], Title]
@@ -86,6 +97,7 @@ class Lexicon:
     other_senses: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
     grammar: Grammar = field(default_factory=dict)
     relative_pronouns: frozenset[str] = frozenset()  # the cues of kind relative (made once: the rules read it per token)
+    descriptions: dict[tuple[str, ...], Description] = field(default_factory=dict)  # normalised words -> description
     _cue_of: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)  # `cue`'s answers by word
 
     def words_of(self, kind: str) -> frozenset[str]:
@@ -170,8 +182,15 @@ class Lexicon:
             written = unicodedata.normalize("NFKD", row["written"])
             classes[row["script"]][written] = "" if row["class"] == "-" else row["class"]
         relatives = frozenset(word for word, kind in cues.items() if kind == "relative")
+        descriptions = {}
+        for where, row in _rows(folder / "descriptions.tsv", ("description", "refers", "states")):
+            _check(row["refers"] in DESCRIPTION_REFERS, where, f"refers is one of {', '.join(DESCRIPTION_REFERS)}, not {row['refers']!r}")
+            states = tuple(normalize(state) for state in row["states"].split("|") if state != "-")
+            _check(row["refers"] != "fixed" or len(states) == 1, where, "a fixed description names one state")
+            words = tuple(normalize(row["description"]).split())
+            descriptions[words] = Description(words, row["refers"], states)
         return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar,
-                   relatives)
+                   relatives, descriptions)
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.

@@ -233,7 +233,7 @@ class Linker:
         # state is that state's (the Government of Kazakhstan).
         # A body of another state just before it, one particle between (المجلس الرئاسي الليبي في
         # الحكومة), makes it that state's instead.
-        home = _home_country(entries)
+        home = _home_country([e for m, e in zip(mentions, entries) if m.named or m.nominal])  # not by its descriptions (الكيان الصهيوني)
         entries = [entry or (self._state_body(mention, state) if mention.type == "ORG" and not mention.named
                              and (state := self._phrase_state(mentions, entries, k) or home) is not None else None)
                    for k, (mention, entry) in enumerate(zip(mentions, entries))]
@@ -241,7 +241,8 @@ class Linker:
         # knowledge base (منصر after عدنان منصر is not مرتضى منصور; عبو after محمد عبو is not سامية عبو).
         # A full name holding all the words of one of the entry's names is the entry, a nisba or title
         # glued to it (البيلاروسي ألكسندر لوكاشينكو).
-        full_names = [(m, e) for m, e in zip(mentions, entries) if m.type == "PER" and len(m.name.split()) > 1]
+        # A description (نظيره الروسي) or a title (وزير الخارجية) is no full name: its last word is no surname.
+        full_names = [(m, e) for m, e in zip(mentions, entries) if m.type == "PER" and m.named and len(m.name.split()) > 1]
 
         def names_another(full: Mention, other: KBEntry | None, entry: KBEntry) -> bool:
             words = {skeleton(word) for word in full.name.split()}
@@ -259,7 +260,7 @@ class Linker:
         given: dict[tuple, set[str]] = defaultdict(set)
         for mention, entry in zip(mentions, entries):
             if entry is not None and entry.type == "PER":
-                for name in (mention.name, *entry.names_ar):
+                for name in ((mention.name,) if mention.named else ()) + entry.names_ar:
                     surnames.setdefault(_surname(name), ("kb", entry.id))
                     given[("kb", entry.id)].update(skeleton(word) for word in name.split())
         clusters: dict[tuple, list[Mention]] = {}

@@ -23,6 +23,7 @@ _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
 _MAX_NISBA_WORDS = 100_000  # words whose nisba country is kept
+_COUNTERPART = "counterpart"  # titles.tsv's office of نظيره: the office of the one named before, in another state
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class _Span:
     kb_id: str | None = None
     nominal: bool = False
     named: bool = True
+    refers: tuple[str, ...] = ()  # a description's words (descriptions.tsv) whose state is the last one named
 
 
 class Recognizer:
@@ -53,17 +55,35 @@ class Recognizer:
                                       if entry.minor and entry.type == "LOC" and len(name.split()) > 1)
         self._nisba_countries: dict[str, KBEntry | None] = {}  # word -> kb.country_of_nisba (a scan of all countries)
         self._title_heads = frozenset(words[0] for words in lexicon.titles)
+        # descriptions.tsv by first word; the states each may be, as KB ids (empty: any state)
+        self._descriptions: dict[str, list[tuple[str, ...]]] = {}
+        for words in lexicon.descriptions:
+            self._descriptions.setdefault(words[0], []).append(words)
+        self._description_states = {
+            words: frozenset(entry.id for name in description.states for entry in kb.lookup(name) if entry.is_country)
+            for words, description in lexicon.descriptions.items()}
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
         mentions = []
         surnames: dict[str, str | None] = {}  # a person's last word -> the person's entry, if known
+        states: list[str] = []  # the states named so far, nisbas included (السلطات الفرنسية … في البلاد), in text order (KB ids)
         for sentence in sentences:
             for span in self.match(sentence.tokens, doc.date, surnames.copy()):
+                if span.refers and (span := self._state_described(span, states)) is None:
+                    continue  # no state named before it: the description stands for no one
                 mentions.append(_mention(doc, sentence, span))
                 if surname := _surname(sentence.tokens, span, self.name_links):
                     surnames.setdefault(surname, span.kb_id)
+                if span.type == "LOC" and span.named and (entry := self.kb.get(span.kb_id or "")) is not None and entry.is_country:
+                    states.append(entry.id)
         return tuple(mentions)
+
+    def _state_described(self, span: _Span, states: list[str]) -> _Span | None:
+        """A description's span with the last state named before it that it may be (هذه الدولة, المملكة), or None."""
+        allowed = self._description_states[span.refers]
+        state = next((state for state in reversed(states) if not allowed or state in allowed), None)
+        return replace(span, kb_id=state) if state else None
 
     def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None) -> list[_Span]:
         """Find the name spans of one sentence (pure: no state is kept).
@@ -234,6 +254,11 @@ class Recognizer:
             if not taken[i] and (span := self._organisation_at(tokens, i, taken)):
                 add(span)
                 spans.extend(self._nisbas_inside(tokens, span))
+        # A description stands for a state (الدولة العبرية، هذه الدولة، المملكة): a party of
+        # events, not a name; `__call__` finds the state one that points back refers to.
+        for i in range(len(tokens)):
+            if not taken[i] and (span := self._description_at(norms, i, taken)):
+                add(span)
         # After مدينة / العاصمة a proper noun is a place, known to the database or not. A
         # word the database does not know is no name by itself: on the ANERcorp dev slice
         # 5 of 33 such words the tagger left were names.
@@ -274,6 +299,8 @@ class Recognizer:
                     and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
+        # «نظيره» + a nisba with no name after it is a party (استقبل وزير الخارجية القطري نظيره التركي).
+        spans = [self._counterpart(tokens, norms, s, spans, date) if s.type == "LOC" and s.nominal else s for s in spans]
         # A run of letters longer than any name's word (a page of text without spaces) is no name.
         spans = [self._region_part(tokens, s) for s in spans if all(len(t.text) <= _MAX_NAME_WORD for t in tokens[s.start : s.end])]
         # A passive participle of an act (events/*.frames.tsv, pos passive) says what was done to
@@ -281,6 +308,18 @@ class Recognizer:
         spans = [replace(s, end=s.end - 1) if s.end - s.start > 1 and (tokens[s.end - 1].lemma, "passive") in self.lexicon.triggers else s
                  for s in spans]
         return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+
+    def _description_at(self, norms: list[str], i: int, taken: list[bool]) -> _Span | None:
+        """The description of descriptions.tsv at token i, clitics allowed on its first word (وهذه الدولة)."""
+        for variant, skip in clitic_variants(norms[i]):
+            for words in self._descriptions.get(variant, ()):
+                end = i + len(words)
+                if tuple(norms[i + 1 : end]) == words[1:] and not any(taken[i:end]):
+                    states = self._description_states[words]
+                    if self.lexicon.descriptions[words].refers == "fixed":
+                        return _Span(i, end, "LOC", skip, kb_id=next(iter(states), None), named=False) if states else None
+                    return _Span(i, end, "LOC", skip, named=False, refers=words)
+        return None
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
@@ -397,6 +436,28 @@ class Recognizer:
         elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
         return spans
+
+    def _counterpart(self, tokens, norms: list[str], nisba: _Span, spans: list[_Span], date: str | None) -> _Span:
+        """The party «نظيره» + a nisba with no name after it stands for, or the nisba as it was.
+
+        Who held, in the nisba's state, the office of the title before it in the sentence
+        (التقى الرئيس الروسي … نظيره الصيني: China's president), when the knowledge base knows;
+        else the state, as CAMEO codes «the Chinese counterpart». A name after it, at once or
+        after a comma (نظيره الإيطالي، سيرجيو ماتارالا), is the counterpart itself.
+        """
+        i = next((k for k in range(max(nisba.start - self.lexicon.max_title_words, 0), nisba.start)
+                  if (title := self.lexicon.title_at(norms[: nisba.start], k)) and k + len(title.words) == nisba.start
+                  and title.role_en == _COUNTERPART), None)
+        after = nisba.end + int(nisba.end < len(tokens) and tokens[nisba.end].norm in _APPOSITION_MARKS)
+        if (i is None or any(s.type == "PER" and s.start == after for s in spans)
+                or (after < len(tokens) and tokens[after].pos in _NAME_POS)):
+            return nisba
+        office = next((title.role_en for k in range(i - 1, -1, -1)
+                       if (title := self.lexicon.title_at(norms, k)) and title.relation != "-" and title.role_en), None)
+        holder = self.kb.office_holder(office, nisba.kb_id, date) if office else None
+        if holder is not None:
+            return _Span(i, nisba.end, "PER", kb_id=holder.id, named=False)
+        return _Span(i, nisba.end, "LOC", kb_id=nisba.kb_id, named=False)
 
     def _holder_named(self, tokens, spans: list[_Span], phrase: list[_Span], title: Title, date: str | None) -> None:
         """Link the name right after a title and one nisba to whoever held that office on the date, when the names agree.

@@ -33,6 +33,9 @@ _MIN_CONFIDENCE = 0.5
 # A pronoun's party found past other words (`_referent`) is less sure than one right before it
 # (0.9), yet above the floor after a named actor: 0.9 x 0.7.
 _REFERENT_WEIGHT = 0.7
+# A party the sentence names only by a description (نظيره الصيني، هذه الدولة، الدولة العبرية;
+# kg/ner.py resolves it) is less sure than a named one.
+_DESCRIPTION_WEIGHT = 0.9
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 # Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
 _DEMANDS = frozenset({"called_for"})
@@ -260,6 +263,9 @@ class RelationExtractor:
         found += self._killed_by_agent(tokens, mentions, owner)
         found += self._passive_agents(tokens, mentions, owner)
         found += self._events(tokens, mentions, owner, carried)
+        described = {e for m, e in mentions if _described(m)} - {e for m, e in mentions if not _described(m)}
+        found = [replace(f, confidence=round(f.confidence * _DESCRIPTION_WEIGHT, 2))
+                 if f.trigger is not None and {f.subject, f.object} & described else f for f in found]
         source = self._reported_by(tokens, mentions, owner)
         if source is None:
             return found
@@ -307,8 +313,8 @@ class RelationExtractor:
             return []  # planned, possible, asked or believed, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
-        if _imperfect(token, self.lexicon.grammar) and self._time_ahead(tokens, i, owner):
-            return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق: planned, not done
+        if (pos == "noun" or _imperfect(token, self.lexicon.grammar)) and self._time_ahead(tokens, i, owner):
+            return []  # يلتقي X غدا، يزور X الجزائر في وقت لاحق، قبيل زيارة X إلى Y في وقت لاحق: planned, not done
         if pos == "verb" and self.lexicon.cues.get(token.lemma) == "act" and _imperfect(token, self.lexicon.grammar) and not self._ongoing_act(tokens, i, owner):
             return []  # يؤدي زيارة، يقوم بزيارة: an act announced (cues.tsv), not done
         arguments = self._verb_arguments if pos == "verb" else self._noun_arguments
@@ -2089,8 +2095,8 @@ class RelationExtractor:
         norms = [t.norm for t in tokens]
         found = []
         for mention, person in mentions:
-            if mention.type != "PER" or mention.nominal:
-                continue
+            if mention.type != "PER" or not mention.named:
+                continue  # a title's holder or a counterpart (نظيره التركي) is no name a title stands before
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             places: set[str] = set()
             bare: set[str] = set()
@@ -2256,6 +2262,11 @@ def _known_with_letter(mention: Mention) -> bool:
     return mention.kb_id is not None and not mention.bare
 
 
+def _described(mention: Mention) -> bool:
+    """A state or person named by a description only (نظيره الصيني، هذه الدولة), not a body's bare noun (الحكومة)."""
+    return not mention.named and not mention.nominal and mention.type in ("LOC", "PER")
+
+
 def _named(mention: Mention) -> bool:
     """A place or body named by more than a bare noun (not قوات، قيادة alone)."""
     return mention.type == "LOC" or mention.tok_end - mention.tok_start > 1
@@ -2313,7 +2324,7 @@ def _head(tokens, mentions, index: int) -> int:
         ):
             break
         if following.type == "PER":
-            return k + 1
+            return index if _described(following) else k + 1  # الرئيس الكازاخي نظيره الروسي: the counterpart is another
         k += 1  # a body's name read as two (المجلس الرئاسي لحكومة الوفاق + الوفاق الوطني)
     return index
 

@@ -19,7 +19,7 @@ from kg.vocab import KG, PREDICATES
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 SOURCES = set(FRAME_SOURCES)
 
-FILES = ("relations.tsv", "titles.tsv", "cues.tsv", "transliteration.tsv")
+FILES = ("relations.tsv", "titles.tsv", "cues.tsv", "transliteration.tsv", "descriptions.tsv")
 
 
 def test_shipped_files_load_with_known_names(lexicon):

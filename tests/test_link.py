@@ -335,3 +335,32 @@ def test_a_label_keeps_the_articles_the_text_writes(pipeline):
     [person] = [e for e in _entities(pipeline, "وقال رئيس الحكومة المغربية سعد الدين العثماني إن الحوار مستمر.")
                 if e.type == "PER"]
     assert (person.id.rsplit("/", 1)[-1], person.label_ar) == ("kg-سعد-دين-عثماني", "سعد الدين العثماني")
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "qid"),
+    [
+        # descriptions.tsv: a fixed epithet, and «هذه الدولة» / «المملكة» for the last state named before it
+        ("وانتقدت تركيا الدولة العبرية.", "الدولة العبرية", "Q801"),
+        ("وزار ماكرون ليبيا. وقال إنه يدعم الاستقرار في هذا البلد.", "هذا البلد", "Q1016"),
+        ("وقطعت السعودية والبحرين علاقاتهما مع قطر. وقالت المملكة إن القرار نهائي.", "المملكة", "Q398"),
+        # the counterpart of a president in 2017: China's president
+        ("وشكر الرئيس ترامب نظيره الصيني.", "نظيره الصيني", "Q15031"),
+    ],
+)
+def test_a_description_is_linked_to_what_it_stands_for(pipeline, text, description, qid):
+    linked = {m.text: e.wikidata for e in _entities(pipeline, text) for m in e.mentions}
+    assert linked.get(description) == qid, linked
+
+
+def test_descriptions_do_not_make_the_articles_state(pipeline):
+    """«الحكومة» stays the government of the state the article names, however often it names another by an epithet."""
+    text = "وقالت الحكومة إن الكيان الصهيوني يهدد تونس. وأكدت تونس أن الكيان الصهيوني يهدد المنطقة وأن الكيان الصهيوني يحتل فلسطين."
+    [government] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert government.label_en == "Government of Tunisia"
+
+
+def test_a_counterpart_is_no_full_name_of_the_title_before_it(pipeline):
+    """«نظيره الروسي» names no surname: «الرئيس» (a skeleton like الروسي's) stays the Kazakh president."""
+    people = {e.wikidata or e.id for e in _entities(pipeline, "واستقبل الرئيس الكازاخي نظيره الروسي.") if e.type == "PER"}
+    assert len(people) == 2 and "Q7747" in people, people

@@ -344,3 +344,33 @@ def test_militia_as_organisation(events, text, expected):
 )
 def test_quoted_verb_after_subject(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «نظيره» + a nisba with no name (session 11): who held the office of the title before it in
+        # that state on the article's date, else the state (CAMEO's «the Chinese counterpart»).
+        ("وشكر الرئيس ترامب نظيره الصيني على جهوده.", [("Donald Trump", "praised", "Xi Jinping")]),
+        ("والتقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في موسكو.", [("Vladimir Putin", "met", "Xi Jinping")]),
+        ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "United States")]),
+        # The title before it, with no name, is the other party (its holder on the date).
+        ("واستقبل وزير الخارجية القطري نظيره التركي في الدوحة.",
+         [("Sheikh Mohammed bin Abdulrahman Al Thani", "met", "Mevlüt Çavuşoğlu")]),
+        ("والتقى الرئيس الفرنسي نظيره الأمريكي في باريس.", [("Emmanuel Macron", "met", "Donald Trump")]),
+        # A name after it is the counterpart itself: one event, no second party.
+        ("والتقى ترامب نظيره الصيني شي جين بينغ.", [("Donald Trump", "met", "Xi Jinping")]),
+        # A fixed epithet (descriptions.tsv) and a description of the last state named.
+        ("وانتقدت تركيا الكيان الصهيوني.", [("Türkiye", "condemned", "Israel")]),
+        ("وهاجمت الدولة العبرية قطاع غزة.", [("Israel", "attacked", "Gaza Strip")]),
+        ("وقطعت السعودية علاقاتها مع قطر. واتهمت المملكة قطر بدعم الإرهاب.",
+         [("Saudi Arabia", "sanctioned", "Qatar"), ("Saudi Arabia", "accused", "Qatar")]),
+        # Guards: no state named before «هذا البلد»; no kingdom named before «المملكة».
+        ("وأشاد ماكرون بهذا البلد.", []),
+        ("زار ماكرون الجزائر. واتهمت المملكة قطر بدعم الإرهاب.", [("Emmanuel Macron", "visited", "Algeria")]),
+        # A verbal noun set ahead in its clause is planned (قبيل زيارة … في وقت لاحق).
+        ("وذلك قبيل زيارة الرئيس الأمريكي دونالد ترامب إلى السعودية في وقت لاحق الشهر الجاري.", []),
+    ],
+)
+def test_a_description_is_a_party(events, text, expected):
+    assert events(text) == expected
