@@ -1389,7 +1389,12 @@ class RelationExtractor:
                 # وكالة الأنباء الأردنية، شركة الطيران التونسية: the nisba only says where
                 # a news agency or company is from; it is no body of the state.
                 private = inner.type == "LOC" and any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
-                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private:
+                # قوات فرنسية، مقاتلات إسرائيلية: an indefinite nisba describes some forces, no
+                # named body; قوات شرق ليبيا are those of a side of the country.
+                described = inner.type == "LOC" and (
+                    (inner.nominal and "Al_det" not in tokens[inner.tok_start].prefixes)
+                    or (inner.tok_start > 0 and self.lexicon.cue(tokens[inner.tok_start - 1].norm) == "direction"))
+                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private and not described:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found
 
@@ -1921,6 +1926,12 @@ class RelationExtractor:
                 return title
         return None
 
+    @staticmethod
+    def _counterpart_office(found: list[_Found], person: str) -> str:
+        """The office a counterpart (نظيره الروسي فلاديمير بوتين) holds: that of the last
+        other person of the sentence a title gave; "-" when none did."""
+        return next((f.predicate for f in reversed(found) if f.subject != person), "-")
+
     def _title_relations(self, tokens, mentions, owner) -> list[_Found]:
         """leader_of / member_of from a title before a name (الرئيس الصيني شي جينبينغ)."""
         norms = [t.norm for t in tokens]
@@ -1931,6 +1942,7 @@ class RelationExtractor:
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             places: set[str] = set()
             bare: set[str] = set()
+            joined = shared = False  # a nisba after و (والتونسي); past another person's name
             while j >= 0:
                 title = self._title_ending_at(norms, j)
                 if title is None and complements and tokens[j].norm in self.lexicon.grammar["title_preposition"]:
@@ -1954,22 +1966,32 @@ class RelationExtractor:
                     # name it is of.
                     while len(complements) > 1 and complements[-1] in bare:
                         complements.pop()
-                    if complements and title.relation != "-":
-                        found.append(_Found(person, title.relation, complements[-1], None, confidence))
+                    relation = self._counterpart_office(found, person) if title.counterpart else title.relation
+                    # عقيلة الرئيس التركي أمينة أردوغان: the name may be the relative's, not the office holder's.
+                    kin = j >= len(title.words) and self.lexicon.cue(tokens[j - len(title.words)].norm) == "kin"
+                    if complements and relation != "-" and not kin:
+                        found.append(_Found(person, relation, complements[-1], None, confidence))
                         # A member of a body within another is a member of that one too
                         # (عضو الهيئة السياسية لحزب حركة نداء تونس).
-                        if title.relation == "member_of":
+                        if relation == "member_of":
                             wider = outer + [c for c in complements[:-1] if c not in places]
                             found.extend(_Found(person, "member_of", body, None, 0.8) for body in dict.fromkeys(wider) if body != complements[-1])
                     break
                 if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG", "MISC"):
                     complement_mention, complement = mentions[owner[j]]
-                    complements.append(complement)
+                    joined = complement_mention.nominal and any(p.startswith("wa_") for p in tokens[complement_mention.tok_start].prefixes)
+                    if not shared:
+                        complements.append(complement)
                     if complement_mention.type == "LOC":
                         places.add(complement)
                     if not _named(complement_mention):
                         bare.add(complement)
                     j = complement_mention.tok_start - 1
+                elif joined and owner[j] is not None and mentions[owner[j]][0].type == "PER":
+                    # One title for names each after its nisba (الرئيس الفلسطيني محمود عباس
+                    # والتونسي الباجي قائد السبسي): the first nisba back is this name's.
+                    joined, shared = False, True
+                    j = mentions[owner[j]][0].tok_start - 1
                 elif tokens[j].pos == "punc" and tokens[j].norm in self.lexicon.grammar["apposition"]:
                     j -= 1  # والي تونس، فاخر القفصي
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":

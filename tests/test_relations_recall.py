@@ -2,6 +2,8 @@
 
 import pytest
 
+from kg.types import Document
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -249,3 +251,58 @@ def test_place_as_host_meets_no_one(events, text, expected):
 )
 def test_visit_under_way_in_a_relative_clause(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.fixture(scope="module")
+def structural(pipeline):
+    """A function from a sentence to its leader_of / member_of / part_of / located_in, as labels."""
+
+    def extract(text: str) -> list[tuple[str, str, str]]:
+        extraction = pipeline(Document("t", text, "test", date="2017-06-01"))
+        labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+        return [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations
+                if r.predicate in ("leader_of", "member_of", "part_of", "located_in")]
+
+    return extract
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # One title for names each after its nisba on و (ANT dev internationalNews 595's shape).
+        ("وبينهم الرئيس الفلسطيني محمود عباس والتونسي الباجي قائد السبسي والسوداني عمر البشير.",
+         [("Mahmoud Abbas", "leader_of", "Palestine"), ("Beji Caid Essebsi", "leader_of", "Tunisia"),
+          ("Omar al-Bashir", "leader_of", "Sudan")]),
+        ("وقال وزير الخارجية الأمريكي ريكس تيلرسون والروسي سيرغي لافروف إن المحادثات مثمرة.",
+         [("Rex Tillerson", "member_of", "United States"), ("Sergey Lavrov", "member_of", "Russia")]),
+        # A counterpart holds the office of the person a title named before him.
+        ("أكد رئيس بيلاروس ألكسندر لوكاشينكو لنظيره الروسي فلاديمير بوتين استعداد بلاده للوساطة.",
+         [("Alexander Lukashenko", "leader_of", "Belarus"), ("Vladimir Putin", "leader_of", "Russia")]),
+        ("دعا وزير الخارجية الأمريكي أنتوني بلينكن في مكالمة مع نظيره الكازاخي مختار تيلوبيردي إلى الحوار.",
+         [("Antony Blinken", "member_of", "United States"), ("Mukhtar Tleuberdi", "member_of", "Kazakhstan")]),
+        # Guards: no office is guessed for a counterpart of a person no title named; a name after
+        # a relative's noun and a title may be the relative's (عقيلة، ابنة), so it gives none.
+        ("التقى لافروف نظيره المصري سامح شكري في موسكو.", []),
+        ("والتقت عقيلة الرئيس التركي أمينة أردوغان بالطلاب.", []),
+        ("ودعت ابنة الرئيس الأمريكي إيفانكا ترامب إلى الحوار.", []),
+        ("والتقى الرئيس التركي رجب طيب أردوغان بالطلاب.", [("Recep Tayyip Erdoğan", "leader_of", "Türkiye")]),
+    ],
+)
+def test_offices_shared_by_a_title_or_a_counterpart(structural, text, expected):
+    assert structural(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An indefinite nisba describes some forces, and a side of a country is no state: no body of it.
+        ("وانتشرت قوات فرنسية في مالي.", []),
+        ("والسبت، شنت مقاتلات إسرائيلية غارات على الميناء.", []),
+        ("وواصلت قوات شرق ليبيا حملتها.", []),
+        # Guards: a definite body of a state.
+        ("أعلنت قوات الأمن التونسية اعتقال ثلاثة أشخاص.", [("Security forces of Tunisia", "part_of", "Tunisia")]),
+        ("قالت الشرطة السويدية إن الهجوم إرهابي.", [("Police of Sweden", "part_of", "Sweden")]),
+    ],
+)
+def test_described_forces_are_no_body(structural, text, expected):
+    assert structural(text) == expected
