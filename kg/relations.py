@@ -1389,11 +1389,8 @@ class RelationExtractor:
                 # وكالة الأنباء الأردنية، شركة الطيران التونسية: the nisba only says where
                 # a news agency or company is from; it is no body of the state.
                 private = inner.type == "LOC" and any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
-                # قوات فرنسية، مقاتلات إسرائيلية: an indefinite nisba describes some forces, no
-                # named body; قوات شرق ليبيا are those of a side of the country.
-                described = inner.type == "LOC" and (
-                    (inner.nominal and "Al_det" not in tokens[inner.tok_start].prefixes)
-                    or (inner.tok_start > 0 and self.lexicon.cue(tokens[inner.tok_start - 1].norm) == "direction"))
+                # قوات فرنسية، مقاتلات إسرائيلية: an indefinite nisba describes some forces, no named body.
+                described = inner.type == "LOC" and inner.nominal and "Al_det" not in tokens[inner.tok_start].prefixes
                 if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private and not described:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found
@@ -1942,7 +1939,7 @@ class RelationExtractor:
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             places: set[str] = set()
             bare: set[str] = set()
-            joined = shared = False  # a nisba after و (والتونسي); past another person's name
+            joined = shared = apposed = False  # a nisba after و (والتونسي); past another person's name; a comma passed
             while j >= 0:
                 title = self._title_ending_at(norms, j)
                 if title is None and complements and tokens[j].norm in self.lexicon.grammar["title_preposition"]:
@@ -1967,8 +1964,9 @@ class RelationExtractor:
                     while len(complements) > 1 and complements[-1] in bare:
                         complements.pop()
                     relation = self._counterpart_office(found, person) if title.counterpart else title.relation
-                    # عقيلة الرئيس التركي أمينة أردوغان: the name may be the relative's, not the office holder's.
-                    kin = j >= len(title.words) and self.lexicon.cue(tokens[j - len(title.words)].norm) == "kin"
+                    # عقيلة الرئيس التركي أمينة أردوغان: the name may be the relative's, not the office holder's;
+                    # after a comma it is the holder's (ابن الرئيس الأمريكي، دونالد ترامب).
+                    kin = not apposed and j >= len(title.words) and self.lexicon.cue(tokens[j - len(title.words)].norm) == "kin"
                     if complements and relation != "-" and not kin:
                         found.append(_Found(person, relation, complements[-1], None, confidence))
                         # A member of a body within another is a member of that one too
@@ -1994,6 +1992,7 @@ class RelationExtractor:
                     j = mentions[owner[j]][0].tok_start - 1
                 elif tokens[j].pos == "punc" and tokens[j].norm in self.lexicon.grammar["apposition"]:
                     j -= 1  # والي تونس، فاخر القفصي
+                    apposed = True
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
                 elif (start := self._portfolio_start(tokens, norms, j)) is not None:

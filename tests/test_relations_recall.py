@@ -285,6 +285,9 @@ def structural(pipeline):
         ("التقى لافروف نظيره المصري سامح شكري في موسكو.", []),
         ("والتقت عقيلة الرئيس التركي أمينة أردوغان بالطلاب.", []),
         ("ودعت ابنة الرئيس الأمريكي إيفانكا ترامب إلى الحوار.", []),
+        # After a comma the name is the office holder's.
+        ("وانتقد دونالد ترامب جونيور، ابن الرئيس الأمريكي، دونالد ترامب، عمدة لندن.",
+         [("Donald Trump", "leader_of", "United States")]),
         ("والتقى الرئيس التركي رجب طيب أردوغان بالطلاب.", [("Recep Tayyip Erdoğan", "leader_of", "Türkiye")]),
     ],
 )
@@ -295,10 +298,10 @@ def test_offices_shared_by_a_title_or_a_counterpart(structural, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # An indefinite nisba describes some forces, and a side of a country is no state: no body of it.
+        # An indefinite nisba describes some forces: no named body of the state.
         ("وانتشرت قوات فرنسية في مالي.", []),
         ("والسبت، شنت مقاتلات إسرائيلية غارات على الميناء.", []),
-        ("وواصلت قوات شرق ليبيا حملتها.", []),
+        ("وقال ضابط شرطة فلبيني إن الحملة مستمرة.", []),
         # Guards: a definite body of a state.
         ("أعلنت قوات الأمن التونسية اعتقال ثلاثة أشخاص.", [("Security forces of Tunisia", "part_of", "Tunisia")]),
         ("قالت الشرطة السويدية إن الهجوم إرهابي.", [("Police of Sweden", "part_of", "Sweden")]),
