@@ -2014,7 +2014,9 @@ class RelationExtractor:
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
             leads_on = title is not None and self._past_apposition(tokens, mentions, owner, k) == k
-            if title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
+            # Nor a title on a preposition (لقاء عكاشة بالسفير الإسرائيلي): it begins a phrase of its own.
+            if (title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes)
+                    and not _PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes)):
                 start = k + len(title.words)
                 # Definite adjectives of the title before its body (الرئيس الجديد لفرنسا), not a former one.
                 while (start < len(tokens) and tokens[start].pos == "adj" and tokens[start].prefixes == ("Al_det",)

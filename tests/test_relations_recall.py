@@ -309,3 +309,17 @@ def test_offices_shared_by_a_title_or_a_counterpart(structural, text, expected):
 )
 def test_described_forces_are_no_body(structural, text, expected):
     assert structural(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # السفير with the article is a title as سفير is (web dev maghress-2; ANT 1189, 493).
+        ("كما سحبت النيجر الحصانة الدبلوماسية من السفير الفرنسي سيلفان إيتيه.", [("سيلفان إيتيه", "member_of", "France")]),
+        ("وقالت السفيرة الأمريكية نيكي هيلي إن الأمم المتحدة منحازة.", [("نيكي هيلي", "member_of", "United States")]),
+        # Guard: a title on a preposition after a name begins a phrase of its own (ANT 931).
+        ("وأثار لقاء عكاشة بالسفير الإسرائيلي جدلا.", []),
+    ],
+)
+def test_ambassador_title(structural, text, expected):
+    assert structural(text) == expected
