@@ -75,6 +75,11 @@ class Title:
         """A minister's portfolio may follow the title (وزير العمل السعودي)."""
         return "minister" in self.role_en
 
+    @property
+    def counterpart(self) -> bool:
+        """The title names the office of the person spoken of before (نظيره)."""
+        return self.role_en == "counterpart"
+
 
 @dataclass(frozen=True, slots=True)
 class Description:

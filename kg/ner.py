@@ -165,8 +165,11 @@ class Recognizer:
                         continue
                 # A definite nisba before a name agrees with the noun before it (نظيره الكازاخي مختار
                 # تيلوبيردي، الرئيس البيلاروسي ألكسندر لوكاشنكو): it names the country, not the person.
-                while (found.type == "PER" and found.start < found.end and tokens[found.start].norm.startswith("ال")
-                       and (nisba := self._nisba_at(tokens, found.start)) and nisba[1] <= found.end):
+                # So does one on و after another name (الرئيسان القرغيزي صدر جباروف والطاجيكي إمام علي رحمن).
+                while (found.type == "PER" and found.start < found.end
+                       and ((tokens[found.start].norm.startswith("ال") and (nisba := self._nisba_at(tokens, found.start)))
+                            or ((country := self._conjoined_nisba(tokens[found.start])) and (nisba := (country, found.start + 1))))
+                       and nisba[1] <= found.end):
                     add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
                     found = replace(found, start=nisba[1])
                 if found.start == found.end:
@@ -413,10 +416,11 @@ class Recognizer:
                 j += 1
         # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
         named = j < len(tokens) and (taken[j] or any(t.pos in _NAME_POS or not t.analysed for t in tokens[j : j + 2]))
-        if j in persons:
-            return spans  # the title's person is known and named whole; what follows is another phrase
+        known = j in persons  # the title's person is known and named whole; what follows is another phrase
         while j < len(tokens) and taken[j]:
             j += 1
+        if known:
+            return spans + (self._conjoined_holders(tokens, j, taken) if countries else [])
         if j < len(tokens) and (body := self._organisation_at(tokens, j, taken)):
             spans.append(body)  # المتحدث باسم الشرطة جوزيف ...
             spans.extend(self._nisbas_inside(tokens, body))  # مدير وكالة المخابرات المركزية الأمريكية
@@ -435,6 +439,10 @@ class Recognizer:
             spans.append(_Span(j, end, "PER"))
         elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
+            return spans
+        # The nisba may be the tagger's already (الرئيسان القرغيزي صدر جباروف).
+        if countries or (i + len(title.words) < len(tokens) and self._nisba_at(tokens, i + len(title.words))):
+            spans.extend(self._conjoined_holders(tokens, end, taken))
         return spans
 
     def _counterpart(self, tokens, norms: list[str], nisba: _Span, spans: list[_Span], date: str | None) -> _Span:
@@ -458,6 +466,33 @@ class Recognizer:
         if holder is not None:
             return _Span(i, nisba.end, "PER", kb_id=holder.id, named=False)
         return _Span(i, nisba.end, "LOC", kb_id=nisba.kb_id, named=False)
+
+    def _conjoined_holders(self, tokens, k: int, taken: list[bool]) -> list[_Span]:
+        """Spans of the names that share a title, each after its nisba on و (الرئيس الفلسطيني
+        محمود عباس والتونسي الباجي قائد السبسي والسوداني عمر البشير), from token k on."""
+        spans = []
+        while k < len(tokens) and not taken[k] and (country := self._conjoined_nisba(tokens[k])):
+            end = k + 1
+            if end < len(tokens) and taken[end]:
+                while end < len(tokens) and taken[end]:
+                    end += 1  # the name is found already
+                name = None
+            else:
+                while end < len(tokens) and end - k <= _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
+                    end += 1
+                name = _Span(k + 1, end, "PER")
+            if end == k + 1:
+                break
+            spans.append(_Span(k, k + 1, "LOC", kb_id=country.id, nominal=True))
+            spans.extend([name] if name else [])
+            k = end
+        return spans
+
+    def _conjoined_nisba(self, token: Token) -> KBEntry | None:
+        """The country of a nisba that carries the conjunction و (والتونسي)."""
+        if not _nisba_reading(token) or not any(p.startswith("wa_") for p in token.prefixes):
+            return None
+        return next((country for variant, skip in clitic_variants(token.norm) if skip == 1 and (country := self.kb.country_of_nisba(variant))), None)
 
     def _holder_named(self, tokens, spans: list[_Span], phrase: list[_Span], title: Title, date: str | None) -> None:
         """Link the name right after a title and one nisba to whoever held that office on the date, when the names agree.
@@ -495,7 +530,7 @@ class Recognizer:
         if taken[k] or self.lexicon.is_time(token.norm) or not token.norm.isalpha() or self.lexicon.cue(token.norm) == "place":
             return False
         if token.pos in _NAME_POS or not token.analysed:
-            return not self._nisba_at(tokens, k)
+            return not self._nisba_at(tokens, k) and not self._conjoined_nisba(token)
         # A common noun inside a foreign name (شي جينبينغ، فون دير لايين) carries no clitic
         # or article and is followed by a word the database does not know.
         following = tokens[k + 1] if k + 1 < len(tokens) else None

@@ -1522,7 +1522,9 @@ class RelationExtractor:
                 # وكالة الأنباء الأردنية، شركة الطيران التونسية: the nisba only says where
                 # a news agency or company is from; it is no body of the state.
                 private = inner.type == "LOC" and any(self.lexicon.cue(t.norm) == "nonstate" for t in tokens[outer.tok_start : inner.tok_start])
-                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private:
+                # قوات فرنسية، مقاتلات إسرائيلية: an indefinite nisba describes some forces, no named body.
+                described = inner.type == "LOC" and inner.nominal and "Al_det" not in tokens[inner.tok_start].prefixes
+                if outer.type == "ORG" and outer.tok_start < inner.tok_start and inner.tok_end <= outer.tok_end and not collective and not private and not described:
                     found.append(_Found(body, "part_of", country, None, 0.85))
         return found
 
@@ -2090,6 +2092,12 @@ class RelationExtractor:
                 return title
         return None
 
+    @staticmethod
+    def _counterpart_office(found: list[_Found], person: str) -> str:
+        """The office a counterpart (نظيره الروسي فلاديمير بوتين) holds: that of the last
+        other person of the sentence a title gave; "-" when none did."""
+        return next((f.predicate for f in reversed(found) if f.subject != person), "-")
+
     def _title_relations(self, tokens, mentions, owner) -> list[_Found]:
         """leader_of / member_of from a title before a name (الرئيس الصيني شي جينبينغ)."""
         norms = [t.norm for t in tokens]
@@ -2100,6 +2108,7 @@ class RelationExtractor:
             j, complements, outer, confidence = mention.tok_start - 1, [], [], 0.9
             places: set[str] = set()
             bare: set[str] = set()
+            joined = shared = apposed = False  # a nisba after و (والتونسي); past another person's name; a comma passed
             while j >= 0:
                 title = self._title_ending_at(norms, j)
                 if title is None and complements and tokens[j].norm in self.lexicon.grammar["title_preposition"]:
@@ -2123,24 +2132,36 @@ class RelationExtractor:
                     # name it is of.
                     while len(complements) > 1 and complements[-1] in bare:
                         complements.pop()
-                    if complements and title.relation != "-":
-                        found.append(_Found(person, title.relation, complements[-1], None, confidence))
+                    relation = self._counterpart_office(found, person) if title.counterpart else title.relation
+                    # عقيلة الرئيس التركي أمينة أردوغان: the name may be the relative's, not the office holder's;
+                    # after a comma it is the holder's (ابن الرئيس الأمريكي، دونالد ترامب).
+                    kin = not apposed and j >= len(title.words) and self.lexicon.cue(tokens[j - len(title.words)].norm) == "kin"
+                    if complements and relation != "-" and not kin:
+                        found.append(_Found(person, relation, complements[-1], None, confidence))
                         # A member of a body within another is a member of that one too
                         # (عضو الهيئة السياسية لحزب حركة نداء تونس).
-                        if title.relation == "member_of":
+                        if relation == "member_of":
                             wider = outer + [c for c in complements[:-1] if c not in places]
                             found.extend(_Found(person, "member_of", body, None, 0.8) for body in dict.fromkeys(wider) if body != complements[-1])
                     break
                 if owner[j] is not None and mentions[owner[j]][0].type in ("LOC", "ORG", "MISC"):
                     complement_mention, complement = mentions[owner[j]]
-                    complements.append(complement)
+                    joined = complement_mention.nominal and any(p.startswith("wa_") for p in tokens[complement_mention.tok_start].prefixes)
+                    if not shared:
+                        complements.append(complement)
                     if complement_mention.type == "LOC":
                         places.add(complement)
                     if not _named(complement_mention):
                         bare.add(complement)
                     j = complement_mention.tok_start - 1
+                elif joined and owner[j] is not None and mentions[owner[j]][0].type == "PER":
+                    # One title for names each after its nisba (الرئيس الفلسطيني محمود عباس
+                    # والتونسي الباجي قائد السبسي): the first nisba back is this name's.
+                    joined, shared = False, True
+                    j = mentions[owner[j]][0].tok_start - 1
                 elif tokens[j].pos == "punc" and tokens[j].norm in self.lexicon.grammar["apposition"]:
                     j -= 1  # والي تونس، فاخر القفصي
+                    apposed = True
                 elif tokens[j].pos == "adj" and owner[j] is None and self.lexicon.cue(tokens[j].norm) != "former":
                     j -= 1  # الرئيس الفرنسي الجديد; but not الرئيس الفرنسي السابق
                 elif (start := self._portfolio_start(tokens, norms, j)) is not None:
@@ -2162,7 +2183,9 @@ class RelationExtractor:
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
             leads_on = title is not None and self._past_apposition(tokens, mentions, owner, k) == k
-            if title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes):
+            # Nor a title on a preposition (لقاء عكاشة بالسفير الإسرائيلي): it begins a phrase of its own.
+            if (title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes)
+                    and not _PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes)):
                 start = k + len(title.words)
                 # Definite adjectives of the title before its body (الرئيس الجديد لفرنسا), not a former one.
                 while (start < len(tokens) and tokens[start].pos == "adj" and tokens[start].prefixes == ("Al_det",)
