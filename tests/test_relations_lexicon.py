@@ -172,3 +172,21 @@ def test_stance_on_a_states_act(events, text, expected):
 )
 def test_verbal_attack_is_criticism(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An impersonal passive (cues.tsv impersonal) with its agent after من قبل، من طرف، على يد:
+        # the agent did the act of the verbal noun to the name after it.
+        ("وتم اعتقال محمد مرسي من قبل الجيش المصري.", [("Armed forces of Egypt", "arrested", "محمد مرسي")]),
+        ("تم إيقاف أحمد الرويسي من طرف الحرس الوطني.", [("الحرس الوطني", "arrested", "أحمد الرويسي")]),
+        ("تم القبض على محمد مرسي على يد الشرطة المصرية.", [("Police of Egypt", "arrested", "محمد مرسي")]),
+        # Guards: no agent, no actor; a plan or a habit (سيتم، يتم) is no fact.
+        ("وتم اعتقال محمد مرسي في القاهرة.", []),
+        ("وسيتم اعتقال محمد مرسي من قبل الجيش المصري.", []),
+        ("ويتم اعتقال المعارضين من قبل الجيش المصري.", []),
+    ],
+)
+def test_impersonal_passive_agent(events, text, expected):
+    assert events(text) == expected
