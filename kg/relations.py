@@ -1096,7 +1096,9 @@ class RelationExtractor:
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
         if direct and self._community_of(tokens, candidates[0][0], start):
             return None  # طالب إردوغان أكراد العراق: the addressee is Iraq's Kurds, not Iraq
-        if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
+        # With a preposition-selecting verb the direct object is the first name, or the person
+        # a title over that first name leads to (التقى X رئيس الهيئة الوطنية لمكافحة الفساد Y).
+        if direct and (trigger.object_prep is None or self._titled_person(tokens, mentions, *candidates[0]) == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
             return self._site_owner(trigger, tokens, mentions, start, boundary, actors, past, gap)

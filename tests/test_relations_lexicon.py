@@ -190,3 +190,18 @@ def test_verbal_attack_is_criticism(events, text, expected):
 )
 def test_impersonal_passive_agent(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb that takes its party after a preposition (التقى بـ/مع) may take it as a direct
+        # object; a title over a body before the name leads to the person, who is that object.
+        ("التقى يوسف الشاهد اليوم رئيس الهيئة الوطنية لمكافحة الفساد شوقي الطبيب.", [("Youssef Chahed", "met", "شوقي الطبيب")]),
+        # A time of day (cues.tsv time: صبيحة، عشية) between the verb and its subject.
+        ("التقى صبيحة اليوم الأربعاء محسن مرزوق بالمشير خليفة حفتر.", [("Mohsen Marzouk", "met", "Khalifa Haftar")]),
+        ("التقى عشية اليوم محسن مرزوق بالمشير خليفة حفتر.", [("Mohsen Marzouk", "met", "Khalifa Haftar")]),
+    ],
+)
+def test_met_past_a_title_or_a_time_of_day(events, text, expected):
+    assert events(text) == expected
