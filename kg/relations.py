@@ -262,6 +262,7 @@ class RelationExtractor:
         found += self._joined_in_talks(tokens, mentions, owner)
         found += self._killed_by_agent(tokens, mentions, owner)
         found += self._passive_agents(tokens, mentions, owner)
+        found += self._impersonal_passives(tokens, mentions, owner)
         found += self._events(tokens, mentions, owner, carried)
         described = {e for m, e in mentions if _described(m)} - {e for m, e in mentions if not _described(m)}
         found = [replace(f, confidence=round(f.confidence * _DESCRIPTION_WEIGHT, 2))
@@ -342,10 +343,7 @@ class RelationExtractor:
         object. Without an agent a passive names no actor (اُعتقل تونسي): nothing."""
         if trigger.object_prep is not None or "sa_fut" in tokens[i].prefixes:
             return []
-        boundary = self._clause_end(tokens, i, owner)
-        marker = next((k for k in range(i + 1, boundary - 2) if owner[k] is None and (
-            (tokens[k].norm in self.lexicon.grammar["from"] and tokens[k + 1].norm in self.lexicon.grammar["before"])
-            or (tokens[k].norm in self.lexicon.grammar["on"] and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
+        marker = self._agent_marker(tokens, i + 1, self._clause_end(tokens, i, owner), owner)
         agent = self._named_at(tokens, mentions, marker + 2) if marker is not None else None
         if agent is None:
             return []
@@ -359,6 +357,47 @@ class RelationExtractor:
             return []
         patients = [(m, e) for m, e in patients[:1] if not trigger.object_types or m.type in trigger.object_types]
         return [(agent[1], e, 0.75) for _, e in patients]
+
+    def _agent_marker(self, tokens, start: int, boundary: int, owner) -> int | None:
+        """Where the agent of a passive is introduced, from start to the clause's boundary: the
+        من of من قبل / من طرف, or the على of على يد / على أيدي (the agent is named two words on)."""
+        return next((k for k in range(start, boundary - 2) if owner[k] is None and (
+            (tokens[k].norm in self.lexicon.grammar["from"] and tokens[k + 1].norm in self.lexicon.grammar["before"])
+            or (tokens[k].norm in self.lexicon.grammar["on"] and self.lexicon.cues.get(tokens[k + 1].lemma) == "agent"))), None)
+
+    def _impersonal_passives(self, tokens, mentions, owner) -> list[_Found]:
+        """An act told by an impersonal passive, a verb of happening (cues.tsv impersonal) and
+        the act's verbal noun: تم اعتقال X من قبل Y، وتم استدعاء X على يد Y، جرى توقيف X من طرف Y.
+        The agent is the subject, the first name after the noun (its genitive, or the one its
+        preposition governs: تم القبض على X) the object. Without an agent the act names no
+        actor (تم اعتقال X): nothing. A present tense (يتم، سيتم) tells a plan or a habit, not a
+        fact, unless negated (لم يتم)."""
+        found = []
+        for u, token in enumerate(tokens[:-1]):
+            if token.pos != "verb" or owner[u] is not None or self.lexicon.cues.get(token.lemma) != "impersonal":
+                continue
+            cue = self._cue_before(tokens, u)
+            if "sa_fut" in token.prefixes or cue == "modality" or (_imperfect(token, self.lexicon.grammar) and cue != "negation"):
+                continue
+            i = u + 1
+            while i < len(tokens) - 1 and owner[i] is None and self._time_word(tokens[i]):
+                i += 1  # تم اليوم استدعاء
+            frames = self.lexicon.triggers.get((tokens[i].lemma, "noun"), ()) if owner[i] is None else ()
+            marker = self._agent_marker(tokens, i + 1, self._clause_end(tokens, i, owner), owner) if frames else None
+            agent = self._named_at(tokens, mentions, marker + 2) if marker is not None else None
+            if agent is None or agent[0].nominal:
+                continue
+            patient = self._named_at(tokens, mentions, i + 1 + (tokens[i + 1].pos == "prep"))
+            if patient is None or patient[0].nominal or patient[0].tok_end > marker:
+                continue
+            for trigger in frames:
+                if trigger.object_types and patient[0].type not in trigger.object_types:
+                    continue
+                if self._requirements_met(trigger, tokens, i, owner) and not self._other_sense(trigger, tokens, i, owner):
+                    if agent[1] != patient[1]:
+                        found.append(_Found(agent[1], trigger.predicate, patient[1], i, 0.75, cue == "negation"))
+                    break
+        return found
 
     def _reported_by(self, tokens, mentions, owner) -> tuple[str, int] | None:
         """Who the sentence says reports its events, and the token from which they are reported.
@@ -1139,7 +1178,9 @@ class RelationExtractor:
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
         if direct and self._community_of(tokens, candidates[0][0], start):
             return None  # طالب إردوغان أكراد العراق: the addressee is Iraq's Kurds, not Iraq
-        if direct and (trigger.object_prep is None or candidates[0][1] == direct[0]):
+        # With a preposition-selecting verb the direct object is the first name, or the person
+        # a title over that first name leads to (التقى X رئيس الهيئة الوطنية لمكافحة الفساد Y).
+        if direct and (trigger.object_prep is None or self._titled_person(tokens, mentions, *candidates[0]) == direct[0]):
             return direct[0], 1.0
         if trigger.object_prep is None:
             return self._site_owner(trigger, tokens, mentions, start, boundary, actors, past, gap)

@@ -172,3 +172,36 @@ def test_stance_on_a_states_act(events, text, expected):
 )
 def test_verbal_attack_is_criticism(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An impersonal passive (cues.tsv impersonal) with its agent after من قبل، من طرف، على يد:
+        # the agent did the act of the verbal noun to the name after it.
+        ("وتم اعتقال محمد مرسي من قبل الجيش المصري.", [("Armed forces of Egypt", "arrested", "محمد مرسي")]),
+        ("تم إيقاف أحمد الرويسي من طرف الحرس الوطني.", [("الحرس الوطني", "arrested", "أحمد الرويسي")]),
+        ("تم القبض على محمد مرسي على يد الشرطة المصرية.", [("Police of Egypt", "arrested", "محمد مرسي")]),
+        # Guards: no agent, no actor; a plan or a habit (سيتم، يتم) is no fact.
+        ("وتم اعتقال محمد مرسي في القاهرة.", []),
+        ("وسيتم اعتقال محمد مرسي من قبل الجيش المصري.", []),
+        ("ويتم اعتقال المعارضين من قبل الجيش المصري.", []),
+    ],
+)
+def test_impersonal_passive_agent(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb that takes its party after a preposition (التقى بـ/مع) may take it as a direct
+        # object; a title over a body before the name leads to the person, who is that object.
+        ("التقى يوسف الشاهد اليوم رئيس الهيئة الوطنية لمكافحة الفساد شوقي الطبيب.", [("Youssef Chahed", "met", "شوقي الطبيب")]),
+        # A time of day (cues.tsv time: صبيحة، عشية) between the verb and its subject.
+        ("التقى صبيحة اليوم الأربعاء محسن مرزوق بالمشير خليفة حفتر.", [("Mohsen Marzouk", "met", "Khalifa Haftar")]),
+        ("التقى عشية اليوم محسن مرزوق بالمشير خليفة حفتر.", [("Mohsen Marzouk", "met", "Khalifa Haftar")]),
+    ],
+)
+def test_met_past_a_title_or_a_time_of_day(events, text, expected):
+    assert events(text) == expected
