@@ -308,7 +308,7 @@ class CommonReadings:
     The database is GPL, so the table is derived on the user's machine, beside the analysis
     image, and made again when that image or this module changes. Each word's readings are
     kept pickled and unpickled when the word is first met (~10 µs, against ~100 µs to analyse
-    it): unpickling every word's would add ~170 ms to start-up, the pickled table ~20 ms.
+    it): unpickling every word's would add ~170 ms to start-up, the pickled table adds 20-30 ms.
     Loaded before a corpus run's workers fork, so they share it.
     """
 
