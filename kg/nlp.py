@@ -6,6 +6,7 @@ import functools
 import hashlib
 import pickle
 import re
+import sys
 from itertools import islice
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -47,6 +48,11 @@ _CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
 # Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
+# Words analysed once, at install time, into the readings table (`CommonReadings`): the NER
+# training text's word forms (scripts/build_word_list.py), at most MAX_COMMON_WORDS of them.
+COMMON_WORDS = Path(__file__).parent / "data" / "news_words.txt"
+MAX_COMMON_WORDS = 50_000
+_TABLE_PREFIX = "kg-readings-"
 
 
 def normalize(text: str) -> str:
@@ -128,12 +134,14 @@ class Analyzer:
         morphology: a loaded `kg.camel_db.Morphology` (or anything whose `analyze` returns
             tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
+        common: the common words' readings table (`CommonReadings.load`), read before analysing a word.
     """
 
-    def __init__(self, morphology, lexicon_lemmas: Collection[str] = ()):
+    def __init__(self, morphology, lexicon_lemmas: Collection[str] = (), common: CommonReadings | None = None):
         self._analyze: Callable[[str], list[tuple]] = morphology.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
-        self.words = WordReadings()  # a corpus run fills it from earlier runs and from its workers
+        # Starts from the common words' table; a corpus run fills it from earlier runs and from its workers.
+        self.words = WordReadings(common=common)
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
         self._choices: dict[tuple[str, bool, bool], tuple] = {}  # (word, after a preposition, lexicon) -> Token fields
 
@@ -168,7 +176,7 @@ class Analyzer:
         norm = normalize(text)
         # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
         # apart (إقالة "dismissal" is not أقاله "he dismissed him").
-        readings = self.readings(dediac(text).replace(TATWEEL, ""))
+        readings = self.readings(word_key(text))
         if not readings:
             return (norm, norm, _punctuation_pos(norm), (), None, "", None, None, None, False, False)
         best = max(readings, key=lambda reading: self._score(reading, after_preposition, lexicon))
@@ -199,7 +207,7 @@ class Analyzer:
         if found is None:
             if len(self._lexicon_words) >= _MAX_CACHED_WORDS:
                 self._lexicon_words.clear()
-            readings = self.readings(dediac(text).replace(TATWEEL, ""))
+            readings = self.readings(word_key(text))
             found = self._lexicon_words[text] = any(r.lemma in self._lexicon_lemmas for r in readings)
         return found
 
@@ -207,7 +215,7 @@ class Analyzer:
         """Return the distinct readings of an undiacritised word (cached)."""
         cached = self.words.get(word)
         if cached is None:
-            cached = _distinct_readings(self._analyze(word)) if _is_word(word) else ()
+            cached = word_readings(self._analyze, word)
             self.words.add(word, cached)
         return cached
 
@@ -234,15 +242,23 @@ class WordReadings:
         readings: the readings to start with.
     """
 
-    def __init__(self, readings: dict[str, tuple[Reading, ...]] | None = None):
+    def __init__(self, readings: dict[str, tuple[Reading, ...]] | None = None, common: CommonReadings | None = None):
         self._readings = {} if readings is None else readings
+        self._common = common
         self._fresh: dict[str, tuple[Reading, ...]] = {}  # analysed here since the last take_fresh()
 
     def __len__(self) -> int:
         return len(self._readings)
 
     def get(self, word: str) -> tuple[Reading, ...] | None:
-        return self._readings.get(word)
+        """A word's readings if known here or in the common words' table (then kept here, not as fresh:
+        every process has the table)."""
+        found = self._readings.get(word)
+        if found is None and self._common is not None:
+            found = self._common.get(word)
+            if found is not None:
+                self.add(word, found, fresh=False)
+        return found
 
     def add(self, word: str, readings: tuple[Reading, ...], fresh: bool = True) -> None:
         """Keep a word's readings; when full, forget the older half first.
@@ -284,6 +300,81 @@ class WordReadings:
         """Write the readings with their version, atomically."""
         with atomic_file(path, binary=True) as stream:
             pickle.dump((analysis_version(), self._readings), stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class CommonReadings:
+    """The readings of common words (`COMMON_WORDS`), made once from the installed database.
+
+    The database is GPL, so the table is derived on the user's machine, beside the analysis
+    image, and made again when that image or this module changes. Each word's readings are
+    kept pickled and unpickled when the word is first met (~10 µs, against ~100 µs to analyse
+    it): unpickling every word's would add ~170 ms to start-up, the pickled table adds 20-30 ms.
+    Loaded before a corpus run's workers fork, so they share it.
+    """
+
+    def __init__(self, pickled: dict[str, bytes]):
+        self._pickled = pickled
+
+    def __len__(self) -> int:
+        return len(self._pickled)
+
+    def get(self, word: str) -> tuple[Reading, ...] | None:
+        data = self._pickled.get(word)
+        return None if data is None else pickle.loads(data)
+
+    @classmethod
+    def load(cls, morphology) -> CommonReadings:
+        """The table of the installed analysis image and this kg, made first when it is missing or stale.
+
+        Args:
+            morphology: the loaded `kg.camel_db.Morphology`, to make the table with.
+        """
+        path = common_readings_path()
+        try:
+            with path.open("rb") as stream:
+                return cls(pickle.load(stream))
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            pass
+        print(f"kg: making the readings table {path.name} of {COMMON_WORDS.name} (once)", file=sys.stderr)
+        pickled = {word: pickle.dumps(word_readings(morphology.analyze, word), protocol=pickle.HIGHEST_PROTOCOL)
+                   for word in common_words()}
+        try:
+            with atomic_file(path, binary=True) as stream:
+                pickle.dump(pickled, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for old in path.parent.glob(f"{_TABLE_PREFIX}*.pickle"):
+                if old != path:
+                    old.unlink()  # a table of an older image, word list or kg
+        except OSError as err:  # a read-only data folder: this run still has the table
+            print(f"kg: cannot write the readings table beside the database: {err}", file=sys.stderr)
+        return cls(pickled)
+
+
+def common_readings_path() -> Path:
+    """Where the readings table of the installed analysis image, word list and this kg lives."""
+    key = hashlib.sha256(analysis_version().encode() + hashlib.sha256(COMMON_WORDS.read_bytes()).digest()).hexdigest()
+    return image_path().with_name(f"{_TABLE_PREFIX}{key[:16]}.pickle")
+
+
+def common_words() -> list[str]:
+    """The words of `COMMON_WORDS`, most frequent first, at most `MAX_COMMON_WORDS`."""
+    lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")][:MAX_COMMON_WORDS]
+
+
+def word_key(text: str) -> str:
+    """The form of a token's text whose readings are analysed and cached: no diacritics, no tatweel."""
+    return dediac(text).replace(TATWEEL, "")
+
+
+def word_keys(text: str) -> list[str]:
+    """The `word_key` of each word of a text (punctuation and digits left out), in order."""
+    keys = (word_key(text[start:end]) for start, end in token_spans(text, 0, len(text)))
+    return [key for key in keys if _is_word(key)]
+
+
+def word_readings(analyze: Callable[[str], list[tuple]], word: str) -> tuple[Reading, ...]:
+    """The distinct readings of a word (a `word_key`) by an analyser's `analyze`; none for a non-word."""
+    return _distinct_readings(analyze(word)) if _is_word(word) else ()
 
 
 def analysis_version() -> str:

@@ -12,7 +12,7 @@ from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
 from kg.link import Linker
 from kg.ner import Recognizer
-from kg.nlp import Analyzer
+from kg.nlp import Analyzer, CommonReadings
 from kg.relations import RelationExtractor, load_capitals
 from kg.tagger import MODEL_DIR, Tagger
 from kg.types import Document, Extraction, Relation, Sentence
@@ -54,7 +54,8 @@ class Pipeline:
         """
         ner = resolve_ner(ner)
         lexicon = Lexicon.load()
-        analyzer = Analyzer(load_analyzer(), {lemma for lemma, _ in lexicon.triggers})
+        morphology = load_analyzer()
+        analyzer = Analyzer(morphology, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(morphology))
         kb, linker = kb_image.load(lexicon)
         if ner_model is None:
             tagger = None

@@ -11,10 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.camel_db import dediac
-
 from kg.gazetteer import Gazetteer, feature_variants
-from kg.nlp import TATWEEL, Analyzer
+from kg.nlp import Analyzer, word_key
 from kg.types import Token
 
 MODEL_DIR = Path(__file__).parent / "data" / "ner"
@@ -177,7 +175,7 @@ class Featurizer:
             if token.respelled:
                 features.append("respelled")
         if "readings" in use:
-            readings = self.analyzer.readings(dediac(token.text).replace(TATWEEL, ""))
+            readings = self.analyzer.readings(word_key(token.text))
             kinds = {r.pos for r in readings}
             if "noun_prop" in kinds:
                 features.append("any_prop" if len(kinds) > 1 else "only_prop")

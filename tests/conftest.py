@@ -9,7 +9,7 @@ import pytest
 from kg.camel_db import MissingDatabase, load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
-from kg.nlp import Analyzer
+from kg.nlp import Analyzer, CommonReadings
 from kg.pipeline import Pipeline
 from kg.read import Problem, read_inputs
 from kg.tagger import MODEL_DIR, Tagger
@@ -36,7 +36,7 @@ def camel_analyzer():
 
 @pytest.fixture(scope="session")
 def analyzer(camel_analyzer, lexicon) -> Analyzer:
-    return Analyzer(camel_analyzer, {lemma for lemma, _ in lexicon.triggers})
+    return Analyzer(camel_analyzer, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(camel_analyzer))
 
 
 @pytest.fixture(scope="session")

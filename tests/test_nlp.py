@@ -1,6 +1,8 @@
 import pytest
 
-from kg.nlp import Analyzer, normalize, sentence_spans, token_spans
+from kg import nlp
+from kg.nlp import (Analyzer, CommonReadings, WordReadings, common_words, normalize, sentence_spans, token_spans,
+                    word_keys, word_readings)
 from kg.read import read_inputs
 from kg.types import Document
 
@@ -85,3 +87,41 @@ def test_diacritics_stay_inside_words(analyzer):
     body = "حضّت ألمانيا على خفضِ التصعيد."
     (sentence,) = analyzer(Document("d", body, "test"))
     assert [t.text for t in sentence.tokens] == ["حضّت", "ألمانيا", "على", "خفضِ", "التصعيد", "."]
+
+
+def test_the_common_words_readings_are_the_databases(camel_analyzer):
+    table = CommonReadings.load(camel_analyzer)
+    words = common_words()
+    assert len(table) == len(words) > 10_000
+    # The most frequent words, and a spread of the rarer ones.
+    for word in words[:300] + words[300::97]:
+        assert table.get(word) == word_readings(camel_analyzer.analyze, word), word
+    assert table.get("كازاخستانيون") is None
+
+
+def test_the_readings_table_is_made_once_and_read_after(tmp_path, monkeypatch, camel_analyzer):
+    listed = tmp_path / "words.txt"
+    listed.write_text("# a comment\nالرئيس\nوقال\n", encoding="utf-8")
+    monkeypatch.setattr(nlp, "COMMON_WORDS", listed)
+    monkeypatch.setattr(nlp, "common_readings_path", lambda: tmp_path / "kg-readings-test.pickle")
+    made = CommonReadings.load(camel_analyzer)
+    assert (tmp_path / "kg-readings-test.pickle").is_file() and len(made) == 2
+
+    class NoAnalysis:
+        def analyze(self, word):
+            raise AssertionError("the table is read, not made again")
+
+    read = CommonReadings.load(NoAnalysis())
+    assert read.get("وقال") == made.get("وقال") == word_readings(camel_analyzer.analyze, "وقال")
+
+
+def test_a_word_of_the_table_is_kept_and_not_fresh(camel_analyzer):
+    words = WordReadings(common=CommonReadings.load(camel_analyzer))
+    assert len(words) == 0
+    assert words.get("الرئيس") == word_readings(camel_analyzer.analyze, "الرئيس")
+    assert len(words) == 1 and words.take_fresh() == {}  # every worker has the table: nothing to share
+    assert words.get("كازاخستانيون") is None
+
+
+def test_word_keys_are_the_analysed_forms():
+    assert word_keys("(قالَ الرئيـس 12 .") == ["قال", "الرئيس"]
