@@ -231,3 +231,22 @@ def test_addressee_inside_a_necessity(events, text, expected):
 )
 def test_a_description_is_a_party(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A seat of power (seats.tsv) speaks for its state when the article names the state, as a capital does.
+        ("وقالت روسيا إن الوضع خطير. واتهم الكرملين واشنطن بالتصعيد.", [("Russia", "accused", "Washington, D.C.")]),
+        ("وقالت روسيا إن الوضع خطير. ودعا الكرملين الولايات المتحدة إلى الحوار.", [("Russia", "called_for", "United States")]),
+        ("أعلنت فرنسا موقفها. وانتقد الإليزيه إيران بشدة.", [("France", "condemned", "Iran")]),
+        ("وقالت الولايات المتحدة إن الوضع خطير. واتهم البيت الأبيض روسيا بالتصعيد.", [("United States", "accused", "Russia")]),
+        # The state is not named: the seat stays itself.
+        ("وانتقد الكرملين أمس موقف الولايات المتحدة.", [("Moscow Kremlin", "condemned", "United States")]),
+        # A state's own body is no seat: the Pentagon acts as the Department of Defense.
+        ("وقالت الولايات المتحدة إن الوضع خطير. واتهم البنتاغون إيران بالتصعيد.",
+         [("United States Department of Defense", "accused", "Iran")]),
+    ],
+)
+def test_a_seat_of_power_speaks_for_its_state(events, text, expected):
+    assert events(text) == expected
