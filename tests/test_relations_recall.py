@@ -210,7 +210,12 @@ def test_addressee_inside_a_necessity(events, text, expected):
         # that state on the article's date, else the state (CAMEO's «the Chinese counterpart»).
         ("وشكر الرئيس ترامب نظيره الصيني على جهوده.", [("Donald Trump", "praised", "Xi Jinping")]),
         ("والتقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في موسكو.", [("Vladimir Putin", "met", "Xi Jinping")]),
-        ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "United States")]),
+        # No title before it: the office the person named before it held on the date (the KB's roles).
+        ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "Donald Trump")]),
+        ("وبحث تيلرسون مع نظيره الروسي الأزمة السورية.", [("Rex Tillerson", "met", "Sergey Lavrov")]),
+        # No office on the date (Kerry left it in January 2017), or no person the KB knows: the state.
+        ("وبحث جون كيري مع نظيره الروسي الأزمة السورية.", [("John Kerry", "met", "Russia")]),
+        ("وانتقد محمد الصغير نظيره الأمريكي.", [("محمد الصغير", "condemned", "United States")]),
         # The title before it, with no name, is the other party (its holder on the date).
         ("واستقبل وزير الخارجية القطري نظيره التركي في الدوحة.",
          [("Sheikh Mohammed bin Abdulrahman Al Thani", "met", "Mevlüt Çavuşoğlu")]),
