@@ -255,3 +255,12 @@ def test_a_description_is_a_party(events, text, expected):
 )
 def test_a_seat_of_power_speaks_for_its_state(events, text, expected):
     assert events(text) == expected
+
+
+def test_a_bad_seat_row_is_one_line(tmp_path):
+    from kg.relations import load_capitals
+
+    path = tmp_path / "seats.tsv"
+    path.write_text("# a comment\nseat\tcountry\tseat_en\nkg-kremlin\tRussia\tKremlin\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"seats.tsv: expected rows of an entity id and its state's Wikidata id$"):
+        load_capitals((path,))
