@@ -279,6 +279,24 @@ class KnowledgeBase:
                     holders[entry.id] = entry
         return next(iter(holders.values())) if len(holders) == 1 else None
 
+    def office_of(self, entry_id: str, role_keywords: Iterable[str], date: str | None) -> str | None:
+        """Return the keyword of the one office in a state the entity held on a date (ناقش بلينكن
+        مع نظيره الصيني: Blinken's «foreign minister»), or None when it held none or several.
+
+        Args:
+            entry_id: the person's KB id.
+            role_keywords: the offices to tell apart, as `office_holder` takes them; synonyms may repeat one office.
+            date: YYYY or YYYY-MM-DD; None takes the offices still held.
+        """
+        entry = self._entries.get(entry_id)
+        held = [role for role in (entry.roles if entry else ()) if role.country and (role.covers(date) if date else role.end is None)]
+        found = {}
+        for keyword in role_keywords:
+            roles = [role for role in held if _names_office(role.role, self._title_patterns(keyword))]
+            if len(roles) == 1:
+                found.setdefault(roles[0], keyword)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _title_patterns(self, role_keyword: str) -> list[re.Pattern[str]]:
         keyword = " ".join(role_keyword.casefold().split())
         # whole words, and not "vice president" / "deputy prime minister" / "under-secretary-general"

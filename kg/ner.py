@@ -449,8 +449,9 @@ class Recognizer:
         """The party «نظيره» + a nisba with no name after it stands for, or the nisba as it was.
 
         Who held, in the nisba's state, the office of the title before it in the sentence
-        (التقى الرئيس الروسي … نظيره الصيني: China's president), when the knowledge base knows;
-        else the state, as CAMEO codes «the Chinese counterpart». A name after it, at once or
+        (التقى الرئيس الروسي … نظيره الصيني: China's president), or with no title the office the
+        person named before it held on the date (ناقش بلينكن مع نظيره الصيني: China's foreign
+        minister), when the knowledge base knows; else the state, as CAMEO codes «the Chinese counterpart». A name after it, at once or
         after a comma (نظيره الإيطالي، سيرجيو ماتارالا), is the counterpart itself.
         """
         i = next((k for k in range(max(nisba.start - self.lexicon.max_title_words, 0), nisba.start)
@@ -462,6 +463,10 @@ class Recognizer:
             return nisba
         office = next((title.role_en for k in range(i - 1, -1, -1)
                        if (title := self.lexicon.title_at(norms, k)) and title.relation != "-" and title.role_en), None)
+        if office is None:  # no title: the office of the person named last before (ناقش بلينكن مع نظيره الصيني)
+            person = next((s for s in reversed(spans) if s.type == "PER" and s.end <= i and s.kb_id), None)
+            offices = dict.fromkeys(t.role_en for t in self.lexicon.titles.values() if t.relation != "-" and t.role_en and t.role_en != _COUNTERPART)
+            office = self.kb.office_of(person.kb_id, offices, date) if person else None
         holder = self.kb.office_holder(office, nisba.kb_id, date) if office else None
         if holder is not None:
             return _Span(i, nisba.end, "PER", kb_id=holder.id, named=False)

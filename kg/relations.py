@@ -10,6 +10,7 @@ from pathlib import Path
 from kg.kb import KnowledgeBase
 from kg.lexicon import Grammar, Lexicon, Trigger
 from kg.nlp import clitic_variants, normalize
+from kg.terms import ENTITY_IRI
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
 
 _SUBJECT_WINDOW = 8  # tokens after a verb in which its subject stands (VSO, past a title)
@@ -54,15 +55,20 @@ _SITE_KINDS = frozenset({"site", "facility", "arms"})  # a venue (مبنى ال�
 _JOINED_SITE_KINDS = _SITE_KINDS | {"venue"}  # قواعد ومقرات X
 _SITE_OWNERS = frozenset({"ORG", "PER"})
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
+SEATS = Path(__file__).parent / "data" / "seats.tsv"
 
 
-def load_capitals(path: Path = CAPITALS) -> dict[str, str]:
-    """Read capitals.tsv: the Wikidata id of each capital city -> that of its country."""
-    with path.open(encoding="utf-8") as stream:
-        rows = csv.DictReader((line for line in stream if not line.startswith("#")), delimiter="\t")
-        capitals = {row["city"]: row["country"] for row in rows}
-    if not capitals or any(not (a.startswith("Q") and b.startswith("Q")) for a, b in capitals.items()):
-        raise ValueError(f"{path}: expected rows of city and country Wikidata ids")
+def load_capitals(paths: tuple[Path, ...] = (CAPITALS, SEATS)) -> dict[str, str]:
+    """Read capitals.tsv and seats.tsv: the entity id (its IRI's last part: a Wikidata id, or
+    kg-… for a KB entry with none) of each capital city or seat of power -> the Wikidata id of
+    the state it speaks for."""
+    capitals = {}
+    for path in paths:
+        with path.open(encoding="utf-8") as stream:
+            rows = list(csv.reader((line for line in stream if not line.startswith("#")), delimiter="\t"))[1:]
+        if not rows or any(len(row) < 2 or not row[1].startswith("Q") for row in rows):
+            raise ValueError(f"{path}: expected rows of an entity id and its state's Wikidata id")
+        capitals.update((row[0], row[1]) for row in rows)
     return capitals
 
 
@@ -99,7 +105,7 @@ class RelationExtractor:
         """Args:
             lexicon: triggers and cue words.
             kb: tells which entities are countries, for the state a party speaks for.
-            capitals: capital city -> country, Wikidata ids (`load_capitals`).
+            capitals: capital city or seat of power -> its state (`load_capitals`).
         """
         self.lexicon = lexicon
         self.kb = kb
@@ -216,11 +222,11 @@ class RelationExtractor:
         return verb > 0 and tokens[verb - 1].norm in self.lexicon.relative_pronouns and not self._time_ahead(tokens, verb, owner)
 
     def _voices(self, entities: tuple[Entity, ...]) -> dict[str, str]:
-        """The state each party of an event speaks for: a capital's country (بيونغ يانغ طالبت,
-        as CAMEO coders read it) and, for the bare collective السلطات، the article's country
+        """The state each party of an event speaks for: a capital's or a seat of power's
+        country (بيونغ يانغ طالبت، يتوجب على الكرملين; as CAMEO coders read it) and, for the bare collective السلطات، the article's country
         (the one it names most often, if one does), when the article names that state."""
         by_qid = {e.wikidata: e.id for e in entities if e.wikidata}
-        voices = {e.id: by_qid[self.capitals[e.wikidata]] for e in entities if self.capitals.get(e.wikidata) in by_qid}
+        voices = {e.id: by_qid[self.capitals[local]] for e in entities if self.capitals.get(local := e.id.removeprefix(ENTITY_IRI)) in by_qid}
         if self.kb is None:
             return voices
         counts = sorted(((len(e.mentions), e.id) for e in entities if e.wikidata and (entry := self.kb.get(e.wikidata)) and entry.is_country), reverse=True)

@@ -355,7 +355,12 @@ def test_quoted_verb_after_subject(events, text, expected):
         # that state on the article's date, else the state (CAMEO's «the Chinese counterpart»).
         ("وشكر الرئيس ترامب نظيره الصيني على جهوده.", [("Donald Trump", "praised", "Xi Jinping")]),
         ("والتقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في موسكو.", [("Vladimir Putin", "met", "Xi Jinping")]),
-        ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "United States")]),
+        # No title before it: the office the person named before it held on the date (the KB's roles).
+        ("وانتقد أردوغان نظيره الأمريكي.", [("Recep Tayyip Erdoğan", "condemned", "Donald Trump")]),
+        ("وبحث تيلرسون مع نظيره الروسي الأزمة السورية.", [("Rex Tillerson", "met", "Sergey Lavrov")]),
+        # No office on the date (Kerry left it in January 2017), or no person the KB knows: the state.
+        ("وبحث جون كيري مع نظيره الروسي الأزمة السورية.", [("John Kerry", "met", "Russia")]),
+        ("وانتقد محمد الصغير نظيره الأمريكي.", [("محمد الصغير", "condemned", "United States")]),
         # The title before it, with no name, is the other party (its holder on the date).
         ("واستقبل وزير الخارجية القطري نظيره التركي في الدوحة.",
          [("Sheikh Mohammed bin Abdulrahman Al Thani", "met", "Mevlüt Çavuşoğlu")]),
@@ -448,3 +453,31 @@ def test_described_forces_are_no_body(structural, text, expected):
 )
 def test_ambassador_title(structural, text, expected):
     assert structural(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A seat of power (seats.tsv) speaks for its state when the article names the state, as a capital does.
+        ("وقالت روسيا إن الوضع خطير. واتهم الكرملين واشنطن بالتصعيد.", [("Russia", "accused", "Washington, D.C.")]),
+        ("وقالت روسيا إن الوضع خطير. ودعا الكرملين الولايات المتحدة إلى الحوار.", [("Russia", "called_for", "United States")]),
+        ("أعلنت فرنسا موقفها. وانتقد الإليزيه إيران بشدة.", [("France", "condemned", "Iran")]),
+        ("وقالت الولايات المتحدة إن الوضع خطير. واتهم البيت الأبيض روسيا بالتصعيد.", [("United States", "accused", "Russia")]),
+        # The state is not named: the seat stays itself.
+        ("وانتقد الكرملين أمس موقف الولايات المتحدة.", [("Moscow Kremlin", "condemned", "United States")]),
+        # A state's own body is no seat: the Pentagon acts as the Department of Defense.
+        ("وقالت الولايات المتحدة إن الوضع خطير. واتهم البنتاغون إيران بالتصعيد.",
+         [("United States Department of Defense", "accused", "Iran")]),
+    ],
+)
+def test_a_seat_of_power_speaks_for_its_state(events, text, expected):
+    assert events(text) == expected
+
+
+def test_a_bad_seat_row_is_one_line(tmp_path):
+    from kg.relations import load_capitals
+
+    path = tmp_path / "seats.tsv"
+    path.write_text("# a comment\nseat\tcountry\tseat_en\nkg-kremlin\tRussia\tKremlin\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"seats.tsv: expected rows of an entity id and its state's Wikidata id$"):
+        load_capitals((path,))
