@@ -2,6 +2,9 @@
 
 import pytest
 
+from kg.pipeline import to_record
+from kg.types import Document
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -296,3 +299,21 @@ def test_militia_as_organisation(events, text, expected):
 )
 def test_quoted_verb_after_subject(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, label, written",
+    [
+        # A description the knowledge base knows by name is a spelling of the entry's name, so the
+        # JSON lists it (CONTRACT.md): the scorer matches «الجيش الأميركي» against it, not the label's أمريكي.
+        ("دمر الجيش الأميركي صاروخا للحوثيين.", "الجيش الأمريكي", ["الجيش الأميركي"]),
+        ("وقالت وزارة الخارجية الأميركية إن الاجتماع انتهى.", "وزارة الخارجية الأمريكية", ["وزارة الخارجية الأميركية"]),
+        # Guards: a nisba standing for its country, a bare description, are no names.
+        ("وقالت الخارجية الأمريكية إن الاجتماع انتهى.", "الولايات المتحدة", []),
+        ("وقالت الحكومة إن الاجتماع انتهى.", "الحكومة", []),
+    ],
+)
+def test_a_description_known_by_name_is_written(pipeline, text, label, written):
+    record = to_record(pipeline(Document(id="t", body=text, source="test")))
+    entity = next(e for e in record["entities"] if e["label_ar"] == label)
+    assert [m["text"] for m in entity["mentions"]] == written
