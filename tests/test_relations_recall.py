@@ -317,3 +317,33 @@ def test_a_description_known_by_name_is_written(pipeline, text, label, written):
     record = to_record(pipeline(Document(id="t", body=text, source="test")))
     entity = next(e for e in record["entities"] if e["label_ar"] == label)
     assert [m["text"] for m in entity["mentions"]] == written
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Forces named only by their states' nisbas joined by و are the states' (as CAMEO codes them),
+        # after the verb, before it, or before the verb carrying out an attack.
+        ("وقصفت القوات الأمريكية والبريطانية مواقع الحوثيين في صنعاء.",
+         [("Houthis", "United Kingdom", "attacked"), ("Houthis", "United States", "attacked")]),
+        ("القوات الأمريكية والبريطانية قصفت مواقع الحوثيين في صنعاء.",
+         [("Houthis", "United Kingdom", "attacked"), ("Houthis", "United States", "attacked")]),
+        ("ونفذت القوات الأمريكية والبريطانية هجوما استهدف منطقة رأس عيسى.",
+         [("رأس عيسى", "United Kingdom", "attacked"), ("رأس عيسى", "United States", "attacked")]),
+        ("وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.",
+         [("الحديدة", "United Kingdom", "attacked"), ("الحديدة", "United States", "attacked")]),
+        # The arms and their nisba before the verb, the craft's model between.
+        ("قاذفات بي-2 أمريكية شنت غارات على إيران.", [("Iran", "United States", "attacked")]),
+        # Guards: one state's forces stay the body; aviation with no nisba names no state.
+        ("وقصفت القوات الأمريكية مدينة الحديدة.", [("الحديدة", "القوات الأمريكية", "attacked")]),
+        ("وقصف الطيران الحربي مدينة الحديدة.", []),
+    ],
+)
+def test_forces_named_by_their_states(events, text, expected):
+    assert sorted((o, s, p) for s, p, o in events(text)) == expected
+
+
+def test_forces_named_by_their_states_are_less_sure_than_a_named_actor(pipeline):
+    named = pipeline(Document(id="t", body="وقصفت الولايات المتحدة مدينة الحديدة.", source="test")).relations
+    states = pipeline(Document(id="t", body="وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.", source="test")).relations
+    assert max(r.confidence for r in states if r.predicate == "attacked") < min(r.confidence for r in named if r.predicate == "attacked")
