@@ -715,8 +715,8 @@ class RelationExtractor:
             subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, carrier), carrier)
             subjects = [] if subject is None else _listed_before(tokens, mentions, subject, self.lexicon.grammar)
         # القوات الأمريكية والبريطانية نفذت هجوما، نفذت طائرات أمريكية هجوما: the states
-        armed = [] if subjects else (self._armed_before(tokens, carrier, mentions, owner) if carrier == act - 1
-                                     else self._armed_subject(tokens, carrier, mentions, owner))
+        armed = [] if subjects else (self._armed_subject(tokens, carrier, mentions, owner)
+                                     or self._armed_before(tokens, carrier, mentions, owner))
         return [mentions[s][1] for s in subjects if not mentions[s][0].nominal] + [mentions[s][1] for s in armed]
 
     def _armed_subject(self, tokens, i: int, mentions, owner) -> list[int]:

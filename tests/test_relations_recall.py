@@ -328,6 +328,8 @@ def test_a_description_known_by_name_is_written(pipeline, text, label, written):
          [("Houthis", "United Kingdom", "attacked"), ("Houthis", "United States", "attacked")]),
         ("القوات الأمريكية والبريطانية قصفت مواقع الحوثيين في صنعاء.",
          [("Houthis", "United Kingdom", "attacked"), ("Houthis", "United States", "attacked")]),
+        ("وأفادت وسائل إعلام بأن القوات الفرنسية والبريطانية نفذت هجوما بغارتين استهدف مدينة سرت.",
+         [("Sirte", "France", "attacked"), ("Sirte", "United Kingdom", "attacked")]),
         ("ونفذت القوات الأمريكية والبريطانية هجوما استهدف منطقة رأس عيسى.",
          [("رأس عيسى", "United Kingdom", "attacked"), ("رأس عيسى", "United States", "attacked")]),
         ("وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.",
