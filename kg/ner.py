@@ -15,6 +15,8 @@ _MAX_NAME_TOKENS = 6
 # letters of a name's longest word: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch has 58
 _MAX_NAME_WORD = 60
 _MAX_ORG_MODIFIERS = 3
+_MAX_MODEL_LETTERS = 3  # the letters before a craft's number: بي-2، إف-16، ميغ-29
+MODEL_TOKENS = 3
 _MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الدينية الفلسطيني
 _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
@@ -293,15 +295,22 @@ class Recognizer:
         # A nisba after an act's noun names the state that did it (غارات أمريكية على، الانتشار
         # العسكري الأميركي في): kg/relations.py reads it as the actor when a target is named;
         # so does a nisba after the arms a state fights with (طائرات أمريكية، cues.tsv kind arms).
+        # The craft's model may stand between (قاذفات بي-2 أمريكية، مقاتلات إف-16 إسرائيلية).
         for i in range(1, len(tokens)):
-            j = i - 1
+            model = i - MODEL_TOKENS if craft_model_at(tokens, i - MODEL_TOKENS) and not any(taken[i - MODEL_TOKENS : i]) else i
+            j = model - 1
             while j > 0 and tokens[j].pos == "adj" and not taken[j]:
                 j -= 1  # الانتشار العسكري الأميركي
             if not taken[i] and not taken[j] and tokens[j].pos == "noun" \
-                    and ((tokens[j].lemma, "noun") in self.lexicon.triggers or self.lexicon.cues.get(tokens[j].lemma) == "arms") \
+                    and (((tokens[j].lemma, "noun") in self.lexicon.triggers and model == i) or self.lexicon.cues.get(tokens[j].lemma) == "arms") \
                     and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
+        # A nisba joined by و to a state's nisba names another state (القوات الأمريكية والبريطانية،
+        # طائرات أمريكية وبريطانية): the forces or arms are both states'.
+        for span in [s for s in spans if s.nominal and s.type == "LOC" and s.kb_id]:
+            if span.end < len(tokens) and not taken[span.end] and (other := self._coordinated_nisba(tokens, span.end)):
+                add(other)
         # «نظيره» + a nisba with no name after it is a party (استقبل وزير الخارجية القطري نظيره التركي).
         spans = [self._counterpart(tokens, norms, s, spans, date) if s.type == "LOC" and s.nominal else s for s in spans]
         # A run of letters longer than any name's word (a page of text without spaces) is no name.
@@ -693,6 +702,15 @@ class Recognizer:
             country = self._nisba_countries[norm] = self.kb.country_of_nisba(norm)
         return (country, k + 1) if country else None
 
+    def _coordinated_nisba(self, tokens, k: int) -> _Span | None:
+        """The nominal mention of the country whose nisba token k joins by و (والبريطانية), or None."""
+        token = tokens[k]
+        if not token.prefixes or not token.prefixes[0].startswith("wa_") or not _nisba_reading(token):
+            return None
+        country = next((c for variant, skip in clitic_variants(token.norm) if skip
+                        and (c := self.kb.country_of_nisba(variant))), None)
+        return _Span(k, k + 1, "LOC", 1, kb_id=country.id, nominal=True) if country else None
+
     def _kind_word(self, token: Token) -> bool:
         """Tell whether a word only says what kind of body follows (حزب، حركة، وكالة، أنباء)."""
         return self._organisation_head(token) or self.lexicon.cue(token.norm) == "nonstate"
@@ -706,6 +724,13 @@ def _next_to(tokens, end: int, start: int) -> bool:
     or across a hyphen written without spaces (جان-ايف)."""
     return start == end or (start == end + 1 and tokens[end].text == "-"
                             and tokens[end - 1].end == tokens[end].start and tokens[end].end == tokens[start].start)
+
+
+def craft_model_at(tokens, k: int) -> bool:
+    """Tell whether a craft's model starts at token k (بي-2، إف-16: a short word, a hyphen, a
+    number); it takes MODEL_TOKENS tokens."""
+    return (0 <= k and k + MODEL_TOKENS <= len(tokens) and len(tokens[k].text) <= _MAX_MODEL_LETTERS
+            and tokens[k + 1].text == "-" and tokens[k + 2].pos == "digit")
 
 
 def _nisba_reading(token: Token) -> bool:

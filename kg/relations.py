@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg.kb import KnowledgeBase
 from kg.lexicon import Grammar, Lexicon, Trigger
+from kg.ner import MODEL_TOKENS, craft_model_at
 from kg.nlp import clitic_variants, normalize
 from kg.terms import ENTITY_IRI
 from kg.types import Document, Entity, Mention, Relation, Sentence, Token
@@ -248,7 +249,12 @@ class RelationExtractor:
             (m, e) for m, e in mentions if any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)
         ]
         found = self._part_of_nisba(tokens, mentions, nested)
-        mentions = [item for item in mentions if item not in nested]
+        # A body whose nisba is joined by و to another (القوات الأمريكية والبريطانية) is the two
+        # states' forces, no one body: its nisba stands for it, first of the states joined.
+        joint = [o for o, _ in mentions if o.type == "ORG" and not o.named
+                 and any(m.nominal and m.type == "LOC" and m.tok_start == o.tok_end and _conjoined(tokens[m.tok_start], self.lexicon.grammar) for m, _ in mentions)]
+        nested = [(m, e) for m, e in nested if not any(o.tok_start < m.tok_start and m.tok_end == o.tok_end for o in joint)]
+        mentions = [item for item in mentions if item not in nested and item[0] not in joint]
         owner = [None] * len(tokens)
         for index, (mention, _) in enumerate(mentions):
             for k in range(mention.tok_start, mention.tok_end):
@@ -681,6 +687,10 @@ class RelationExtractor:
             subjects = []
         armed = [] if fronted or subjects else self._armed_subject(tokens, i, mentions, owner)
         subjects = subjects or armed
+        # Forces named by their states (القوات الأمريكية والبريطانية): the states are the parties.
+        states = _coordinated_states(tokens, mentions, subjects[-1], self.lexicon.grammar) if subjects else []
+        if len(states) > 1:
+            subjects, armed = states, states
         if subjects and tokens[mentions[subjects[0]][0].tok_start].lemma in trigger.requires:
             return []  # نشرت قوات: the word the verb requires is its object, not a party (the actor stands elsewhere)
         if subjects:  # VSO: the subject follows the verb
@@ -695,7 +705,10 @@ class RelationExtractor:
                 subject = owner[_past_opening_quote(tokens, i) - 1]
             else:
                 subject = None if _conjoined(tokens[i], self.lexicon.grammar) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
-            if subject is not None:  # SVO: the subject just before, with those listed before it
+            armed_before = [] if fronted_name or subject is not None else self._armed_before(tokens, i, mentions, owner)
+            if armed_before:  # قاذفات بي-2 أمريكية شنت، القوات الأمريكية والبريطانية قصفت: the states, less sure than named
+                actors, confidence = [mentions[k][1] for k in armed_before], 0.6
+            elif subject is not None:  # SVO: the subject just before, with those listed before it
                 actors, confidence = [mentions[k][1] for k in _listed_before(tokens, mentions, subject, self.lexicon.grammar)], 0.75
             elif carried and i <= 1 and not _plural_verb(tokens[i], self.lexicon.grammar) and carried.agrees(_feminine_verb(tokens[i], self.lexicon.grammar)) and (
                     self._subject_position(tokens, i, min(i + 2, len(tokens)), owner) or self._required_next(trigger, tokens, i)):
@@ -773,22 +786,49 @@ class RelationExtractor:
         if not subjects and carrier == act - 1:
             subject = self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, carrier), carrier)
             subjects = [] if subject is None else _listed_before(tokens, mentions, subject, self.lexicon.grammar)
-        return [mentions[s][1] for s in subjects if not mentions[s][0].nominal]
+        # القوات الأمريكية والبريطانية نفذت هجوما، نفذت طائرات أمريكية هجوما: the states
+        armed = [] if subjects else (self._armed_subject(tokens, carrier, mentions, owner)
+                                     or self._armed_before(tokens, carrier, mentions, owner))
+        return [mentions[s][1] for s in subjects if not mentions[s][0].nominal] + [mentions[s][1] for s in armed]
 
     def _armed_subject(self, tokens, i: int, mentions, owner) -> list[int]:
         """The state whose arms are the subject right after verb i (قصفت طائرات أمريكية،
         cues.tsv kind arms): the mention of the nisba after them, past other adjectives, as a
         one-item list of mention indices, or []. Less sure than a named subject."""
         k = i + 1
-        if k >= len(tokens) or owner[k] is not None or self.lexicon.cues.get(tokens[k].lemma) != "arms":
+        # القوات والبريطانية: a state's body joined to another's is their states' (match: joint).
+        joint = k < len(tokens) and self.lexicon.cue(tokens[k].norm) == "state_body"
+        if k >= len(tokens) or owner[k] is not None or not (joint or self.lexicon.cues.get(tokens[k].lemma) == "arms"):
             return []
         k += 1
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1  # طائرات حربية أمريكية
+        k += MODEL_TOKENS * craft_model_at(tokens, k)  # قاذفات بي-2 أمريكية
         if k >= len(tokens) or owner[k] is None:
             return []
         mention = mentions[owner[k]][0]
-        return [owner[k]] if mention.nominal and mention.type == "LOC" and mention.tok_start == k else []
+        states = _coordinated_states(tokens, mentions, owner[k], self.lexicon.grammar)
+        if not mention.nominal or mention.type != "LOC" or mention.tok_start != k or (joint and not states):
+            return []
+        return states or [owner[k]]
+
+    def _armed_before(self, tokens, i: int, mentions, owner) -> list[int]:
+        """The states whose arms or joint forces stand right before verb i as its subject (قاذفات
+        بي-2 أمريكية شنت، القوات الأمريكية والبريطانية نفذت): their nisbas' mention indices, or []."""
+        last = owner[i - 1] if i > 0 else None
+        if last is None:
+            return []
+        states = _coordinated_states(tokens, mentions, last, self.lexicon.grammar)
+        first = mentions[(states or [last])[0]][0]
+        if not first.nominal or first.type != "LOC" or first.tok_start == 0:
+            return []
+        k = first.tok_start - 1 - MODEL_TOKENS * craft_model_at(tokens, first.tok_start - MODEL_TOKENS)
+        while k > 0 and tokens[k].pos == "adj" and owner[k] is None:
+            k -= 1
+        if owner[k] is not None:
+            return []
+        arms = self.lexicon.cues.get(tokens[k].lemma) == "arms"
+        return (states or [last]) if arms or (self.lexicon.cue(tokens[k].norm) == "state_body" and states) else []
 
     def _addressee_of_necessity(self, tokens, start: int, mentions, owner, actors: set[str]):
         """The one called on inside «إلى ضرورة أن» right after the subject (cues.tsv necessity): the
@@ -2410,6 +2450,30 @@ def _coordinated(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
             return chosen
         chosen.append(_head(tokens, mentions, following[0]))
+
+
+def _coordinated_states(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
+    """The nisbas of states joined by و that mention `index` is one of (القوات الأمريكية
+    والبريطانية، طائرات أمريكية وبريطانية: kg/ner.py makes each a nominal mention), in order,
+    or [] when it is none."""
+    def nisba(k: int) -> bool:
+        return mentions[k][0].nominal and mentions[k][0].type == "LOC"
+
+    def joined(k: int) -> bool:
+        return _conjoined(tokens[mentions[k][0].tok_start], grammar)
+
+    def at(start: int, end: int | None = None) -> int | None:
+        return next((k for k in range(len(mentions)) if nisba(k) and (mentions[k][0].tok_end == end if end is not None
+                                                                      else mentions[k][0].tok_start == start)), None)
+
+    if not nisba(index):
+        return []
+    chain = [index]
+    while joined(chain[0]) and (previous := at(0, mentions[chain[0]][0].tok_start)) is not None:
+        chain.insert(0, previous)
+    while (following := at(mentions[chain[-1]][0].tok_end)) is not None and joined(following):
+        chain.append(following)
+    return chain if len(chain) > 1 and not joined(chain[0]) else []
 
 
 def _listed_before(tokens, mentions, index: int, grammar: Grammar) -> list[int]:

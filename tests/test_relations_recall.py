@@ -2,6 +2,7 @@
 
 import pytest
 
+from kg.pipeline import to_record
 from kg.types import Document
 
 
@@ -481,3 +482,53 @@ def test_a_bad_seat_row_is_one_line(tmp_path):
     path.write_text("# a comment\nseat\tcountry\tseat_en\nkg-kremlin\tRussia\tKremlin\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"seats.tsv: expected rows of an entity id and its state's Wikidata id$"):
         load_capitals((path,))
+
+
+@pytest.mark.parametrize(
+    "text, label, written",
+    [
+        # A description the knowledge base knows by name is a spelling of the entry's name, so the
+        # JSON lists it (CONTRACT.md): the scorer matches «الجيش الأميركي» against it, not the label's أمريكي.
+        ("دمر الجيش الأميركي صاروخا للحوثيين.", "الجيش الأمريكي", ["الجيش الأميركي"]),
+        ("وقالت وزارة الخارجية الأميركية إن الاجتماع انتهى.", "وزارة الخارجية الأمريكية", ["وزارة الخارجية الأميركية"]),
+        # Guards: a nisba standing for its country, a bare description, are no names.
+        ("وقالت الخارجية الأمريكية إن الاجتماع انتهى.", "الولايات المتحدة", []),
+        ("وقالت الحكومة إن الاجتماع انتهى.", "الحكومة", []),
+    ],
+)
+def test_a_description_known_by_name_is_written(pipeline, text, label, written):
+    record = to_record(pipeline(Document(id="t", body=text, source="test")))
+    entity = next(e for e in record["entities"] if e["label_ar"] == label)
+    assert [m["text"] for m in entity["mentions"]] == written
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Forces named only by their states' nisbas joined by و are the states' (as CAMEO codes them),
+        # after the verb, before it, or before the verb carrying out an attack.
+        ("وقصفت القوات الأمريكية والبريطانية مواقع الحوثيين في صنعاء.",
+         [("Houthis", "United Kingdom", "attacked"), ("Houthis", "United States", "attacked")]),
+        ("القوات الأمريكية والبريطانية قصفت مواقع الحوثيين في صنعاء.",
+         [("Houthis", "United Kingdom", "attacked"), ("Houthis", "United States", "attacked")]),
+        ("وأفادت وسائل إعلام بأن القوات الفرنسية والبريطانية نفذت هجوما بغارتين استهدف مدينة سرت.",
+         [("Sirte", "France", "attacked"), ("Sirte", "United Kingdom", "attacked")]),
+        ("ونفذت القوات الأمريكية والبريطانية هجوما استهدف منطقة رأس عيسى.",
+         [("رأس عيسى", "United Kingdom", "attacked"), ("رأس عيسى", "United States", "attacked")]),
+        ("وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.",
+         [("الحديدة", "United Kingdom", "attacked"), ("الحديدة", "United States", "attacked")]),
+        # The arms and their nisba before the verb, the craft's model between.
+        ("قاذفات بي-2 أمريكية شنت غارات على إيران.", [("Iran", "United States", "attacked")]),
+        # Guards: one state's forces stay the body; aviation with no nisba names no state.
+        ("وقصفت القوات الأمريكية مدينة الحديدة.", [("الحديدة", "القوات الأمريكية", "attacked")]),
+        ("وقصف الطيران الحربي مدينة الحديدة.", []),
+    ],
+)
+def test_forces_named_by_their_states(events, text, expected):
+    assert sorted((o, s, p) for s, p, o in events(text)) == expected
+
+
+def test_forces_named_by_their_states_are_less_sure_than_a_named_actor(pipeline):
+    named = pipeline(Document(id="t", body="وقصفت الولايات المتحدة مدينة الحديدة.", source="test")).relations
+    states = pipeline(Document(id="t", body="وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.", source="test")).relations
+    assert max(r.confidence for r in states if r.predicate == "attacked") < min(r.confidence for r in named if r.predicate == "attacked")
