@@ -215,11 +215,6 @@ class Linker:
                      for entry in entries if entry is not None and entry.type == "LOC" and not entry.minor}
         entries = [None if entry is not None and entry.minor and entry.country not in countries else entry
                    for entry in entries]
-        # A description the knowledge base knows by name (الجيش الأميركي, its «الجيش الأمريكي») is
-        # a spelling of that entry's name, so a mention the JSON lists (CONTRACT.md: all its spellings);
-        # a nisba standing for its country, or a known name inside a unit's (kb_id from ner), is not.
-        mentions = tuple(replace(m, named=True) if e is not None and not m.named and not m.nominal and m.kb_id is None
-                         else m for m, e in zip(mentions, entries))
         # The knowledge base's type wins over the tagger's: a mention spelt as a linked one is
         # that entry (بيونغ يانغ tagged a person once and a place twice).
         linked_names: dict[str, KBEntry] = {}

@@ -487,16 +487,16 @@ def test_a_bad_seat_row_is_one_line(tmp_path):
 @pytest.mark.parametrize(
     "text, label, written",
     [
-        # A description the knowledge base knows by name is a spelling of the entry's name, so the
-        # JSON lists it (CONTRACT.md): the scorer matches «الجيش الأميركي» against it, not the label's أمريكي.
+        # An entity no name in the article stands for lists the descriptions it was found by (CONTRACT.md:
+        # its spellings), so the scorer matches «الجيش الأميركي» against it, not the label's أمريكي.
         ("دمر الجيش الأميركي صاروخا للحوثيين.", "الجيش الأمريكي", ["الجيش الأميركي"]),
         ("وقالت وزارة الخارجية الأميركية إن الاجتماع انتهى.", "وزارة الخارجية الأمريكية", ["وزارة الخارجية الأميركية"]),
-        # Guards: a nisba standing for its country, a bare description, are no names.
-        ("وقالت الخارجية الأمريكية إن الاجتماع انتهى.", "الولايات المتحدة", []),
-        ("وقالت الحكومة إن الاجتماع انتهى.", "الحكومة", []),
+        ("وقالت الحكومة إن الاجتماع انتهى.", "الحكومة", ["الحكومة"]),
+        # An entity a name stands for lists its names only, not the nisba that also points to it.
+        ("وقالت الخارجية الأمريكية إن الولايات المتحدة لن تنسحب.", "الولايات المتحدة", ["الولايات المتحدة"]),
     ],
 )
-def test_a_description_known_by_name_is_written(pipeline, text, label, written):
+def test_an_entity_lists_its_descriptions_when_no_name_stands_for_it(pipeline, text, label, written):
     record = to_record(pipeline(Document(id="t", body=text, source="test")))
     entity = next(e for e in record["entities"] if e["label_ar"] == label)
     assert [m["text"] for m in entity["mentions"]] == written
