@@ -165,6 +165,15 @@ class Recognizer:
                         add_known(place)
                         add(person)
                         continue
+                # So is a known name glued to a known place (دعا رئيس المجلس التابع للاتحاد الأوروبي + موسكو),
+                # unless the place is a nisba that describes the name (جريدة الرياض السعودية) or is
+                # after a preposition, where gold keeps it in the name (للأمم المتحدة بنيويورك).
+                if ((head := known[found.start]) and head.end < found.end and (tail := known[head.end])
+                        and tail.type == "LOC" and tail.end == found.end and tail.kb_id != head.kb_id
+                        and not self._nisba_at(tokens, head.end) and not _proclitic_letters(tokens[head.end])):
+                    add_known(head)
+                    add_known(tail)
+                    continue
                 # A definite nisba before a name agrees with the noun before it (نظيره الكازاخي مختار
                 # تيلوبيردي، الرئيس البيلاروسي ألكسندر لوكاشنكو): it names the country, not the person.
                 # So does one on و after another name (الرئيسان القرغيزي صدر جباروف والطاجيكي إمام علي رحمن).

@@ -150,3 +150,21 @@ def test_a_force_with_a_nisba_is_a_body_of_the_country(pipeline, text, body):
     if body:
         nisba = body.split()[-1]
         assert any(m.text == nisba and m.type == "LOC" and m.nominal and m.kb_id for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, parts, glued",
+    [
+        # a known body glued by the tagger to the known place after it, the object of its verb, is two names
+        ("ودعا الاتحاد الأوروبي موسكو إلى وقف التصعيد.", [("ORG", "الاتحاد الأوروبي"), ("LOC", "موسكو")],
+         "الاتحاد الأوروبي موسكو"),
+        ("وحث مجلس الأمن الدولي دمشق على التعاون.", [("ORG", "مجلس الأمن الدولي"), ("LOC", "دمشق")],
+         "مجلس الأمن الدولي دمشق"),
+        # a country's nisba after a known name describes it (the newspaper), and is not cut off as a place
+        ("وأشار موقع صحيفة الرياض السعودية، إلى أن اشتباكات جرت.", [("ORG", "الرياض السعودية")], "الرياض"),
+    ],
+)
+def test_a_known_name_glued_to_a_known_place_is_two_names(pipeline, text, parts, glued):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert all(part in found for part in parts), found
+    assert glued not in [text for _, text in found]
