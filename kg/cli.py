@@ -176,7 +176,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     from kg.network import GraphTables
     from kg.rdf import export_paths, export_stream
     from kg.store import graph_loader, open_store, push_graphs
-    from kg.viz import write_view
+    from kg.files import write_atomically
+    from kg.viz import page
 
     output: Path = args.output
     # A path that is not a store fails now, not after the extraction.
@@ -185,9 +186,9 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     started = time.monotonic()
     # kg.nq and the exports are written, and the store loaded, while the articles are extracted,
     # from each article's graph as it comes in input order; kg.html's entity graph is derived
-    # from the same quads.
-    tables: list[GraphTables] = []
-    readers = [lambda quads: tables.append(GraphTables.of_quads(quads))]
+    # from the same quads, and the page drawn on its thread while the store finishes its load.
+    pages: list[str] = []
+    readers = [lambda quads: pages.append(page(GraphTables.of_quads(quads).graph()))]
     if store is not None:
         readers.append(graph_loader(store))
     with export_stream(output, *readers) as write_graph:
@@ -199,7 +200,7 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     for problem in summary.failures:
         print(f"kg: skipped {problem.reason}", file=sys.stderr)
     paths = export_paths(output)
-    paths["html"] = write_view(tables[0].graph(), output / "kg.html")
+    paths["html"] = write_atomically(output / "kg.html", pages[0])
     seconds = time.monotonic() - started
     print(
         f"kg: {summary.articles} articles ({summary.reused} already built), {len(summary.failures)} skipped, "
