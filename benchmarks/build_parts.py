@@ -167,7 +167,7 @@ def main() -> int:
           f"main process CPU {cpu:.2f} s, workers' CPU {children.children_user + children.children_system:.2f} s, "
           f"wall after the last article {ended - LAST_ARTICLE[0]:.2f} s, load {os.getloadavg()[0]:.1f}")
     rows = [("main: imports (kg.cli)", imports, 1),
-            ("main: imports of the timed modules (a build imports kg.network and kg.viz on kg.html's thread)", imports_timed, 1),
+            ("main: imports of the modules timed (the pipeline's; kg.network and kg.viz, which a build imports on kg.html's thread)", imports_timed, 1),
             ("main: other threads (executor, store, exports)", cpu - imports - imports_timed - main_thread, 1)]
     rows += [(stage, SPENT[stage], CALLS[stage]) for stage in sorted(SPENT)]
     workers = [json.loads(p.read_text()) for p in args.out.glob(_WORKER_FILE.format(pid="*"))]
