@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import os
@@ -126,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    finally:
+        # What the command loaded (knowledge base, analyses, word cache: millions of objects) goes
+        # with the process; frozen, the collector's passes at exit skip it (0.7–1.6 s at a build's end).
+        gc.freeze()
 
 
 def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem], ner: str) -> Iterator[Extraction]:
