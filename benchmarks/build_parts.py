@@ -9,7 +9,9 @@ more), nested parts are inside their parent. "other threads" is the main process
 main thread: the executor's thread that pickles tasks and unpickles results, the store's loader and
 the export writers; the "thread:" rows are parts of it, each timed on its own thread (the store's
 row is the Python thread's: Oxigraph's bulk loader works on threads of its own, counted only in
-"other threads"). Timers cost a little themselves. DIR is emptied first.
+"other threads"). Timers cost a little themselves. DIR is emptied first. The first line also gives
+the wall time after the last article's result came in: what no worker overlaps (the word cache's
+save, the exports' and the store's last batch, kg.html).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ SPENT: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
 _WORKER_FILE = "parts-worker-{pid}.json"
 _ADDING = threading.Lock()  # timers of several threads add to SPENT
+LAST_ARTICLE = [0.0]  # when the last article's result came in (wall clock)
 
 
 def timed(stage: str, function, clock=time.thread_time):
@@ -90,8 +93,15 @@ def instrument(out: Path) -> None:
     corpus.ArticleCache.get = timed("main: article cache look-up", corpus.ArticleCache.get)
     corpus.wait = timed("main: waiting for workers", corpus.wait)
     store.open_store = timed("main: store opened", store.open_store)
-    viz.write_view = timed("main: kg.html", viz.write_view)
+    viz.page = timed("thread: kg.html drawn (entity graph, layouts, page)", viz.page)
     # The threads beside the main one, each timed on its own thread.
+    handed_on = corpus._InOrder.done
+
+    def done(self, doc_id, nquads):
+        LAST_ARTICLE[0] = time.perf_counter()
+        return handed_on(self, doc_id, nquads)
+
+    corpus._InOrder.done = done
     rdf.fan_out = timed("thread: kg.nq written, articles' N-Quads parsed and handed on", rdf.fan_out)
     rdf._serialize = timed("thread: exports serialised (Turtle, TriG, JSON-LD)", rdf._serialize)
     network.GraphTables.of_quads = classmethod(timed("thread: kg.html's tables", network.GraphTables.of_quads.__func__))
@@ -143,18 +153,22 @@ def main() -> int:
     from kg import cli  # imports timed as start-up
 
     imports = time.process_time() - started_cpu
-    instrument(args.out)
+    instrument(args.out)  # imports the modules it times, kg.network and kg.viz (networkx, numpy) among them
+    imports_timed = time.process_time() - started_cpu - imports
     os.environ["TQDM_DISABLE"] = "1"
     main_thread = time.thread_time()
     code = cli.main(["build", str(args.input), "-j", str(args.jobs), "-o", str(args.out), "--store", str(args.out / "store")])
     main_thread = time.thread_time() - main_thread
-    wall, cpu = time.perf_counter() - started_wall, time.process_time() - started_cpu
+    ended = time.perf_counter()
+    wall, cpu = ended - started_wall, time.process_time() - started_cpu
     children = os.times()
     articles = sum(1 for _ in args.out.joinpath(".articles").glob("*.json"))
     print(f"kg build {args.input} -j {args.jobs}: exit {code}, {articles} articles, wall {wall:.2f} s, "
           f"main process CPU {cpu:.2f} s, workers' CPU {children.children_user + children.children_system:.2f} s, "
-          f"load {os.getloadavg()[0]:.1f}")
-    rows = [("main: imports (kg.cli)", imports, 1), ("main: other threads (executor, store, exports)", cpu - imports - main_thread, 1)]
+          f"wall after the last article {ended - LAST_ARTICLE[0]:.2f} s, load {os.getloadavg()[0]:.1f}")
+    rows = [("main: imports (kg.cli)", imports, 1),
+            ("main: imports of the modules timed (the pipeline's; kg.network and kg.viz, which a build imports on kg.html's thread)", imports_timed, 1),
+            ("main: other threads (executor, store, exports)", cpu - imports - imports_timed - main_thread, 1)]
     rows += [(stage, SPENT[stage], CALLS[stage]) for stage in sorted(SPENT)]
     workers = [json.loads(p.read_text()) for p in args.out.glob(_WORKER_FILE.format(pid="*"))]
     totals: dict[str, float] = defaultdict(float)
