@@ -15,7 +15,7 @@ from kg.ner import Recognizer
 from kg.nlp import Analyzer, CommonReadings
 from kg.relations import RelationExtractor, load_capitals
 from kg.tagger import MODEL_DIR, Tagger
-from kg.types import Document, Entity, Extraction, Mention, Relation, Sentence
+from kg.types import Document, Extraction, Relation, Sentence
 
 
 HEADLINE = -1  # the sentence number of a relation found in the title (CONTRACT.md)
@@ -111,13 +111,6 @@ class Pipeline:
         )
 
 
-def _written_mentions(entity: Entity) -> tuple[Mention, ...]:
-    """The mentions the JSON lists for an entity: its names, or, for an entity no name in the
-    article stands for (الجيش الأميركي, the KB's «الجيش الأمريكي»; الحكومة), the descriptions it
-    was found by, so that every entity shows where the text speaks of it (CONTRACT.md)."""
-    return tuple(m for m in entity.mentions if m.named) or entity.mentions
-
-
 def to_record(extraction: Extraction) -> dict:
     """Return the JSON object of CONTRACT.md for one article."""
     doc = extraction.doc
@@ -132,7 +125,8 @@ def to_record(extraction: Extraction) -> dict:
                 "wikidata": entity.wikidata,
                 "mentions": [
                     {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
-                    for m in _written_mentions(entity)
+                    for m in entity.mentions
+                    if m.named
                 ],
             }
             for entity in extraction.entities
