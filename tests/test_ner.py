@@ -150,3 +150,18 @@ def test_a_force_with_a_nisba_is_a_body_of_the_country(pipeline, text, body):
     if body:
         nisba = body.split()[-1]
         assert any(m.text == nisba and m.type == "LOC" and m.nominal and m.kb_id for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a given name the analyser reads as a proclitic and a word keeps its letters: فـ + يصل، و + ليد
+        ("وقال نائب وزير الخارجية السوري فيصل المقداد إن الحكومة ستشارك.", "فيصل المقداد"),
+        ("وأكد النائب وليد جلاد أن الكتلة لن تصوت على القانون.", "وليد جلاد"),
+        # a real conjunction before a given name is still dropped
+        ("وحضر الاجتماع الوزير الهادي عباس وفيصل المقداد.", "فيصل المقداد"),
+    ],
+)
+def test_a_given_name_keeps_the_letters_read_as_a_proclitic(pipeline, text, name):
+    names = [m.name for m in _mentions(pipeline, text) if m.type == "PER"]
+    assert name in names, names
