@@ -64,6 +64,9 @@ class Recognizer:
         self._description_states = {
             words: frozenset(entry.id for name in description.states for entry in kb.lookup(name) if entry.is_country)
             for words, description in lexicon.descriptions.items()}
+        # the first words of the knowledge base's people's names of two words or more: given names
+        self.given_names = frozenset(words[0] for name, entry in kb.all_names()
+                                     if entry.type == "PER" and len(words := name.split()) > 1)
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -233,7 +236,8 @@ class Recognizer:
                 if found.type == "PER" and not any(taken[end : end + 2]) and (whole := self._across_hyphen(tokens, found.start, end)):
                     add(whole)
                     continue
-                add(_Span(found.start, end, found.type, _proclitic_letters(tokens[found.start])))
+                skip = self._name_proclitics(tokens[found.start]) if found.type == "PER" else _proclitic_letters(tokens[found.start])
+                add(_Span(found.start, end, found.type, skip))
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
                 add_known(span)
@@ -341,6 +345,15 @@ class Recognizer:
                         return _Span(i, end, "LOC", skip, kb_id=next(iter(states), None), named=False) if states else None
                     return _Span(i, end, "LOC", skip, named=False, refers=words)
         return None
+
+    def _name_proclitics(self, token: Token) -> int:
+        """Letters of the proclitics before a person's name, none of them the name's own: a given
+        name the analyser reads as a clitic and a word (برهان as بـ + رهان، فيصل as فـ + يصل،
+        وجدي as و + جدي) keeps its letters when the rest begins no known person's name."""
+        letters = _proclitic_letters(token)
+        if not letters or token.norm[letters:] in self.given_names:
+            return letters
+        return next((k for k in range(letters - 1, -1, -1) if token.norm[k:] in self.given_names), letters)
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""

@@ -228,6 +228,8 @@ def _named(entities):
         # Tunisian legislators from everypolitician-data (kb_everypolitician.tsv)
         ("وقال نائب رئيس البرلمان عبد الفتاح مورو إن الجلسة ستعقد غدا.", "عبد الفتاح مورو", "Q2821016"),
         ("وانتقد النائب عماد الدايمي قرار الحكومة بشدة.", "عماد الدايمي", "Q12886365"),
+        # ... and from its list of the Assembly's members with their QIDs (kb_people_ar.tsv): Hafedh Zouari, Afek Tounes, Sousse
+        ("وقال النائب حافظ الزواري إن المشاريع الكبرى في الجهة تأخرت.", "حافظ الزواري", "Q3125673"),
     ],
 )
 def test_named_mentions_link_to_the_whole_name(pipeline, text, name, qid):

@@ -168,3 +168,18 @@ def test_a_known_name_glued_to_a_known_place_is_two_names(pipeline, text, parts,
     found = [(m.type, m.text) for m in _mentions(pipeline, text)]
     assert all(part in found for part in parts), found
     assert glued not in [text for _, text in found]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a given name the analyser reads as a proclitic and a word keeps its letters: فـ + يصل، و + ليد
+        ("وقال نائب وزير الخارجية السوري فيصل المقداد إن الحكومة ستشارك.", "فيصل المقداد"),
+        ("وأكد النائب وليد جلاد أن الكتلة لن تصوت على القانون.", "وليد جلاد"),
+        # a real conjunction before a given name is still dropped
+        ("وحضر الاجتماع الوزير الهادي عباس وفيصل المقداد.", "فيصل المقداد"),
+    ],
+)
+def test_a_given_name_keeps_the_letters_read_as_a_proclitic(pipeline, text, name):
+    names = [m.name for m in _mentions(pipeline, text) if m.type == "PER"]
+    assert name in names, names

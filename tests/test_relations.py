@@ -113,7 +113,7 @@ FOUND = [
     ("وقام الرئيس الفرنسي إيمانويل ماكرون بزيارة إلى الجزائر.", ("Emmanuel Macron", "visited", "Algeria")),
     ("وقامت الشرطة التركية باعتقال أحمد حسن.", ("Police of Türkiye", "arrested", "أحمد حسن")),
     # A long title before the subject; a body within another after a name.
-    ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("حافظ الزواري", "called_for", None)),
+    ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("Hafedh Zouari", "called_for", None)),
     ("وقال جون سميث، رئيس لجنة الشؤون الخارجية بمجلس الشيوخ الأمريكي، إن الاتفاق سيء.", ("جون سميث", "member_of", "مجلس الشيوخ الأمريكي")),
     # A relative clause on the noun the verb requires (عقوبات، حصار): the pronoun on the verb
     # points back to it.
@@ -217,7 +217,7 @@ NOT_FOUND_TRIPLES = [
     # The embassy, not the country that completes its name, is in the city.
     ("تظاهر العشرات أمام سفارة دولة الإمارات في لندن.", ("United Arab Emirates", "located_in", "لندن")),
     # A deputy for a region is no member of it.
-    ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("حافظ الزواري", "member_of", "Sousse")),
+    ("دعا النائب بمجلس نواب الشعب عن حزب أفاق تونس عن ولاية سوسة، حافظ الزواري، الحكومة إلى الاستقالة.", ("Hafedh Zouari", "member_of", "Sousse")),
     # A party's nisba is part of its name.
     ("أكد رئيس حزب البديل التونسي، مهدي جمعة، تأييده للمبادرة.", ("حزب البديل التونسي", "part_of", "Tunisia")),
     # The subject of a verb is not what في locates.
