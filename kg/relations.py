@@ -322,8 +322,8 @@ class RelationExtractor:
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
         maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
-        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i) or self._believed(tokens, i):
-            return []  # planned, possible, asked or believed, not a fact
+        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i) or self._believed(tokens, i) or self._purposed(tokens, i, owner):
+            return []  # planned, possible, asked, believed or aimed at, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
         if (pos == "noun" or _imperfect(token, self.lexicon.grammar)) and self._time_ahead(tokens, i, owner):
@@ -1574,6 +1574,17 @@ class RelationExtractor:
     def _future_after(self, tokens, i: int, owner) -> bool:
         """Tell whether the trigger's clause sets it at a time ahead (يزور فرنسا الأسبوع المقبل)."""
         return any(self.lexicon.cues.get(t.norm) == "future" for t in tokens[i + 1 : self._clause_end(tokens, i, owner)])
+
+    def _purposed(self, tokens, i: int, owner) -> bool:
+        """Tell whether the trigger at token i is told in a clause of purpose (كي تتزامن مع زيارة
+        X، لكي يلتقي X): كي in its sentence part, with no verb between but the one it governs;
+        not inside a name (بان كي مون)."""
+        for k in range(i - 1, -1, -1):
+            if tokens[k].pos == "punc":
+                return False
+            if self.lexicon.cue(tokens[k].norm) == "purpose" and owner[k] is None:
+                return not any(t.pos == "verb" for t in tokens[k + 2 : i])
+        return False
 
     def _cue_before(self, tokens, i: int) -> str | None:
         """The negation or modality said by the words before token i, clitics stripped (ولم، فلن، وسوف)."""
