@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 from dataclasses import dataclass, replace
@@ -99,6 +100,15 @@ class _Topic:
         return self.feminine is None or self.feminine == feminine_verb
 
 
+_FIRST_YEAR = 1000  # a number after a month from here on is its year (5 جوان 2017), below it is no year
+
+
+def _number(token: Token) -> int | None:
+    """The number a digit token writes, a conjunction before it or not (5، و6)."""
+    digits = "".join(c for c in token.text if c.isdigit())
+    return int(digits) if token.pos == "digit" and digits else None
+
+
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
@@ -127,6 +137,8 @@ class RelationExtractor:
             # A standing fact (a title, a place) is stated once per article, where first said.
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
+            named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
+            found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
             date = self.event_date(doc.date, sentence.tokens)
             found = _once([_as_state(item, voices) for item in found])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
@@ -209,11 +221,34 @@ class RelationExtractor:
         """Tell whether the clause of a present-tense verb at token i sets it ahead (يلتقي X
         غدا، يزور X الجزائر في وقت لاحق، يجتمع الوزراء يومي 5 و6 جوان المقبل): from the
         punctuation or verb before it to the next verb. After a past verb لاحقا is a later past."""
+        return any(self.lexicon.cue(tokens[k].norm) in ("tomorrow", "later", "future") for k in self._clause(tokens, i, owner) if k != i)
+
+    def _clause(self, tokens, i: int, owner) -> range:
+        """The clause of token i: from the punctuation or verb before it to the next verb."""
         start = i
         while start > 0 and tokens[start - 1].pos != "punc" and not (tokens[start - 1].pos == "verb" and owner[start - 1] is None):
             start -= 1
-        end = self._clause_end(tokens, i, owner)
-        return any(self.lexicon.cue(t.norm) in ("tomorrow", "later", "future") for k, t in enumerate(tokens[start:end], start) if k != i)
+        return range(start, self._clause_end(tokens, i, owner))
+
+    def _dated_ahead(self, article_date: str | None, tokens, i: int, owner) -> bool:
+        """Tell whether the clause of a present-tense verb or a noun at token i names a day after
+        the article's (يجتمع الوزراء يومي 5 و6 جوان 2017 in an article of 28 May; قبيل زيارة X إلى Y
+        في 20 ماي): planned, not done. A day with no year is in the article's year. A past verb is
+        left as it is: the day may be a relative clause's (وقع الاتفاق الذي يدخل حيز التنفيذ في 1 جانفي)."""
+        if article_date is None or not (tokens[i].pos == "noun" or _imperfect(tokens[i], self.lexicon.grammar)):
+            return False
+        published = dt.date.fromisoformat(article_date)
+        clause = self._clause(tokens, i, owner)
+        for k in clause:
+            kind = self.lexicon.cue(tokens[k].norm) or ""
+            if not kind.startswith("month-") or k - 1 not in clause or not (day := _number(tokens[k - 1])):
+                continue
+            following = _number(tokens[k + 1]) if k + 1 < len(tokens) else None
+            year = following if following and _FIRST_YEAR <= following <= dt.MAXYEAR else published.year
+            month = int(kind.removeprefix("month-"))
+            if 1 <= day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day) > published:
+                return True
+        return False
 
     def _ongoing_act(self, tokens, verb: int, owner) -> bool:
         """Tell whether a present-tense act verb (cues.tsv kind act) tells an act under way: in a

@@ -558,3 +558,19 @@ def test_a_clause_of_purpose_tells_no_done_event(events, text, expected):
 )
 def test_arms_words_name_their_state(events, text, expected):
     assert [e for e in events(text) if e[1] == "attacked"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, met",
+    [
+        # A day after the article's (the fixture's 1 June 2017) in the clause is a plan; a day before
+        # it, this year or another, is not; a past verb is left as it is.
+        ("ويلتقي ترامب العاهل السعودي الملك سلمان في 20 جوان.", 0),
+        ("ويجتمع الرئيس التونسي الباجي قائد السبسي بالرئيس الفرنسي إيمانويل ماكرون يومي 5 و6 جويلية 2017.", 0),
+        ("ويلتقي ترامب العاهل السعودي الملك سلمان في 20 ماي.", 1),
+        ("ويلتقي ترامب العاهل السعودي الملك سلمان في 20 جوان 2016.", 1),
+        ("والتقى ترامب العاهل السعودي الملك سلمان الذي يزور واشنطن في 20 جوان.", 1),
+    ],
+)
+def test_a_day_after_the_articles_is_a_plan(events, text, met):
+    assert len([e for e in events(text) if e[1] == "met"]) == met
