@@ -238,12 +238,16 @@ class RelationExtractor:
         if article_date is None or not (tokens[i].pos == "noun" or _imperfect(tokens[i], self.lexicon.grammar)):
             return False
         published = dt.date.fromisoformat(article_date)
-        clause = self._clause(tokens, i, owner)
+        whole = self._clause(tokens, i, owner)
+        # A day after a relative pronoun or a punctuation mark past the trigger is another
+        # phrase's (تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حدّدته (26 نوفمبر 2017)).
+        end = next((k for k in range(i + 1, whole.stop) if tokens[k].pos == "punc" or tokens[k].norm in self.lexicon.relative_pronouns), whole.stop)
+        clause = range(whole.start, end)
         for k in clause:
             kind = self.lexicon.cue(tokens[k].norm) or ""
             if not kind.startswith("month-") or k - 1 not in clause or not (day := _number(tokens[k - 1])):
                 continue
-            following = _number(tokens[k + 1]) if k + 1 < len(tokens) else None
+            following = _number(tokens[k + 1]) if k + 1 < end else None
             year = following if following and _FIRST_YEAR <= following <= dt.MAXYEAR else published.year
             month = int(kind.removeprefix("month-"))
             if 1 <= day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day) > published:

@@ -574,3 +574,8 @@ def test_arms_words_name_their_state(events, text, expected):
 )
 def test_a_day_after_the_articles_is_a_plan(events, text, met):
     assert len([e for e in events(text) if e[1] == "met"]) == met
+
+
+def test_a_day_in_a_relative_clause_after_the_trigger_is_another_phrases(events):
+    text = "وقال إن حركة النهضة تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حددته (26 نوفمبر 2017)."
+    assert [e[1] for e in events(text)] == ["supported"]
