@@ -19,8 +19,8 @@ CUE_KINDS = frozenset({
     "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "regime",
-    "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "impersonal",
-    *(f"day-{n}" for n in range(7)), ORG_HEAD,
+    "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "impersonal", "purpose",
+    *(f"day-{n}" for n in range(7)), *(f"month-{n}" for n in range(1, 13)), ORG_HEAD,
 })
 # Kinds of cues.tsv that name the closed-class words and letters the rules read by their part in
 # a sentence or a word (ان, كان, the prepositions, the commas of apposition, a verb's person
@@ -121,7 +121,7 @@ class Lexicon:
     def is_time(self, norm: str) -> bool:
         """Tell whether a word names a day or month (never part of a name)."""
         kind = self.cues.get(norm, "")
-        return kind in ("time", "today", "yesterday", "tomorrow") or kind.startswith("day-")
+        return kind in ("time", "today", "yesterday", "tomorrow") or kind.startswith(("day-", "month-"))
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:

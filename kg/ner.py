@@ -582,8 +582,11 @@ class Recognizer:
         # An indefinite head with an indefinite adjective is a description, not a name
         # (منظمة إسبانية "a Spanish organisation"), unless a state's body or force has its
         # country's nisba (قوات تركية، مقاتلات روسية): that country's body, as القوات التركية is.
-        if not definite and end < len(tokens) and tokens[end].pos == "adj" and not tokens[end].prefixes:
-            nisba = self._nisba_at(tokens, end) if self.lexicon.cue(tokens[i].norm) in ("state_body", "regime") else None
+        # The craft's model may stand between (مقاتلات إف-16 إسرائيلية).
+        state = self.lexicon.cue(tokens[i].norm) in ("state_body", "regime")
+        after = end + MODEL_TOKENS if state and not definite and craft_model_at(tokens, end) else end
+        if not definite and after < len(tokens) and tokens[after].pos == "adj" and not tokens[after].prefixes:
+            nisba = self._nisba_at(tokens, after) if state else None
             return _Span(i, nisba[1], "ORG", skip, named=False) if nisba and not any(taken[end : nisba[1]]) else None
         while end < len(tokens) and end - i <= _MAX_ORG_MODIFIERS and not taken[end]:
             token = tokens[end]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 from dataclasses import dataclass, replace
@@ -99,6 +100,15 @@ class _Topic:
         return self.feminine is None or self.feminine == feminine_verb
 
 
+_FIRST_YEAR = 1000  # a number after a month from here on is its year (5 جوان 2017), below it is no year
+
+
+def _number(token: Token) -> int | None:
+    """The number a digit token writes, a conjunction before it or not (5، و6)."""
+    digits = "".join(c for c in token.text if c.isdigit())
+    return int(digits) if token.pos == "digit" and digits else None
+
+
 class RelationExtractor:
     """Finds relations sentence by sentence, carrying the last actor into the next sentence."""
 
@@ -127,6 +137,8 @@ class RelationExtractor:
             # A standing fact (a title, a place) is stated once per article, where first said.
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
+            named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
+            found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
             date = self.event_date(doc.date, sentence.tokens)
             found = _once([_as_state(item, voices) for item in found])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
@@ -209,11 +221,38 @@ class RelationExtractor:
         """Tell whether the clause of a present-tense verb at token i sets it ahead (يلتقي X
         غدا، يزور X الجزائر في وقت لاحق، يجتمع الوزراء يومي 5 و6 جوان المقبل): from the
         punctuation or verb before it to the next verb. After a past verb لاحقا is a later past."""
+        return any(self.lexicon.cue(tokens[k].norm) in ("tomorrow", "later", "future") for k in self._clause(tokens, i, owner) if k != i)
+
+    def _clause(self, tokens, i: int, owner) -> range:
+        """The clause of token i: from the punctuation or verb before it to the next verb."""
         start = i
         while start > 0 and tokens[start - 1].pos != "punc" and not (tokens[start - 1].pos == "verb" and owner[start - 1] is None):
             start -= 1
-        end = self._clause_end(tokens, i, owner)
-        return any(self.lexicon.cue(t.norm) in ("tomorrow", "later", "future") for k, t in enumerate(tokens[start:end], start) if k != i)
+        return range(start, self._clause_end(tokens, i, owner))
+
+    def _dated_ahead(self, article_date: str | None, tokens, i: int, owner) -> bool:
+        """Tell whether the clause of a present-tense verb or a noun at token i names a day after
+        the article's (يجتمع الوزراء يومي 5 و6 جوان 2017 in an article of 28 May; قبيل زيارة X إلى Y
+        في 20 ماي): planned, not done. A day with no year is in the article's year. A past verb is
+        left as it is: the day may be a relative clause's (وقع الاتفاق الذي يدخل حيز التنفيذ في 1 جانفي)."""
+        if article_date is None or not (tokens[i].pos == "noun" or _imperfect(tokens[i], self.lexicon.grammar)):
+            return False
+        published = dt.date.fromisoformat(article_date)
+        whole = self._clause(tokens, i, owner)
+        # A day after a relative pronoun or a punctuation mark past the trigger is another
+        # phrase's (تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حدّدته (26 نوفمبر 2017)).
+        end = next((k for k in range(i + 1, whole.stop) if tokens[k].pos == "punc" or tokens[k].norm in self.lexicon.relative_pronouns), whole.stop)
+        clause = range(whole.start, end)
+        for k in clause:
+            kind = self.lexicon.cue(tokens[k].norm) or ""
+            if not kind.startswith("month-") or k - 1 not in clause or not (day := _number(tokens[k - 1])):
+                continue
+            following = _number(tokens[k + 1]) if k + 1 < end else None
+            year = following if following and _FIRST_YEAR <= following <= dt.MAXYEAR else published.year
+            month = int(kind.removeprefix("month-"))
+            if 1 <= day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day) > published:
+                return True
+        return False
 
     def _ongoing_act(self, tokens, verb: int, owner) -> bool:
         """Tell whether a present-tense act verb (cues.tsv kind act) tells an act under way: in a
@@ -322,8 +361,8 @@ class RelationExtractor:
         cue = self._cue_before(tokens, i)
         # قد before a present-tense verb says it may happen (قد تفرض), not that it did.
         maybe = i > 0 and self.lexicon.cues.get(tokens[i - 1].norm) == "may" and _imperfect(token, self.lexicon.grammar)
-        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i) or self._believed(tokens, i):
-            return []  # planned, possible, asked or believed, not a fact
+        if cue == "modality" or maybe or self._future_after(tokens, i, owner) or self._asked(tokens, i) or self._believed(tokens, i) or self._purposed(tokens, i, owner):
+            return []  # planned, possible, asked, believed or aimed at, not a fact
         if pos == "noun" and i + 1 < len(tokens) and self.lexicon.cue(tokens[i + 1].norm) in ("modality", "future"):
             return []  # زيارة يعتزم ترامب القيام بها، الزيارة المرتقبة: planned
         if (pos == "noun" or _imperfect(token, self.lexicon.grammar)) and self._time_ahead(tokens, i, owner):
@@ -1574,6 +1613,17 @@ class RelationExtractor:
     def _future_after(self, tokens, i: int, owner) -> bool:
         """Tell whether the trigger's clause sets it at a time ahead (يزور فرنسا الأسبوع المقبل)."""
         return any(self.lexicon.cues.get(t.norm) == "future" for t in tokens[i + 1 : self._clause_end(tokens, i, owner)])
+
+    def _purposed(self, tokens, i: int, owner) -> bool:
+        """Tell whether the trigger at token i is told in a clause of purpose (كي تتزامن مع زيارة
+        X، لكي يلتقي X): كي in its sentence part, with no verb between but the one it governs;
+        not inside a name (بان كي مون)."""
+        for k in range(i - 1, -1, -1):
+            if tokens[k].pos == "punc":
+                return False
+            if self.lexicon.cue(tokens[k].norm) == "purpose" and owner[k] is None:
+                return not any(t.pos == "verb" for t in tokens[k + 2 : i])
+        return False
 
     def _cue_before(self, tokens, i: int) -> str | None:
         """The negation or modality said by the words before token i, clitics stripped (ولم، فلن، وسوف)."""

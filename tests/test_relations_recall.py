@@ -513,3 +513,50 @@ def test_forces_named_by_their_states_are_less_sure_than_a_named_actor(pipeline)
     named = pipeline(Document(id="t", body="وقصفت الولايات المتحدة مدينة الحديدة.", source="test")).relations
     states = pipeline(Document(id="t", body="وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.", source="test")).relations
     assert max(r.confidence for r in states if r.predicate == "attacked") < min(r.confidence for r in named if r.predicate == "attacked")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An event told in a clause of purpose (كي، لكي) is aimed at, not done; without كي it is told.
+        ("ونظمت الحكومة المعرض كي يتزامن مع زيارة ماكرون للجزائر.", []),
+        ("ونظمت الحكومة المعرض وتزامن مع زيارة ماكرون للجزائر.", [("Emmanuel Macron", "visited", "Algeria")]),
+    ],
+)
+def test_a_clause_of_purpose_tells_no_done_event(events, text, expected):
+    assert [e for e in events(text) if e[1] == "visited"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A state's fighters with the craft's model between them and its nisba; a frigate (arms).
+        ("وأغارت مقاتلات إف-16 إسرائيلية على مواقع لحركة حماس.", [("مقاتلات إف-16 إسرائيلية", "attacked", "Hamas")]),
+        ("وهاجمت فرقاطة سعودية مواقع للحوثيين.", [("Saudi Arabia", "attacked", "Houthis")]),
+        # Guard: a march (مسيرة) is no arms.
+        ("وقصفت مسيرات احتجاجية مواقع للحوثيين.", []),
+    ],
+)
+def test_arms_words_name_their_state(events, text, expected):
+    assert [e for e in events(text) if e[1] == "attacked"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, met",
+    [
+        # A day after the article's (the fixture's 1 June 2017) in the clause is a plan; a day before
+        # it, this year or another, is not; a past verb is left as it is.
+        ("ويلتقي ترامب العاهل السعودي الملك سلمان في 20 جوان.", 0),
+        ("ويجتمع الرئيس التونسي الباجي قائد السبسي بالرئيس الفرنسي إيمانويل ماكرون يومي 5 و6 جويلية 2017.", 0),
+        ("ويلتقي ترامب العاهل السعودي الملك سلمان في 20 ماي.", 1),
+        ("ويلتقي ترامب العاهل السعودي الملك سلمان في 20 جوان 2016.", 1),
+        ("والتقى ترامب العاهل السعودي الملك سلمان الذي يزور واشنطن في 20 جوان.", 1),
+    ],
+)
+def test_a_day_after_the_articles_is_a_plan(events, text, met):
+    assert len([e for e in events(text) if e[1] == "met"]) == met
+
+
+def test_a_day_in_a_relative_clause_after_the_trigger_is_another_phrases(events):
+    text = "وقال إن حركة النهضة تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حددته (26 نوفمبر 2017)."
+    assert [e[1] for e in events(text)] == ["supported"]
