@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from kg.gazetteer import Gazetteer
@@ -47,6 +48,7 @@ class Recognizer:
         self.kb = kb
         self.lexicon = lexicon
         self.name_links = lexicon.grammar["name_link"]  # بن، آل، عبد: the next word is of the same name
+        self.verbal_nouns = _measures(lexicon.grammar["verbal_noun_pattern"])  # إفعال، مفاعلة: cues.tsv
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
         # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
         # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
@@ -117,6 +119,18 @@ class Recognizer:
         if self.tagger is not None:
             for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
                 if any(taken[found.start : found.end]):
+                    continue
+                # A definite adjective after a noun agrees with it and opens no name; so does a word
+                # the database does not know with the article and the noun's feminine ending (مساندتها
+                # + اللامشروطة للجيش العربي السوري). A nisba there names its country (rules below).
+                while (found.start < found.end - 1 and found.start > 0 and tokens[found.start - 1].pos == "noun"
+                       and (_definite_adjective(tokens[found.start]) or self._agreeing_unknown(tokens, found.start))
+                       and not self._nisba_at(tokens, found.start) and not known[found.start]):
+                    found = replace(found, start=found.start + 1)
+                # An indefinite plural common noun is no name (دعا خامنئي + شعراء لهجو السعودية),
+                # unless a known name starts there; the known names inside are the gazetteer's.
+                if (tokens[found.start].pos == "noun" and tokens[found.start].number == "p" and not tokens[found.start].prefixes
+                        and not known[found.start] and not whole_places[found.start]):
                     continue
                 # A known name holding the tagger's gives the knowledge base's edges, type
                 # and entry; it may start before it on names only (سان + بطرسبرغ), not on a
@@ -596,8 +610,12 @@ class Recognizer:
         # after it (المكتب السياسي لحركة نداء تونس); any other is no part of the name
         # (الاتصالات الحكومية البريطانية لمواجهة هجوم). A head alone takes none: after it لـ
         # says what the body does, not which body it is (السلطات لإعادة الهدوء).
+        # After a head and its genitive (حزب الحركة القومية) a verbal noun with لـ says what the body
+        # does, not which body it is (+ لإقرار التعديلات).
         complement = tokens[end] if end < len(tokens) and end > i + 1 else None
         genitive = complement is not None and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",)
+        if complement is not None and tokens[i + 1].pos == "noun" and self._verbal_noun(complement):
+            complement = None
         if (definite and complement is not None and not taken[end] and complement.prefixes[:1] == ("li_prep",)
                 and (complement.prefixes != ("li_prep",) or genitive
                      or (self._organisation_head(complement) and self.lexicon.cue(tokens[i].norm) == "unit"))):
@@ -724,8 +742,25 @@ class Recognizer:
         """Tell whether a word only says what kind of body follows (حزب، حركة، وكالة، أنباء)."""
         return self._organisation_head(token) or self.lexicon.cue(token.norm) == "nonstate"
 
+    def _agreeing_unknown(self, tokens, k: int) -> bool:
+        """Tell whether an unknown word has the article and, as the noun before it, the feminine ending."""
+        feminine = tuple(self.lexicon.grammar["feminine_ending"])
+        return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
+                and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
+
+    def _verbal_noun(self, token: Token) -> bool:
+        """Tell whether a word is لـ + a derived verb's verbal noun (لإقرار، لمكافحة), singular."""
+        return (token.prefixes == ("li_prep",) and token.pos == "noun" and token.number == "s"
+                and any(measure.fullmatch(token.lemma) for measure in self.verbal_nouns))
+
     def _organisation_head(self, token: Token) -> bool:
         return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+
+
+def _measures(patterns: frozenset[str]) -> tuple[re.Pattern, ...]:
+    """Word measures (إفعال) as patterns of normalised words, ف ع ل standing for any letter."""
+    return tuple(re.compile("".join("\\w" if letter in "فعل" else re.escape(letter) for letter in pattern))
+                 for pattern in sorted(patterns))
 
 
 def _next_to(tokens, end: int, start: int) -> bool:
