@@ -120,17 +120,21 @@ class Recognizer:
             for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
                 if any(taken[found.start : found.end]):
                     continue
-                # A definite adjective after a noun agrees with it and opens no name; so does a word
-                # the database does not know with the article and the noun's feminine ending (مساندتها
-                # + اللامشروطة للجيش العربي السوري). A nisba there names its country (rules below).
-                while (found.start < found.end - 1 and found.start > 0 and tokens[found.start - 1].pos == "noun"
+                # A definite adjective after a noun agrees with it and opens no body's name; so does a
+                # word the database does not know with the article and the noun's feminine ending
+                # (مساندتها + اللامشروطة للجيش العربي السوري). A nisba there names its country (rules
+                # below); a person's or a place's name may open with such a word (الهاشمي الحامدي،
+                # مدينة الحسيمة الساحلية).
+                while (found.type in ("ORG", "MISC") and found.start < found.end - 1 and found.start > 0
+                       and tokens[found.start - 1].pos == "noun"
                        and (_definite_adjective(tokens[found.start]) or self._agreeing_unknown(tokens, found.start))
                        and not self._nisba_at(tokens, found.start) and not known[found.start]):
                     found = replace(found, start=found.start + 1)
-                # An indefinite plural common noun is no name (دعا خامنئي + شعراء لهجو السعودية),
-                # unless a known name starts there; the known names inside are the gazetteer's.
-                if (tokens[found.start].pos == "noun" and tokens[found.start].number == "p" and not tokens[found.start].prefixes
-                        and not known[found.start] and not whole_places[found.start]):
+                # An indefinite plural common noun and the common words after it, glued to a known name,
+                # are no name (دعا خامنئي + شعراء لهجو + السعودية، صحف + ميشيغان): the known name is the
+                # gazetteer's. A body's name may be one (سرايا الدفاع). Without a known name after it the
+                # plural is as often a name's (حسان الفطحلي، حدائق المعادي، ستون دقيقة): left alone.
+                if found.type != "ORG" and self._common_plural_at(tokens, known, found):
                     continue
                 # A known name holding the tagger's gives the knowledge base's edges, type
                 # and entry; it may start before it on names only (سان + بطرسبرغ), not on a
@@ -741,6 +745,14 @@ class Recognizer:
     def _kind_word(self, token: Token) -> bool:
         """Tell whether a word only says what kind of body follows (حزب، حركة، وكالة، أنباء)."""
         return self._organisation_head(token) or self.lexicon.cue(token.norm) == "nonstate"
+
+    def _common_plural_at(self, tokens, known: list[_Span | None], found: _Span) -> bool:
+        """Tell whether a tagger's name is an indefinite plural common noun, then only common words, then a known name."""
+        first = tokens[found.start]
+        if first.pos != "noun" or first.number != "p" or first.prefixes or known[found.start]:
+            return False
+        words = next((k for k in range(found.start, found.end) if known[k]), found.end)
+        return words < found.end and all(t.analysed and t.pos in ("noun", "adj") for t in tokens[found.start : words])
 
     def _agreeing_unknown(self, tokens, k: int) -> bool:
         """Tell whether an unknown word has the article and, as the noun before it, the feminine ending."""
