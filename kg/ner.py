@@ -120,13 +120,13 @@ class Recognizer:
             for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
                 if any(taken[found.start : found.end]):
                     continue
-                # A definite adjective after a noun agrees with it and opens no body's name; so does a
-                # word the database does not know with the article and the noun's feminine ending
-                # (مساندتها + اللامشروطة للجيش العربي السوري). A nisba there names its country (rules
-                # below); a person's or a place's name may open with such a word (الهاشمي الحامدي،
-                # مدينة الحسيمة الساحلية).
+                # A definite adjective after a definite noun agrees with it and opens no body's name; so
+                # does a word the database does not know with the article and the noun's feminine ending
+                # (مساندتها + اللامشروطة للجيش العربي السوري). After an indefinite noun it is a genitive
+                # (مسجد + النبي يونس). A nisba there names its country (rules below); a person's or a
+                # place's name may open with such a word (الهاشمي الحامدي، مدينة الحسيمة الساحلية).
                 while (found.type in ("ORG", "MISC") and found.start < found.end - 1 and found.start > 0
-                       and tokens[found.start - 1].pos == "noun"
+                       and tokens[found.start - 1].pos == "noun" and _definite_noun(tokens[found.start - 1])
                        and (_definite_adjective(tokens[found.start]) or self._agreeing_unknown(tokens, found.start))
                        and not self._nisba_at(tokens, found.start) and not known[found.start]):
                     found = replace(found, start=found.start + 1)
@@ -867,6 +867,9 @@ def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
 
 
+def _definite_noun(token: Token) -> bool:
+    """A noun with the article or a possessive pronoun (الحركة، مساندتها): an adjective after it agrees in definiteness."""
+    return "Al_det" in token.prefixes or token.enclitic is not None
 
 
 def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:

@@ -195,6 +195,8 @@ def test_a_body_does_not_run_into_a_verbal_noun_with_li(pipeline, text, label, p
          "اللامشروطة"),
         # a person's name may open with a definite adjective after a noun
         ("وقال رئيس حزب تيار المحبة الهاشمي الحامدي إن الحزب سيشارك.", "الهاشمي الحامدي", None),
+        # after an indefinite noun a definite word is its genitive, not an adjective (the mosque's name)
+        ("وفجر تنظيم داعش مسجد النبي يونس في الموصل.", "النبي يونس", None),
     ],
 )
 def test_a_label_does_not_open_with_an_agreeing_adjective(pipeline, text, label, absent):
