@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from kg.gazetteer import Gazetteer
@@ -47,6 +48,7 @@ class Recognizer:
         self.kb = kb
         self.lexicon = lexicon
         self.name_links = lexicon.grammar["name_link"]  # بن، آل، عبد: the next word is of the same name
+        self.verbal_nouns = _measures(lexicon.grammar["verbal_noun_pattern"])  # إفعال، مفاعلة: cues.tsv
         self.tagger = tagger  # kg.tagger.Tagger: draws the edges and types of names
         # A generated state body (وزارة خارجية كازاخستان) is found from its head noun, as a
         # description; a smaller city's machine-made name (مارتن) must be found by the tagger.
@@ -120,6 +122,22 @@ class Recognizer:
         if self.tagger is not None:
             for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
                 if any(taken[found.start : found.end]):
+                    continue
+                # A definite adjective after a definite noun agrees with it and opens no body's name; so
+                # does a word the database does not know with the article and the noun's feminine ending
+                # (مساندتها + اللامشروطة للجيش العربي السوري). After an indefinite noun it is a genitive
+                # (مسجد + النبي يونس). A nisba there names its country (rules below); a person's or a
+                # place's name may open with such a word (الهاشمي الحامدي، مدينة الحسيمة الساحلية).
+                while (found.type in ("ORG", "MISC") and found.start < found.end - 1 and found.start > 0
+                       and tokens[found.start - 1].pos == "noun" and _definite_noun(tokens[found.start - 1])
+                       and (_definite_adjective(tokens[found.start]) or self._agreeing_unknown(tokens, found.start))
+                       and not self._nisba_at(tokens, found.start) and not known[found.start]):
+                    found = replace(found, start=found.start + 1)
+                # An indefinite plural common noun and the common words after it, glued to a known name,
+                # are no name (دعا خامنئي + شعراء لهجو + السعودية، صحف + ميشيغان): the known name is the
+                # gazetteer's. A body's name may be one (سرايا الدفاع). Without a known name after it the
+                # plural is as often a name's (حسان الفطحلي، حدائق المعادي، ستون دقيقة): left alone.
+                if found.type != "ORG" and self._common_plural_at(tokens, known, found):
                     continue
                 # A known name holding the tagger's gives the knowledge base's edges, type
                 # and entry; it may start before it on names only (سان + بطرسبرغ), not on a
@@ -612,8 +630,12 @@ class Recognizer:
         # after it (المكتب السياسي لحركة نداء تونس); any other is no part of the name
         # (الاتصالات الحكومية البريطانية لمواجهة هجوم). A head alone takes none: after it لـ
         # says what the body does, not which body it is (السلطات لإعادة الهدوء).
+        # After a head and its genitive (حزب الحركة القومية) a verbal noun with لـ says what the body
+        # does, not which body it is (+ لإقرار التعديلات).
         complement = tokens[end] if end < len(tokens) and end > i + 1 else None
         genitive = complement is not None and end + 1 < len(tokens) and tokens[end + 1].prefixes == ("Al_det",)
+        if complement is not None and tokens[i + 1].pos == "noun" and self._verbal_noun(complement):
+            complement = None
         if (definite and complement is not None and not taken[end] and complement.prefixes[:1] == ("li_prep",)
                 and (complement.prefixes != ("li_prep",) or genitive
                      or (self._organisation_head(complement) and self.lexicon.cue(tokens[i].norm) == "unit"))):
@@ -740,8 +762,33 @@ class Recognizer:
         """Tell whether a word only says what kind of body follows (حزب، حركة، وكالة، أنباء)."""
         return self._organisation_head(token) or self.lexicon.cue(token.norm) == "nonstate"
 
+    def _common_plural_at(self, tokens, known: list[_Span | None], found: _Span) -> bool:
+        """Tell whether a tagger's name is an indefinite plural common noun, then only common words, then a known name."""
+        first = tokens[found.start]
+        if first.pos != "noun" or first.number != "p" or first.prefixes or known[found.start]:
+            return False
+        words = next((k for k in range(found.start, found.end) if known[k]), found.end)
+        return words < found.end and all(t.analysed and t.pos in ("noun", "adj") for t in tokens[found.start : words])
+
+    def _agreeing_unknown(self, tokens, k: int) -> bool:
+        """Tell whether an unknown word has the article and, as the noun before it, the feminine ending."""
+        feminine = tuple(self.lexicon.grammar["feminine_ending"])
+        return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
+                and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
+
+    def _verbal_noun(self, token: Token) -> bool:
+        """Tell whether a word is لـ + a derived verb's verbal noun (لإقرار، لمكافحة), singular."""
+        return (token.prefixes == ("li_prep",) and token.pos == "noun" and token.number == "s"
+                and any(measure.fullmatch(token.lemma) for measure in self.verbal_nouns))
+
     def _organisation_head(self, token: Token) -> bool:
         return any(variant.removeprefix("ال") in self.lexicon.org_heads for variant, _ in clitic_variants(token.norm))
+
+
+def _measures(patterns: frozenset[str]) -> tuple[re.Pattern, ...]:
+    """Word measures (إفعال) as patterns of normalised words, ف ع ل standing for any letter."""
+    return tuple(re.compile("".join("\\w" if letter in "فعل" else re.escape(letter) for letter in pattern))
+                 for pattern in sorted(patterns))
 
 
 def _next_to(tokens, end: int, start: int) -> bool:
@@ -836,6 +883,9 @@ def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
 
 
+def _definite_noun(token: Token) -> bool:
+    """A noun with the article or a possessive pronoun (الحركة، مساندتها): an adjective after it agrees in definiteness."""
+    return "Al_det" in token.prefixes or token.enclitic is not None
 
 
 def _mention(doc: Document, sentence: Sentence, span: _Span) -> Mention:

@@ -183,3 +183,53 @@ def test_a_known_name_glued_to_a_known_place_is_two_names(pipeline, text, parts,
 def test_a_given_name_keeps_the_letters_read_as_a_proclitic(pipeline, text, name):
     names = [m.name for m in _mentions(pipeline, text) if m.type == "PER"]
     assert name in names, names
+
+
+@pytest.mark.parametrize(
+    "text, label, past",
+    [
+        # ANT internationalNews: after a head and its genitive, لـ + a verbal noun says what the body does
+        ("ويسعى حزب العدالة والتنمية مدعوما بحزب الحركة القومية لإقرار التعديلات الدستورية.", "بحزب الحركة القومية",
+         "لإقرار"),
+        ("وأعلنت وزارة السياحة لاسترداد الآثار المهربة.", "وزارة السياحة", "لاسترداد"),
+        # لـ + a plural noun after the genitive is still the body's name
+        ("واجتمع مجلس التعاون لدول الخليج العربية في الرياض.", "مجلس التعاون لدول الخليج العربية", None),
+    ],
+)
+def test_a_body_does_not_run_into_a_verbal_noun_with_li(pipeline, text, label, past):
+    found = [m.text for m in _mentions(pipeline, text) if m.type == "ORG"]
+    assert label in found, found
+    assert past is None or not any(past in mention for mention in found), found
+
+
+@pytest.mark.parametrize(
+    "text, label, absent",
+    [
+        # ANT politic: an adjective agreeing with the noun before it opens no body's name
+        ('وأكدت الحركة عن "مساندتها اللامشروطة للجيش العربي السوري، سواء في مواجهة الإرهاب".', "للجيش العربي السوري",
+         "اللامشروطة"),
+        # a person's name may open with a definite adjective after a noun
+        ("وقال رئيس حزب تيار المحبة الهاشمي الحامدي إن الحزب سيشارك.", "الهاشمي الحامدي", None),
+        # after an indefinite noun a definite word is its genitive, not an adjective (the mosque's name)
+        ("وفجر تنظيم داعش مسجد النبي يونس في الموصل.", "النبي يونس", None),
+    ],
+)
+def test_a_label_does_not_open_with_an_agreeing_adjective(pipeline, text, label, absent):
+    found = [m.text for m in _mentions(pipeline, text)]
+    assert label in found, found
+    assert absent is None or not any(absent in mention for mention in found), found
+
+
+@pytest.mark.parametrize(
+    "text, names, absent",
+    [
+        # ANT internationalNews: an indefinite plural common noun glued to a known name is no name
+        ("دعا المرشد الأعلى لإيران، علي خامنئي، شعراء لهجو السعودية بعد الرقصة.", ["علي خامنئي", "السعودية"], "شعراء"),
+        # without a known name after it, a word that also reads as a plural may be a given name
+        ("وقال القيادي حسان الفطحلي إن الحزب سيشارك.", ["حسان الفطحلي"], None),
+    ],
+)
+def test_an_indefinite_plural_before_a_known_name_is_no_name(pipeline, text, names, absent):
+    found = [m.text for m in _mentions(pipeline, text)]
+    assert all(name in found for name in names), found
+    assert absent is None or not any(absent in mention for mention in found), found
