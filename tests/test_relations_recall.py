@@ -532,3 +532,28 @@ def test_forces_named_by_their_states_are_less_sure_than_a_named_actor(pipeline)
     named = pipeline(Document(id="t", body="وقصفت الولايات المتحدة مدينة الحديدة.", source="test")).relations
     states = pipeline(Document(id="t", body="وقصفت طائرات أمريكية وبريطانية مدينة الحديدة.", source="test")).relations
     assert max(r.confidence for r in states if r.predicate == "attacked") < min(r.confidence for r in named if r.predicate == "attacked")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A set of states (descriptions.tsv, set rows) is a party: one event per state of it.
+        ("واتهمت دول الحصار قطر بدعم الإرهاب.",
+         [("Qatar", "Bahrain", "accused"), ("Qatar", "Egypt", "accused"),
+          ("Qatar", "Saudi Arabia", "accused"), ("Qatar", "United Arab Emirates", "accused")]),
+        # The states of the set the article named before it are the ones it means.
+        ("وقال المري إن الحصار فرضته السعودية والإمارات والبحرين على قطر. وناشد المري دول المقاطعة رفع الحصار.",
+         [("Bahrain", "المري", "called_for"), ("Saudi Arabia", "المري", "called_for"),
+          ("United Arab Emirates", "المري", "called_for")]),
+        # Guard: a set's name alone, with no event, is no party of any.
+        ("وانضمت جزر المالديف إلى قائمة الدول المقاطعة لقطر.", []),
+    ],
+)
+def test_a_set_of_states_as_party(events, text, expected):
+    assert sorted((o, s, p) for s, p, o in events(text) if p in ("accused", "called_for")) == expected
+
+
+def test_a_set_of_states_is_less_sure_than_its_states_named(pipeline):
+    named = pipeline(Document(id="t", body="واتهمت السعودية والإمارات قطر بدعم الإرهاب.", source="test")).relations
+    described = pipeline(Document(id="t", body="واتهمت دول الحصار قطر بدعم الإرهاب.", source="test")).relations
+    assert max(r.confidence for r in described if r.predicate == "accused") < min(r.confidence for r in named if r.predicate == "accused")
