@@ -96,10 +96,11 @@ class Recognizer:
         return replace(span, kb_id=state) if state else None
 
     def _members_described(self, span: _Span, states: list[str]) -> list[_Span]:
-        """A set's span once per state of it the article named before it, or per state of the set when it named none."""
+        """A set's span once per state of it the article named before it, or per state of the set
+        when it named one or none (السعودية وحلفاؤها … الدول المقاطعة: the set, not Saudi Arabia)."""
         members = self._set_states[span.refers]
         named = [state for state in members if state in states]
-        return [replace(span, kb_id=state) for state in named or members]
+        return [replace(span, kb_id=state) for state in (named if len(named) > 1 else members)]
 
     def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None) -> list[_Span]:
         """Find the name spans of one sentence (pure: no state is kept).

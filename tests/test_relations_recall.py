@@ -545,6 +545,10 @@ def test_forces_named_by_their_states_are_less_sure_than_a_named_actor(pipeline)
         ("وقال المري إن الحصار فرضته السعودية والإمارات والبحرين على قطر. وناشد المري دول المقاطعة رفع الحصار.",
          [("Bahrain", "المري", "called_for"), ("Saudi Arabia", "المري", "called_for"),
           ("United Arab Emirates", "المري", "called_for")]),
+        # One state named before it is the set's leader, not the set (السعودية وحلفاؤها).
+        ("وقطعت السعودية وحلفاؤها العلاقات مع قطر. وطالب المري دول الحصار برفع الحصار.",
+         [("Bahrain", "المري", "called_for"), ("Egypt", "المري", "called_for"),
+          ("Saudi Arabia", "المري", "called_for"), ("United Arab Emirates", "المري", "called_for")]),
         # Guard: a set's name alone, with no event, is no party of any.
         ("وانضمت جزر المالديف إلى قائمة الدول المقاطعة لقطر.", []),
     ],
