@@ -43,8 +43,9 @@ FRAME_SOURCES = ("curated", "mined", "UP")
 SCRIPTS = ("ar", "lat")
 FRAME_COLUMNS = ("lemma", "pos", "predicate", "object_prep", "requires", "subject_prep", "object_types", "cameo", "source")
 SENSE_COLUMNS = ("lemma", "pos", "predicate", "near", "reading")
-# How a description of descriptions.tsv finds its state: always the same one, or the last one named.
-DESCRIPTION_REFERS = ("fixed", "last")
+# How a description of descriptions.tsv finds its state: always the same one, the last one named,
+# or every state of a set (دول المقاطعة).
+DESCRIPTION_REFERS = ("fixed", "last", "set")
 
 
 class LexiconError(Exception):
@@ -192,6 +193,7 @@ class Lexicon:
             _check(row["refers"] in DESCRIPTION_REFERS, where, f"refers is one of {', '.join(DESCRIPTION_REFERS)}, not {row['refers']!r}")
             states = tuple(normalize(state) for state in row["states"].split("|") if state != "-")
             _check(row["refers"] != "fixed" or len(states) == 1, where, "a fixed description names one state")
+            _check(row["refers"] != "set" or len(states) > 1, where, "a set names its states")
             words = tuple(normalize(row["description"]).split())
             descriptions[words] = Description(words, row["refers"], states)
         return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar,

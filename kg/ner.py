@@ -38,7 +38,7 @@ class _Span:
     kb_id: str | None = None
     nominal: bool = False
     named: bool = True
-    refers: tuple[str, ...] = ()  # a description's words (descriptions.tsv) whose state is the last one named
+    refers: tuple[str, ...] = ()  # a description's words (descriptions.tsv) whose state(s) `__call__` finds
 
 
 class Recognizer:
@@ -69,6 +69,10 @@ class Recognizer:
         # the first words of the knowledge base's people's names of two words or more: given names
         self.given_names = frozenset(words[0] for name, entry in kb.all_names()
                                      if entry.type == "PER" and len(words := name.split()) > 1)
+        # a set's states in the file's order (دول المقاطعة: السعودية، الإمارات، البحرين، مصر)
+        self._set_states = {
+            words: list(dict.fromkeys(entry.id for name in description.states for entry in kb.lookup(name) if entry.is_country))
+            for words, description in lexicon.descriptions.items() if description.refers == "set"}
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
         """Return the mentions of every sentence, in text order."""
@@ -77,6 +81,10 @@ class Recognizer:
         states: list[str] = []  # the states named so far, nisbas included (السلطات الفرنسية … في البلاد), in text order (KB ids)
         for sentence in sentences:
             for span in self.match(sentence.tokens, doc.date, surnames.copy()):
+                if span.refers and self.lexicon.descriptions[span.refers].refers == "set":
+                    # دول المقاطعة: one mention of the span per state of the set
+                    mentions.extend(_mention(doc, sentence, member) for member in self._members_described(span, states))
+                    continue
                 if span.refers and (span := self._state_described(span, states)) is None:
                     continue  # no state named before it: the description stands for no one
                 mentions.append(_mention(doc, sentence, span))
@@ -91,6 +99,13 @@ class Recognizer:
         allowed = self._description_states[span.refers]
         state = next((state for state in reversed(states) if not allowed or state in allowed), None)
         return replace(span, kb_id=state) if state else None
+
+    def _members_described(self, span: _Span, states: list[str]) -> list[_Span]:
+        """A set's span once per state of it the article named before it, or per state of the set
+        when it named one or none (السعودية وحلفاؤها … الدول المقاطعة: the set, not Saudi Arabia)."""
+        members = self._set_states[span.refers]
+        named = [state for state in members if state in states]
+        return [replace(span, kb_id=state) for state in (named if len(named) > 1 else members)]
 
     def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None) -> list[_Span]:
         """Find the name spans of one sentence (pure: no state is kept).

@@ -132,8 +132,8 @@ class RelationExtractor:
         carried: _Topic | None = None
         stated: set[tuple[str, str, str]] = set()
         for sentence in sentences:
-            mentions = sorted(by_sentence.get(sentence.index, []), key=lambda item: item[0].tok_start)
-            found = self.match(sentence.tokens, mentions, carried)
+            mentions, members = _one_per_span(sorted(by_sentence.get(sentence.index, []), key=lambda item: item[0].tok_start))
+            found = [each for item in self.match(sentence.tokens, mentions, carried) for each in _per_member(item, members)]
             # A standing fact (a title, a place) is stated once per article, where first said.
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
@@ -2356,6 +2356,24 @@ def _as_state(found: _Found, voices: dict[str, str]) -> _Found:
         return found
     obj = found.object if found.predicate in _PLACE_TARGETS else voices.get(found.object, found.object)
     return replace(found, subject=voices.get(found.subject, found.subject), object=obj)
+
+
+def _one_per_span(mentions: list[tuple[Mention, str]]) -> tuple[list[tuple[Mention, str]], dict[str, tuple[str, ...]]]:
+    """A sentence's mentions with one per span, and the entities a span stands for when it is a
+    set's (دول المقاطعة: kg/ner.py makes one mention of it per state), keyed by the one kept."""
+    kept: dict[tuple[int, int], tuple[Mention, str]] = {}
+    members: dict[str, tuple[str, ...]] = {}
+    for mention, entity in mentions:
+        first = kept.setdefault((mention.tok_start, mention.tok_end), (mention, entity))
+        if first[1] != entity:
+            members[first[1]] = members.get(first[1], (first[1],)) + (entity,)
+    return list(kept.values()), members
+
+
+def _per_member(found: _Found, members: dict[str, tuple[str, ...]]) -> list[_Found]:
+    """A fact of a set's span as one fact per state of the set (دعت دول المقاطعة: each state called)."""
+    return [replace(found, subject=subject, object=obj)
+            for subject in members.get(found.subject, (found.subject,)) for obj in members.get(found.object, (found.object,))]
 
 
 def _once(found: list[_Found]) -> list[_Found]:

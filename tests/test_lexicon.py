@@ -49,6 +49,8 @@ def test_a_grammar_kind_stands_beside_a_cue_kind(lexicon):
         ("cues.tsv", "أمس\tpast", "أمس is a yesterday cue already"),
         ("cues.tsv", "أمس\t", "a cell may be -, not empty"),
         ("transliteration.tsv", "lt\tb\tb", "unknown script 'lt'"),
+        ("descriptions.tsv", "دول الحصار\tset\tالسعودية", "a set names its states"),
+        ("descriptions.tsv", "دول الحصار\tgroup\tالسعودية|مصر", "not 'group'"),
     ],
 )
 def test_a_bad_line_names_its_file_and_line(tmp_path, name, line, problem):

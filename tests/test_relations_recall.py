@@ -560,3 +560,32 @@ def test_a_day_after_the_articles_is_a_plan(events, text, met):
 def test_a_day_in_a_relative_clause_after_the_trigger_is_another_phrases(events):
     text = "وقال إن حركة النهضة تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حددته (26 نوفمبر 2017)."
     assert [e[1] for e in events(text)] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A set of states (descriptions.tsv, set rows) is a party: one event per state of it.
+        ("واتهمت دول الحصار قطر بدعم الإرهاب.",
+         [("Qatar", "Bahrain", "accused"), ("Qatar", "Egypt", "accused"),
+          ("Qatar", "Saudi Arabia", "accused"), ("Qatar", "United Arab Emirates", "accused")]),
+        # The states of the set the article named before it are the ones it means.
+        ("وقال المري إن الحصار فرضته السعودية والإمارات والبحرين على قطر. وناشد المري دول المقاطعة رفع الحصار.",
+         [("Bahrain", "المري", "called_for"), ("Saudi Arabia", "المري", "called_for"),
+          ("United Arab Emirates", "المري", "called_for")]),
+        # One state named before it is the set's leader, not the set (السعودية وحلفاؤها).
+        ("وقطعت السعودية وحلفاؤها العلاقات مع قطر. وطالب المري دول الحصار برفع الحصار.",
+         [("Bahrain", "المري", "called_for"), ("Egypt", "المري", "called_for"),
+          ("Saudi Arabia", "المري", "called_for"), ("United Arab Emirates", "المري", "called_for")]),
+        # Guard: a set's name alone, with no event, is no party of any.
+        ("وانضمت جزر المالديف إلى قائمة الدول المقاطعة لقطر.", []),
+    ],
+)
+def test_a_set_of_states_as_party(events, text, expected):
+    assert sorted((o, s, p) for s, p, o in events(text) if p in ("accused", "called_for")) == expected
+
+
+def test_a_set_of_states_is_less_sure_than_its_states_named(pipeline):
+    named = pipeline(Document(id="t", body="واتهمت السعودية والإمارات قطر بدعم الإرهاب.", source="test")).relations
+    described = pipeline(Document(id="t", body="واتهمت دول الحصار قطر بدعم الإرهاب.", source="test")).relations
+    assert max(r.confidence for r in described if r.predicate == "accused") < min(r.confidence for r in named if r.predicate == "accused")
