@@ -39,6 +39,9 @@ _REFERENT_WEIGHT = 0.7
 # A party the sentence names only by a description (نظيره الصيني، هذه الدولة، الدولة العبرية;
 # kg/ner.py resolves it) is less sure than a named one.
 _DESCRIPTION_WEIGHT = 0.9
+# The speaker of a first-person verb is found a clause or more before it (قال X ...، مضيفا
+# "أدعو Y"): as sure as an actor carried from before (0.6).
+_SPEAKER_CONFIDENCE = 0.6
 _REQUIRES_WINDOW = 4  # words after a trigger in which the word it requires stands (فرض عقوبات)
 # Predicates whose preposition introduces what is asked (طالب بـ، دعا إلى), not a party.
 _DEMANDS = frozenset({"called_for"})
@@ -715,6 +718,8 @@ class RelationExtractor:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"
 
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
+        if tokens[i].person == "1":
+            return self._speaker_arguments(trigger, tokens, i, mentions, owner)
         boundary = self._clause_end(tokens, i, owner)
         # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
@@ -793,6 +798,24 @@ class RelationExtractor:
         obj, target_confidence = target
         objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, search_from, set(actors))
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
+
+    def _speaker_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[tuple[str, str, float]]:
+        """A verb in the first person (أدعو، ندعو، نطالب) gives the speaker's own words: its
+        subject is the one a verb of saying before it names (وقال غوتيريش ...، مضيفا "أدعو القوات
+        المسلحة السودانية وقوات الدعم السريع"), and the names after it are its objects, never
+        its subject. No speaker named before it in the sentence: nothing."""
+        speaker = next((self._named_at(tokens, mentions, mentions[subjects[0]][0].tok_start) for k in range(i - 1, -1, -1)
+                        if tokens[k].pos == "verb" and owner[k] is None and self.lexicon.cues.get(tokens[k].lemma) == "report"
+                        and (subjects := self._subjects_after(tokens, k, mentions, owner))), None)
+        if speaker is None:
+            return []
+        actors = {speaker[1]}
+        target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors)
+        if target is None:
+            return []
+        obj, confidence = target
+        objects = [obj] + self._conjoined_objects(trigger, tokens, mentions, obj, i + 1, actors)
+        return [(speaker[1], o, round(_SPEAKER_CONFIDENCE * confidence * (1 if o == obj else 0.9), 2)) for o in objects]
 
     def _act_subject_actors(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[str]:
         """The actors of an attack verb whose subject is the noun of an attack just before it

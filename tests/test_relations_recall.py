@@ -589,3 +589,23 @@ def test_a_set_of_states_is_less_sure_than_its_states_named(pipeline):
     named = pipeline(Document(id="t", body="واتهمت السعودية والإمارات قطر بدعم الإرهاب.", source="test")).relations
     described = pipeline(Document(id="t", body="واتهمت دول الحصار قطر بدعم الإرهاب.", source="test")).relations
     assert max(r.confidence for r in described if r.predicate == "accused") < min(r.confidence for r in named if r.predicate == "accused")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb in the first person is the speaker's: the one a verb of saying names before it
+        # acts, and the names after the verb are its objects (read on web news, session 11).
+        ("وقال غوتيريش: «أدعو القوات المسلحة السودانية وقوات الدعم السريع إلى التفاوض».",
+         [("António Guterres", "called_for", "القوات المسلحة السودانية"), ("António Guterres", "called_for", "قوات الدعم السريع")]),
+        ("وقال الرئيس التركي رجب طيب أردوغان في مؤتمر صحفي: «ندعو روسيا وإيران إلى وقف الهجمات».",
+         [("Recep Tayyip Erdoğan", "called_for", "Russia"), ("Recep Tayyip Erdoğan", "called_for", "Iran")]),
+        ("وأضاف وزير الخارجية الفرنسي جان إيف لودريان: «نطالب إيران بالإفراج عن المعتقلين».",
+         [("Jean-Yves Le Drian", "called_for", "Iran")]),
+        # Guards: no speaker named in the sentence; the third person keeps its subject after the verb.
+        ("أدعو روسيا إلى وقف الهجمات.", []),
+        ("ودعا أردوغان روسيا إلى وقف الهجمات.", [("Recep Tayyip Erdoğan", "called_for", "Russia")]),
+    ],
+)
+def test_a_first_person_verb_is_the_speakers(events, text, expected):
+    assert events(text) == expected
