@@ -131,6 +131,15 @@ def _pipeline(ner: str):
     return Pipeline.load(ner)
 
 
+def load_pipeline(ner: str) -> None:
+    """Load this process's pipeline now, not when `build` first needs it (e.g. while the caller opens a store).
+
+    Raises:
+        kg.camelbert.MissingModel: when camelbert is asked for and its model is not installed.
+    """
+    _pipeline(resolve_ner(ner))
+
+
 def article_graph(doc: Document, ner: str) -> ArticleGraph:
     """Extract one article and serialise its graph (runs in a worker)."""
     from kg.rdf import article_nquads
