@@ -178,18 +178,25 @@ def _extract(inputs: list[str], output: Path | None, encoding: str | None, ner: 
 
 def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | None) -> int:
     """Extract every article (in parallel, resuming a stopped run) and write the graph."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from rdflib import Dataset
     from tqdm import tqdm
 
-    from kg.corpus import ArticleCache, build
+    from kg.corpus import ArticleCache, build, load_pipeline
     from kg.rdf import export_paths, export_stream
     from kg.store import graph_loader, open_store, push_graphs
 
     output: Path = args.output
-    # A path that is not a store fails now, not after the extraction.
-    store = open_store(store_path, create=True) if store_path else None
-    cache = ArticleCache(output / ".articles")
     started = time.monotonic()
+    # The store opens on a thread (RocksDB leaves the GIL) while the pipeline loads here; a path
+    # that is not a store still fails before the first article, not after the extraction.
+    with ThreadPoolExecutor(max_workers=1) as opener:
+        opening = opener.submit(open_store, store_path, create=True) if store_path else None
+        if not args.scheduler:
+            load_pipeline(args.ner)
+        store = opening.result() if opening else None
+    cache = ArticleCache(output / ".articles")
     # kg.nq and the exports are written, and the store loaded, while the articles are extracted,
     # from each article's graph as it comes in input order; kg.html's entity graph is derived
     # from the same quads, and the page drawn on its thread while the store finishes its load.

@@ -30,7 +30,7 @@ _IN_FLIGHT_PER_WORKER = 2  # tasks: enough to keep a worker busy, few enough to 
 # articles are retried one by one, so it still costs only the article that killed it.
 _LOCAL_BATCH = 4
 _DASK_BATCH = 16
-# Beside the articles: the readings of every word met, so that a rerun analyses only new words.
+# Beside the articles: the readings of every word met (but the common words' table's), so that a rerun analyses only new words.
 _WORDS_FILE = "words.pickle"
 # An article, its graph (or why it failed), and the words its worker analysed for the first time.
 Outcome = tuple[Document, "ArticleGraph | str", dict[str, tuple[Reading, ...]]]
@@ -129,6 +129,15 @@ def _pipeline(ner: str):
     from kg.pipeline import Pipeline
 
     return Pipeline.load(ner)
+
+
+def load_pipeline(ner: str) -> None:
+    """Load this process's pipeline now, not when `build` first needs it (e.g. while the caller opens a store).
+
+    Raises:
+        kg.camelbert.MissingModel: when camelbert is asked for and its model is not installed.
+    """
+    _pipeline(resolve_ner(ner))
 
 
 def article_graph(doc: Document, ner: str) -> ArticleGraph:

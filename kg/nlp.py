@@ -297,9 +297,11 @@ class WordReadings:
         return cls(readings) if version == analysis_version() else cls()
 
     def save(self, path: Path) -> None:
-        """Write the readings with their version, atomically."""
+        """Write the readings with their version, atomically; not the common words' (every process has their table)."""
+        common = self._common
+        kept = self._readings if common is None else {w: r for w, r in self._readings.items() if w not in common}
         with atomic_file(path, binary=True) as stream:
-            pickle.dump((analysis_version(), self._readings), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((analysis_version(), kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class CommonReadings:
@@ -317,6 +319,9 @@ class CommonReadings:
 
     def __len__(self) -> int:
         return len(self._pickled)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._pickled
 
     def get(self, word: str) -> tuple[Reading, ...] | None:
         data = self._pickled.get(word)

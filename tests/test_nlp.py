@@ -123,5 +123,16 @@ def test_a_word_of_the_table_is_kept_and_not_fresh(camel_analyzer):
     assert words.get("كازاخستانيون") is None
 
 
+def test_the_saved_words_are_those_not_in_the_table(tmp_path, camel_analyzer):
+    table = CommonReadings.load(camel_analyzer)
+    words = WordReadings(common=table)
+    words.get("الرئيس")
+    words.add("كازاخستانيون", word_readings(camel_analyzer.analyze, "كازاخستانيون"))
+    words.save(tmp_path / "words.pickle")
+    saved = WordReadings.load(tmp_path / "words.pickle")
+    assert "الرئيس" in table and list(saved.readings()) == ["كازاخستانيون"]
+    assert WordReadings(saved.readings(), table).get("الرئيس") == words.get("الرئيس")
+
+
 def test_word_keys_are_the_analysed_forms():
     assert word_keys("(قالَ الرئيـس 12 .") == ["قال", "الرئيس"]
