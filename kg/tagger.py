@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg import gazetteer as _gazetteer_module
 from kg.files import atomic_file
 from kg.gazetteer import Gazetteer, feature_variants
 from kg.nlp import Analyzer, common_readings_path, common_words, word_key
@@ -36,7 +35,7 @@ _PADDING = {offset: [f"{offset}pad"] for offset in _WIDE_OFFSETS}
 # The word pairs and part-of-speech triple around a token.
 _BEFORE, _AFTER, _POS3 = "w-1w=", "ww+1=", "pos3="
 # The common words' features (`CommonFeatures`) are made by this code, as read when it was imported.
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + Path(_gazetteer_module.__file__).read_bytes()).digest()
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("gazetteer.py").read_bytes()).digest()
 _TABLE_PREFIX = "kg-features-"
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
@@ -93,11 +92,11 @@ class Featurizer:
         clusters: word → cluster path from unlabelled news; empty leaves them out.
         features: which feature groups to use (a subset of ALL_FEATURES).
         cache_size: how many words' features to keep.
-        common: the common words' features (`CommonFeatures`), read before making a word's.
         known: the attributes a trained model has weights for (`model_attributes`): the features are
             then only those, as UTF-8 bytes; the model scores them as it scores all, and pycrfsuite
             reads them fastest (it would encode every string, then look up and drop the unknown
             ones). None (training) keeps every feature, as a string.
+        common: the common words' features (`CommonFeatures`), read before making a word's.
     """
 
     def __init__(self, analyzer: Analyzer, gazetteer: Gazetteer | None, clusters: dict[str, str],
