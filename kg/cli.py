@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     view.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="keep relations stated on or before this date")
     view.add_argument("--format", choices=("html", "graphml", "gexf"), help="output format (default: from -o's suffix, else html)")
     view.add_argument("-o", "--output", type=Path, help="output file (default: exports/view.html, .graphml or .gexf)")
-    install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database and derive its analysis image, common words' readings table and knowledge-base image")
+    install = commands.add_parser("install-data", help="install the CAMeL Tools morphology database and derive its analysis image, common words' readings table, knowledge-base image and common words' CRF features table")
     install.add_argument("--from", dest="local_copy", type=Path, help="a local morphology-msa-r13.db.gz")
     install.add_argument("--offline", action="store_true", help="do not try CAMeL Tools' own installer")
     train_ner = commands.add_parser("train-ner", help="train the NER tagger on the gold train files (rebuilds the shipped model)")
@@ -153,12 +153,15 @@ def _extractions(inputs: list[str], encoding: str | None, failures: list[Problem
 def _install_data(local_copy: Path, use_network: bool) -> int:
     from kg import kb_image
     from kg.lexicon import Lexicon
-    from kg.nlp import CommonReadings, common_readings_path
+    from kg.nlp import common_readings_path
+    from kg.pipeline import Pipeline
+    from kg.tagger import MODEL_DIR, common_features_path
 
     installed = camel_db.install(local_copy, use_network=use_network)
-    CommonReadings.load(camel_db.load_analyzer())  # made here, once, when missing
-    print(f"{installed}; readings table {common_readings_path().name}; "
-          f"knowledge-base image {kb_image.make(Lexicon.load()).name}", file=sys.stderr)
+    Pipeline.load("crf")  # makes the readings table, the knowledge-base image and the CRF features table when missing
+    kb_key = kb_image.image_path(Lexicon.load()).name
+    print(f"{installed}; readings table {common_readings_path().name}; knowledge-base image {kb_key}; "
+          f"CRF features table {common_features_path(MODEL_DIR, kb_key).name}", file=sys.stderr)
     return 0
 
 

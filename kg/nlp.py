@@ -183,6 +183,11 @@ class Analyzer:
         return (norm, best.lemma, best.pos, best.prefixes, best.enclitic, best.gloss, best.person, best.voice,
                 best.number, best.source != "backoff", best.source == "spvar")
 
+    def plain_tokens(self, text: str) -> list[Token]:
+        """A word's tokens as `without_lexicon` may give them to the NER model: alone, and after a preposition."""
+        return [Token(text, 0, len(text), *self._choose(text, after_preposition, lexicon=False))
+                for after_preposition in (False, True)]
+
     def without_lexicon(self, tokens: Sequence[Token]) -> list[Token]:
         """Choose the tokens' readings again as the database alone prefers them.
 

@@ -62,7 +62,7 @@ class Pipeline:
         elif ner == "camelbert":
             tagger = CamelBertTagger.load()
         else:
-            tagger = Tagger.load(analyzer, kb, ner_model)
+            tagger = Tagger.load(analyzer, kb, ner_model, kb_image.image_path(lexicon).name)
         return cls(analyzer, kb, lexicon, tagger, linker)
 
     def __call__(self, doc: Document) -> Extraction:

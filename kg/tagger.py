@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import pickle
 import re
 import struct
+import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.files import atomic_file
 from kg.gazetteer import Gazetteer, feature_variants
-from kg.nlp import Analyzer, word_key
+from kg.nlp import Analyzer, common_readings_path, common_words, word_key
 from kg.types import Token
 
 MODEL_DIR = Path(__file__).parent / "data" / "ner"
@@ -30,6 +34,9 @@ _WIDE_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _PADDING = {offset: [f"{offset}pad"] for offset in _WIDE_OFFSETS}
 # The word pairs and part-of-speech triple around a token.
 _BEFORE, _AFTER, _POS3 = "w-1w=", "ww+1=", "pos3="
+# The common words' features (`CommonFeatures`) are made by this code, as read when it was imported.
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("gazetteer.py").read_bytes()).digest()
+_TABLE_PREFIX = "kg-features-"
 ALL_FEATURES = ("lexical", "shape", "morphology", "readings", "gloss", "gazetteer", "clusters", "context", "wide")
 
 
@@ -89,16 +96,18 @@ class Featurizer:
             then only those, as UTF-8 bytes; the model scores them as it scores all, and pycrfsuite
             reads them fastest (it would encode every string, then look up and drop the unknown
             ones). None (training) keeps every feature, as a string.
+        common: the common words' features (`CommonFeatures`), read before making a word's.
     """
 
     def __init__(self, analyzer: Analyzer, gazetteer: Gazetteer | None, clusters: dict[str, str],
                  features: Iterable[str] = ALL_FEATURES, cache_size: int = WORD_CACHE_SIZE,
-                 known: Iterable[str] | None = None):
+                 known: Iterable[str] | None = None, common: CommonFeatures | None = None):
         self.analyzer = analyzer
         self.gazetteer = gazetteer
         self.clusters = clusters
         self.features = frozenset(features)
         self.cache_size = cache_size
+        self.common = common
         self._offsets = _WIDE_OFFSETS if "wide" in self.features else _OFFSETS
         names = _model_names(known, [str(offset) for offset in self._offsets] + [_BEFORE, _AFTER, _POS3])
         self._own = names[""]
@@ -143,17 +152,23 @@ class Featurizer:
         Neither depends on where the word stands, so a word met again (most are) costs a look-up.
         Tuples, not lists: a new word's entry is fewer objects (an empty tuple is no new one).
         """
-        key = (token.text, token.pos, token.lemma, token.prefixes, token.enclitic, token.gloss, gaz)
+        key = word_features_key(token, gaz)
         cached = self._word_cache.get(key)
         if cached is not None:
             self._word_cache.move_to_end(key)
             return cached
-        short = self._context_features(token, gaz) if "context" in self.features else []
-        cached = self._word_cache[key] = (_kept(self._own, self._token_features(token, gaz)),
-                                          tuple(_kept(self._as_neighbour[offset], short) for offset in self._offsets))
+        if self.common is None or (cached := self.common.get(key)) is None:
+            cached = self.made_features(token, gaz)
+        self._word_cache[key] = cached
         if len(self._word_cache) > self.cache_size:
             self._word_cache.popitem(last=False)
         return cached
+
+    def made_features(self, token: Token, gaz: str | None) -> tuple[tuple, tuple[tuple, ...]]:
+        """A word's own features and its features as a neighbour, made (not looked up)."""
+        short = self._context_features(token, gaz) if "context" in self.features else []
+        return (_kept(self._own, self._token_features(token, gaz)),
+                tuple(_kept(self._as_neighbour[offset], short) for offset in self._offsets))
 
     def _token_features(self, token: Token, gaz: str | None) -> list[str]:
         use, norm = self.features, token.norm
@@ -224,6 +239,70 @@ class Featurizer:
         return features
 
 
+def word_features_key(token: Token, gaz: str | None) -> tuple:
+    """What a word's features depend on besides the featurizer: its token's fields and its gazetteer tag."""
+    return (token.text, token.pos, token.lemma, token.prefixes, token.enclitic, token.gloss, gaz)
+
+
+class CommonFeatures:
+    """The CRF features of common words (`kg.nlp.COMMON_WORDS`), made once beside the readings table.
+
+    A word's entries are what the featurizer makes of it outside the gazetteer's names, alone and
+    after a preposition (`Analyzer.plain_tokens`), keyed by `word_features_key`. They are kept
+    pickled and unpickled when the word is first met. The table's file is keyed by every input the
+    features read: the readings table's key (the analysis image, the word list, kg/nlp.py), the
+    knowledge base image's key (the gazetteer), the model folder's files (settings, weights,
+    clusters), and this module's and kg/gazetteer.py's code.
+    """
+
+    def __init__(self, pickled: dict[str, bytes]):
+        self._pickled = pickled
+
+    def __len__(self) -> int:
+        return len(self._pickled)
+
+    def get(self, key: tuple) -> tuple[tuple, tuple[tuple, ...]] | None:
+        """The features of the word with this `word_features_key`, or None when the table lacks it."""
+        data = self._pickled.get(key[0])
+        return None if data is None else pickle.loads(data).get(key)
+
+    @classmethod
+    def load(cls, featurizer: Featurizer, path: Path) -> CommonFeatures:
+        """The table at `path` (`common_features_path`), made with `featurizer` first when it is missing."""
+        try:
+            with path.open("rb") as stream:
+                return cls(pickle.load(stream))
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            pass
+        print(f"kg: making the CRF features table {path.name} (once)", file=sys.stderr)
+        pickled = {}
+        for word in common_words():
+            entries = {}
+            for token in featurizer.analyzer.plain_tokens(word):
+                key = word_features_key(token, None)
+                if key not in entries:
+                    entries[key] = featurizer.made_features(token, None)
+            pickled[word] = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with atomic_file(path, binary=True) as stream:
+                pickle.dump(pickled, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for old in path.parent.glob(f"{_TABLE_PREFIX}*.pickle"):
+                if old != path:
+                    old.unlink()  # a table of an older image, model or kg
+        except OSError as err:  # a read-only data folder: this run still has the table
+            print(f"kg: cannot write the CRF features table beside the database: {err}", file=sys.stderr)
+        return cls(pickled)
+
+
+def common_features_path(model_dir: Path, kb_key: str) -> Path:
+    """Where the common words' features of this model folder, knowledge base image key and kg live."""
+    digest = hashlib.sha256(f"{common_readings_path().name}\0{kb_key}\0".encode() + _CODE_DIGEST)
+    for path in sorted(model_dir.iterdir()):
+        if path.is_file():
+            digest.update(f"\0{path.name}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+    return common_readings_path().with_name(f"{_TABLE_PREFIX}{digest.hexdigest()[:16]}.pickle")
+
+
 class _EveryName:
     """Every feature kept, as its string (the names of a model not trained yet): `prefix + rest`."""
 
@@ -281,12 +360,14 @@ class Tagger:
         self.crf = crf
 
     @classmethod
-    def load(cls, analyzer: Analyzer, kb, model_dir: Path = MODEL_DIR) -> Tagger:
+    def load(cls, analyzer: Analyzer, kb, model_dir: Path = MODEL_DIR, kb_key: str | None = None) -> Tagger:
         """Load a model folder (default: the one shipped with kg).
 
         Args:
             analyzer: the pipeline's Analyzer.
             kb: the KnowledgeBase the gazetteer features are built from.
+            kb_key: the name of the knowledge base's image (`kg.kb_image.image_path`): the common
+                words' features table (`CommonFeatures`) is then read, or made. None: no table.
         Raises:
             ValueError: when the folder holds another kind of model than a CRF.
         """
@@ -301,7 +382,10 @@ class Tagger:
         crf = pycrfsuite.Tagger()
         crf.open(str(model_dir / CRF_FILE))
         known = model_attributes(model_dir / CRF_FILE)
-        return cls(Featurizer(analyzer, gazetteer, clusters, features, known=known), crf)
+        featurizer = Featurizer(analyzer, gazetteer, clusters, features, known=known)
+        if kb_key is not None:
+            featurizer.common = CommonFeatures.load(featurizer, common_features_path(model_dir, kb_key))
+        return cls(featurizer, crf)
 
     def labels(self, tokens: Sequence[Token]) -> list[str]:
         """Return the BIO label of each token."""

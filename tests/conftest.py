@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import kb_image
 from kg.camel_db import MissingDatabase, load_analyzer
 from kg.kb import KnowledgeBase
 from kg.lexicon import Lexicon
@@ -42,7 +43,7 @@ def analyzer(camel_analyzer, lexicon) -> Analyzer:
 @pytest.fixture(scope="session")
 def pipeline(analyzer, kb, lexicon) -> Pipeline:
     """The pipeline `kg` runs: what Pipeline.load() builds, from the shared fixtures."""
-    return Pipeline(analyzer, kb, lexicon, Tagger.load(analyzer, kb, MODEL_DIR))
+    return Pipeline(analyzer, kb, lexicon, Tagger.load(analyzer, kb, MODEL_DIR, kb_image.image_path(lexicon).name))
 
 
 @pytest.fixture(scope="session")

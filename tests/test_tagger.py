@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
 from kg.ner_train import analyse_sentence, tagger_spans
-from kg.nlp import Analyzer
-from kg.tagger import MODEL_DIR, Featurizer, TaggedSpan, Tagger, model_attributes, spans_of_labels
+from kg import kb_image
+from kg.nlp import Analyzer, common_words
+from kg.tagger import (MODEL_DIR, Featurizer, TaggedSpan, Tagger, common_features_path, model_attributes, spans_of_labels,
+                       word_features_key)
 from kg.types import Document
 
 
@@ -142,3 +145,43 @@ def test_only_the_features_the_model_knows_tag_as_all_of_them(shipped_tagger, an
         dropped += sum(map(len, full)) - sum(map(len, kept))
         assert shipped_tagger.crf.tag(kept) == shipped_tagger.crf.tag(full)
     assert dropped > 0
+
+
+@pytest.fixture(scope="session")
+def tagger_with_table(analyzer, kb, lexicon):
+    return Tagger.load(analyzer, kb, MODEL_DIR, kb_image.image_path(lexicon).name)
+
+
+def test_the_common_features_table_holds_the_features_the_featurizer_makes(tagger_with_table):
+    featurizer, words = tagger_with_table.featurizer, common_words()
+    assert len(featurizer.common) == len(words)
+    checked = 0
+    for word in words[::40]:
+        for token in featurizer.analyzer.plain_tokens(word):
+            assert featurizer.common.get(word_features_key(token, None)) == featurizer.made_features(token, None), word
+            checked += 1
+        # a word inside a gazetteer name is no entry: its features are made
+        assert featurizer.common.get(word_features_key(token, "B-LOC")) is None
+    assert checked > 1000
+
+
+def test_the_common_features_table_gives_the_features_made_without_it(tagger_with_table, ant_extractions):
+    with_table = tagger_with_table.featurizer
+    plain = Featurizer(with_table.analyzer, with_table.gazetteer, with_table.clusters, with_table.features,
+                       known=model_attributes(MODEL_DIR / "crf.model"))
+    sentences = [s.tokens for extraction in ant_extractions[:40] for s in extraction.sentences]
+    assert len(sentences) > 150
+    assert [with_table(tokens) for tokens in sentences] == [plain(tokens) for tokens in sentences]
+    assert sum(with_table.common.get(key) is not None for key in with_table._word_cache) > 100
+
+
+def test_the_common_features_table_is_keyed_by_the_model_folder_and_the_knowledge_base(tmp_path):
+    model = tmp_path / "ner"
+    shutil.copytree(MODEL_DIR, model)
+    path = common_features_path(model, "kg-kb-1.pickle")
+    assert path == common_features_path(model, "kg-kb-1.pickle")
+    assert path.parent == common_features_path(MODEL_DIR, "kg-kb-1.pickle").parent
+    assert path != common_features_path(model, "kg-kb-2.pickle")
+    clusters = model / "clusters.tsv.gz"
+    clusters.write_bytes(clusters.read_bytes() + b"\0")
+    assert path != common_features_path(model, "kg-kb-1.pickle")
