@@ -6,14 +6,13 @@ import functools
 import hashlib
 import pickle
 import re
-import sys
 from itertools import islice
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac, image_path
-from kg.files import atomic_file
+from kg.files import atomic_file, word_table
 from kg.types import Document, Sentence, Token
 
 TATWEEL = "\u0640"
@@ -339,24 +338,11 @@ class CommonReadings:
         Args:
             morphology: the loaded `kg.camel_db.Morphology`, to make the table with.
         """
-        path = common_readings_path()
-        try:
-            with path.open("rb") as stream:
-                return cls(pickle.load(stream))
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-            pass
-        print(f"kg: making the readings table {path.name} of {COMMON_WORDS.name} (once)", file=sys.stderr)
-        pickled = {word: pickle.dumps(word_readings(morphology.analyze, word), protocol=pickle.HIGHEST_PROTOCOL)
-                   for word in common_words()}
-        try:
-            with atomic_file(path, binary=True) as stream:
-                pickle.dump(pickled, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            for old in path.parent.glob(f"{_TABLE_PREFIX}*.pickle"):
-                if old != path:
-                    old.unlink()  # a table of an older image, word list or kg
-        except OSError as err:  # a read-only data folder: this run still has the table
-            print(f"kg: cannot write the readings table beside the database: {err}", file=sys.stderr)
-        return cls(pickled)
+        def make() -> dict[str, bytes]:
+            return {word: pickle.dumps(word_readings(morphology.analyze, word), protocol=pickle.HIGHEST_PROTOCOL)
+                    for word in common_words()}
+
+        return cls(word_table(common_readings_path(), f"readings table of {COMMON_WORDS.name}", make))
 
 
 def common_readings_path() -> Path:

@@ -8,13 +8,12 @@ import json
 import pickle
 import re
 import struct
-import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.files import atomic_file
+from kg.files import word_table
 from kg.gazetteer import Gazetteer, feature_variants
 from kg.nlp import Analyzer, common_readings_path, common_words, word_key
 from kg.types import Token
@@ -269,29 +268,18 @@ class CommonFeatures:
     @classmethod
     def load(cls, featurizer: Featurizer, path: Path) -> CommonFeatures:
         """The table at `path` (`common_features_path`), made with `featurizer` first when it is missing."""
-        try:
-            with path.open("rb") as stream:
-                return cls(pickle.load(stream))
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-            pass
-        print(f"kg: making the CRF features table {path.name} (once)", file=sys.stderr)
-        pickled = {}
-        for word in common_words():
-            entries = {}
-            for token in featurizer.analyzer.plain_tokens(word):
-                key = word_features_key(token, None)
-                if key not in entries:
-                    entries[key] = featurizer.made_features(token, None)
-            pickled[word] = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            with atomic_file(path, binary=True) as stream:
-                pickle.dump(pickled, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            for old in path.parent.glob(f"{_TABLE_PREFIX}*.pickle"):
-                if old != path:
-                    old.unlink()  # a table of an older image, model or kg
-        except OSError as err:  # a read-only data folder: this run still has the table
-            print(f"kg: cannot write the CRF features table beside the database: {err}", file=sys.stderr)
-        return cls(pickled)
+        def make() -> dict[str, bytes]:
+            pickled = {}
+            for word in common_words():
+                entries = {}
+                for token in featurizer.analyzer.plain_tokens(word):
+                    key = word_features_key(token, None)
+                    if key not in entries:
+                        entries[key] = featurizer.made_features(token, None)
+                pickled[word] = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+            return pickled
+
+        return cls(word_table(path, "CRF features table", make))
 
 
 def common_features_path(model_dir: Path, kb_key: str) -> Path:
