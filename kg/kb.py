@@ -168,6 +168,10 @@ class KnowledgeBase:
         for entry in self._entries.values():
             for name in entry.keys or dict.fromkeys(_name_key(n) for n in entry.names_ar):
                 self._by_name[name].append(entry)
+        # the first words of people's names of two words or more: given names, kept in the image
+        # so that ner need not scan every name at start-up
+        self.given_names = frozenset(words[0] for name, found in self._by_name.items()
+                                     if len(words := name.split()) > 1 and any(e.type == "PER" for e in found))
         countries = [e for e in self._entries.values() if e.is_country]
         by_demonym: dict[str, set[str]] = defaultdict(set)
         for country in countries:

@@ -66,9 +66,6 @@ class Recognizer:
         self._description_states = {
             words: frozenset(entry.id for name in description.states for entry in kb.lookup(name) if entry.is_country)
             for words, description in lexicon.descriptions.items()}
-        # the first words of the knowledge base's people's names of two words or more: given names
-        self.given_names = frozenset(words[0] for name, entry in kb.all_names()
-                                     if entry.type == "PER" and len(words := name.split()) > 1)
         # a set's states in the file's order (دول المقاطعة: السعودية، الإمارات، البحرين، مصر)
         self._set_states = {
             words: list(dict.fromkeys(entry.id for name in description.states for entry in kb.lookup(name) if entry.is_country))
@@ -384,9 +381,9 @@ class Recognizer:
         name the analyser reads as a clitic and a word (برهان as بـ + رهان، فيصل as فـ + يصل،
         وجدي as و + جدي) keeps its letters when the rest begins no known person's name."""
         letters = _proclitic_letters(token)
-        if not letters or token.norm[letters:] in self.given_names:
+        if not letters or token.norm[letters:] in self.kb.given_names:
             return letters
-        return next((k for k in range(letters - 1, -1, -1) if token.norm[k:] in self.given_names), letters)
+        return next((k for k in range(letters - 1, -1, -1) if token.norm[k:] in self.kb.given_names), letters)
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
