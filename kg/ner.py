@@ -763,11 +763,7 @@ class Recognizer:
 
     def _coordinated_nisba(self, tokens, k: int) -> _Span | None:
         """The nominal mention of the country whose nisba token k joins by و (والبريطانية), or None."""
-        token = tokens[k]
-        if not token.prefixes or not token.prefixes[0].startswith("wa_") or not _nisba_reading(token):
-            return None
-        country = next((c for variant, skip in clitic_variants(token.norm) if skip
-                        and (c := self.kb.country_of_nisba(variant))), None)
+        country = self._conjoined_nisba(tokens[k])
         return _Span(k, k + 1, "LOC", 1, kb_id=country.id, nominal=True) if country else None
 
     def _kind_word(self, token: Token) -> bool:
