@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data"
 ORG_HEAD = "org_head"
 CUE_KINDS = frozenset({
     "negation", "modality", "time", "today", "yesterday", "past", "place", "former", "collective", "statement",
-    "relative", "direction", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
+    "relative", "direction", "rank", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "regime",
     "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "impersonal", "purpose",

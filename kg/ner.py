@@ -210,9 +210,11 @@ class Recognizer:
                 # A definite nisba before a name agrees with the noun before it (نظيره الكازاخي مختار
                 # تيلوبيردي، الرئيس البيلاروسي ألكسندر لوكاشنكو): it names the country, not the person.
                 # So does one on و after another name (الرئيسان القرغيزي صدر جباروف والطاجيكي إمام علي رحمن).
-                while (found.type == "PER" and found.start < found.end
+                # So does one the tagger took for a place after a place noun (العاصمة البيلاروسية مينسك).
+                after_place_noun = found.type == "LOC" and found.start > 0 and self.lexicon.cue(tokens[found.start - 1].norm) == "place"
+                while ((found.type == "PER" or after_place_noun) and found.start < found.end
                        and ((tokens[found.start].norm.startswith("ال") and (nisba := self._nisba_at(tokens, found.start)))
-                            or ((country := self._conjoined_nisba(tokens[found.start])) and (nisba := (country, found.start + 1))))
+                            or (found.type == "PER" and (country := self._conjoined_nisba(tokens[found.start])) and (nisba := (country, found.start + 1))))
                        and nisba[1] <= found.end):
                     add(_Span(found.start, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
                     found = replace(found, start=nisba[1])

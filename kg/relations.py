@@ -1270,7 +1270,7 @@ class RelationExtractor:
         # on a word) before it; with a preposition-selecting verb it is the addressee
         # (دعا X قطر إلى الحوار).
         # A phrase of where (بقصر قرطاج، في مدينة جدة) may stand between them.
-        where = self._place_phrases(tokens, start, boundary)
+        where = self._place_phrases(tokens, mentions, start, boundary)
         # The direct object also past a phrase of the occasion (في بيان لها); a preposition's target is not.
         past = where | self._occasion_phrases(trigger, tokens, mentions, start, boundary)
         direct = [
@@ -1502,16 +1502,19 @@ class RelationExtractor:
                 break
         return k
 
-    def _place_phrases(self, tokens, start: int, end: int) -> set[int]:
+    def _place_phrases(self, tokens, mentions, start: int, end: int) -> set[int]:
         """Tokens of phrases of where between tokens start and end: بـ or في, a venue or place
-        noun (cues.tsv) and the word that names it (بقصر قرطاج، في مدينة جدة)."""
+        noun (cues.tsv) and the word that names it (بقصر قرطاج، في مدينة جدة), past a nisba
+        (في العاصمة البيلاروسية مينسك)."""
+        nisbas = {m.tok_start for m, _ in mentions if m.nominal and m.type == "LOC"}
         where: set[int] = set()
         for k in range(start, end):
             noun = k + 1 if tokens[k].norm in self.lexicon.grammar["in"] else k
             if noun + 1 >= end or not (noun > k or "bi_prep" in tokens[k].prefixes):
                 continue
             if self.lexicon.cue(tokens[noun].norm) in ("venue", "facility", "place"):
-                where.update(range(k, noun + 2))
+                named = noun + 2 if noun + 2 < end and (tokens[noun + 1].pos == "adj" or noun + 1 in nisbas) else noun + 1
+                where.update(range(k, named + 1))
         return where
 
     def _occasion_phrases(self, trigger: Trigger, tokens, mentions, start: int, end: int) -> set[int]:
@@ -1714,6 +1717,8 @@ class RelationExtractor:
                 before = tokens[first.tok_start - 1] if first.tok_start else None
                 if before is not None and self.lexicon.cue(before.norm) == "place":
                     found.append(_Found(b, "located_in", a, None, 0.85))
+            elif first.type == second.type == "LOC" and not first.nominal and not second.nominal and self._ranked_apposition(gap) and self._kb_place(b):
+                found.append(_Found(a, "located_in", b, None, 0.8))  # ألماتي، أكبر مدينة في كازاخستان؛ أستانا، عاصمة كازاخستان
             elif first.type == second.type == "LOC" and not first.nominal and not second.nominal and self._direction(gap):
                 # A part of a place by its side (كشمير شمالي باكستان، تبوك شمال السعودية).
                 found.append(_Found(a, "located_in", b, None, 0.7))
@@ -1743,7 +1748,9 @@ class RelationExtractor:
                     and self._title_ending_at([t.norm for t in tokens], first.tok_start - 1) is None
                 ):
                     continue
-                if joined and first.type == "LOC" and second.type == "LOC":
+                # A state before في is where something of it is or acts (سفيرة المملكة المتحدة
+                # بتونس، الشركاء الرئيسيين لروسيا في منطقة الشرق الأوسط), not a place inside another.
+                if joined and first.type == "LOC" and second.type == "LOC" and not (first.named and self._kb_place(a, country=True)):
                     found.append(_Found(a, "located_in", b, None, 0.7))
                 elif joined and first.type == second.type == "ORG" and self.lexicon.cue(tokens[first.tok_start].norm) == "state_body":
                     # A ministry or force of a government (وزارة الدفاع بحكومة الوفاق).
@@ -2213,6 +2220,24 @@ class RelationExtractor:
         (باريس، العاصمة الفرنسية؛ حلب، كبرى المدن السورية is not: only one noun)."""
         words = [t for t in gap if t.norm not in self.lexicon.grammar["apposition"]]
         return len(words) == 1 and len(gap) <= 2 and self.lexicon.cue(words[0].norm) == "place" and "Al_det" in words[0].prefixes
+
+    def _kb_place(self, entity: str, country: bool = False) -> bool:
+        """Tell whether an entity is a place of the knowledge base (a nickname, مدينة الأنوار, is
+        not), or, with `country`, a country."""
+        entry = self.kb.get(entity.removeprefix(ENTITY_IRI)) if self.kb is not None else None
+        return entry is not None and entry.type == "LOC" and (entry.is_country or not country)
+
+    def _ranked_apposition(self, gap) -> bool:
+        """Tell whether the words between two places are an indefinite place noun in apposition,
+        ranked or not, whose place is the second (ألماتي، أكبر مدينة في كازاخستان؛ X، عاصمة Y)."""
+        if len(gap) < 2 or gap[0].norm not in self.lexicon.grammar["apposition"]:
+            return False
+        words = gap[1:-1] if gap[-1].norm in self.lexicon.grammar["in"] else gap[1:]
+        ranks = 0
+        while ranks < len(words) - 1 and ranks < 2 and self.lexicon.cue(words[ranks].norm) == "rank":
+            ranks += 1
+        noun = words[ranks:]
+        return len(noun) == 1 and self.lexicon.cue(noun[0].norm) == "place" and not noun[0].prefixes
 
     def _direction(self, gap) -> bool:
         """Tell whether the words between two places are a side of the second (شمالي، في شرق،

@@ -149,6 +149,14 @@ FOUND = [
     ("وعين ماكرون سيلفي جولار وزيرة للدفاع.", ("Emmanuel Macron", "appointed", "سيلفي جولار")),
     # A side of two words, or with a place noun, between two places (شمال شرق، وسط العاصمة).
     ("وقع الهجوم داخل مسجد في مدينة كيبيك شمال شرق كندا.", ("Québec", "located_in", "Canada")),
+    # A nisba the tagger took for a name, after a place noun, is the country the place is in.
+    ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك أمس مباحثات.", ("Minsk", "located_in", "Belarus")),
+    # An indefinite place noun, ranked or not, in apposition: the place before is in the one after.
+    ("انتشرت المظاهرات في ألماتي، أكبر مدينة في كازاخستان، أمس.", ("Almaty", "located_in", "Kazakhstan")),
+    ("وصل الوزير إلى حلب، ثاني أكبر مدينة في سوريا، أمس.", ("Aleppo", "located_in", "Syria")),
+    # A place phrase with a nisba before the name stands between a meeting's subject and its party.
+    ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات مع نظيره ألكسندر لوكاشينكو.",
+     ("Vladimir Putin", "met", "Alexander Lukashenko")),
     # رئيس الجمهورية as a title, ending before a name found already (الجمهورية التونسية).
     ("وقال رئيس الجمهورية التونسية الباجي قائد السبسي إن البلاد بخير.", ("Beji Caid Essebsi", "leader_of", "Tunisia")),
     ("والتقى الوزير بفؤاد معصوم رئيس الجمهورية العراقية.", (None, "leader_of", "Iraq")),
@@ -242,6 +250,10 @@ NOT_FOUND_TRIPLES = [
     # A nisba after a definite noun says whose the noun is; the noun is in the place.
     ("وتظاهر العشرات أمام السفارة السعودية في واشنطن.", ("Saudi Arabia", "located_in", "Washington, D.C.")),
     ("وقال إن العلاقات السعودية الأمريكية تحسنت.", ("Saudi Arabia", "located_in", "United States")),
+    # A state before في is where something of it acts, not a place inside another.
+    ("أكد لافروف أن مصر أحد الشركاء الرئيسيين لروسيا في منطقة الشرق الأوسط.", ("Russia", "located_in", "Middle East")),
+    # A place noun in apposition is no place of its own when the knowledge base does not know the name after it.
+    ("زار الوزير باريس، مدينة الأنوار، أمس.", ("Paris", "located_in", "الأنوار")),
     # A side after و is another place of a list, not a part of the place before it.
     ("ونفذت عمليات في مناطق بغرب النيجر وشمال شرقي مالي.", ("Niger", "located_in", "Mali")),
 ]
