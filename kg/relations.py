@@ -1785,6 +1785,19 @@ class RelationExtractor:
                 found.append(_Found(second, "leader_of", first, None, 0.85))
             elif not token.enclitic and antecedent.type == "PER" and mention.type == "ORG" and mention.tok_start == i + 1:
                 found.append(_Found(first, "leader_of", second, None, 0.85))
+        # A body, a bracket or comma between, then بقيادة and a person: he heads it (الجيش الوطني
+        # الليبي بقيادة خليفة حفتر); a state after بقيادة leads a coalition, no office (بقيادة السعودية).
+        for i in range(1, len(tokens) - 1):
+            token = tokens[i]
+            if token.pos != "noun" or "bi_prep" not in token.prefixes or self.lexicon.cues.get(token.lemma) != "heads":
+                continue
+            k = i - 1 - (tokens[i - 1].pos == "punc")
+            head = owner[i + 1]
+            if k < 0 or owner[k] is None or head is None or mentions[head][0].tok_start != i + 1:
+                continue
+            body, person = mentions[owner[k]], mentions[head]
+            if body[0].type == "ORG" and body[0].tok_end == k + 1 and _named(body[0]) and person[0].type == "PER" and person[0].named:
+                found.append(_Found(person[1], "leader_of", body[1], None, 0.8))
         return found
 
     def _object_relatives(self, tokens, mentions, owner) -> list[_Found]:
@@ -2283,6 +2296,12 @@ class RelationExtractor:
         other person of the sentence a title gave; "-" when none did."""
         return next((f.predicate for f in reversed(found) if f.subject != person), "-")
 
+    def _transitive_verb_before(self, tokens, i: int) -> bool:
+        """Tell whether the word before token i is a verb of an event frame with a direct object (اتهم، انتقد)."""
+        if i == 0 or tokens[i - 1].pos != "verb":
+            return False
+        return any(frame.object_prep is None for frame in self.lexicon.triggers.get((tokens[i - 1].lemma, "verb"), ()))
+
     def _title_relations(self, tokens, mentions, owner) -> list[_Found]:
         """leader_of / member_of from a title before a name (الرئيس الصيني شي جينبينغ)."""
         norms = [t.norm for t in tokens]
@@ -2362,12 +2381,16 @@ class RelationExtractor:
                 else:
                     break
             # The title after the name (خالد مشعل، رئيس المكتب السياسي لحركة حماس).
-            k = mention.tok_end + (mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in self.lexicon.grammar["apposition"])
+            apposed_after = mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in self.lexicon.grammar["apposition"]
+            k = mention.tok_end + apposed_after
             k += k < len(tokens) and self.lexicon.cues.get(tokens[k].norm) == "copula"  # عماد الخميري هو عضو بمجلس الشورى
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
             leads_on = title is not None and self._past_apposition(tokens, mentions, owner, k) == k
+            # Nor, with no comma, after the subject of a verb that takes a direct object: the title
+            # is that object (اتهم ترامب الرئيس الكولومبي بـ).
+            leads_on = leads_on or (not apposed_after and self._transitive_verb_before(tokens, mention.tok_start))
             # Nor a title on a preposition (لقاء عكاشة بالسفير الإسرائيلي): it begins a phrase of its own.
             if (title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes)
                     and not _PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes)):

@@ -157,6 +157,8 @@ FOUND = [
     # A place phrase with a nisba before the name stands between a meeting's subject and its party.
     ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات مع نظيره ألكسندر لوكاشينكو.",
      ("Vladimir Putin", "met", "Alexander Lukashenko")),
+    # بقيادة and a person after a body, a bracket between: he heads it.
+    ("واصلت قوات شرق ليبيا (الجيش الوطني الليبي) بقيادة خليفة حفتر حملة مستمرة.", ("Khalifa Haftar", "leader_of", "Libyan National Army")),
     # رئيس الجمهورية as a title, ending before a name found already (الجمهورية التونسية).
     ("وقال رئيس الجمهورية التونسية الباجي قائد السبسي إن البلاد بخير.", ("Beji Caid Essebsi", "leader_of", "Tunisia")),
     ("والتقى الوزير بفؤاد معصوم رئيس الجمهورية العراقية.", (None, "leader_of", "Iraq")),
@@ -250,6 +252,10 @@ NOT_FOUND_TRIPLES = [
     # A nisba after a definite noun says whose the noun is; the noun is in the place.
     ("وتظاهر العشرات أمام السفارة السعودية في واشنطن.", ("Saudi Arabia", "located_in", "Washington, D.C.")),
     ("وقال إن العلاقات السعودية الأمريكية تحسنت.", ("Saudi Arabia", "located_in", "United States")),
+    # With no comma, a title after the subject of a verb with a direct object is that object.
+    ("واتهم ترامب الرئيس الكولومبي بالتورط في تهريب المخدرات.", ("Donald Trump", "leader_of", "Colombia")),
+    # A state after بقيادة leads a coalition; no person heads anything.
+    ("شن التحالف العربي بقيادة السعودية غارات على صنعاء.", ("Saudi Arabia", "leader_of", "التحالف العربي")),
     # A state before في is where something of it acts, not a place inside another.
     ("أكد لافروف أن مصر أحد الشركاء الرئيسيين لروسيا في منطقة الشرق الأوسط.", ("Russia", "located_in", "Middle East")),
     # A place noun in apposition is no place of its own when the knowledge base does not know the name after it.
