@@ -1749,8 +1749,11 @@ class RelationExtractor:
                 ):
                     continue
                 # A state before في is where something of it is or acts (سفيرة المملكة المتحدة
-                # بتونس، الشركاء الرئيسيين لروسيا في منطقة الشرق الأوسط), not a place inside another.
-                if joined and first.type == "LOC" and second.type == "LOC" and not (first.named and self._kb_place(a, country=True)):
+                # بتونس، الشركاء الرئيسيين لروسيا في منطقة الشرق الأوسط), not a place inside another,
+                # unless it is named as a place itself (وفي بولينزيا الفرنسية في جنوب المحيط الهادي،
+                # مدينة هونغ كونغ بالصين).
+                placed = before is not None and (self.lexicon.cue(before.norm) == "place" or before.lemma in self.lexicon.grammar["in"])
+                if joined and first.type == "LOC" and second.type == "LOC" and (placed or not (first.named and self._kb_place(a, country=True))):
                     found.append(_Found(a, "located_in", b, None, 0.7))
                 elif joined and first.type == second.type == "ORG" and self.lexicon.cue(tokens[first.tok_start].norm) == "state_body":
                     # A ministry or force of a government (وزارة الدفاع بحكومة الوفاق).
@@ -2388,9 +2391,10 @@ class RelationExtractor:
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).
             leads_on = title is not None and self._past_apposition(tokens, mentions, owner, k) == k
-            # Nor, with no comma, after the subject of a verb that takes a direct object: the title
-            # is that object (اتهم ترامب الرئيس الكولومبي بـ).
-            leads_on = leads_on or (not apposed_after and self._transitive_verb_before(tokens, mention.tok_start))
+            # With no comma after the subject of a verb that takes a direct object, the title is
+            # that object (اتهم ترامب الرئيس الكولومبي بـ), unless a party follows it (اتهم إياد علاوي
+            # نائب الرئيس العراقي قطر، كلف راشد الغنوشي رئيس حركة النهضة، عماد الخميري).
+            object_title = not apposed_after and self._transitive_verb_before(tokens, mention.tok_start)
             # Nor a title on a preposition (لقاء عكاشة بالسفير الإسرائيلي): it begins a phrase of its own.
             if (title is not None and not leads_on and title.relation != "-" and not any(p.startswith(("wa_", "fa_")) for p in tokens[k].prefixes)
                     and not _PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes)):
@@ -2410,6 +2414,9 @@ class RelationExtractor:
                     end = complement.tok_end
                     while end < len(tokens) and tokens[end].pos == "adj" and self.lexicon.cue(tokens[end].norm) != "former":
                         end += 1
+                    after = end + (end < len(tokens) and tokens[end].norm in self.lexicon.grammar["apposition"])
+                    if object_title and not (after < len(tokens) and owner[after] is not None and mentions[owner[after]][0].named):
+                        continue
                     if end >= len(tokens) or self.lexicon.cue(tokens[end].norm) != "former":
                         found.append(_Found(person, title.relation, body, None, 0.6))
                         # A body within another (مديرة دائرة الصحة العامة في المنظمة): the
