@@ -40,6 +40,9 @@ _SPELLING_VARIANT_PENALTY = 3.0
 # Emphatic لَـ is rare in news prose; the same letter is mostly the preposition لِـ
 # (لحقوق الإنسان "for human rights"), which the database scores the same.
 _EMPHATIC_LAM_PENALTY = 0.5
+# A root ending in ن hides the feminine plural's ن (عيّنّهما "they (f.) appointed them" is written
+# as عيّنهما "he appointed them"); the database scores both the same, and news means the singular.
+_PLURAL_VERB_TIE_PENALTY = 0.1
 _NO_LOGPROB = -12.0
 _MAX_CACHED_WORDS = 100_000
 _NO_CLITIC = frozenset((None, "0", "na"))
@@ -250,6 +253,8 @@ class Analyzer:
             score += _AFTER_RELATIVE_VERB_BONUS
         if reading.source == "spvar":
             score -= _SPELLING_VARIANT_PENALTY
+        if reading.pos == "verb" and reading.number == "p":
+            score -= _PLURAL_VERB_TIE_PENALTY
         if "la_emph" in reading.prefixes:
             score -= _EMPHATIC_LAM_PENALTY
         return score
