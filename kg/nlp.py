@@ -33,7 +33,8 @@ _NON_THIRD_PERSON_PENALTY = 3.0
 _LEXICON_BONUS = 1.0
 _AFTER_PREPOSITION_VERB_PENALTY = 2.0
 # A relative pronoun opens a clause that is nearly always verbal: الدور الذي لعبه X is "which X
-# played", not "whose playing" (the database scores the noun لعب + his a hair higher).
+# played", not "whose playing" (the database scores the noun لعب + his a hair higher). For the
+# relation engine only: the NER model reads the readings it was trained with (`without_lexicon`).
 _AFTER_RELATIVE_VERB_BONUS = 1.0
 # A spelling-variant reading assumes a misspelling (وزارة read as وزاره "he visited him").
 _SPELLING_VARIANT_PENALTY = 3.0
@@ -140,7 +141,7 @@ class Analyzer:
             tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
         common: the common words' readings table (`CommonReadings.load`), read before analysing a word.
-        relative_pronouns: normalised relative pronouns (`Lexicon.relative_pronouns`), after which a verb reading wins.
+        relative_pronouns: normalised relative pronouns (`Lexicon.relative_pronouns`), after which the relation engine's verb reading wins.
     """
 
     def __init__(self, morphology, lexicon_lemmas: Collection[str] = (), common: CommonReadings | None = None,
@@ -214,8 +215,9 @@ class Analyzer:
         plain: list[Token] = []
         for k, token in enumerate(tokens):
             previous = plain[-1] if plain else None
-            # A word with no lexicon reading, after an unchanged word, keeps its reading.
-            if (previous is None or previous is tokens[k - 1]) and not self._has_lexicon_reading(token.text):
+            # A word with no lexicon reading, after an unchanged word that is no relative pronoun, keeps its reading.
+            if ((previous is None or (previous is tokens[k - 1] and self._context(previous) != "relative"))
+                    and not self._has_lexicon_reading(token.text)):
                 plain.append(token)
                 continue
             fields = self._fields(token.text, previous, lexicon=False)
@@ -249,7 +251,7 @@ class Analyzer:
         # A preposition governs a noun: after في / على / إلى a verb reading is unlikely.
         if reading.pos == "verb" and context == "prep":
             score -= _AFTER_PREPOSITION_VERB_PENALTY
-        if reading.pos == "verb" and context == "relative":
+        if lexicon and reading.pos == "verb" and context == "relative":
             score += _AFTER_RELATIVE_VERB_BONUS
         if reading.source == "spvar":
             score -= _SPELLING_VARIANT_PENALTY
