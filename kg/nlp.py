@@ -32,11 +32,18 @@ _NON_THIRD_PERSON_PENALTY = 3.0
 # the database's preference between parts of speech, which it does not apply to.
 _LEXICON_BONUS = 1.0
 _AFTER_PREPOSITION_VERB_PENALTY = 2.0
+# A relative pronoun opens a clause that is nearly always verbal: الدور الذي لعبه X is "which X
+# played", not "whose playing" (the database scores the noun لعب + his a hair higher). For the
+# relation engine only: the NER model reads the readings it was trained with (`without_lexicon`).
+_AFTER_RELATIVE_VERB_BONUS = 1.0
 # A spelling-variant reading assumes a misspelling (وزارة read as وزاره "he visited him").
 _SPELLING_VARIANT_PENALTY = 3.0
 # Emphatic لَـ is rare in news prose; the same letter is mostly the preposition لِـ
 # (لحقوق الإنسان "for human rights"), which the database scores the same.
 _EMPHATIC_LAM_PENALTY = 0.5
+# A root ending in ن hides the feminine plural's ن (عيّنّهما "they (f.) appointed them" is written
+# as عيّنهما "he appointed them"); the database scores both the same, and news means the singular.
+_PLURAL_VERB_TIE_PENALTY = 0.1
 _NO_LOGPROB = -12.0
 _MAX_CACHED_WORDS = 100_000
 _NO_CLITIC = frozenset((None, "0", "na"))
@@ -134,15 +141,18 @@ class Analyzer:
             tuples of `kg.camel_db.FIELDS`).
         lexicon_lemmas: normalised lemmas of the relation lexicon, preferred among readings.
         common: the common words' readings table (`CommonReadings.load`), read before analysing a word.
+        relative_pronouns: normalised relative pronouns (`Lexicon.relative_pronouns`), after which the relation engine's verb reading wins.
     """
 
-    def __init__(self, morphology, lexicon_lemmas: Collection[str] = (), common: CommonReadings | None = None):
+    def __init__(self, morphology, lexicon_lemmas: Collection[str] = (), common: CommonReadings | None = None,
+                 relative_pronouns: Collection[str] = ()):
         self._analyze: Callable[[str], list[tuple]] = morphology.analyze
         self._lexicon_lemmas = frozenset(lexicon_lemmas)
+        self._relative_pronouns = frozenset(relative_pronouns)
         # Starts from the common words' table; a corpus run fills it from earlier runs and from its workers.
         self.words = WordReadings(common=common)
         self._lexicon_words: dict[str, bool] = {}  # word -> has a reading of a lexicon lemma
-        self._choices: dict[tuple[str, bool, bool], tuple] = {}  # (word, after a preposition, lexicon) -> Token fields
+        self._choices: dict[tuple[str, str | None, bool], tuple] = {}  # (word, `_context`, lexicon) -> Token fields
 
     def __call__(self, doc: Document) -> tuple[Sentence, ...]:
         """Split a document into sentences of analysed tokens."""
@@ -161,16 +171,25 @@ class Analyzer:
 
     def _fields(self, text: str, previous: Token | None, lexicon: bool) -> tuple:
         """The fields of a word's `Token` after its offsets, chosen once per word and context."""
-        after_preposition = previous is not None and previous.pos == "prep"
-        key = (text, after_preposition, lexicon)
+        context = self._context(previous)
+        key = (text, context, lexicon)
         fields = self._choices.get(key)
         if fields is None:
             if len(self._choices) >= _MAX_CACHED_WORDS:
                 self._choices.clear()
-            fields = self._choices[key] = self._choose(text, after_preposition, lexicon)
+            fields = self._choices[key] = self._choose(text, context, lexicon)
         return fields
 
-    def _choose(self, text: str, after_preposition: bool, lexicon: bool) -> tuple:
+    def _context(self, previous: Token | None) -> str | None:
+        """What the word before tells of a word's part of speech: "prep" after a preposition,
+        "relative" after a relative pronoun, else None."""
+        if previous is None:
+            return None
+        if previous.pos == "prep":
+            return "prep"
+        return "relative" if previous.norm in self._relative_pronouns else None
+
+    def _choose(self, text: str, context: str | None, lexicon: bool) -> tuple:
         """The fields of a word's `Token` after its offsets, with the reading that wins in this context."""
         norm = normalize(text)
         # Analyse the undiacritised surface, not `norm`: ta marbuta and hamza tell words
@@ -178,14 +197,13 @@ class Analyzer:
         readings = self.readings(word_key(text))
         if not readings:
             return (norm, norm, _punctuation_pos(norm), (), None, "", None, None, None, False, False)
-        best = max(readings, key=lambda reading: self._score(reading, after_preposition, lexicon))
+        best = max(readings, key=lambda reading: self._score(reading, context, lexicon))
         return (norm, best.lemma, best.pos, best.prefixes, best.enclitic, best.gloss, best.person, best.voice,
                 best.number, best.source != "backoff", best.source == "spvar")
 
     def plain_tokens(self, text: str) -> list[Token]:
         """A word's tokens as `without_lexicon` may give them to the NER model: alone, and after a preposition."""
-        return [Token(text, 0, len(text), *self._choose(text, after_preposition, lexicon=False))
-                for after_preposition in (False, True)]
+        return [Token(text, 0, len(text), *self._choose(text, context, lexicon=False)) for context in (None, "prep")]
 
     def without_lexicon(self, tokens: Sequence[Token]) -> list[Token]:
         """Choose the tokens' readings again as the database alone prefers them.
@@ -197,8 +215,9 @@ class Analyzer:
         plain: list[Token] = []
         for k, token in enumerate(tokens):
             previous = plain[-1] if plain else None
-            # A word with no lexicon reading, after an unchanged word, keeps its reading.
-            if (previous is None or previous is tokens[k - 1]) and not self._has_lexicon_reading(token.text):
+            # A word with no lexicon reading, after an unchanged word that is no relative pronoun, keeps its reading.
+            if ((previous is None or (previous is tokens[k - 1] and self._context(previous) != "relative"))
+                    and not self._has_lexicon_reading(token.text)):
                 plain.append(token)
                 continue
             fields = self._fields(token.text, previous, lexicon=False)
@@ -223,17 +242,21 @@ class Analyzer:
             self.words.add(word, cached)
         return cached
 
-    def _score(self, reading: Reading, after_preposition: bool, lexicon: bool) -> float:
+    def _score(self, reading: Reading, context: str | None, lexicon: bool) -> float:
         score = reading.logprob if reading.logprob > -90 else _NO_LOGPROB
         if lexicon and reading.lemma in self._lexicon_lemmas:
             score += _LEXICON_BONUS
         if reading.pos == "verb" and reading.person in ("1", "2"):
             score -= _NON_THIRD_PERSON_PENALTY
         # A preposition governs a noun: after في / على / إلى a verb reading is unlikely.
-        if reading.pos == "verb" and after_preposition:
+        if reading.pos == "verb" and context == "prep":
             score -= _AFTER_PREPOSITION_VERB_PENALTY
+        if lexicon and reading.pos == "verb" and context == "relative":
+            score += _AFTER_RELATIVE_VERB_BONUS
         if reading.source == "spvar":
             score -= _SPELLING_VARIANT_PENALTY
+        if reading.pos == "verb" and reading.number == "p":
+            score -= _PLURAL_VERB_TIE_PENALTY
         if "la_emph" in reading.prefixes:
             score -= _EMPHATIC_LAM_PENALTY
         return score

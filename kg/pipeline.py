@@ -55,7 +55,8 @@ class Pipeline:
         ner = resolve_ner(ner)
         lexicon = Lexicon.load()
         morphology = load_analyzer()
-        analyzer = Analyzer(morphology, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(morphology))
+        analyzer = Analyzer(morphology, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(morphology),
+                            lexicon.relative_pronouns)
         kb, linker = kb_image.load(lexicon)
         if ner_model is None:
             tagger = None

@@ -1145,6 +1145,8 @@ class RelationExtractor:
         kind = self.lexicon.cues.get(tokens[verb].lemma) if verb is not None else None
         if kind not in ("statement", "act") or i - verb - len(aside) > _SUBJECT_WINDOW + 4:
             return []
+        if (tokens[verb].enclitic or "").endswith("_dobj"):
+            return []  # الانتقادات التي وجهها X لزيارة نواب: the verb's object is its pronoun, the noun is no act of X
         planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
         if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar) and not self._ongoing_act(tokens, verb, owner)):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
@@ -1873,7 +1875,9 @@ class RelationExtractor:
 
     def _completes_noun(self, tokens, owner, first: int) -> bool:
         """Tell whether the name at token `first` completes the noun before it (مشروع تقسيم
-        العراق الذي ساندته قطر): a relative clause after it is about that noun."""
+        العراق الذي ساندته قطر), also from inside quotes (إعصار "ماثيو" الذي ضرب): a relative
+        clause after it is about that noun."""
+        first -= first > 1 and tokens[first - 1].norm in _QUOTE_MARKS
         before = tokens[first - 1] if first > 0 else None
         return (before is not None and before.pos == "noun" and not before.prefixes and owner[first - 1] is None
                 and self.lexicon.cue(before.norm) != "place"  # مدينة حلب، قطاع غزة: the place itself

@@ -37,7 +37,8 @@ def camel_analyzer():
 
 @pytest.fixture(scope="session")
 def analyzer(camel_analyzer, lexicon) -> Analyzer:
-    return Analyzer(camel_analyzer, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(camel_analyzer))
+    return Analyzer(camel_analyzer, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(camel_analyzer),
+                    lexicon.relative_pronouns)
 
 
 @pytest.fixture(scope="session")
