@@ -377,7 +377,7 @@ class RelationExtractor:
             arguments = self._relative_subject_arguments  # ماكرون الذي زار الجزائر
         elif pos == "verb" and (agented := self._agent_arguments(trigger, tokens, i, mentions, owner)):
             return [_Found(s, trigger.predicate, o, i, c, cue == "negation") for s, o, c in agented if s != o]
-        elif (pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner))
+        elif (pos == "verb" and not self._asserted_main_verb(tokens, i, owner, self._active_by_requirement(trigger, tokens, i, owner) or self._active_by_object(tokens, i, owner))
               and not self._act_subject_actors(trigger, tokens, i, mentions, owner)):
             return []  # (the noun of an attack before the verb is its subject: هجوما استهدف، غارات أمريكية تستهدف)
         return [
@@ -602,6 +602,16 @@ class RelationExtractor:
             k += 1
         return k < len(tokens) and tokens[k].lemma in trigger.requires
 
+    def _active_by_object(self, tokens, i: int, owner) -> bool:
+        """Tell whether a verb read as a passive has a subject and an object right after it,
+        two names in a row (قتلت الشرطة الإيطالية أنيس عامري): a passive takes only one,
+        so the verb is active, though its letters also read as a passive (قُتلت)."""
+        if i + 1 >= len(tokens) or owner[i + 1] is None:
+            return False
+        k = i + 1
+        while k < len(tokens) and owner[k] == owner[i + 1]:
+            k += 1
+        return k < len(tokens) and owner[k] is not None
     def _asserted_main_verb(self, tokens, i: int, owner, active: bool = False) -> bool:
         """Tell whether a verb asserts an event of the sentence's own actor."""
         token = tokens[i]
@@ -647,8 +657,9 @@ class RelationExtractor:
         # with no title before it is the subject itself (هنأت حركة النهضة المرشح الجمهوري دونالد ترامب).
         first = mentions[after[0]][0]
         following = mentions[after[0] + 1][0].tok_start if after[0] + 1 < len(mentions) else first.tok_end
-        # ...or to the name a body's noun stands in apposition to (دعت الشركة الرياضية "لوتو كيبيك").
-        titled = first.nominal or all(t.pos == "punc" for t in tokens[first.tok_end : following]) or any(
+        # ...or to the name a body's noun stands in apposition to (دعت الشركة الرياضية "لوتو كيبيك"),
+        # set off by punctuation: a name right after the subject is its object (قتلت إسرائيل محمد علي).
+        titled = first.nominal or (following > first.tok_end and all(t.pos == "punc" for t in tokens[first.tok_end : following])) or any(
             self.lexicon.title_at([t.norm for t in tokens[: first.tok_start]], k) for k in range(i + 1, first.tok_start))
         return _coordinated(tokens, mentions, _head(tokens, mentions, after[0]) if titled else after[0], self.lexicon.grammar)
 
