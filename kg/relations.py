@@ -1264,8 +1264,10 @@ class RelationExtractor:
             return []  # two people, or a body that may be the one the pronoun means
         mention, person = next((m, e) for m, e in before if e in people)
         after = self._past_apposition(tokens, mentions, owner, mention.tok_end)
+        after += after < i and tokens[after].norm in self.lexicon.grammar["comma"]
         relative = after < i and self.lexicon.cue(tokens[after].norm) == "relative"
-        if self._after_preposition(tokens, mention.tok_start) and not relative:
+        governed = _PROCLITIC_PREPOSITIONS & set(tokens[mention.tok_start].prefixes) or self._after_preposition(tokens, mention.tok_start)
+        if governed and not relative:
             return []  # محاسبة ... مع X بسبب لقائه: a name under a preposition is no one's topic
         # The title before the name tells the person's gender (رئيسة الحكومة); with none, either.
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
