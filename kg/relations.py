@@ -1254,6 +1254,8 @@ class RelationExtractor:
         if enclitic[:3] not in ("3ms", "3fs"):
             return []  # زيارتهم: a plural pronoun is not one person's
         feminine = enclitic.startswith("3fs")
+        if i and tokens[i - 1].pos == "adj":
+            return []  # المعروف بانتقاده للسلطات: the noun completes an adjective, a habit, not an act
         before = [(m, e) for m, e in mentions if m.tok_end <= i]
         if not before:
             # وأبرز خلال لقائه: a verb with a pronoun subject goes on with the previous sentence's party.
@@ -1269,9 +1271,16 @@ class RelationExtractor:
         governed = _PROCLITIC_PREPOSITIONS & set(tokens[mention.tok_start].prefixes) or self._after_preposition(tokens, mention.tok_start)
         if governed and not relative:
             return []  # محاسبة ... مع X بسبب لقائه: a name under a preposition is no one's topic
-        # The title before the name tells the person's gender (رئيسة الحكومة); with none, either.
+        if any(t.lemma in self.lexicon.grammar["that"] for t in tokens[mention.tok_end : i]):
+            return []  # وبين X أن ... تضامنه مع: the pronoun is of the reported clause's own subject
+        # The title before the name tells the person's gender (رئيسة الحكومة); with none, a man
+        # (a feminine pronoun, حربها، is as often a state's or a body's).
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
-        return [person] if first == mention.tok_start or _feminine_noun(tokens[first]) == feminine else []
+        if first == mention.tok_start > 1 and tokens[first - 1].norm in self.lexicon.grammar["apposition"]:
+            # رئيسة حكومة بريطانيا، تيريزا ماي: the title set off by a comma before the name
+            norms = [t.norm for t in tokens]
+            first = next((j for j in range(max(0, first - 5), first - 1) if self.lexicon.title_at(norms, j)), first)
+        return [person] if (first < mention.tok_start and _feminine_noun(tokens[first])) == feminine else []
 
     def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
