@@ -41,6 +41,7 @@ _REFERENT_WEIGHT = 0.7
 _DESCRIPTION_WEIGHT = 0.9
 # A verbal noun's actor found through its possessive pronoun, with no subject named in the sentence.
 _RESOLVED_POSSESSOR_CONFIDENCE = 0.55
+_APPOSED_TITLE_WORDS = 4  # words of a title set off by a comma before a name (رئيسة حكومة بريطانيا، تيريزا ماي)
 # The speaker of a first-person verb is found a clause or more before it (قال X ...، مضيفا
 # "أدعو Y"): as sure as an actor carried from before (0.6).
 _SPEAKER_CONFIDENCE = 0.6
@@ -1212,7 +1213,8 @@ class RelationExtractor:
     def _possessor(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         """The sentence's subject as the actor of a verbal noun with a possessive pronoun
         (معربة عن مساندتها للنائب؛ رغم قطعها العلاقات مع الدوحة): the pronoun points back
-        to the one the sentence is about. Less sure than a named actor."""
+        to the one the sentence is about (with no named subject, `_unnamed_possessor`). Less
+        sure than a named actor."""
         enclitic = tokens[i].enclitic or ""
         if not (enclitic.startswith("3") and enclitic.endswith("_poss")):
             return []
@@ -1244,7 +1246,7 @@ class RelationExtractor:
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
 
     def _unnamed_possessor(self, tokens, i: int, mentions, owner, carried, verb: int | None) -> list[str]:
-        """The person a possessive pronoun on the verbal noun at token i points back to when no
+        """The party a possessive pronoun on the verbal noun at token i points back to when no
         verb of the sentence names its subject: the one person named before it, agreeing with the
         pronoun (بأن رئيسة حكومة بريطانيا، تيريزا ماي خلال زيارتها للرياض; under a preposition only
         as a relative pronoun's antecedent: لنتنياهو، الذي اختار توقيت زيارته لأوغندا), or, with no
@@ -1279,7 +1281,7 @@ class RelationExtractor:
         if first == mention.tok_start > 1 and tokens[first - 1].norm in self.lexicon.grammar["apposition"]:
             # رئيسة حكومة بريطانيا، تيريزا ماي: the title set off by a comma before the name
             norms = [t.norm for t in tokens]
-            first = next((j for j in range(max(0, first - 5), first - 1) if self.lexicon.title_at(norms, j)), first)
+            first = next((j for j in range(max(0, first - _APPOSED_TITLE_WORDS - 1), first - 1) if self.lexicon.title_at(norms, j)), first)
         return [person] if (first < mention.tok_start and _feminine_noun(tokens[first])) == feminine else []
 
     def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
