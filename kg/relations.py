@@ -39,6 +39,9 @@ _REFERENT_WEIGHT = 0.7
 # A party the sentence names only by a description (نظيره الصيني، هذه الدولة، الدولة العبرية;
 # kg/ner.py resolves it) is less sure than a named one.
 _DESCRIPTION_WEIGHT = 0.9
+# A verbal noun's actor found through its possessive pronoun, with no subject named in the sentence.
+_RESOLVED_POSSESSOR_CONFIDENCE = 0.55
+_APPOSED_TITLE_WORDS = 4  # words of a title set off by a comma before a name (رئيسة حكومة بريطانيا، تيريزا ماي)
 # The speaker of a first-person verb is found a clause or more before it (قال X ...، مضيفا
 # "أدعو Y"): as sure as an actor carried from before (0.6).
 _SPEAKER_CONFIDENCE = 0.6
@@ -1086,7 +1089,7 @@ class RelationExtractor:
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
                 or self._nisba_actor(trigger, tokens, i, mentions, owner)
                 or self._statement_object(trigger, tokens, i, mentions, owner)
-                or self._possessor(trigger, tokens, i, mentions, owner)
+                or self._possessor(trigger, tokens, i, mentions, owner, carried)
                 or self._setting(trigger, tokens, i, mentions, owner)
             )
         for k in range(i + 1, min(len(tokens), i + _SUBJECT_WINDOW)):
@@ -1220,10 +1223,11 @@ class RelationExtractor:
         end = self._clause_end(tokens, i, owner)
         return next((k for k in range(i + 1, end) if tokens[k].norm in self.lexicon.grammar["comma"]), end)
 
-    def _possessor(self, trigger: Trigger, tokens, i: int, mentions, owner):
+    def _possessor(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         """The sentence's subject as the actor of a verbal noun with a possessive pronoun
         (معربة عن مساندتها للنائب؛ رغم قطعها العلاقات مع الدوحة): the pronoun points back
-        to the one the sentence is about. Less sure than a named actor."""
+        to the one the sentence is about (with no named subject, `_unnamed_possessor`). Less
+        sure than a named actor."""
         enclitic = tokens[i].enclitic or ""
         if not (enclitic.startswith("3") and enclitic.endswith("_poss")):
             return []
@@ -1232,7 +1236,11 @@ class RelationExtractor:
             return []
         verb = next((k for k in range(i) if tokens[k].pos == "verb" and owner[k] is None), None)
         subjects = self._subjects_after(tokens, verb, mentions, owner) if verb is not None else []
-        if not subjects or mentions[subjects[-1]][0].tok_end > i or mentions[subjects[0]][0].nominal:
+        if not subjects:
+            actors = self._unnamed_possessor(tokens, i, mentions, owner, carried, verb)
+            target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), set(actors), gap=0) if actors else None
+            return [(actors[0], target[0], _RESOLVED_POSSESSOR_CONFIDENCE)] if target and target[1] == 1.0 else []
+        if mentions[subjects[-1]][0].tok_end > i or mentions[subjects[0]][0].nominal:
             return []  # a nisba alone (الليبي) is no actor
         if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic[:3] not in ("3ms", "3fs"):
             return []  # دعمهم: a plural pronoun is not one person's (وأضافت عمران ... أنهم ... دعمهم)
@@ -1249,6 +1257,45 @@ class RelationExtractor:
         # Only a target right after the noun (رفضه إقحام الجيش: the army is not rejected).
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=0)
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
+
+    def _unnamed_possessor(self, tokens, i: int, mentions, owner, carried, verb: int | None) -> list[str]:
+        """The party a possessive pronoun on the verbal noun at token i points back to when no
+        verb of the sentence names its subject: the one person named before it, agreeing with the
+        pronoun (بأن رئيسة حكومة بريطانيا، تيريزا ماي خلال زيارتها للرياض; under a preposition only
+        as a relative pronoun's antecedent: لنتنياهو، الذي اختار توقيت زيارته لأوغندا), or, with no
+        name before it, the party the previous sentence spoke of (وأبرز خلال لقائه برئيس الجمهورية).
+        Returns [] or the one actor."""
+        enclitic = tokens[i].enclitic or ""
+        if enclitic[:3] not in ("3ms", "3fs"):
+            return []  # زيارتهم: a plural pronoun is not one person's
+        feminine = enclitic.startswith("3fs")
+        if i and tokens[i - 1].pos == "adj":
+            return []  # المعروف بانتقاده للسلطات: the noun completes an adjective, a habit, not an act
+        before = [(m, e) for m, e in mentions if m.tok_end <= i]
+        if not before:
+            # وأبرز خلال لقائه: a verb with a pronoun subject goes on with the previous sentence's party.
+            pronoun_verb = verb is None or (tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar))
+            return [carried.entity] if carried and pronoun_verb and carried.agrees(feminine) else []
+        people = {e for m, e in before if m.type == "PER" and not m.nominal}
+        if len(people) != 1 or any(m.type == "ORG" and not m.nominal for m, _ in before):
+            return []  # two people, or a body that may be the one the pronoun means
+        mention, person = next((m, e) for m, e in before if e in people)
+        after = self._past_apposition(tokens, mentions, owner, mention.tok_end)
+        after += after < i and tokens[after].norm in self.lexicon.grammar["comma"]
+        relative = after < i and self.lexicon.cue(tokens[after].norm) == "relative"
+        governed = _PROCLITIC_PREPOSITIONS & set(tokens[mention.tok_start].prefixes) or self._after_preposition(tokens, mention.tok_start)
+        if governed and not relative:
+            return []  # محاسبة ... مع X بسبب لقائه: a name under a preposition is no one's topic
+        if any(t.lemma in self.lexicon.grammar["that"] for t in tokens[mention.tok_end : i]):
+            return []  # وبين X أن ... تضامنه مع: the pronoun is of the reported clause's own subject
+        # The title before the name tells the person's gender (رئيسة الحكومة); with none, a man
+        # (a feminine pronoun, حربها، is as often a state's or a body's).
+        first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        if first == mention.tok_start > 1 and tokens[first - 1].norm in self.lexicon.grammar["apposition"]:
+            # رئيسة حكومة بريطانيا، تيريزا ماي: the title set off by a comma before the name
+            norms = [t.norm for t in tokens]
+            first = next((j for j in range(max(0, first - _APPOSED_TITLE_WORDS - 1), first - 1) if self.lexicon.title_at(norms, j)), first)
+        return [person] if (first < mention.tok_start and _feminine_noun(tokens[first])) == feminine else []
 
     def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
