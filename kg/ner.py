@@ -358,6 +358,18 @@ class Recognizer:
                 while end < len(tokens) and not taken[end] and _unknown_word(tokens[end]) and end - i < _MAX_NAME_TOKENS:
                     end += 1
                 add(_Span(i, end, "LOC"))
+        # After a facility noun in construct (قاعدة، مطار) a word the database does not know, or a proper
+        # noun, is the facility's own name, article and all (قاعدة الشعيرات، مطار حميميم): a place of its
+        # own, as `_region_part` makes one of a facility named after a known place (مطار الخرطوم).
+        for i in range(1, len(tokens)):
+            facility = tokens[i - 1]
+            if (not taken[i - 1] and not taken[i] and self.lexicon.cue(facility.norm) == "facility" and "Al_det" not in facility.prefixes
+                    and (tokens[i].pos in _NAME_POS or not tokens[i].analysed) and tokens[i].norm.isalpha()
+                    and not self.lexicon.is_time(tokens[i].norm) and not self._nisba_at(tokens, i)):
+                end = i + 1
+                while end < len(tokens) and norms[end - 1] in self.name_links and not taken[end] and norms[end].isalpha():
+                    end += 1  # مطار آل + مكتوم
+                add(_Span(i - 1, end, "LOC", _proclitic_letters(facility)))
         # A nisba after a place or a place noun names the country it is in (مدينة
         # أتلانتا الأمريكية، العاصمة الفرنسية باريس).
         places = {span.end for span in spans if span.type == "LOC" and not span.nominal}
