@@ -134,3 +134,21 @@ def test_ya_name_inside_a_name(pipeline, text, expected):
 def test_ya_name_not_taken(pipeline, text, absent):
     found = [mention for _, mention in _mentions(pipeline, text)]
     assert absent not in found and "علي" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an intelligence service is a body from its head noun, with its adjectives and nisba
+        ("واعتقلت المخابرات الجوية عشرات الناشطين في دمشق.", ("ORG", "المخابرات الجوية")),
+        ("وقالت الاستخبارات العسكرية إن الهجوم فشل.", ("ORG", "الاستخبارات العسكرية")),
+    ],
+)
+def test_intelligence_service_is_a_body(pipeline, text, expected):
+    assert expected in _mentions(pipeline, text)
+
+
+def test_intelligence_service_is_a_party(pipeline):
+    extraction = pipeline(Document("t", "واتهمت المخابرات الأمريكية روسيا بالتدخل في الانتخابات.", "test"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    assert ("المخابرات الأمريكية", "accused", "Russia") in [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
