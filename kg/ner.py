@@ -911,8 +911,7 @@ def _person_after_title(tokens, spans: list[_Span], end: int) -> None:
 
 def _as_name(token: Token) -> Token:
     """The token read as a proper noun (the given name علي, not the particle the database chose)."""
-    return replace(token, pos="noun_prop", lemma=token.norm.removeprefix("و") if token.prefixes else token.norm,
-                   enclitic=None, gloss="", person=None, respelled=False)
+    return replace(token, pos="noun_prop", lemma=token.norm.removeprefix("و"), enclitic=None, gloss="", person=None, respelled=False)
 
 
 def _unknown_word(token: Token) -> bool:
