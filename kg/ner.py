@@ -76,8 +76,9 @@ class Recognizer:
         mentions = []
         surnames: dict[str, str | None] = {}  # a person's last word -> the person's entry, if known
         states: list[str] = []  # the states named so far, nisbas included (السلطات الفرنسية … في البلاد), in text order (KB ids)
+        ya_names = self._ya_names_spelt(sentences)
         for sentence in sentences:
-            for span in self.match(sentence.tokens, doc.date, surnames.copy()):
+            for span in self.match(sentence.tokens, doc.date, surnames.copy(), ya_names):
                 if span.refers and self.lexicon.descriptions[span.refers].refers == "set":
                     # دول المقاطعة: one mention of the span per state of the set
                     mentions.extend(_mention(doc, sentence, member) for member in self._members_described(span, states))
@@ -90,6 +91,15 @@ class Recognizer:
                 if span.type == "LOC" and span.named and (entry := self.kb.get(span.kb_id or "")) is not None and entry.is_country:
                     states.append(entry.id)
         return tuple(mentions)
+
+    def _ya_names_spelt(self, sentences: tuple[Sentence, ...]) -> frozenset[str]:
+        """The given names of cues.tsv kind ya_name (علي) that the article writes apart from their
+        particle: it writes the particle with a final ى (على) elsewhere, so the word with ي is the name."""
+        names = self.lexicon.grammar["ya_name"]
+        particles = {name[:-1] + "ى": name for name in names}
+        written = {particles[t.text] for s in sentences for t in s.tokens if t.text in particles}
+        # with a conjunction too (وعلي بن سالم), which no particle takes before على in a name
+        return frozenset(written | {"و" + name for name in written})
 
     def _state_described(self, span: _Span, states: list[str]) -> _Span | None:
         """A description's span with the last state named before it that it may be (هذه الدولة, المملكة), or None."""
@@ -104,14 +114,19 @@ class Recognizer:
         named = [state for state in members if state in states]
         return [replace(span, kb_id=state) for state in (named if len(named) > 1 else members)]
 
-    def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None) -> list[_Span]:
+    def match(self, tokens: tuple[Token, ...], date: str | None = None, surnames: dict[str, str | None] | None = None,
+              ya_names: frozenset[str] = frozenset()) -> list[_Span]:
         """Find the name spans of one sentence (pure: no state is kept).
 
         Args:
             tokens: the sentence's tokens.
             date: the article's date, to tell who held an office (الرئيس الفرنسي in 2017).
             surnames: last words of the people the article named in full before this sentence, with their entries.
+            ya_names: the words that are given names in this article, not the particle the database read (`_ya_names_spelt`).
         """
+        # The tagger reads the words as it was trained on them; the rules read such a word as a name.
+        tagged = self.tagger.spans(tokens) if self.tagger is not None else []
+        tokens = tuple(_as_name(t) if t.text in ya_names else t for t in tokens)
         norms = [t.norm for t in tokens]
         spans: list[_Span] = []
         taken = [False] * len(tokens)
@@ -132,7 +147,7 @@ class Recognizer:
         # The tagger, trained on gold names, draws their edges and types; the gazetteer
         # adds the known names it missed.
         if self.tagger is not None:
-            for found in map(_without_prepositional_phrase(tokens), self.tagger.spans(tokens)):
+            for found in map(_without_prepositional_phrase(tokens), tagged):
                 if any(taken[found.start : found.end]):
                     continue
                 # A definite adjective after a definite noun agrees with it and opens no body's name; so
@@ -273,6 +288,22 @@ class Recognizer:
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
                 add_known(span)
+        # A given name the database read as a particle (علي) is a word of the person's name beside it,
+        # with the name words after it (منذر بالحاج + علي، محمد + علي البرهومي): `_join_adjacent_names` joins them.
+        # After a name, a common word that follows is what the particle governs, misspelt (الغنوشي علي هامش).
+        accusative = tuple(self.lexicon.grammar["accusative_ending"])
+        for i in range(len(tokens)):
+            if not (tokens[i].text in ya_names and not taken[i]):
+                continue
+            governs = i + 1 < len(tokens) and tokens[i + 1].pos in ("noun", "adj") and tokens[i + 1].analysed
+            # a name on و after it is the next one of a list (بالحاج علي + ووليد الجلاد)
+            if any(s.type == "PER" and ((s.start == i + 1 and not s.skip) or (s.end == i and not governs)) for s in spans):
+                end = i + 1
+                # an indefinite accusative after the name says what the person is made (محمد علي البرهومي + واليا)
+                while (end < len(tokens) and end - i < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken)
+                       and not norms[end].endswith(accusative)):
+                    end += 1
+                add(_Span(i, end, "PER", _proclitic_letters(tokens[i])))
         # A person named in full once is then named by surname, often a common word the tagger
         # reads as one (يوسف الشاهد ... وقال الشاهد، أحمد الشرع ... ووصل الشرع).
         # A surname the knowledge base knows as someone else's (الشرع) is left to the tagger, and
@@ -329,6 +360,18 @@ class Recognizer:
                 while end < len(tokens) and not taken[end] and _unknown_word(tokens[end]) and end - i < _MAX_NAME_TOKENS:
                     end += 1
                 add(_Span(i, end, "LOC"))
+        # After a facility noun in construct (قاعدة، مطار) a word the database does not know, or a proper
+        # noun, is the facility's own name, article and all (قاعدة الشعيرات، مطار حميميم): a place of its
+        # own, as `_region_part` makes one of a facility named after a known place (مطار الخرطوم).
+        for i in range(1, len(tokens)):
+            facility = tokens[i - 1]
+            if (not taken[i - 1] and not taken[i] and self.lexicon.cue(facility.norm) == "facility" and "Al_det" not in facility.prefixes
+                    and (tokens[i].pos in _NAME_POS or not tokens[i].analysed) and tokens[i].norm.isalpha()
+                    and not self.lexicon.is_time(tokens[i].norm) and not self._nisba_at(tokens, i)):
+                end = i + 1
+                while end < len(tokens) and norms[end - 1] in self.name_links and not taken[end] and norms[end].isalpha():
+                    end += 1  # مطار آل + مكتوم
+                add(_Span(i - 1, end, "LOC", _proclitic_letters(facility)))
         # A nisba after a place or a place noun names the country it is in (مدينة
         # أتلانتا الأمريكية، العاصمة الفرنسية باريس).
         places = {span.end for span in spans if span.type == "LOC" and not span.nominal}
@@ -866,6 +909,11 @@ def _person_after_title(tokens, spans: list[_Span], end: int) -> None:
         if span.type != "PER" and not span.kb_id and (tokens[span.start].pos in _NAME_POS or not tokens[span.start].analysed):
             spans[k] = _Span(span.start, span.end, "PER", span.skip)
         return
+
+
+def _as_name(token: Token) -> Token:
+    """The token read as a proper noun (the given name علي, not the particle the database chose)."""
+    return replace(token, pos="noun_prop", lemma=token.norm.removeprefix("و"), enclitic=None, gloss="", person=None, respelled=False)
 
 
 def _unknown_word(token: Token) -> bool:

@@ -104,3 +104,51 @@ def test_surname_is_not_a_particle_nor_a_compound_nor_a_nisba(pipeline, text, wo
     doc = Document("t", text, "test")
     found = [(m.type, m.text) for m in pipeline.recognize(doc, pipeline.analyze(doc)) if m.sentence == 1]
     assert ("PER", word) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an article that writes the particle على with ى: علي is the given name Ali, inside a person's name
+        ("وكان قد التقى الرئيسان القرغيزي صدر جباروف والطاجيكي إمام علي رحمن، على هامش القمة.", ("PER", "إمام علي رحمن")),
+        ("قرر رئيس المجلس علي عبد العال طرد النائبين من القاعة على الفور.", ("PER", "علي عبد العال")),
+        ("وقال رئيس الوزراء الليبي السابق، علي زيدان، إنه اطلع على الملف.", ("PER", "علي زيدان")),
+        ("قرر الشاهد تعيين محمد علي البرهومي واليا لتطاوين بناء على اقتراح الوزير.", ("PER", "محمد علي البرهومي")),
+    ],
+)
+def test_ya_name_inside_a_name(pipeline, text, expected):
+    assert expected in _mentions(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # the article writes «on» as علي too: there علي may be the particle
+        ("وكان قد التقى الرئيسان القرغيزي صدر جباروف والطاجيكي إمام علي رحمن، علي هامش القمة.", "إمام علي رحمن"),
+        # after a name, a common noun that follows is what the misspelt particle governs
+        ("وقال الغنوشي علي هامش الندوة إن الحزب يؤكد على الحوار.", "الغنوشي علي"),
+        # a name on و after it is the next of a list
+        ("وانسحب كل من منذر بالحاج علي ووليد الجلاد من الحزب على الفور.", "علي ووليد"),
+    ],
+)
+def test_ya_name_not_taken(pipeline, text, absent):
+    found = [mention for _, mention in _mentions(pipeline, text)]
+    assert absent not in found and "علي" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an intelligence service is a body from its head noun, with its adjectives and nisba
+        ("واعتقلت المخابرات الجوية عشرات الناشطين في دمشق.", ("ORG", "المخابرات الجوية")),
+        ("وقالت الاستخبارات العسكرية إن الهجوم فشل.", ("ORG", "الاستخبارات العسكرية")),
+    ],
+)
+def test_intelligence_service_is_a_body(pipeline, text, expected):
+    assert expected in _mentions(pipeline, text)
+
+
+def test_intelligence_service_is_a_party(pipeline):
+    extraction = pipeline(Document("t", "واتهمت المخابرات الأمريكية روسيا بالتدخل في الانتخابات.", "test"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    assert ("المخابرات الأمريكية", "accused", "Russia") in [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]

@@ -61,3 +61,35 @@ def test_a_name_that_is_only_a_nisba_at_the_end_of_a_sentence_is_the_country(pip
     # ANT JA-sport-1292-20170603: the nisba rule left an empty span at the sentence's end.
     found = [(m.type, m.text) for m in _mentions(pipeline, "المنتخب الوطني يواجه اليوم نظيره الاستوني")]
     assert not any(kind == "PER" for kind, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, facility",
+    [
+        # a facility noun in construct with a word the database does not know: the facility's own name
+        ("واستهدفت الولايات المتحدة قاعدة الشعيرات الجوية التابعة للنظام السوري.", "قاعدة الشعيرات"),
+        ("وقصفت القوات الأمريكية مطار الشعيرات العسكري.", "مطار الشعيرات"),
+        ("وتعرضت قاعدة حميميم الروسية لهجوم بطائرات مسيرة.", "قاعدة حميميم"),
+        ("وتم تحويل الرحلات إلى مطار آل مكتوم بدبي.", "مطار آل مكتوم"),  # a kinship link goes on with the name
+    ],
+)
+def test_a_facility_named_by_an_unknown_word_is_a_place(pipeline, text, facility):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    assert ("LOC", facility) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وأكد أن القاعدة الشعبية للحزب واسعة.", "القاعدة الشعبية"),  # with the article: no construct, no name
+        ("وأنشأت الوزارة قاعدة بيانات جديدة.", "قاعدة بيانات"),  # a common noun after it
+    ],
+)
+def test_a_facility_noun_before_common_words_names_nothing(pipeline, text, absent):
+    assert absent not in [m.text for m in _mentions(pipeline, text)]
+
+
+def test_an_attack_on_a_facility_named_by_an_unknown_word(pipeline):
+    extraction = pipeline(Document("t", "وقصفت القوات الأمريكية مطار الشعيرات العسكري.", "test"))
+    labels = {e.id: e.label_ar for e in extraction.entities}
+    assert ("attacked", "مطار الشعيرات") in [(r.predicate, labels[r.object]) for r in extraction.relations]
