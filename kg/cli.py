@@ -370,9 +370,10 @@ def run() -> None:
     """The `kg` command's entry point: `main`, then the process ends without tearing down its heap.
 
     What a command loaded (analysis image, knowledge base, word cache: millions of objects) goes
-    with the process; the collector's passes and freeing it object by object at exit cost 0.7-1.6 s
-    at a build's end and 30-50 ms of a one-article `kg extract` (with the collector's objects frozen). Every file is closed and every thread joined by then; the standard streams are
-    flushed here, as a normal exit would.
+    with the process: freeing it object by object at exit cost 30-50 ms of a one-article `kg extract`
+    (and the collector's passes over it 0.7-1.6 s at a build's end, before `gc.freeze`). Every file
+    is closed and every thread joined by then; the standard streams are flushed here, as a normal
+    exit would.
     """
     code = main()
     try:

@@ -43,6 +43,14 @@ def write_atomically(path: Path, text: str) -> Path:
     return path
 
 
+# A word table's file (`WordTable`): its head (magic, entries, slots), a slot (a record's offset),
+# a record's head (the word's length, the entry's).
+_TABLE_MAGIC = b"kgwords1"
+_TABLE_HEAD = struct.Struct("<8sII")
+_TABLE_SLOT = struct.Struct("<Q")
+_TABLE_RECORD = struct.Struct("<II")
+
+
 class WordTable:
     """Entries by word in one file read through a memory map, each word found by its hash: opened in no time.
 
@@ -55,7 +63,11 @@ class WordTable:
     """
 
     def __init__(self, path: Path):
-        """Raises: ValueError when the file is not such a table."""
+        """Open the table at `path`.
+
+        Raises:
+            ValueError: when the file is not such a table.
+        """
         with path.open("rb") as stream:
             self._map = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
         if len(self._map) < _TABLE_HEAD.size:
@@ -102,12 +114,6 @@ class WordTable:
         stream.write(_TABLE_HEAD.pack(_TABLE_MAGIC, len(entries), slots))
         stream.write(struct.pack(f"<{slots}Q", *offsets))
         stream.write(records)
-
-
-_TABLE_MAGIC = b"kgwords1"
-_TABLE_HEAD = struct.Struct("<8sII")
-_TABLE_SLOT = struct.Struct("<Q")
-_TABLE_RECORD = struct.Struct("<II")
 
 
 def word_table(path: Path, what: str, make: Callable[[], dict[str, bytes]]) -> WordTable | dict[str, bytes]:
