@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 from kg.kb import KBEntry
 from kg.nlp import clitic_variants
@@ -21,23 +22,36 @@ class Gazetteer:
     def __init__(self, names: Iterable[tuple[str, KBEntry]]):
         """Index (normalised name, entry) pairs, e.g. `KnowledgeBase.names()`."""
         self._by_first: dict[str, list[tuple[tuple[str, ...], KBEntry]]] = defaultdict(list)
-        self._types: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        self.word_types: dict[str, set[str]] = defaultdict(set)  # parts of longer names (first, family names)
         for name, entry in names:
             words = tuple(name.split())
-            if not words:
-                continue
-            self._by_first[words[0]].append((words[1:], entry))
-            if len(words) > _MAX_FEATURE_WORDS:
-                continue
-            self._types[words].add(entry.type)
-            if len(words) > 1:
-                for word in words:
-                    if len(word) >= _MIN_PART_LETTERS:
-                        self.word_types[word].add(entry.type)
+            if words:
+                self._by_first[words[0]].append((words[1:], entry))
         # Longest names first; of two entries with one name (تونس), the country before the city.
         for entries in self._by_first.values():
             entries.sort(key=lambda item: (-len(item[0]), not item[1].is_country, item[1].id))
+
+    # The tagger's features read the two tables below; the NER rules' gazetteers never do, so they
+    # are made on first use (two thirds of the index's making, at every start-up).
+    @cached_property
+    def _types(self) -> dict[tuple[str, ...], set[str]]:
+        """The entity types of each name of up to `_MAX_FEATURE_WORDS` words."""
+        types: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for first, entries in self._by_first.items():
+            for rest, entry in entries:
+                if len(rest) < _MAX_FEATURE_WORDS:
+                    types[(first, *rest)].add(entry.type)
+        return types
+
+    @cached_property
+    def word_types(self) -> dict[str, set[str]]:
+        """The entity types of the names each word is a part of (first, family names), of those `_types` holds."""
+        word_types: dict[str, set[str]] = defaultdict(set)
+        for words, kinds in self._types.items():
+            if len(words) > 1:
+                for word in words:
+                    if len(word) >= _MIN_PART_LETTERS:
+                        word_types[word] |= kinds
+        return word_types
 
     def starting(self, first: str) -> list[tuple[tuple[str, ...], KBEntry]]:
         """Return (the words after the first, entry) of the names opening with a word, longest first."""

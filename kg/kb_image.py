@@ -47,9 +47,13 @@ def derive(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
     return kb, linker(kb, lexicon)
 
 
-def load(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:
-    """Return the knowledge base and its linker from the image, making the image first when it is missing or stale."""
-    path = image_path(lexicon)
+def load(lexicon: Lexicon, path: Path | None = None) -> tuple[KnowledgeBase, Linker]:
+    """Return the knowledge base and its linker from the image, making the image first when it is missing or stale.
+
+    Args:
+        path: the image's `image_path(lexicon)`, when the caller has it (its key reads ~4.5 MB of files).
+    """
+    path = path or image_path(lexicon)
     gc.disable()  # a hundred thousand small objects: the collector would walk them again and again
     try:
         with path.open("rb") as stream:

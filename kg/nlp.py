@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac, image_path
-from kg.files import atomic_file, word_table
+from kg.files import WordTable, atomic_file, word_table
 from kg.types import Document, Sentence, Token
 
 TATWEEL = "\u0640"
@@ -337,11 +337,11 @@ class CommonReadings:
     The database is GPL, so the table is derived on the user's machine, beside the analysis
     image, and made again when that image or this module changes. Each word's readings are
     kept pickled and unpickled when the word is first met (~10 µs, against ~100 µs to analyse
-    it): unpickling every word's would add ~170 ms to start-up, the pickled table adds 20-30 ms.
-    Loaded before a corpus run's workers fork, so they share it.
+    it): unpickling every word's would add ~170 ms to start-up; the table (`kg.files.WordTable`) is
+    read through a memory map, its pages shared by a corpus run's workers.
     """
 
-    def __init__(self, pickled: dict[str, bytes]):
+    def __init__(self, pickled: WordTable | dict[str, bytes]):
         self._pickled = pickled
 
     def __len__(self) -> int:
@@ -371,7 +371,7 @@ class CommonReadings:
 def common_readings_path() -> Path:
     """Where the readings table of the installed analysis image, word list and this kg lives."""
     key = hashlib.sha256(analysis_version().encode() + hashlib.sha256(COMMON_WORDS.read_bytes()).digest()).hexdigest()
-    return image_path().with_name(f"{_TABLE_PREFIX}{key[:16]}.pickle")
+    return image_path().with_name(f"{_TABLE_PREFIX}{key[:16]}.table")
 
 
 def common_words() -> list[str]:

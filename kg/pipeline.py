@@ -57,13 +57,14 @@ class Pipeline:
         morphology = load_analyzer()
         analyzer = Analyzer(morphology, {lemma for lemma, _ in lexicon.triggers}, CommonReadings.load(morphology),
                             lexicon.relative_pronouns)
-        kb, linker = kb_image.load(lexicon)
+        kb_path = kb_image.image_path(lexicon)  # its name keys the CRF features table too
+        kb, linker = kb_image.load(lexicon, kb_path)
         if ner_model is None:
             tagger = None
         elif ner == "camelbert":
             tagger = CamelBertTagger.load()
         else:
-            tagger = Tagger.load(analyzer, kb, ner_model, kb_image.image_path(lexicon).name)
+            tagger = Tagger.load(analyzer, kb, ner_model, kb_path.name)
         return cls(analyzer, kb, lexicon, tagger, linker)
 
     def __call__(self, doc: Document) -> Extraction:

@@ -1,6 +1,7 @@
 """The `kg` command as a user runs it: exit codes, one-line errors, outputs."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,6 +51,19 @@ def test_extract_of_one_article_imports_no_rdf_store_nor_progress_bar(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.stdout.strip() == "0 []", done.stderr
     assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["entities"][0]["id"].startswith("https://w3id.org/akg/entity/")
+
+
+def test_entry_point_flushes_its_output_and_skips_the_teardown(tmp_path):
+    """`kg` (`kg.cli:run`) ends with `os._exit` once the streams are flushed: the output is whole, no exit hook runs."""
+    article = tmp_path / "a.txt"
+    article.write_text("زار الرئيس الفرنسي تونس.", encoding="utf-8")
+    code = ("import atexit, sys; from kg.cli import run; atexit.register(print, 'teardown', file=sys.stderr); "
+            "sys.argv = ['kg', 'extract', sys.argv[1]]; run()")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, timeout=300, env=buffered)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["doc"]["id"] == "a"  # written to a pipe, so block-buffered until the flush
+    assert "teardown" not in done.stderr
 
 
 def test_build_writes_graphs(tmp_path):

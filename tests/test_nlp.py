@@ -121,9 +121,9 @@ def test_the_readings_table_is_made_once_and_read_after(tmp_path, monkeypatch, c
     listed = tmp_path / "words.txt"
     listed.write_text("# a comment\nالرئيس\nوقال\n", encoding="utf-8")
     monkeypatch.setattr(nlp, "COMMON_WORDS", listed)
-    monkeypatch.setattr(nlp, "common_readings_path", lambda: tmp_path / "kg-readings-test.pickle")
+    monkeypatch.setattr(nlp, "common_readings_path", lambda: tmp_path / "kg-readings-test.table")
     made = CommonReadings.load(camel_analyzer)
-    assert (tmp_path / "kg-readings-test.pickle").is_file() and len(made) == 2
+    assert (tmp_path / "kg-readings-test.table").is_file() and len(made) == 2
 
     class NoAnalysis:
         def analyze(self, word):

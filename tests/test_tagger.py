@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from kg.ner_train import analyse_sentence, tagger_spans
+from kg.ner_train import analyse_sentence, tagger_spans, write_clusters
 from kg import kb_image
 from kg.nlp import Analyzer, common_words
-from kg.tagger import (MODEL_DIR, Featurizer, TaggedSpan, Tagger, common_features_path, model_attributes, spans_of_labels,
+from kg.tagger import (MODEL_DIR, Featurizer, TaggedSpan, Tagger, common_features_path, model_attributes, read_clusters, spans_of_labels,
                        word_features_key)
 from kg.types import Document
 
@@ -185,3 +185,10 @@ def test_the_common_features_table_is_keyed_by_the_model_folder_and_the_knowledg
     clusters = model / "clusters.tsv.gz"
     clusters.write_bytes(clusters.read_bytes() + b"\0")
     assert path != common_features_path(model, "kg-kb-1.pickle")
+
+
+def test_clusters_read_back_as_written(tmp_path):
+    """`read_clusters` gives what `write_clusters` wrote, a word with a Unicode line separator in it included."""
+    clusters = {"تونس": "0110", "ب\u2028ا": "10", "x\u0085y": "111", "": "0"}
+    write_clusters(clusters, tmp_path / "clusters.tsv.gz")
+    assert read_clusters(tmp_path / "clusters.tsv.gz") == clusters
