@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.camelbert import model_dir, resolve_ner
-from kg.files import atomic_file
 from kg.nlp import Reading, WordReadings
 from kg.read import Problem
 from kg.types import Document
@@ -91,7 +90,7 @@ def _kg_fingerprint(ner: str) -> str:
 
 
 class ArticleCache:
-    """Finished articles, one JSON file each, written atomically: a rerun skips them.
+    """Finished articles, one JSON file each: a rerun skips them.
 
     Args:
         folder: where the files live (created when missing).
@@ -119,8 +118,10 @@ class ArticleCache:
         return json.loads(self.path(doc_id).read_text(encoding="utf-8"))["nquads"]
 
     def put(self, graph: ArticleGraph) -> None:
-        with atomic_file(self.path(graph.doc_id)) as stream:
-            json.dump(asdict(graph), stream, ensure_ascii=False)
+        # Written in place, without atomic_file's temporary file and rename (half the CPU of a
+        # worker's write): a file cut short by a killed process is no JSON, so `get` misses it
+        # and the article is extracted again.
+        self.path(graph.doc_id).write_text(json.dumps(asdict(graph), ensure_ascii=False), encoding="utf-8")
 
 
 @functools.cache
