@@ -143,8 +143,9 @@ class RelationExtractor:
             # A standing fact (a title, a place) is stated once per article, where first said.
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
-            named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
-            found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
+            if any(f.trigger is not None for f in found):  # most sentences have no event: no names to mark
+                named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
+                found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
             date = self.event_date(doc.date, sentence.tokens)
             found = _once([_as_state(item, voices) for item in found])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
