@@ -516,9 +516,13 @@ class Recognizer:
             spans.append(_Span(j, end, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)
             j = end
-            # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد).
-            while j < len(tokens) and not taken[j] and _definite_adjective(tokens[j]) and not self._nisba_at(tokens, j):
-                former = former or self.lexicon.cue(tokens[j].norm) == "former"
+            # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد); a word of
+            # a past office, whichever part of speech the analyser gives it (المخلوع is read as a noun).
+            while j < len(tokens) and not taken[j] and not self._nisba_at(tokens, j):
+                was = self.lexicon.cue(tokens[j].norm) == "former"
+                if not (was or _definite_adjective(tokens[j])):
+                    break
+                former = former or was
                 j += 1
         # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
         named = j < len(tokens) and (taken[j] or any(t.pos in _NAME_POS or not t.analysed for t in tokens[j : j + 2]))
@@ -543,7 +547,9 @@ class Recognizer:
                 end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
-        elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
+        # With no name, only a term known to cover the date names the holder: one known only to
+        # its years leaves the first and last of them to its predecessor or successor.
+        elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date, surely=True)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
             return spans
         # The nisba may be the tagger's already (الرئيسان القرغيزي صدر جباروف).
@@ -573,7 +579,7 @@ class Recognizer:
             person = next((s for s in reversed(spans) if s.type == "PER" and s.end <= i and s.kb_id), None)
             offices = dict.fromkeys(t.role_en for t in self.lexicon.titles.values() if t.relation != "-" and t.role_en and t.role_en != _COUNTERPART)
             office = self.kb.office_of(person.kb_id, offices, date) if person else None
-        holder = self.kb.office_holder(office, nisba.kb_id, date) if office else None
+        holder = self.kb.office_holder(office, nisba.kb_id, date, surely=True) if office else None
         if holder is not None:
             return _Span(i, nisba.end, "PER", kb_id=holder.id, named=False)
         return _Span(i, nisba.end, "LOC", kb_id=nisba.kb_id, named=False)
