@@ -233,3 +233,30 @@ def test_an_indefinite_plural_before_a_known_name_is_no_name(pipeline, text, nam
     found = [m.text for m in _mentions(pipeline, text)]
     assert all(name in found for name in names), found
     assert absent is None or not any(absent in mention for mention in found), found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a given name the analyser reads as a verb (عصمت: he protected) opens the name after a title
+        ("وقال وزير الدفاع عصمت يلماز إن الجيش مستعد.", "عصمت يلماز"),
+        # a given name alone takes a definite word read as an adjective as its surname
+        ("وأكدت النائبة لمياء المليح من الحزب توقيع اتفاقية.", "لمياء المليح"),
+        # both: يحيى reads as a verb, السريع as an adjective
+        ("وكان المتحدث باسم الجيش اليمني يحيى السريع قد أعلن استهداف السفينة.", "يحيى السريع"),
+    ],
+)
+def test_a_name_after_a_title_opens_on_a_given_name_and_takes_its_surname(pipeline, text, name):
+    names = [m.text for m in _mentions(pipeline, text) if m.type == "PER"]
+    assert name in names, names
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وهو نجل رئيس أكبر مجموعة في كوريا الجنوبية.", "أكبر مجموعة"),  # a bare noun after a given name is the phrase's
+        ("وقال المتحدث باسم الحزب يحيى الإيراني إن الحزب سيشارك.", "يحيى الإيراني"),  # a country's nisba is no surname
+    ],
+)
+def test_a_given_name_takes_no_bare_noun_or_nisba_as_surname(pipeline, text, absent):
+    assert absent not in [m.text for m in _mentions(pipeline, text)]
