@@ -540,11 +540,19 @@ class Recognizer:
         elif j == i + len(title.words) and _in_construct(title) and j < len(tokens) and not taken[j] and tokens[j].norm.startswith("ال"):
             j += 1  # an indefinite title governs the definite word after it: عضو التنسيقية صالح الزغيدي
         end = j
+        # A given name the analyser reads as a verb (يحيى: he lives) still opens the name.
+        if j < len(tokens) and not taken[j] and tokens[j].pos == "verb" and not tokens[j].prefixes and tokens[j].norm in self.kb.given_names:
+            end = j + 1
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
             # Kinship links go on with the next name (عبد الله بن فيصل آل سعود).
             if end + 1 < len(tokens) and tokens[end].norm in self.name_links and self._name_token(tokens, end + 1, taken):
                 end += 1
+        # A given name alone takes a definite word after it as its surname, even one that reads as
+        # an adjective or a common noun (يحيى السريع، لمياء المليح); a bare noun after it is more
+        # often the phrase's (رئيس أكبر مجموعة).
+        if end == j + 1 and tokens[j].norm in self.kb.given_names and end < len(tokens) and self._surname_word(tokens, end, taken):
+            end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
         # With no name, only a term known to cover the date names the holder: one known only to
@@ -652,6 +660,13 @@ class Recognizer:
         # or article and is followed by a word the database does not know.
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         return token.pos == "noun" and not token.prefixes and following is not None and _unknown_word(following)
+
+    def _surname_word(self, tokens, k: int, taken: list[bool]) -> bool:
+        """A word that may be a surname after a given name: a noun or adjective with the article
+        and no other clitic that is no country's nisba (يحيى الأردني: the Jordanian)."""
+        token = tokens[k]
+        return (not taken[k] and token.norm.isalpha() and token.pos in ("noun", "adj") and token.prefixes == ("Al_det",)
+                and not self._nisba_at(tokens, k))
 
     def _organisation_at(self, tokens, i: int, taken: list[bool]) -> _Span | None:
         for variant, skip in clitic_variants(tokens[i].norm):
