@@ -165,3 +165,11 @@ def test_intelligence_service_is_a_party(pipeline):
 )
 def test_surname_written_with_bal(pipeline, text, expected):
     assert expected in _mentions(pipeline, text)
+
+
+def test_palestinian_authority_is_a_known_body(pipeline):
+    extraction = pipeline(Document("t", "وطالبت إسرائيل السلطة الوطنية الفلسطينية بوقف التحريض.", "test"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
+    assert ("Israel", "called_for", "Palestinian National Authority") in triples, triples
+    assert "Q42620" in {e.wikidata for e in extraction.entities}
