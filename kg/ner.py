@@ -878,7 +878,7 @@ def _without_prepositional_phrase(tokens, known):
     """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين).
 
     A Maghrebi surname written بال (رضا بالحاج، سمير بالطيب) reads as بـ and the article: it stays
-    in the name, unless a known name follows the preposition (مستشفى المنجي سليم + بالمرسى).
+    in the name, unless the word after the preposition is a known name.
     """
 
     def cut(span):
