@@ -147,7 +147,7 @@ class Recognizer:
         # The tagger, trained on gold names, draws their edges and types; the gazetteer
         # adds the known names it missed.
         if self.tagger is not None:
-            for found in map(_without_prepositional_phrase(tokens), tagged):
+            for found in map(_without_prepositional_phrase(tokens, known), tagged):
                 if any(taken[found.start : found.end]):
                     continue
                 # A definite adjective after a definite noun agrees with it and opens no body's name; so
@@ -895,13 +895,18 @@ def _surname(tokens, span: _Span, name_links: frozenset[str]) -> str | None:
     return last if len(last) > 2 and last.isalpha() and last not in name_links and not compound else None
 
 
-def _without_prepositional_phrase(tokens):
-    """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين)."""
+def _without_prepositional_phrase(tokens, known):
+    """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين).
+
+    A Maghrebi surname written بال (رضا بالحاج، سمير بالطيب) reads as بـ and the article: it stays
+    in the name, unless the word after the preposition is a known name.
+    """
 
     def cut(span):
         if span.type == "PER":
             for k in range(span.start + 1, span.end):
-                if tokens[k].prefixes[-2:] in (("bi_prep", "Al_det"), ("li_prep", "Al_det")):
+                prefixes = tokens[k].prefixes[-2:]
+                if prefixes == ("li_prep", "Al_det") or (prefixes == ("bi_prep", "Al_det") and known[k]):
                     return replace(span, end=k)
         return span
 
