@@ -24,6 +24,8 @@ NISBA_ENDING = "ي"
 # endings a nisba adjective takes after its ي, normalised: feminine dual -تان -تين, plural -ون -ين,
 # dual -ان, feminine plural -ات, feminine ة (normalised to ه)
 NISBA_SUFFIXES = ("تان", "تين", "ون", "ين", "ان", "ات", "ه")
+# a nisba's ي written twice, the second often as ى (الفلسطينيى، التونسيي), normalised
+DOUBLED_NISBA_ENDING = NISBA_ENDING * 2
 # a stem this short is a prefix of too many country names to tell them apart
 MIN_NISBA_STEM = 3
 # what a country's name adds to the stem of its nisba, normalised: تونس/تونسي, سوريا/سوري,
@@ -141,9 +143,12 @@ def _strip_article(key: str) -> str:
 def nisba_stems(word: str) -> list[str]:
     """Return the masculine singular forms a nisba adjective may stand for, normalised.
 
-    الصينية → صيني; الأمريكيين → امريكي; الكازاخي → كازاخي. Only forms ending in ي are returned.
+    الصينية → صيني; الأمريكيين → امريكي; الكازاخي → كازاخي; الفلسطينيى → فلسطيني (its ي written
+    twice). Only forms ending in ي are returned.
     """
     base = _strip_article(_name_key(word))
+    if base.endswith(DOUBLED_NISBA_ENDING):
+        base = base[: -len(NISBA_ENDING)]
     forms = [base] + [base.removesuffix(suffix) for suffix in NISBA_SUFFIXES if base.endswith(suffix)]
     return [f for f in dict.fromkeys(forms) if f.endswith(NISBA_ENDING) and len(f) > MIN_NISBA_STEM]
 

@@ -75,6 +75,7 @@ def test_names_are_normalised(kb):
         ("الألمانية", "Q183"),
         ("التونسيون", "Q948"),
         ("الفلسطينيين", "Q219060"),
+        ("الفلسطينيى", "Q219060"),  # its ي written twice
         ("صيني", "Q148"),
     ],
 )
@@ -115,7 +116,8 @@ def test_country_of_nisba_pair_needs_a_country_named_so(kb, first, second):
 
 @pytest.mark.parametrize(
     ("word", "stems"),
-    [("الصينية", ["صيني"]), ("الأمريكيون", ["امريكي"]), ("الكوريتين", ["كوري"])],
+    [("الصينية", ["صيني"]), ("الأمريكيون", ["امريكي"]), ("الكوريتين", ["كوري"]),
+     ("الفلسطينيى", ["فلسطيني"]), ("التونسيي", ["تونسي"])],  # the nisba's ي written twice
 )
 def test_nisba_stems(word, stems):
     assert nisba_stems(word) == stems
