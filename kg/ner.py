@@ -739,7 +739,9 @@ class Recognizer:
         joined: list[_Span] = []
         for span in spans:
             outer = next((s for s in reversed(joined) if s.end == span.start and not s.nominal), None)
-            last = tokens[span.start - 1] if span.start else None
+            if outer is None and span.type == "PER":
+                outer = next((s for s in reversed(joined) if not s.nominal and self._forces_of_titled(tokens, s, span)), None)
+            last = tokens[outer.end - 1] if outer is not None else None
             if (
                 outer is not None and outer.type == "ORG" and outer.kb_id is None and not span.skip
                 and (not tokens[span.start].prefixes or (span.kb_id is not None and tokens[span.start].prefixes == ("Al_det",)))
@@ -762,6 +764,15 @@ class Recognizer:
                 joined[joined.index(outer)] = replace(outer, kb_id=span.kb_id)
             joined.append(span)
         return sorted(joined, key=lambda s: (s.start, -s.end))
+
+    def _forces_of_titled(self, tokens, head: _Span, person: _Span) -> bool:
+        """Tell whether a state body's bare head stands in construct with a title and the person
+        it names (قوات الرئيس السوري بشار الأسد): the body is that person's, as with no title
+        between (قوات بشار الأسد)."""
+        if head.type != "ORG" or head.end - head.start != 1 or head.end >= person.start or self.lexicon.cue(tokens[head.start].norm) != "state_body":
+            return False
+        title = self.lexicon.title_at([t.norm for t in tokens[: person.start]], head.end)
+        return title is not None and all(_definite_adjective(t) for t in tokens[head.end + len(title.words) : person.start])
 
     def _region_part(self, tokens, span: _Span) -> _Span:
         """A place named after a known one is a place of its own: a side of a continent or a sea

@@ -183,11 +183,8 @@ class RelationExtractor:
         no name (قضت محكمة إسرائيلية ...) or a passive one ends it: a name under a preposition
         (في الضفة الغربية) is no actor.
         """
-        outer = [(m, e) for m, e in mentions if not any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)]
-        owner: list[int | None] = [None] * len(tokens)
-        for index, (mention, _) in enumerate(outer):
-            for k in range(mention.tok_start, mention.tok_end):
-                owner[k] = index
+        outer = [(m, e) for m, e in mentions if not any(_inside(m, o) for o, _ in mentions)]
+        owner = _owners(tokens, outer)
         actors = [item.subject for item in found if item.trigger is not None]
         if actors:
             return self._topic_of(tokens, outer, owner, actors[-1])
@@ -292,9 +289,7 @@ class RelationExtractor:
         """
         # A nisba inside a body's name (وزارة الداخلية المصرية) only says whose body it is;
         # the arguments of events are the outer names.
-        nested = [
-            (m, e) for m, e in mentions if any(o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and o is not m for o, _ in mentions)
-        ]
+        nested = [(m, e) for m, e in mentions if any(_inside(m, o) for o, _ in mentions)]
         found = self._part_of_nisba(tokens, mentions, nested)
         # A body whose nisba is joined by و to another (القوات الأمريكية والبريطانية) is the two
         # states' forces, no one body: its nisba stands for it, first of the states joined.
@@ -302,11 +297,13 @@ class RelationExtractor:
                  and any(m.nominal and m.type == "LOC" and m.tok_start == o.tok_end and _conjoined(tokens[m.tok_start], self.lexicon.grammar) for m, _ in mentions)]
         nested = [(m, e) for m, e in nested if not any(o.tok_start < m.tok_start and m.tok_end == o.tok_end for o in joint)]
         mentions = [item for item in mentions if item not in nested and item[0] not in joint]
-        owner = [None] * len(tokens)
-        for index, (mention, _) in enumerate(mentions):
-            for k in range(mention.tok_start, mention.tok_end):
-                owner[k] = index
-        titles = self._title_relations(tokens, mentions, owner)
+        owner = _owners(tokens, mentions)
+        # A person named inside a body's name keeps the title before him there (قوات الرئيس
+        # السوري بشار الأسد: Assad leader_of Syria), as he would with the body's noun left out.
+        holders = [o for o, _ in mentions if any(m.type == "PER" and _inside(m, o) for m, _ in nested)]
+        titled = sorted([item for item in mentions if item[0] not in holders]
+                        + [item for item in nested if any(_inside(item[0], o) for o in holders)], key=lambda item: item[0].tok_start)
+        titles = self._title_relations(tokens, titled, _owners(tokens, titled))
         # A member of a unit is a member of the body it is part of (عضو المكتب السياسي لحركة حماس).
         inner_bodies = {e for m, e in nested if m.type == "ORG"}
         units = [(f.subject, f.object) for f in found if f.object in inner_bodies]
@@ -678,12 +675,15 @@ class RelationExtractor:
 
         Between them may stand only a title (أشاد الرئيس الصيني), time words, numbers,
         punctuation and adverbial phrases (بشدة); a bare noun is the subject itself
-        (يجتمع وزراء خارجية الجزائر: the ministers meet, not Algeria).
+        (يجتمع وزراء خارجية الجزائر: the ministers meet, not Algeria). A title or a noun of a
+        name with a preposition right after the verb (اتصل بمسؤولة مكتب X) is its complement.
         """
         norms = [t.norm for t in tokens]
         k = verb + 1
         while k < start:
             title = self.lexicon.title_at(norms, k)
+            if k == verb + 1 and _PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) and (title or (k + 1 < len(owner) and owner[k + 1] is not None)):
+                return False  # اتصل بمسؤولة مكتب X، التقى بالرئيس X: the verb's complement, not its subject
             if title:
                 k += len(title.words)
                 # A minister's portfolio (قال وزير التعليم الإسرائيلي نفتالي بينيت).
@@ -694,8 +694,9 @@ class RelationExtractor:
             if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
                 k += 1
                 continue
-            if k + 1 < len(tokens) and owner[k + 1] is not None and self.lexicon.cue(token.norm) == "place":
-                k += 1  # a place noun before its name (النائب عن ولاية سوسة)
+            named = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos != "punc"), k + 1)
+            if named < len(tokens) and owner[named] is not None and self.lexicon.cue(token.norm) in ("place", "group"):
+                k += 1  # a place or group noun before its name (النائب عن ولاية سوسة، تبنى تنظيم "داعش")
                 continue
             if token.pos in ("noun", "noun_prop") and token.prefixes in ((), ("Al_det",)) and not self._time_word(token):
                 return False  # ودعا المسماري قطر: a name the tagger missed is the subject, not قطر
@@ -1185,8 +1186,30 @@ class RelationExtractor:
         if self._genitive_before_object(trigger, tokens, i, mentions, owner):
             return []  # عن إدانة تونس الشديدة للتفجيرات: Tunisia condemns, it is not condemned
         actors = {mentions[s][1] for s in subjects}
-        target = self._target(trigger, tokens, mentions, i + 1, self._phrase_end(tokens, i, owner), actors)
+        end = self._phrase_end(tokens, i, owner)
+        target = self._target(trigger, tokens, mentions, i + 1, end, actors)
+        # A claimed attack with no named target struck the place it was in (تبنى داعش الهجوم على
+        # حافلة في مصر، أعلن التنظيم مسؤوليته عن هجوم المقهى في داكا): less sure than a target.
+        claimed = tokens[verb].lemma in self.lexicon.grammar["claiming"] or any(self.lexicon.cues.get(t.lemma) == "claim" for t in between)
+        if target is None and claimed and trigger.predicate == "attacked":
+            target = self._site_struck(tokens, mentions, owner, i, end, actors)
         return [(actor, target[0], round(confidence * target[1], 2)) for actor in sorted(actors)] if target else []
+
+    def _site_struck(self, tokens, mentions, owner, i: int, end: int, actors: set[str]) -> tuple[str, float] | None:
+        """The place an act of attack at token i was in: a place completing its noun (هجوم لندن)
+        or the first place after في in its phrase, past a place noun (في العاصمة لندن)."""
+        k = i + 1
+        while k < end:
+            if owner[k] is None:
+                k += 1
+                continue
+            mention, entity = mentions[owner[k]]
+            before = mention.tok_start - 1 - (self.lexicon.cue(tokens[mention.tok_start - 1].norm) == "place")
+            if mention.type == "LOC" and not mention.nominal and entity not in actors and (
+                    tokens[before].norm in self.lexicon.grammar["in"] or (mention.tok_start == i + 1 and self._scene_of_attack(tokens, mention))):
+                return entity, 0.8
+            k = mention.tok_end
+        return None
 
     def _genitive_before_object(self, trigger: Trigger, tokens, i: int, mentions, owner) -> bool:
         """Tell whether a verbal noun has a name in the genitive right after it and then, past
@@ -2750,3 +2773,17 @@ def _relation(doc: Document, sentence: Sentence, found: _Found, date: str | None
         date=date,
         attributed_to=found.attributed_to,
     )
+
+
+def _inside(mention: Mention, outer: Mention) -> bool:
+    """Tell whether a mention lies within another one (بشار الأسد in قوات الرئيس بشار الأسد)."""
+    return outer.tok_start <= mention.tok_start and mention.tok_end <= outer.tok_end and outer is not mention
+
+
+def _owners(tokens, mentions) -> list[int | None]:
+    """The index in `mentions` of the mention each token belongs to, None outside every one."""
+    owner: list[int | None] = [None] * len(tokens)
+    for index, (mention, _) in enumerate(mentions):
+        for k in range(mention.tok_start, mention.tok_end):
+            owner[k] = index
+    return owner

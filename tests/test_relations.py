@@ -464,7 +464,9 @@ def test_verbal_noun_frames(pipeline, text, expected):
         ("وهاجمت روسيا تركيا واتهمتها بدعم الإرهاب.", [("Russia", "condemned", "Türkiye"), ("Russia", "accused", "Türkiye")]),
         ("وانتقد الرئيس الأمريكي دونالد ترامب ألمانيا، واتهمها بالتقصير.", [("Donald Trump", "condemned", "Germany"), ("Donald Trump", "accused", "Germany")]),
         ("وقدمت الحكومة مشروع القانون إلى البرلمان، ورفضه حزب النهضة.", []),
-        ("واستقبل الرئيس التونسي الباجي قايد السبسي يوسف الشاهد وكلفه بتشكيل الحكومة.", [("Beji Caid Essebsi", "met", "Youssef Chahed")]),
+        # بتشكيل right after كلفه opens its complement, so the actor before goes on (session 12).
+        ("واستقبل الرئيس التونسي الباجي قايد السبسي يوسف الشاهد وكلفه بتشكيل الحكومة.",
+         [("Beji Caid Essebsi", "met", "Youssef Chahed"), ("Beji Caid Essebsi", "appointed", "Youssef Chahed")]),
         # Scenes that are another clause's, and a quotation's own subjects.
         ("وقال قسيلة في تصريح لإذاعة موزاييك، خلال اجتماع لأعضاء الهيئة السياسية بتونس العاصمة، إن الحزب موحد.", []),
         ('وقال الجهيناوي " وتونس ليس لديها أي إشكال مع الجانب السوري، والقنصل في اتصال دائم مع وزارة الخارجية السورية، والتقى مؤخرا نائب وزير الخارجية فيصل المقداد".', []),
