@@ -60,6 +60,13 @@ class Role:
         return (self.start is None or _on_or_before(self.start, date)) and (
             self.end is None or _on_or_before(date, self.end))
 
+    def surely_covers(self, date: str) -> bool:
+        """Tell whether the office was held on a date at the finer of the two precisions: a term
+        known only to its year (Moon Jae-in's presidency, 2017–2022) does not tell whether it had
+        begun, or had ended, on a day of that year."""
+        return (self.start is None or _surely_on_or_before(self.start, date)) and (
+            self.end is None or _surely_on_or_before(date, self.end))
+
 
 @_pickled_as_call
 @dataclass(frozen=True, slots=True)
@@ -107,6 +114,12 @@ def _on_or_before(earlier: str, later: str) -> bool:
     # "2017" vs "2017-05-14": compare the shared prefix, so a bare year covers every day in it
     width = min(len(earlier), len(later))
     return earlier[:width] <= later[:width]
+
+
+def _surely_on_or_before(earlier: str, later: str) -> bool:
+    # "2017" vs "2017-03-11": the shared prefix is equal, yet the day may fall on either side
+    width = min(len(earlier), len(later))
+    return earlier[:width] < later[:width] or earlier == later
 
 
 def _names_office(title: str, patterns: list[re.Pattern[str]]) -> bool:
@@ -263,13 +276,14 @@ class KnowledgeBase:
                 return next(iter(matches.values()))
         return None
 
-    def office_holder(self, role_keyword: str, country_qid: str | None, date: str | None) -> KBEntry | None:
+    def office_holder(self, role_keyword: str, country_qid: str | None, date: str | None, surely: bool = False) -> KBEntry | None:
         """Return the one person who held an office in a country on a date, or None when unknown or ambiguous.
 
         Args:
             role_keyword: "president", "prime minister", "foreign minister", "chancellor", "king", ...
             country_qid: the country or organisation (its KB id) the office belongs to; None for any.
             date: YYYY or YYYY-MM-DD; None prefers the holder whose term is still open.
+            surely: count only terms that cover the date at its own precision (`Role.surely_covers`).
         """
         titles = self._title_patterns(role_keyword)
         holders = {}
@@ -279,7 +293,7 @@ class KnowledgeBase:
                     continue
                 if not _names_office(role.role, titles):
                     continue
-                if role.covers(date) if date else role.end is None:
+                if (role.surely_covers(date) if surely else role.covers(date)) if date else role.end is None:
                     holders[entry.id] = entry
         return next(iter(holders.values())) if len(holders) == 1 else None
 

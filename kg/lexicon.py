@@ -18,7 +18,7 @@ CUE_KINDS = frozenset({
     "negation", "modality", "time", "today", "yesterday", "past", "place", "former", "collective", "statement",
     "relative", "direction", "rank", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
-    "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "regime",
+    "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "holds", "office", "regime",
     "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "impersonal", "purpose",
     *(f"day-{n}" for n in range(7)), *(f"month-{n}" for n in range(1, 13)), ORG_HEAD,
 })

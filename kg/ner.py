@@ -147,7 +147,7 @@ class Recognizer:
         # The tagger, trained on gold names, draws their edges and types; the gazetteer
         # adds the known names it missed.
         if self.tagger is not None:
-            for found in map(_without_prepositional_phrase(tokens), tagged):
+            for found in map(_without_prepositional_phrase(tokens, known), tagged):
                 if any(taken[found.start : found.end]):
                     continue
                 # A definite adjective after a definite noun agrees with it and opens no body's name; so
@@ -516,9 +516,13 @@ class Recognizer:
             spans.append(_Span(j, end, "LOC", kb_id=country.id, nominal=True))
             countries.append(country)
             j = end
-            # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد).
-            while j < len(tokens) and not taken[j] and _definite_adjective(tokens[j]) and not self._nisba_at(tokens, j):
-                former = former or self.lexicon.cue(tokens[j].norm) == "former"
+            # Other adjectives of the title may follow the nisba (الرئيس الفرنسي الجديد); a word of
+            # a past office, whichever part of speech the analyser gives it (المخلوع is read as a noun).
+            while j < len(tokens) and not taken[j] and not self._nisba_at(tokens, j):
+                was = self.lexicon.cue(tokens[j].norm) == "former"
+                if not (was or _definite_adjective(tokens[j])):
+                    break
+                former = former or was
                 j += 1
         # A name follows: found already, or a proper noun (الرئيس المصري الأسبق حسني مبارك).
         named = j < len(tokens) and (taken[j] or any(t.pos in _NAME_POS or not t.analysed for t in tokens[j : j + 2]))
@@ -536,14 +540,24 @@ class Recognizer:
         elif j == i + len(title.words) and _in_construct(title) and j < len(tokens) and not taken[j] and tokens[j].norm.startswith("ال"):
             j += 1  # an indefinite title governs the definite word after it: عضو التنسيقية صالح الزغيدي
         end = j
+        # A given name the analyser reads as a verb (يحيى: he lives) still opens the name.
+        if j < len(tokens) and not taken[j] and tokens[j].pos == "verb" and not tokens[j].prefixes and tokens[j].norm in self.kb.given_names:
+            end = j + 1
         while end < len(tokens) and end - j < _MAX_NAME_TOKENS and self._name_token(tokens, end, taken):
             end += 1
             # Kinship links go on with the next name (عبد الله بن فيصل آل سعود).
             if end + 1 < len(tokens) and tokens[end].norm in self.name_links and self._name_token(tokens, end + 1, taken):
                 end += 1
+        # A given name alone takes a definite word after it as its surname, even one that reads as
+        # an adjective or a common noun (يحيى السريع، لمياء المليح); a bare noun after it is more
+        # often the phrase's (رئيس أكبر مجموعة).
+        if end == j + 1 and tokens[j].norm in self.kb.given_names and end < len(tokens) and self._surname_word(tokens, end, taken):
+            end += 1
         if end > j:
             spans.append(_Span(j, end, "PER"))
-        elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date)):
+        # With no name, only a term known to cover the date names the holder: one known only to
+        # its years leaves the first and last of them to its predecessor or successor.
+        elif not named and not former and not after_name and len(countries) == 1 and (holder := self.kb.office_holder(title.role_en, countries[0].id, date, surely=True)):
             spans.append(_Span(i, i + len(title.words), "PER", kb_id=holder.id, nominal=True))
             return spans
         # The nisba may be the tagger's already (الرئيسان القرغيزي صدر جباروف).
@@ -573,7 +587,7 @@ class Recognizer:
             person = next((s for s in reversed(spans) if s.type == "PER" and s.end <= i and s.kb_id), None)
             offices = dict.fromkeys(t.role_en for t in self.lexicon.titles.values() if t.relation != "-" and t.role_en and t.role_en != _COUNTERPART)
             office = self.kb.office_of(person.kb_id, offices, date) if person else None
-        holder = self.kb.office_holder(office, nisba.kb_id, date) if office else None
+        holder = self.kb.office_holder(office, nisba.kb_id, date, surely=True) if office else None
         if holder is not None:
             return _Span(i, nisba.end, "PER", kb_id=holder.id, named=False)
         return _Span(i, nisba.end, "LOC", kb_id=nisba.kb_id, named=False)
@@ -646,6 +660,13 @@ class Recognizer:
         # or article and is followed by a word the database does not know.
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         return token.pos == "noun" and not token.prefixes and following is not None and _unknown_word(following)
+
+    def _surname_word(self, tokens, k: int, taken: list[bool]) -> bool:
+        """A word that may be a surname after a given name: a noun or adjective with the article
+        and no other clitic that is no country's nisba (يحيى الأردني: the Jordanian)."""
+        token = tokens[k]
+        return (not taken[k] and token.norm.isalpha() and token.pos in ("noun", "adj") and token.prefixes == ("Al_det",)
+                and not self._nisba_at(tokens, k))
 
     def _organisation_at(self, tokens, i: int, taken: list[bool]) -> _Span | None:
         for variant, skip in clitic_variants(tokens[i].norm):
@@ -874,13 +895,18 @@ def _surname(tokens, span: _Span, name_links: frozenset[str]) -> str | None:
     return last if len(last) > 2 and last.isalpha() and last not in name_links and not compound else None
 
 
-def _without_prepositional_phrase(tokens):
-    """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين)."""
+def _without_prepositional_phrase(tokens, known):
+    """A person's name ends before a preposition and article (سلمان بن عبد العزيز للصحفيين).
+
+    A Maghrebi surname written بال (رضا بالحاج، سمير بالطيب) reads as بـ and the article: it stays
+    in the name, unless the word after the preposition is a known name.
+    """
 
     def cut(span):
         if span.type == "PER":
             for k in range(span.start + 1, span.end):
-                if tokens[k].prefixes[-2:] in (("bi_prep", "Al_det"), ("li_prep", "Al_det")):
+                prefixes = tokens[k].prefixes[-2:]
+                if prefixes == ("li_prep", "Al_det") or (prefixes == ("bi_prep", "Al_det") and known[k]):
                     return replace(span, end=k)
         return span
 

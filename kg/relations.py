@@ -23,6 +23,7 @@ _COORDINATION_GAP = 5
 _OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
+_HOLDER_GAP = 3  # words between a verb of holding an office and the name of its holder (ويشغل المشتبه فيه X منصب)
 _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
 _ACT_PHRASE = 6  # words an attack's noun may stand before the verb it is the subject of (its instrument, its describing words)
@@ -143,8 +144,9 @@ class RelationExtractor:
             # A standing fact (a title, a place) is stated once per article, where first said.
             found = [f for f in found if f.trigger is not None or (f.subject, f.predicate, f.object) not in stated]
             stated.update((f.subject, f.predicate, f.object) for f in found if f.trigger is None)
-            named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
-            found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
+            if any(f.trigger is not None for f in found):  # most sentences have no event: no names to mark
+                named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
+                found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
             date = self.event_date(doc.date, sentence.tokens)
             found = _once([_as_state(item, voices) for item in found])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
@@ -2361,6 +2363,22 @@ class RelationExtractor:
         other person of the sentence a title gave; "-" when none did."""
         return next((f.predicate for f in reversed(found) if f.subject != person), "-")
 
+    def _held_office_title(self, tokens, mention: Mention, k: int) -> int:
+        """Where the title after a name begins past a verb of holding an office now and its noun
+        (cues.tsv holds, office): X، الذي يشغل منصب رئيس Y; ويشغل المشتبه فيه X منصب نائب رئيس Y."""
+        def is_(i, kind):
+            return i < len(tokens) and self.lexicon.cue(tokens[i].norm) == kind
+        if is_(k, "office"):
+            # The verb before the name, with no punctuation between them.
+            for i in range(mention.tok_start - 1, max(-1, mention.tok_start - 1 - _HOLDER_GAP), -1):
+                if tokens[i].pos == "punc":
+                    break
+                if is_(i, "holds"):
+                    return k + 1
+            return k
+        j = k + (k < len(tokens) and tokens[k].norm in self.lexicon.relative_pronouns)
+        return j + 2 if is_(j, "holds") and is_(j + 1, "office") else k
+
     def _transitive_verb_before(self, tokens, i: int) -> bool:
         """Tell whether the word before token i is a verb of an event frame with a direct object (اتهم، انتقد)."""
         if i == 0 or tokens[i - 1].pos != "verb":
@@ -2449,6 +2467,7 @@ class RelationExtractor:
             apposed_after = mention.tok_end < len(tokens) and tokens[mention.tok_end].norm in self.lexicon.grammar["apposition"]
             k = mention.tok_end + apposed_after
             k += k < len(tokens) and self.lexicon.cues.get(tokens[k].norm) == "copula"  # عماد الخميري هو عضو بمجلس الشورى
+            k = self._held_office_title(tokens, mention, k)
             title = self.lexicon.title_at(norms, k) if k < len(tokens) else None
             # وقائد الجيش after a name begins the next person, not an apposition.
             # A title that leads to another name is that person's (يلتقي X الرئيس الأمريكي Y).

@@ -74,6 +74,15 @@ def test_killed_worker_loses_only_its_article(tmp_path, monkeypatch, uninterrupt
     assert set(text.splitlines()) == kept
 
 
+def test_an_article_file_cut_short_is_extracted_again(tmp_path):
+    # A file cut short (a disk full, a copy interrupted) is no JSON: the article is extracted again.
+    _nquads(tmp_path / "cache", ARTICLES[:2])
+    cut = ArticleCache(tmp_path / "cache").path(ARTICLES[1].stem)
+    cut.write_bytes(cut.read_bytes()[: cut.stat().st_size // 2])
+    _, summary = _nquads(tmp_path / "cache", ARTICLES[:2])
+    assert (summary.reused, summary.articles) == (1, 2)
+
+
 def test_a_changed_kg_redoes_the_articles(tmp_path, monkeypatch):
     _nquads(tmp_path / "cache", ARTICLES[:2])
     monkeypatch.setattr(corpus, "_kg_fingerprint", lambda ner: "another kg")

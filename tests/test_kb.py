@@ -153,6 +153,14 @@ def test_office_holder_is_none_when_ambiguous_or_unknown(kb, role, country, date
     assert kb.office_holder(role, country, date) is None
 
 
+def test_a_term_known_to_its_year_surely_covers_no_day_of_that_year(kb):
+    """Moon Jae-in's term is known as 2017–2022: on 11 March 2017 he may or may not have held it."""
+    assert kb.office_holder("president", "Q884", "2017-03-11").id == "Q21001"
+    assert kb.office_holder("president", "Q884", "2017-03-11", surely=True) is None
+    assert kb.office_holder("president", "Q884", "2018-03-11", surely=True).id == "Q21001"
+    assert kb.office_holder("president", "Q30", "2017-01-19", surely=True).id == "Q76"  # terms known to the day
+
+
 def test_vice_president_is_not_president(kb):
     biden = kb.get("Q6279")
     assert kb.office_holder("president", "Q30", "2015") != biden

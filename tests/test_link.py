@@ -366,3 +366,24 @@ def test_a_counterpart_is_no_full_name_of_the_title_before_it(pipeline):
     """«نظيره الروسي» names no surname: «الرئيس» (a skeleton like الروسي's) stays the Kazakh president."""
     people = {e.wikidata or e.id for e in _entities(pipeline, "واستقبل الرئيس الكازاخي نظيره الروسي.") if e.type == "PER"}
     assert len(people) == 2 and "Q7747" in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "absent"),
+    [
+        # a past office: the ousted president is not the one in office on the date (el-Sisi)
+        ("وقرر القضاء الإفراج عن الرئيس المصري المخلوع بعد تبرئته.", "2017-03-13", "Q307871"),
+        # Moon Jae-in's term is known only as 2017–2022: in March 2017 it may not have begun
+        ("واستقبل الرئيس الكوري الجنوبي وزير الخارجية.", "2017-03-11", "Q21001"),
+    ],
+)
+def test_a_title_with_no_name_names_no_holder_it_may_not_be(pipeline, text, date, absent):
+    doc = Document("t", text, "test", date=date)
+    people = {e.wikidata for e in pipeline.link(pipeline.recognize(doc, pipeline.analyze(doc)), doc.id) if e.type == "PER"}
+    assert absent not in people, people
+
+
+def test_a_title_with_no_name_names_the_holder_of_a_term_known_to_cover_the_date(pipeline):
+    doc = Document("t", "واستقبل الرئيس الكوري الجنوبي وزير الخارجية.", "test", date="2018-03-11")
+    people = {e.wikidata for e in pipeline.link(pipeline.recognize(doc, pipeline.analyze(doc)), doc.id) if e.type == "PER"}
+    assert "Q21001" in people, people

@@ -152,3 +152,24 @@ def test_intelligence_service_is_a_party(pipeline):
     extraction = pipeline(Document("t", "واتهمت المخابرات الأمريكية روسيا بالتدخل في الانتخابات.", "test"))
     labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
     assert ("المخابرات الأمريكية", "accused", "Russia") in [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a Maghrebi surname written بال reads as the preposition and the article, and stays in the name
+        ("أعلنت الهيئة عن تكليف رضا بالحاج بمهمة الممثل القانوني.", ("PER", "رضا بالحاج")),
+        ("قال عبد الحكيم بالحاج رئيس الحزب إن الحكومة فشلت.", ("PER", "عبد الحكيم بالحاج")),
+        ("أشرف وزير الفلاحة سمير بالطيب على الاجتماع.", ("PER", "سمير بالطيب")),
+    ],
+)
+def test_surname_written_with_bal(pipeline, text, expected):
+    assert expected in _mentions(pipeline, text)
+
+
+def test_palestinian_authority_is_a_known_body(pipeline):
+    extraction = pipeline(Document("t", "وطالبت إسرائيل السلطة الوطنية الفلسطينية بوقف التحريض.", "test"))
+    labels = {e.id: e.label_en or e.label_ar for e in extraction.entities}
+    triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
+    assert ("Israel", "called_for", "Palestinian National Authority") in triples, triples
+    assert "Q42620" in {e.wikidata for e in extraction.entities}

@@ -163,6 +163,9 @@ FOUND = [
     # A place phrase with a nisba before the name stands between a meeting's subject and its party.
     ("أجرى الرئيس الروسي فلاديمير بوتين في العاصمة البيلاروسية مينسك، أمس الاثنين، مباحثات مع نظيره ألكسندر لوكاشينكو.",
      ("Vladimir Putin", "met", "Alexander Lukashenko")),
+    # A verb of holding an office now and منصب join a name to its title: after the name, or before it.
+    ("وقال أحمد الطيب، الذي يشغل منصب رئيس جامعة الأزهر، إن الجامعة مستعدة.", (None, "leader_of", "جامعة الأزهر")),
+    ("ويشغل مارك روته منصب الأمين العام لحلف الناتو.", (None, "leader_of", "NATO")),
     # بقيادة and a person after a body, a bracket between: he heads it.
     ("واصلت قوات شرق ليبيا (الجيش الوطني الليبي) بقيادة خليفة حفتر حملة مستمرة.", ("Khalifa Haftar", "leader_of", "Libyan National Army")),
     # رئيس الجمهورية as a title, ending before a name found already (الجمهورية التونسية).
@@ -185,6 +188,7 @@ FOUND = [
 # (sentence, predicate that must not be reported as a positive fact)
 NOT_FOUND = [
     ("لم تنتقد تركيا الولايات المتحدة بسبب القرار.", "condemned"),  # negated
+    ("وقال أحمد الطيب، الذي كان يشغل منصب رئيس جامعة الأزهر، إن الجامعة مستعدة.", "leader_of"),  # an office held before
     ("تعتزم ألمانيا أن تدعم تونس.", "supported"),  # only planned
     ("ويزور الرئيس التونسي الباجي قايد السبسي فرنسا الأسبوع المقبل.", "visited"),  # a time ahead
     ("قد تفرض الولايات المتحدة عقوبات على إيران.", "sanctioned"),  # قد + present: possible

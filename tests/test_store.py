@@ -10,11 +10,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
+import kg.store
 from kg.cli import main
 from kg.pipeline import Pipeline
 from kg.rdf import article_iri, export_stream, sorted_nquads, to_dataset
@@ -186,6 +188,23 @@ def test_loading_from_the_export_stream_leaves_the_store_what_loading_the_file_d
     assert contents[0] == contents[1]
     expected = sorted_nquads(to_dataset([*ant_extractions, ARTICLE_B]))
     assert contents[1] == expected
+
+
+def test_the_stream_is_loaded_while_it_comes(monkeypatch, store):
+    # Oxigraph's bulk loader indexes its input at its end: the loader hands it a few quads at a time.
+    monkeypatch.setattr(kg.store, "_BULK_QUADS", 5)
+    quads = list(ox.parse(sorted_nquads(to_dataset([ARTICLE_A, ARTICLE_B])).encode(), format=ox.RdfFormat.N_QUADS))
+    inner = store.store._inner
+    loaded_before_the_end = []
+
+    def stream():
+        yield from quads[:-1]
+        loaded_before_the_end.append(len(inner))
+        yield quads[-1]
+
+    graph_loader(store)(stream())
+    assert loaded_before_the_end[0] >= len(quads) - 5
+    assert sorted_nquads(export_dataset(store)) == sorted_nquads(to_dataset([ARTICLE_A, ARTICLE_B]))
 
 
 def test_a_store_error_while_loading_from_the_stream_is_raised_in_the_caller(tmp_path, store):
