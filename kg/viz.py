@@ -272,24 +272,30 @@ def _readable_positions(graph: nx.MultiDiGraph, nodes: list[str], rounds: int = 
         row_height = max(row_height, size[1])
     # Two entities at one point have no direction to part in: a fixed nudge gives them one.
     xy += np.random.default_rng(0).uniform(-0.5, 0.5, xy.shape)
-    reach = boxes[:, None, :] + boxes[None, :, :]
+    # Each pair once (a before b); x and y apart, as gathering pairs of points costs more than both.
+    pairs = np.triu(np.ones((len(nodes), len(nodes)), dtype=bool), k=1)
+    reach_x, reach_y = (boxes[:, None, axis] + boxes[None, :, axis] for axis in (0, 1))
+    points, half = xy.tolist(), boxes.tolist()
     for _ in range(rounds):
-        overlap = reach - np.abs(xy[:, None, :] - xy[None, :, :])
-        clashes = np.argwhere(np.triu((overlap[..., 0] > -1) & (overlap[..., 1] > -1), k=1)).tolist()
-        if not clashes:
+        x, y = xy[:, 0], xy[:, 1]
+        clashes = (
+            pairs & (reach_x - np.abs(x[:, None] - x[None, :]) > -1) & (reach_y - np.abs(y[:, None] - y[None, :]) > -1)
+        )
+        if not clashes.any():
             break
         # Each pair parts, one after another, along the axis where it overlaps less (plain floats:
         # numpy's per-element overhead would dominate).
-        points, half = xy.tolist(), boxes.tolist()
-        for a, b in clashes:
-            apart = [points[a][axis] - points[b][axis] for axis in (0, 1)]
-            overlap = [half[a][axis] + half[b][axis] - abs(apart[axis]) for axis in (0, 1)]
-            if min(overlap) <= -1:
+        for a, b in zip(*(indices.tolist() for indices in np.nonzero(clashes))):
+            point_a, point_b, half_a, half_b = points[a], points[b], half[a], half[b]
+            apart_x, apart_y = point_a[0] - point_b[0], point_a[1] - point_b[1]
+            overlap_x = half_a[0] + half_b[0] - abs(apart_x)
+            overlap_y = half_a[1] + half_b[1] - abs(apart_y)
+            if overlap_x <= -1 or overlap_y <= -1:
                 continue
-            axis = int(overlap[0] > overlap[1])
-            step = (overlap[axis] / 2 + 1) * (1 if apart[axis] >= 0 else -1)
-            points[a][axis] += step
-            points[b][axis] -= step
+            axis = int(overlap_x > overlap_y)
+            step = ((overlap_x, overlap_y)[axis] / 2 + 1) * (1 if (apart_x, apart_y)[axis] >= 0 else -1)
+            point_a[axis] += step
+            point_b[axis] -= step
         xy = np.array(points)
     # Widened to the canvas's shape: parting labels further sideways keeps them apart.
     width, height = xy.max(axis=0) - xy.min(axis=0) + 2 * boxes.max(axis=0)

@@ -1,3 +1,5 @@
+import pickle
+
 import pytest
 
 from kg import nlp
@@ -148,8 +150,28 @@ def test_the_saved_words_are_those_not_in_the_table(tmp_path, camel_analyzer):
     words.add("كازاخستانيون", word_readings(camel_analyzer.analyze, "كازاخستانيون"))
     words.save(tmp_path / "words.pickle")
     saved = WordReadings.load(tmp_path / "words.pickle")
-    assert "الرئيس" in table and list(saved.readings()) == ["كازاخستانيون"]
+    assert table.get("الرئيس") is not None and list(saved.readings()) == ["كازاخستانيون"]
     assert WordReadings(saved.readings(), table).get("الرئيس") == words.get("الرئيس")
+
+
+def test_saving_looks_no_word_up_in_the_table(tmp_path):
+    class CountedTable(dict):
+        looked_up = 0
+
+        def get(self, word, default=None):
+            CountedTable.looked_up += 1
+            return super().get(word, default)
+
+        def __contains__(self, word):
+            CountedTable.looked_up += 1
+            return super().__contains__(word)
+
+    readings = ("a reading of قال",)
+    words = WordReadings(common=CommonReadings(CountedTable({"قال": pickle.dumps(readings)})))
+    assert words.get("قال") == readings
+    words.add("كازاخستانيون", ())
+    words.save(tmp_path / "words.pickle")
+    assert CountedTable.looked_up == 1 and list(WordReadings.load(tmp_path / "words.pickle").readings()) == ["كازاخستانيون"]
 
 
 def test_word_keys_are_the_analysed_forms():
