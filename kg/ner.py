@@ -148,6 +148,9 @@ class Recognizer:
         # adds the known names it missed.
         if self.tagger is not None:
             for found in map(_without_prepositional_phrase(tokens, known), tagged):
+                # A name ends before the complementizer أن or إن, which opens another clause (أعلنت قناة البي
+                # بي سي + أن لوبن اتصلت): the words after it are left to the rules below.
+                found = replace(found, end=next((k for k in range(found.start + 1, found.end) if self._complementizer(tokens, k)), found.end))
                 if any(taken[found.start : found.end]):
                     continue
                 # A definite adjective after a definite noun agrees with it and opens no body's name; so
@@ -408,6 +411,12 @@ class Recognizer:
         spans = [replace(s, end=s.end - 1) if s.end - s.start > 1 and (tokens[s.end - 1].lemma, "passive") in self.lexicon.triggers else s
                  for s in spans]
         return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+
+    def _complementizer(self, tokens, k: int) -> bool:
+        """Tell whether token k is a bare أن or إن opening a clause: not one with a pronoun, which may be
+        a word of a name (منظمة "أنا يقظ"), nor a letter between an abbreviation's (تي ان تي)."""
+        return (tokens[k].pos in ("conj_sub", "verb_pseudo") and tokens[k].lemma in self.lexicon.grammar["that"] and not tokens[k].enclitic
+                and not (k + 1 < len(tokens) and tokens[k + 1].pos == "abbrev"))
 
     def _description_at(self, norms: list[str], i: int, taken: list[bool]) -> _Span | None:
         """The description of descriptions.tsv at token i, clitics allowed on its first word (وهذه الدولة)."""

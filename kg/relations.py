@@ -761,11 +761,13 @@ class RelationExtractor:
             search_from = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
             actors = [mentions[s][1] for s in subjects]
         else:
-            # A verb joined by و opens a clause of its own: no name before it is its subject.
+            # A verb joined by و, also written apart (وانتقد أداء وزير الشؤون الخارجية و ندد), opens a
+            # clause of its own: no name before it is its subject.
             if fronted_name:
                 subject = owner[_past_opening_quote(tokens, i) - 1]
             else:
-                subject = None if _conjoined(tokens[i], self.lexicon.grammar) else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
+                joined = _conjoined(tokens[i], self.lexicon.grammar) or (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["conjunction"])
+                subject = None if joined else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             armed_before = [] if fronted_name or subject is not None else self._armed_before(tokens, i, mentions, owner)
             if armed_before:  # قاذفات بي-2 أمريكية شنت، القوات الأمريكية والبريطانية قصفت: the states, less sure than named
                 actors, confidence = [mentions[k][1] for k in armed_before], 0.6
@@ -1056,7 +1058,10 @@ class RelationExtractor:
         """
         that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma in self.lexicon.grammar["that"]), default=-1)
         if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
-            before = [index for index in before if mentions[index][0].tok_start > that or mentions[index][0].type != "PER"]
+            # A noun kg did not name between أن and the verb is its subject (أعلنت قناة البي بي سي أن لوبن
+            # اتصلت): no name before أن is, a body's neither.
+            opened = any(owner[k] is None and tokens[k].pos in ("noun", "noun_prop") for k in range(that + 1, i))
+            before = [index for index in before if mentions[index][0].tok_start > that or (mentions[index][0].type != "PER" and not opened)]
         for index in reversed(before[-3:]):
             mention = mentions[index][0]
             if mention.type == "PER" and 0 <= i - self._past_apposition(tokens, mentions, owner, mention.tok_end) <= _SVO_GAP:
@@ -2533,10 +2538,11 @@ class RelationExtractor:
 
 
 def _as_state(found: _Found, voices: dict[str, str]) -> _Found:
-    """An event's parties as the states they speak for; a place visited stays the place."""
+    """An event's parties as the states they speak for; a place visited or struck stays the place
+    (a claimed attack in London struck London, not Britain)."""
     if found.trigger is None:
         return found
-    obj = found.object if found.predicate in _PLACE_TARGETS else voices.get(found.object, found.object)
+    obj = found.object if found.predicate in _PLACE_TARGETS | _SITE_TARGETS else voices.get(found.object, found.object)
     return replace(found, subject=voices.get(found.subject, found.subject), object=obj)
 
 

@@ -250,3 +250,28 @@ def test_an_indefinite_plural_before_a_known_name_is_no_name(pipeline, text, nam
 )
 def test_a_given_name_takes_no_bare_noun_or_nisba_as_surname(pipeline, text, absent):
     assert absent not in [m.text for m in _mentions(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # A name ends before a bare أن or إن: the clause it opens is no part of it.
+        ("وأعلنت قناة البي بي سي أن لوبن اتصلت بمنافسها.", "البي بي سي"),
+        ("وأكدت إذاعة موزاييك أف أم أن الحادثة أبرزت الاستهتار بالمواطنين.", "موزاييك أف أم"),
+    ],
+)
+def test_name_ends_before_a_complementizer(pipeline, text, name):
+    texts = [m.text for m in _mentions(pipeline, text)]
+    assert name in texts and not any(t.startswith(name + " ") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # Guards: أن with a pronoun is a name's word; ان between an abbreviation's letters is one.
+        ('وقالت منظمة "أنا يقظ" إن التقرير صدر.', "أنا يقظ"),
+        ('عثر على مادة "تي ان تي" في المخزن.', "تي ان تي"),
+    ],
+)
+def test_complementizer_like_word_inside_a_name(pipeline, text, name):
+    assert any(name in m.text for m in _mentions(pipeline, text)), [m.text for m in _mentions(pipeline, text)]

@@ -1,5 +1,6 @@
 """Claims of responsibility and the parties a forces noun or a preposition makes (issue 15,
-session 12, second task: claims and frames from a reading)."""
+session 12, second task: claims and frames from a reading; third task: the struck place, a
+subject after أن, a و written apart)."""
 
 import pytest
 
@@ -46,3 +47,18 @@ def test_claimed_attack_struck_its_place(events, text, expected):
 def test_group_noun_before_a_quoted_name(events):
     # تنظيم before its name in quotes is the kind of body, not the subject itself.
     assert events('تبنى تنظيم "داعش" الهجوم على الجيش المصري.') == [("Islamic State", "attacked", "Armed forces of Egypt")]
+
+
+def test_claimed_attack_in_a_capital_struck_the_city(events):
+    # The place struck stays the place: a capital is not read as the state it speaks for.
+    assert ("Islamic State", "attacked", "Paris") in events("تبنى تنظيم داعش الهجوم الذي وقع قرب مقر الحكومة الفرنسية في العاصمة باريس.")
+
+
+def test_unnamed_noun_after_that_is_the_subject(events):
+    # أن + a word kg does not name + the verb: that word is the subject, not the body before أن.
+    assert events("وأعلنت قناة البي بي سي أن لوبن اتصلت بمنافسها ايمانويل ماكرون.") == []
+
+
+def test_verb_after_a_separate_wa_has_no_subject_before_it(events):
+    # و written apart joins the verb to the one before it: a name in that verb's object is no subject.
+    assert events("وانتقد أداء وزارة الخارجية و ندد بغياب تونس عن الاجتماعات.") == []
