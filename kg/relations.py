@@ -1360,7 +1360,7 @@ class RelationExtractor:
         past = where | self._occasion_phrases(trigger, tokens, mentions, start, boundary)
         # A place named bare (في الرياض، بالرياض) is passed only on the way to the direct object:
         # a verb that takes بـ or في still finds it as its target below (أشاد بالسعودية).
-        direct_past = past | self._named_places(tokens, mentions, start, boundary)
+        direct_past = past | self._named_places(tokens, mentions, start, boundary, past)
         direct = [
             self._titled_person(tokens, mentions, m, e)
             for m, e in candidates
@@ -1605,18 +1605,26 @@ class RelationExtractor:
                 where.update(range(k, named + 1))
         return where
 
-    def _named_places(self, tokens, mentions, start: int, end: int) -> set[int]:
+    def _named_places(self, tokens, mentions, start: int, end: int, past: set[int]) -> set[int]:
         """Tokens of phrases of where with no place noun, في or بـ and a named place, that a
-        name of the sentence follows (استقبل X في الرياض اليوم Y، بالرياض Y)."""
+        name of the sentence follows (استقبل X في الرياض اليوم Y، بالرياض Y). Only after a
+        person's name, a time, a comma or another phrase of where: after a noun the place
+        completes it (اتهم حرس الحدود في قرغيزستان جنود طاجيكستان)."""
+        person = {k for m, _ in mentions if m.type == "PER" and not m.nominal for k in range(m.tok_start, m.tok_end)}
         where: set[int] = set()
         for m, _ in mentions:
             k = m.tok_start
             if m.type != "LOC" or m.nominal or not start <= k < end or not any(m.tok_end <= o.tok_start < end for o, _ in mentions):
                 continue
             if k > start and tokens[k - 1].norm in self.lexicon.grammar["in"] and not tokens[k - 1].prefixes and tokens[k].prefixes in ((), ("Al_det",)):
-                where.update(range(k - 1, m.tok_end))
+                phrase = range(k - 1, m.tok_end)
             elif "bi_prep" in tokens[k].prefixes:
-                where.update(range(k, m.tok_end))
+                phrase = range(k, m.tok_end)
+            else:
+                continue
+            before = phrase[0] - 1
+            if before in person or before in past or self._time_word(tokens[before]) or tokens[before].norm in self.lexicon.grammar["comma"]:
+                where.update(phrase)
         return where
 
     def _occasion_phrases(self, trigger: Trigger, tokens, mentions, start: int, end: int) -> set[int]:
