@@ -1363,14 +1363,17 @@ class RelationExtractor:
         where = self._place_phrases(tokens, mentions, start, boundary)
         # The direct object also past a phrase of the occasion (في بيان لها); a preposition's target is not.
         past = where | self._occasion_phrases(trigger, tokens, mentions, start, boundary)
+        # A place named bare (في الرياض، بالرياض) is passed only on the way to the direct object:
+        # a verb that takes بـ or في still finds it as its target below (أشاد بالسعودية).
+        direct_past = past | self._named_places(tokens, mentions, start, boundary, past)
         direct = [
             self._titled_person(tokens, mentions, m, e)
             for m, e in candidates
-            if m.tok_start not in past
-            and self._object_gap(tokens, mentions, start, m.tok_start, past) <= gap
-            and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in past)
-            and not any(_PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in past)
-            and not self._joined_past_object(tokens, mentions, start, m, past)
+            if m.tok_start not in direct_past
+            and self._object_gap(tokens, mentions, start, m.tok_start, direct_past) <= gap
+            and not any(t.pos == "prep" for k, t in enumerate(tokens[start : m.tok_start], start) if k not in direct_past)
+            and not any(_PROCLITIC_PREPOSITIONS & set(tokens[k].prefixes) for k in range(start, m.tok_start + 1) if k not in direct_past)
+            and not self._joined_past_object(tokens, mentions, start, m, direct_past)
         ]
         if direct and trigger.predicate in _DEMANDS and self._apposition_before_addressee(trigger, tokens, mentions, candidates[0][0], boundary, where):
             return None  # دعا هامون مرشح الحزب الاشتراكي، الفرنسيين إلى: the party is the caller's, the addressee no name
@@ -1605,6 +1608,28 @@ class RelationExtractor:
             if self.lexicon.cue(tokens[noun].norm) in ("venue", "facility", "place"):
                 named = noun + 2 if noun + 2 < end and (tokens[noun + 1].pos == "adj" or noun + 1 in nisbas) else noun + 1
                 where.update(range(k, named + 1))
+        return where
+
+    def _named_places(self, tokens, mentions, start: int, end: int, past: set[int]) -> set[int]:
+        """Tokens of phrases of where with no place noun, في or بـ and a named place, that a
+        name of the sentence follows (استقبل X في الرياض اليوم Y، بالرياض Y). Only after a
+        person's name, a time, a comma or another phrase of where: after a noun the place
+        completes it (اتهم حرس الحدود في قرغيزستان جنود طاجيكستان)."""
+        person = {k for m, _ in mentions if m.type == "PER" and not m.nominal for k in range(m.tok_start, m.tok_end)}
+        where: set[int] = set()
+        for m, _ in mentions:
+            k = m.tok_start
+            if m.type != "LOC" or m.nominal or not start <= k < end or not any(m.tok_end <= o.tok_start < end for o, _ in mentions):
+                continue
+            if k > start and tokens[k - 1].norm in self.lexicon.grammar["in"] and not tokens[k - 1].prefixes and tokens[k].prefixes in ((), ("Al_det",)):
+                phrase = range(k - 1, m.tok_end)
+            elif "bi_prep" in tokens[k].prefixes:
+                phrase = range(k, m.tok_end)
+            else:
+                continue
+            before = phrase[0] - 1
+            if before in person or before in past or self._time_word(tokens[before]) or tokens[before].norm in self.lexicon.grammar["comma"]:
+                where.update(phrase)
         return where
 
     def _occasion_phrases(self, trigger: Trigger, tokens, mentions, start: int, end: int) -> set[int]:

@@ -501,8 +501,13 @@ def test_parties_not_next_to_the_verb(pipeline, text, expected):
          [("Beji Caid Essebsi", "met", "Abdelmalek Sellal")]),
         # The venue's own noun is neither the object nor the addressee after بـ.
         ("التقى وزير الخارجية الروسي سيرغي لافروف بمقر الوزارة في موسكو نظيره الأمريكي ريكس تيلرسون.", []),
-        # A place named after في is where, not whom (no venue noun before it).
+        # A place named bare after في or بـ is where, not whom; after a person's name the name
+        # after it is the object, after a body or state the place may complete it: not passed.
         ("انتقدت فرنسا في باريس تركيا.", []),
+        ("استقبل الأمير فيصل بن فرحان في الرياض اليوم وزير الخارجية المصري سامح شكري.", [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
+        ("استقبل الأمير فيصل بن فرحان بالرياض وزير الخارجية المصري سامح شكري.", [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
+        # Under the verb's own preposition the place is the target, a name after it or not.
+        ("ندد الرئيس الأمريكي دونالد ترامب بإيران الرئيس السوري بشار الأسد.", [("Donald Trump", "condemned", "Iran")]),
     ],
 )
 def test_place_phrase_between_subject_and_object(pipeline, text, expected):
