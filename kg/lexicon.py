@@ -105,6 +105,10 @@ class Lexicon:
     relative_pronouns: frozenset[str] = frozenset()  # the cues of kind relative (made once: the rules read it per token)
     descriptions: dict[tuple[str, ...], Description] = field(default_factory=dict)  # normalised words -> description
     _cue_of: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)  # `cue`'s answers by word
+    _title_heads: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)  # the titles' first words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_title_heads", frozenset(words[0] for words in self.titles))
 
     def words_of(self, kind: str) -> frozenset[str]:
         """Return the normalised cue words of one kind (cues.tsv)."""
@@ -205,7 +209,8 @@ class Lexicon:
         A conjunction و or ف and a preposition ب or ل on the title's first word are allowed
         (والرئيس الفرنسي؛ لأمير الكويت؛ للرئيس الأمريكي: لل is ل + ال).
         """
-        heads = [variant for variant, _ in clitic_variants(norms[i])] if i < len(norms) else []
+        # Most words begin no title: only a variant that begins one is tried at each length.
+        heads = [variant for variant, _ in clitic_variants(norms[i]) if variant in self._title_heads] if i < len(norms) else []
         for size in range(min(self.max_title_words, len(norms) - i), 0, -1):
             rest = tuple(norms[i + 1 : i + size])
             for head in heads:

@@ -63,6 +63,8 @@ _SITE_TARGETS = frozenset({"attacked"})
 _SITE_KINDS = frozenset({"site", "facility", "arms"})  # a venue (مبنى البرلمان) is a body's seat, not a site it holds; arms: a party's craft
 _JOINED_SITE_KINDS = _SITE_KINDS | {"venue"}  # قواعد ومقرات X
 _SITE_OWNERS = frozenset({"ORG", "PER"})
+_CARRIER_KINDS = frozenset({"carrier", "act", "statement"})  # cues.tsv kinds of a verb that carries out an act named before it
+_REPORT_KINDS = frozenset({"report", "statement", "quote"})  # cues.tsv kinds of a verb whose subject reports the events after it
 CAPITALS = Path(__file__).parent / "data" / "capitals.tsv"
 SEATS = Path(__file__).parent / "data" / "seats.tsv"
 
@@ -128,6 +130,10 @@ class RelationExtractor:
         self.lexicon = lexicon
         self.kb = kb
         self.capitals = capitals or {}
+        # The lemmas a rule turns on, by the frames' pos: a sentence with none of them is not scanned for it.
+        self._trigger_lemmas = frozenset(lemma for lemma, _ in lexicon.triggers)
+        self._lemmas_of = {pos: frozenset(lemma for lemma, frame_pos in lexicon.triggers if frame_pos == pos) for pos in ("joins", "passive")}
+        self._requiring_verbs = frozenset(lemma for (lemma, pos), frames in lexicon.triggers.items() if pos == "verb" and any(t.requires for t in frames))
 
     def __call__(self, doc: Document, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
         by_sentence: dict[int, list[tuple[Mention, str]]] = {}
@@ -310,20 +316,35 @@ class RelationExtractor:
         found += titles + [_Found(f.subject, "member_of", body, None, 0.8)
                            for f in titles if f.predicate == "member_of" for unit, body in units if unit == f.object]
         found += self._place_relations(tokens, mentions, nested)
-        found += self._headed_by(tokens, mentions, owner)
-        found += self._object_relatives(tokens, mentions, owner)
-        found += self._required_noun_relatives(tokens, mentions, owner)
-        found += self._carried_out_relatives(tokens, mentions, owner)
-        found += self._undergone_acts(tokens, mentions, owner)
-        found += self._joined_in_talks(tokens, mentions, owner)
-        found += self._killed_by_agent(tokens, mentions, owner)
-        found += self._passive_agents(tokens, mentions, owner)
-        found += self._impersonal_passives(tokens, mentions, owner)
+        # A rule turns on a word of a kind (cues.tsv) or a frame's lemma: most sentences have
+        # none, and the rule is not run over their tokens (it would find nothing).
+        lemmas = {t.lemma for t in tokens}
+        kinds = {self.lexicon.cues.get(lemma) for lemma in lemmas}
+        relative = not self.lexicon.relative_pronouns.isdisjoint(t.norm for t in tokens)
+        if "heads" in kinds:
+            found += self._headed_by(tokens, mentions, owner)
+        if relative:
+            found += self._object_relatives(tokens, mentions, owner)
+        if relative and not self._requiring_verbs.isdisjoint(lemmas):
+            found += self._required_noun_relatives(tokens, mentions, owner)
+        if not _CARRIER_KINDS.isdisjoint(kinds):
+            found += self._carried_out_relatives(tokens, mentions, owner)
+        if "undergo" in kinds:
+            found += self._undergone_acts(tokens, mentions, owner)
+        if not self._lemmas_of["joins"].isdisjoint(lemmas):
+            found += self._joined_in_talks(tokens, mentions, owner)
+        if "agent" in kinds:
+            found += self._killed_by_agent(tokens, mentions, owner)
+        if not self._lemmas_of["passive"].isdisjoint(lemmas):
+            found += self._passive_agents(tokens, mentions, owner)
+        if "impersonal" in kinds:
+            found += self._impersonal_passives(tokens, mentions, owner)
         found += self._events(tokens, mentions, owner, carried)
         described = {e for m, e in mentions if _described(m)} - {e for m, e in mentions if not _described(m)}
         found = [replace(f, confidence=round(f.confidence * _DESCRIPTION_WEIGHT, 2))
                  if f.trigger is not None and {f.subject, f.object} & described else f for f in found]
-        source = self._reported_by(tokens, mentions, owner)
+        reported = not _REPORT_KINDS.isdisjoint(kinds) or any(self.lexicon.cue(t.norm) == "according" for t in tokens)
+        source = self._reported_by(tokens, mentions, owner) if reported else None
         if source is None:
             return found
         reporter, start = source
@@ -333,6 +354,8 @@ class RelationExtractor:
         """The events told by the sentence's trigger words and participles."""
         found: list[_Found] = []
         for i, token in enumerate(tokens):
+            if token.lemma not in self._trigger_lemmas:
+                continue  # no frame of any pos: no participle, no verb or noun read either way
             participles = self._participle(tokens, i, owner)
             if participles:
                 cue = self._cue_before(tokens, i)
@@ -475,7 +498,7 @@ class RelationExtractor:
                 source = self._named_at(tokens, mentions, j)
                 if source is not None:
                     return source[1], 0
-            elif token.pos == "verb" and (kind := self.lexicon.cues.get(token.lemma)) in ("report", "statement", "quote"):
+            elif token.pos == "verb" and (kind := self.lexicon.cues.get(token.lemma)) in _REPORT_KINDS:
                 subjects = self._subjects_after(tokens, k, mentions, owner)
                 if not subjects:
                     continue
@@ -2031,7 +2054,7 @@ class RelationExtractor:
     def _carrier(self, tokens, v: int) -> bool:
         """Tell whether token v carries out an act named before it, with a pronoun pointing
         back to it (وجهها، شنتها، نفذه، قام بها): cues.tsv kinds carrier, act and statement."""
-        return v < len(tokens) and self.lexicon.cues.get(tokens[v].lemma) in ("carrier", "act", "statement") and self._points_back(tokens, v)
+        return v < len(tokens) and self.lexicon.cues.get(tokens[v].lemma) in _CARRIER_KINDS and self._points_back(tokens, v)
 
     def _act_frames(self, token: Token) -> list[Trigger]:
         """The frames of a verbal noun of an act done to a target (هجوم على، تهديد لـ)."""

@@ -4,6 +4,7 @@ relation lexicon (kg/data/relations.tsv) and its decision list (kg/data/events/d
 from __future__ import annotations
 
 import csv
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -268,3 +269,16 @@ def test_new_frame_found(pipeline, text, expected):
     assert any(
         (subject is None or s == subject) and p == predicate and (obj is None or o == obj) and not negated for s, p, o, negated in triples
     ), triples
+
+
+def test_a_word_that_begins_no_title_is_not_looked_up(lexicon):
+    asked = []
+
+    class Asked(dict):
+        def get(self, key, default=None):
+            asked.append(key)
+            return super().get(key, default)
+
+    probe = dataclasses.replace(lexicon, titles=Asked(lexicon.titles))
+    assert probe.title_at(["زار", "الرئيس", "الفرنسي"], 0) is None and asked == []
+    assert probe.title_at(["زار", "والرئيس"], 1).words == ("الرئيس",)

@@ -769,3 +769,15 @@ def test_headline_kept_when_the_planned_verb_is_not_its_event(pipeline):
             "وأضافت أن الحزب سيوجه مراسلة لرئيس مجلس النواب يطالبه فيها بفتح باب الترشحات.")
     extraction = pipeline(Document("t", body, "test", title="الحزب الدستوري الحر يدعو هيئة الحقيقة والكرامة إلى إيقاف أشغالها", date="2016-12-10"))
     assert [r.predicate for r in extraction.relations if r.sentence == -1 and r.trigger] == ["called_for"], extraction.relations
+
+
+def test_a_rule_runs_only_on_a_sentence_with_its_words(pipeline, monkeypatch):
+    # None of these rules' words (a relative pronoun, a verb of heading, of undergoing, an
+    # impersonal passive, an agent noun, a frame of joining or a passive one) is in the sentence:
+    # they are not run over its tokens, the events still are.
+    rules = ("_headed_by", "_object_relatives", "_required_noun_relatives", "_carried_out_relatives", "_undergone_acts",
+             "_joined_in_talks", "_killed_by_agent", "_passive_agents", "_impersonal_passives", "_reported_by")
+    for rule in rules:
+        monkeypatch.setattr(RelationExtractor, rule, lambda *args, rule=rule: pytest.fail(f"{rule} ran"))
+    _, triples = _triples(pipeline, "زار الرئيس الفرنسي إيمانويل ماكرون الجزائر.")
+    assert ("Emmanuel Macron", "visited", "Algeria", False) in triples
