@@ -637,6 +637,7 @@ class RelationExtractor:
         while k < len(tokens) and owner[k] == owner[i + 1]:
             k += 1
         return k < len(tokens) and owner[k] is not None
+
     def _asserted_main_verb(self, tokens, i: int, owner, active: bool = False) -> bool:
         """Tell whether a verb asserts an event of the sentence's own actor."""
         token = tokens[i]
