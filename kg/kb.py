@@ -57,17 +57,12 @@ class Role:
     start: str | None
     end: str | None
 
-    def covers(self, date: str) -> bool:
-        """Tell whether the office was held on a date, comparing at the coarser of the two precisions."""
-        return (self.start is None or _on_or_before(self.start, date)) and (
-            self.end is None or _on_or_before(date, self.end))
-
-    def surely_covers(self, date: str) -> bool:
-        """Tell whether the office was held on a date at the finer of the two precisions: a term
-        known only to its year (Moon Jae-in's presidency, 2017–2022) does not tell whether it had
-        begun, or had ended, on a day of that year."""
-        return (self.start is None or _surely_on_or_before(self.start, date)) and (
-            self.end is None or _surely_on_or_before(date, self.end))
+    def covers(self, date: str, surely: bool = False) -> bool:
+        """Tell whether the office was held on a date, comparing at the coarser of the two precisions,
+        or, `surely`, at the finer: a term known only to its year (Moon Jae-in's presidency,
+        2017–2022) does not tell whether it had begun, or had ended, on a day of that year."""
+        return (self.start is None or _on_or_before(self.start, date, surely)) and (
+            self.end is None or _on_or_before(date, self.end, surely))
 
 
 @_pickled_as_call
@@ -112,16 +107,11 @@ class KBEntry:
         return self.type == "LOC" and self.country is None and not self.region
 
 
-def _on_or_before(earlier: str, later: str) -> bool:
-    # "2017" vs "2017-05-14": compare the shared prefix, so a bare year covers every day in it
+def _on_or_before(earlier: str, later: str, surely: bool = False) -> bool:
+    # "2017" vs "2017-05-14": compare the shared prefix, so a bare year covers every day in it;
+    # `surely`, an equal prefix of unequal precisions may fall on either side
     width = min(len(earlier), len(later))
-    return earlier[:width] <= later[:width]
-
-
-def _surely_on_or_before(earlier: str, later: str) -> bool:
-    # "2017" vs "2017-03-11": the shared prefix is equal, yet the day may fall on either side
-    width = min(len(earlier), len(later))
-    return earlier[:width] < later[:width] or earlier == later
+    return (earlier[:width] < later[:width] or earlier == later) if surely else earlier[:width] <= later[:width]
 
 
 def _names_office(title: str, patterns: list[re.Pattern[str]]) -> bool:
@@ -288,7 +278,7 @@ class KnowledgeBase:
             role_keyword: "president", "prime minister", "foreign minister", "chancellor", "king", ...
             country_qid: the country or organisation (its KB id) the office belongs to; None for any.
             date: YYYY or YYYY-MM-DD; None prefers the holder whose term is still open.
-            surely: count only terms that cover the date at its own precision (`Role.surely_covers`).
+            surely: count only terms that cover the date at its own precision (`Role.covers`).
         """
         titles = self._title_patterns(role_keyword)
         holders = {}
@@ -298,7 +288,7 @@ class KnowledgeBase:
                     continue
                 if not _names_office(role.role, titles):
                     continue
-                if (role.surely_covers(date) if surely else role.covers(date)) if date else role.end is None:
+                if role.covers(date, surely) if date else role.end is None:
                     holders[entry.id] = entry
         return next(iter(holders.values())) if len(holders) == 1 else None
 
