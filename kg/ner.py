@@ -495,6 +495,10 @@ class Recognizer:
                 token = tokens[i]
                 if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
                     continue
+                # وروسيا اليوم الثلاثاء: a name ending in "today" before a day's name is a shorter
+                # name and the time (Russia, today, Tuesday), not the channel روسيا اليوم.
+                if rest and end < len(tokens) and self.lexicon.cue(norms[end - 1]) == "today" and (self.lexicon.cue(norms[end]) or "").startswith("day-"):
+                    continue
                 # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
                 # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
                 if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):

@@ -1208,9 +1208,10 @@ class RelationExtractor:
         # only time words and adverbs (أكدت تركيا مجددا دعمها), not inside a later phrase
         # (أعلنت الشرطة إلقاء القبض على أشخاص على صلة بهجوم مانشستر).
         between = [t for k, t in enumerate(tokens[object_start:i], object_start) if k not in aside]
-        # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
-        # مسؤوليته عن الهجوم على).
-        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"] and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
+        # Also past عن (أعربت X عن إدانتها لـ), a claim of responsibility (أعلن التنظيم
+        # مسؤوليته عن الهجوم على) and a decree (أصدر X مرسوما بتعيين Y).
+        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"]
+               and self.lexicon.cues.get(t.lemma) != "claim" and t.lemma not in self.lexicon.grammar["decree"] for t in between):
             return []
         if self._genitive_before_object(trigger, tokens, i, mentions, owner):
             return []  # عن إدانة تونس الشديدة للتفجيرات: Tunisia condemns, it is not condemned
