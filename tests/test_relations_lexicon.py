@@ -205,3 +205,47 @@ def test_impersonal_passive_agent(events, text, expected):
 )
 def test_met_past_a_title_or_a_time_of_day(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Session 13, frames the lexicon lacked (events/lacking.frames.tsv).
+        ("وأبدى الرئيس التونسي الباجي قائد السبسي تقديره للجزائر على دعمها.", [("Beji Caid Essebsi", "praised", "Algeria")]),
+        ("وعبر وزير الخارجية التونسي خميس الجهيناوي عن تقديره لقطر التي دعمت تونس.", [("Khemaies Jhinaoui", "praised", "Qatar")]),
+        ("وألقت روسيا باللائمة على الولايات المتحدة.", [("Russia", "accused", "United States")]),
+        # Two coordinated subjects hold the talks with each other (as تبادل, `_mutual_parties`).
+        ("وعقدت الجزائر وروسيا مشاورات سياسية.", [("Algeria", "met", "Russia")]),
+        ("تعقد الجزائر وروسيا اليوم الثلاثاء الدورة الثانية للمشاورات الثنائية.", [("Algeria", "met", "Russia")]),
+        ("وتعهدت إيران بالرد على الولايات المتحدة.", [("Iran", "threatened", "United States")]),
+        ("وتعهدت إيران بالانتقام من إسرائيل.", [("Iran", "threatened", "Israel")]),
+        ("وتعهد الرئيس الفرنسي فرانسوا هولاند بمحاربة تنظيم داعش.", [("François Hollande", "threatened", "Islamic State")]),
+        ("وأعلن الاتحاد الأوروبي تشديد العقوبات على روسيا.", [("European Union", "sanctioned", "Russia")]),
+        # Guards: an estimate, measures with no frame, a ban on entry (no frame: decisions.tsv).
+        ("وحسب تقدير الجيش الأمريكي للخسائر في العراق فإن العدد كبير.", []),
+        ("واتخذت الحكومة التونسية إجراءات ضد ليبيا.", []),
+        ("ومنعت السلطات المصرية الصحفي البريطاني من دخول البلاد.", []),
+    ],
+)
+def test_frames_the_lexicon_lacked(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb of ordering or deciding (cues.tsv statement) has the act ordered as its object,
+        # also past a decree noun (grammar kind decree): the act is the subject's.
+        ("وأمر الرئيس الأمريكي دونالد ترامب بتوسيع العقوبات على إيران.", [("Donald Trump", "sanctioned", "Iran")]),
+        ("أمر العاهل السعودي الملك سلمان بإعفاء الأمير عبدالله بن فيصل من منصبه.", [("Salman of Saudi Arabia", "dismissed", "عبدالله بن فيصل")]),
+        ("وأصدر الرئيس التونسي الباجي قائد السبسي أمرا بتعيين يوسف الشاهد رئيسا للحكومة.", [("Beji Caid Essebsi", "appointed", "Youssef Chahed")]),
+        ("كما أصدر الرئيس السوري بشار الأسد مرسوما بتعيين فيصل المقداد نائبا للرئيس.", [("Bashar al-Assad", "appointed", "فيصل المقداد")]),
+        ("واتخذت روسيا قرارا بإرسال قوات إلى كازاخستان.", [("Russia", "deployed", "Kazakhstan")]),
+        # One under sanctions (cues.tsv undergo) is their target, the one after من their actor.
+        ("ويخضع فيصل المقداد لعقوبات من الاتحاد الأوروبي.", [("European Union", "sanctioned", "فيصل المقداد")]),
+        # A statement issued is no decree: the visit it is about is no act of the ministry.
+        ("وأصدرت وزارة الخارجية الفرنسية بيانا حول زيارة الرئيس الأمريكي إلى مصر.", []),
+    ],
+)
+def test_acts_ordered_and_undergone(events, text, expected):
+    assert events(text) == expected
