@@ -1313,6 +1313,14 @@ class RelationExtractor:
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=0)
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
 
+    def _unnamed_subject(self, tokens, verb: int, owner) -> bool:
+        """Tell whether verb is followed at once by a title or a definite noun that no name
+        covers: its subject, a description kg did not resolve (أبدى الأمين العام)."""
+        k = verb + 1
+        if k >= len(tokens) or owner[k] is not None:
+            return False
+        return self.lexicon.title_at([t.norm for t in tokens], k) is not None or (tokens[k].pos == "noun" and tokens[k].prefixes[-1:] == ("Al_det",))
+
     def _unnamed_possessor(self, tokens, i: int, mentions, owner, carried, verb: int | None) -> list[str]:
         """The party a possessive pronoun on the verbal noun at token i points back to when no
         verb of the sentence names its subject: the one person named before it, agreeing with the
@@ -1328,8 +1336,11 @@ class RelationExtractor:
             return []  # المعروف بانتقاده للسلطات: the noun completes an adjective, a habit, not an act
         before = [(m, e) for m, e in mentions if m.tok_end <= i]
         if not before:
-            # وأبرز خلال لقائه: a verb with a pronoun subject goes on with the previous sentence's party.
-            pronoun_verb = verb is None or (tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar))
+            # وأبرز خلال لقائه: a verb with a pronoun subject goes on with the previous sentence's party;
+            # a title or a definite noun right after it is a subject of its own that kg did not name
+            # (كما أبدى الأمين العام تقديره لـ: the Secretary-General, not the one named before).
+            pronoun_verb = verb is None or (tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar)
+                                            and not self._unnamed_subject(tokens, verb, owner))
             return [carried.entity] if carried and pronoun_verb and carried.agrees(feminine) else []
         people = {e for m, e in before if m.type == "PER" and not m.nominal}
         if len(people) != 1 or any(m.type == "ORG" and not m.nominal for m, _ in before):
