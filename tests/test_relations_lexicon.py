@@ -225,15 +225,6 @@ def test_met_past_a_title_or_a_time_of_day(events, text, expected):
         ("وحسب تقدير الجيش الأمريكي للخسائر في العراق فإن العدد كبير.", []),
         ("واتخذت الحكومة التونسية إجراءات ضد ليبيا.", []),
         ("ومنعت السلطات المصرية الصحفي البريطاني من دخول البلاد.", []),
-    ],
-)
-def test_frames_the_lexicon_lacked(events, text, expected):
-    assert events(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
         # A verb of ordering or deciding (cues.tsv statement) has the act ordered as its object,
         # also past a decree noun (grammar kind decree): the act is the subject's.
         ("وأمر الرئيس الأمريكي دونالد ترامب بتوسيع العقوبات على إيران.", [("Donald Trump", "sanctioned", "Iran")]),
@@ -247,5 +238,5 @@ def test_frames_the_lexicon_lacked(events, text, expected):
         ("وأصدرت وزارة الخارجية الفرنسية بيانا حول زيارة الرئيس الأمريكي إلى مصر.", []),
     ],
 )
-def test_acts_ordered_and_undergone(events, text, expected):
+def test_frames_the_lexicon_lacked(events, text, expected):
     assert events(text) == expected
