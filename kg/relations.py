@@ -761,6 +761,10 @@ class RelationExtractor:
     def _verb_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         if tokens[i].person == "1":
             return self._speaker_arguments(trigger, tokens, i, mentions, owner)
+        if self.lexicon.cues.get(tokens[i].lemma) == "obligation":
+            # كان يجب على X: what X should have done, a reproach, no demand.
+            past = i > 0 and tokens[i - 1].lemma in self.lexicon.grammar["was"]
+            return [] if past else self._speaker_arguments(trigger, tokens, i, mentions, owner)
         boundary = self._clause_end(tokens, i, owner)
         # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
@@ -843,7 +847,8 @@ class RelationExtractor:
         return [(actor, o, round(confidence * target_confidence * (1 if o == obj else 0.9), 2)) for actor in actors for o in objects]
 
     def _speaker_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner) -> list[tuple[str, str, float]]:
-        """A verb in the first person (أدعو، ندعو، نطالب) gives the speaker's own words: its
+        """A verb in the first person (أدعو، ندعو، نطالب) or of obligation (يجب على X أن, cues.tsv
+        obligation) gives the speaker's own words: its
         subject is the one a verb of saying before it names (وقال غوتيريش ...، مضيفا "أدعو القوات
         المسلحة السودانية وقوات الدعم السريع"), and the names after it are its objects, never
         its subject. No speaker named before it in the sentence: nothing."""
@@ -1313,14 +1318,6 @@ class RelationExtractor:
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=0)
         return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
 
-    def _unnamed_subject(self, tokens, verb: int, owner) -> bool:
-        """Tell whether verb is followed at once by a title or a definite noun that no name
-        covers: its subject, a description kg did not resolve (أبدى الأمين العام)."""
-        k = verb + 1
-        if k >= len(tokens) or owner[k] is not None:
-            return False
-        return self.lexicon.title_at([t.norm for t in tokens], k) is not None or (tokens[k].pos == "noun" and tokens[k].prefixes[-1:] == ("Al_det",))
-
     def _unnamed_possessor(self, tokens, i: int, mentions, owner, carried, verb: int | None) -> list[str]:
         """The party a possessive pronoun on the verbal noun at token i points back to when no
         verb of the sentence names its subject: the one person named before it, agreeing with the
@@ -1336,11 +1333,8 @@ class RelationExtractor:
             return []  # المعروف بانتقاده للسلطات: the noun completes an adjective, a habit, not an act
         before = [(m, e) for m, e in mentions if m.tok_end <= i]
         if not before:
-            # وأبرز خلال لقائه: a verb with a pronoun subject goes on with the previous sentence's party;
-            # a title or a definite noun right after it is a subject of its own that kg did not name
-            # (كما أبدى الأمين العام تقديره لـ: the Secretary-General, not the one named before).
-            pronoun_verb = verb is None or (tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar)
-                                            and not self._unnamed_subject(tokens, verb, owner))
+            # وأبرز خلال لقائه: a verb with a pronoun subject goes on with the previous sentence's party.
+            pronoun_verb = verb is None or (tokens[verb].voice != "p" and not _plural_verb(tokens[verb], self.lexicon.grammar))
             return [carried.entity] if carried and pronoun_verb and carried.agrees(feminine) else []
         people = {e for m, e in before if m.type == "PER" and not m.nominal}
         if len(people) != 1 or any(m.type == "ORG" and not m.nominal for m, _ in before):

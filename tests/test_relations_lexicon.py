@@ -234,6 +234,11 @@ def test_met_past_a_title_or_a_time_of_day(events, text, expected):
         ("واتخذت روسيا قرارا بإرسال قوات إلى كازاخستان.", [("Russia", "deployed", "Kazakhstan")]),
         # One under sanctions (cues.tsv undergo) is their target, the one after من their actor.
         ("ويخضع فيصل المقداد لعقوبات من الاتحاد الأوروبي.", [("European Union", "sanctioned", "فيصل المقداد")]),
+        # What a party must do, said by a speaker named before (cues.tsv obligation): the speaker calls
+        # on it. No speaker, or what it should have done (كان يجب), is no call.
+        ("وقال الرئيس الأمريكي دونالد ترامب إنه يتعين على الصين أن تضغط على كوريا الشمالية.", [("Donald Trump", "called_for", "China")]),
+        ("ويجب على تونس أن تحترم التزاماتها.", []),
+        ("وقال الرئيس الأمريكي دونالد ترامب إن الضربة أمر كان يجب على الصين فعله منذ زمن بعيد.", []),
         # A statement issued is no decree: the visit it is about is no act of the ministry.
         ("وأصدرت وزارة الخارجية الفرنسية بيانا حول زيارة الرئيس الأمريكي إلى مصر.", []),
     ],
