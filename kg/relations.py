@@ -652,8 +652,10 @@ class RelationExtractor:
             return False  # a relative clause describes a noun (الهجوم الذي استهدف ...)
         # An indefinite noun right before a verb takes it as its description
         # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject. A
-        # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس).
-        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None and not self._time_word(previous):
+        # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس), and a verb joined by و
+        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ).
+        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None \
+                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar):
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]

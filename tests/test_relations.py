@@ -506,6 +506,9 @@ def test_parties_not_next_to_the_verb(pipeline, text, expected):
          [("Emmanuel Macron", "met", "Petro Poroshenko", 0.9), ("Angela Merkel", "met", "Petro Poroshenko", 0.9)]),
         ("انتقد الرئيس التركي رجب طيب أردوغان السياسة الأمريكية في سوريا وطالب الولايات المتحدة بوقف دعم الأكراد.",
          [("Recep Tayyip Erdoğan", "called_for", "United States", 0.6)]),
+        # A verb joined by و after an adjective is no description of the noun before it.
+        ("قال الرئيس التركي رجب طيب أردوغان إن الوضع خطير وطالب الولايات المتحدة بوقف دعم الأكراد.",
+         [("Recep Tayyip Erdoğan", "called_for", "United States", 0.6)]),
         ("وكان الرئيس الروسي فلاديمير بوتين قد أجرى اتصالا هاتفيا مع ترامب وحثه على ضبط النفس.",
          [("Vladimir Putin", "met", "Donald Trump", 0.75), ("Vladimir Putin", "called_for", "Donald Trump", 0.54)]),
         ("أجرى الملك سلمان اتصالا هاتفيا بالرئيس اللبناني ميشال عون هنأه فيه بانتخابه.",
