@@ -2234,8 +2234,9 @@ class RelationExtractor:
         only particles and punctuation between (هاجم فرنسا واتهمها), of the pronoun's kind (ها:
         a state or body; ه: a person or body). None when a noun stands between: it may be the
         noun the pronoun means (قدمت الحكومة مشروع القانون ورفضه الحزب). A person under a
-        preposition is one too (أجرى اتصالا مع ترامب وحثه، اتصل بالرئيس X هنأه فيه); a body or
-        place there is not (قدمت الحكومة مشروع القانون إلى البرلمان، ورفضه: the bill)."""
+        preposition is one too (أجرى اتصالا مع ترامب وحثه), and a state or body after مع, the
+        other party of a tie (قطعت X علاقاتها مع قطر واتهمتها); one after another preposition is
+        not (قدمت الحكومة مشروع القانون إلى البرلمان، ورفضه: the bill)."""
         kinds = {"3fs_dobj": ("LOC", "ORG"), "3ms_dobj": ("PER", "ORG")}.get(tokens[i].enclitic or "")
         before = [(m, e) for m, e in mentions if m.tok_end <= i and not m.nominal]
         if kinds is None or not before:
@@ -2243,7 +2244,8 @@ class RelationExtractor:
         mention, entity = before[-1]
         between = tokens[mention.tok_end : i]
         governed = _governed(tokens, max(mention.tok_start - 2, -1), mention.tok_start)
-        if any(t.pos in ("noun", "noun_prop", "adj", "verb") and not self._time_word(t) for t in between) or (governed and mention.type != "PER"):
+        tie = mention.tok_start > 0 and tokens[mention.tok_start - 1].norm in self.lexicon.grammar["with"]
+        if any(t.pos in ("noun", "noun_prop", "adj", "verb") and not self._time_word(t) for t in between) or (governed and mention.type != "PER" and not tie):
             return None
         if entity in actors or mention.type not in kinds or (trigger.object_types and mention.type not in trigger.object_types):
             return None

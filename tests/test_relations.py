@@ -511,6 +511,9 @@ def test_parties_not_next_to_the_verb(pipeline, text, expected):
          [("Recep Tayyip Erdoğan", "called_for", "United States", 0.6)]),
         ("وكان الرئيس الروسي فلاديمير بوتين قد أجرى اتصالا هاتفيا مع ترامب وحثه على ضبط النفس.",
          [("Vladimir Putin", "met", "Donald Trump", 0.75), ("Vladimir Putin", "called_for", "Donald Trump", 0.54)]),
+        ("وقطعت السعودية ومصر علاقاتها مع قطر اليوم واتهمتها بمساندة الإرهاب.",
+         [("Saudi Arabia", "sanctioned", "Qatar", 0.9), ("Egypt", "sanctioned", "Qatar", 0.9),
+          ("Saudi Arabia", "accused", "Qatar", 0.54), ("Egypt", "accused", "Qatar", 0.54)]),
         ("أجرى الملك سلمان اتصالا هاتفيا بالرئيس اللبناني ميشال عون هنأه فيه بانتخابه.",
          [("Salman of Saudi Arabia", "met", "Michel Aoun", 0.75), ("Salman of Saudi Arabia", "praised", "Michel Aoun", 0.54)]),
         # Guards: a pronoun after a comma opens an aside, not a list; a second verb of another
