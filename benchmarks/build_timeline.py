@@ -1,14 +1,14 @@
 """The timeline of a `kg build`: wall stamps of its start-up, workers and tail, and CPU per process.
 
-Usage: .venv/bin/python benchmarks/build_timeline.py INPUT [-j 2] [--out DIR] [--runs N]
+Usage: .venv/bin/python benchmarks/build_timeline.py INPUT [-j 2] [--out DIR]
 
 Runs `kg build INPUT -j N -o DIR --store DIR/store` in this process (the real command, progress bar
 off), DIR emptied first, and prints, in seconds from the process's start (the kernel's stamp, so the
 interpreter's own start and the imports are counted): imports done, pipeline loaded, store open, each
-worker forked, its first and last article, the last result in, the word cache saved, the exports' and
-kg.html's end, and the command's end; then each process's CPU (user + system) and each worker's busy
-time (inside its tasks) and articles. Stamps are CLOCK_BOOTTIME, one clock for every process.
-With `--runs N` it builds N times and prints each run's line of summary figures.
+worker forked, its first and last article, the last result in, the exports' and kg.html's end, and the
+command's end; then each process's CPU (user + system), minor page faults and words analysed, and each
+worker's articles, time inside its tasks and waits between them. Stamps are CLOCK_BOOTTIME, one clock
+for every process.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def instrument(out: Path) -> None:
 
     corpus._pipeline = functools.cache(stamped("pipeline loaded", corpus._pipeline.__wrapped__, before=True))
     store.open_store = stamped("store open", store.open_store, before=True)
-    corpus.WordReadings.save = stamped("word cache saved", corpus.WordReadings.save, before=True)
+    corpus._WordLog.start = stamped("word log read (the earlier runs' words)", corpus._WordLog.start)
     page_of = cli._page_of
 
     def drawn(quads):  # kg.viz is imported on kg.html's thread, as a build does (not here: numpy, networkx)
