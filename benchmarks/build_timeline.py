@@ -30,6 +30,7 @@ STAMPS: list[tuple[float, str]] = []
 WORKER: dict = {"pid": 0, "forked": 0.0, "busy": 0.0, "articles": 0, "first": None, "last": None, "analysed": 0,
           "gaps": []}
 _WORKER_FILE = "timeline-worker-{pid}.json"
+LAST_RESULT = [0.0]  # when the main process took the last article's result
 
 
 def now() -> float:
@@ -80,13 +81,11 @@ def instrument(out: Path) -> None:
     rdf.fan_out = stamped("exports and store written (fan_out's end)", rdf.fan_out)
     cli.write_atomically = stamped("kg.html written", cli.write_atomically)
     handed_on = corpus._InOrder.done
-    results = [0]
 
     def done(self, doc_id, nquads):
-        results[0] += 1
-        if results[0] == 1:
+        if not LAST_RESULT[0]:
             stamp("main: first result in")
-        STAMPS.append((now(), "main: last result in"))  # kept once below
+        LAST_RESULT[0] = now()
         return handed_on(self, doc_id, nquads)
 
     corpus._InOrder.done = done
@@ -148,20 +147,13 @@ def build_once(input_path: Path, jobs: int, out: Path) -> dict:
     stamp("cli.main returned")
     usage = resource.getrusage(resource.RUSAGE_SELF)
     workers = [json.loads(p.read_text()) for p in sorted(out.glob(_WORKER_FILE.format(pid="*")))]
-    last_result = max(t for t, label in STAMPS if label == "main: last result in")
-    seen: set[str] = set()
-    lines = []
-    for t, label in sorted(STAMPS):
-        if label == "main: last result in" and t != last_result or label in seen and label != "main: last result in":
-            continue
-        seen.add(label)
-        lines.append((t, label))
+    lines = [*STAMPS, (LAST_RESULT[0], "main: last result in")]
     for w in workers:
         lines += [(w["forked"], f"worker {w['pid']}: forked"), (w["first"], f"worker {w['pid']}: first task"),
                   (w["last"], f"worker {w['pid']}: last task done")]
     return {"code": code, "start": started, "lines": sorted(lines), "workers": workers, "main_cpu": usage.ru_utime + usage.ru_stime,
             "main_faults": usage.ru_minflt, "analysed": WORKER["analysed"],
-            "main_thread_cpu": time.thread_time(), "wall": now() - started, "last_result": last_result - started}
+            "main_thread_cpu": time.thread_time(), "wall": now() - started}
 
 
 def main() -> int:
