@@ -226,6 +226,7 @@ class _WordLog:
         if read > _LOG_COMPACTS_PAST * max(len(words), 1):
             with atomic_file(path, binary=True) as stream:
                 stream.write(self._record(words.analysed()))
+            self._offset = path.stat().st_size  # its one record is what `words` holds
         else:
             os.truncate(path, self._offset)
         return path

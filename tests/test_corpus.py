@@ -129,9 +129,11 @@ def test_a_log_of_far_more_words_than_kept_is_written_again(tmp_path, monkeypatc
     path = corpus._WordLog().start(tmp_path, WordReadings())
     for n in range(5):
         corpus._WordLog.write(path, {f"w{n}-{k}": () for k in range(10)})
-    words = WordReadings()
-    corpus._WordLog().start(tmp_path, words)
+    log, words = corpus._WordLog(), WordReadings()
+    log.start(tmp_path, words)
     assert len(words) <= 10 and words.get("w4-9") == ()
+    corpus._WordLog.write(path, {"later": ()})  # read next from the written file's end
+    assert log.read(path, words, skip_own=False) == 1 and words.get("later") == ()
     again = WordReadings()
     corpus._WordLog().start(tmp_path, again)
     assert again.readings() == words.readings()
