@@ -232,7 +232,8 @@ def _load_store(path: Path, quads: Iterable[ox.Quad], opened: list) -> None:
 
     Opened here, on the store's thread, not beside the pipeline's load: its imports (rdflib's SPARQL
     engine, ~0.1 s of CPU) held up the load and so the workers' start. The first quads come once an
-    article is extracted (or taken from an earlier run), by when the workers are forked.
+    article is extracted, when the workers are forked, or taken from an earlier run, when they may
+    not be: they import nothing the store does (as for kg.html's networkx, `_page_of`).
 
     Args:
         opened: the store is appended to it, for the caller to close.
