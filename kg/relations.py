@@ -1208,9 +1208,11 @@ class RelationExtractor:
         # only time words and adverbs (أكدت تركيا مجددا دعمها), not inside a later phrase
         # (أعلنت الشرطة إلقاء القبض على أشخاص على صلة بهجوم مانشستر).
         between = [t for k, t in enumerate(tokens[object_start:i], object_start) if k not in aside]
-        # Also past عن (أعربت X عن إدانتها لـ) and a claim of responsibility (أعلن التنظيم
-        # مسؤوليته عن الهجوم على).
-        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"] and self.lexicon.cues.get(t.lemma) != "claim" for t in between):
+        # Also past عن (أعربت X عن إدانتها لـ), a claim of responsibility (أعلن التنظيم
+        # مسؤوليته عن الهجوم على) and a decision whose بـ governs the noun (اتخذت X قرارا بإرسال).
+        decided = "bi_prep" in tokens[i].prefixes
+        if any(t.pos not in ("punc", "adv", "adj") and not self._time_word(t) and t.norm not in self.lexicon.grammar["about"]
+               and self.lexicon.cues.get(t.lemma) != "claim" and not (decided and self.lexicon.cues.get(t.lemma) == "decision") for t in between):
             return []
         if self._genitive_before_object(trigger, tokens, i, mentions, owner):
             return []  # عن إدانة تونس الشديدة للتفجيرات: Tunisia condemns, it is not condemned
@@ -1249,6 +1251,8 @@ class RelationExtractor:
         mention = mentions[owner[i + 1]][0]
         if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
             return False
+        if tokens[i + 1].lemma in trigger.requires:
+            return False  # أعلنت X إرسال قوات حفظ سلام إلى: the forces sent, not who sends them
         k = mention.tok_end
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1

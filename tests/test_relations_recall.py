@@ -272,10 +272,28 @@ def test_visit_under_way_in_a_relative_clause(events, text, expected):
         ("وهبطت الطائرات القطرية في مطار الدوحة.", []),
         ("وقالت فرنسا إن هجوما استهدف سفارتها في بغداد.", []),
         ("وأصيب جنود في هجوم انتحاري استهدف مدينة الموصل.", []),
-        ("واتخذت روسيا قرارا بإرسال قوات حفظ سلام تابعة إلى كازاخستان.", []),
+        ("واتخذت روسيا قرارا بإرسال قوات حفظ سلام تابعة إلى كازاخستان.", [("Russia", "deployed", "Kazakhstan")]),
     ],
 )
 def test_war_events(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The forces a verbal noun requires, named right after it, are what is sent, not who
+        # sends them: the statement's subject is the actor (session 13, the web gold's misses).
+        ("أعلنت روسيا إرسال قوات حفظ سلام إلى كازاخستان.", [("Russia", "deployed", "Kazakhstan")]),
+        # A decision between the statement verb and the verbal noun its بـ governs (cues.tsv kind decision).
+        ("اتخذت الولايات المتحدة قرارا بفرض عقوبات على روسيا.", [("United States", "sanctioned", "Russia")]),
+        ("وأصدرت فرنسا قرارا بطرد سفير إيران.", []),
+        ("أصدر الاتحاد الأوروبي قرارات بفرض عقوبات على روسيا.", [("European Union", "sanctioned", "Russia")]),
+        # Guard: a decision on something else, the noun not under its بـ.
+        ("واتخذت روسيا قرارا يخص العقوبات على تركيا.", []),
+    ],
+)
+def test_acts_decided_by_the_statement_subject(events, text, expected):
     assert events(text) == expected
 
 
