@@ -400,6 +400,21 @@ def test_quoted_verb_after_subject(events, text, expected):
 def test_a_description_is_a_party(events, text, expected):
     assert events(text) == expected
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An indefinite title in construct with a state's name and no name after it stands for
+        # whoever surely held that office on the date, the state's name in its span (session 13).
+        ("واستقبلت ألمانيا وزير خارجية روسيا في برلين.", [("Germany", "met", "Sergey Lavrov")]),
+        # Guards: a past office; a name after a courtesy title is the holder named himself.
+        ("واستقبلت ألمانيا وزير خارجية روسيا السابق في برلين.", []),
+        ("واستقبلت تركيا أمير قطر الشيخ تميم بن حمد آل ثاني.", [("Türkiye", "met", "Tamim bin Hamad Al Thani")]),
+    ],
+)
+def test_a_title_over_a_state_is_its_holder(events, text, expected):
+    assert events(text) == expected
+
+
 
 @pytest.fixture(scope="module")
 def structural(pipeline):
