@@ -327,11 +327,11 @@ class Recognizer:
                 mark = int(i > 0 and tokens[i - 1].norm in _APPOSITION_MARKS)
                 after_name = any(s.type == "PER" and s.end == i - mark for s in spans)
                 persons = frozenset(s.start for s in spans if s.type == "PER" and s.kb_id)  # known names are whole
-                states = {s.start: s for s in spans if s.type == "LOC" and not s.nominal and self._is_state(s.kb_id)}
+                # a state's name with no person's name found right after it (أمير قطر تميم بن حمد names him)
+                named_after = {s.start for s in spans if s.type == "PER"}
+                states = {s.start: s for s in spans if s.type == "LOC" and not s.nominal and s.end not in named_after and self._is_state(s.kb_id)}
                 phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name, persons, states)
                 for span in phrase:
-                    # a title in construct takes in the state's name it governs (وزير خارجية روسيا)
-                    spans[:] = [s for s in spans if not span.start <= s.start < span.end]
                     add(span)
                 _person_after_title(tokens, spans, end)
                 self._holder_named(tokens, spans, phrase, title, date)
@@ -518,7 +518,7 @@ class Recognizer:
         spans, countries, former = [], [], False
         j = i + len(title.words)
         if not after_name and j in (states or {}) and (holder := self._holder_of_state(tokens, title, states[j], taken, date)):
-            return [_Span(i, states[j].end, "PER", kb_id=holder.id, named=False)]  # a party as نظيره الصيني is
+            return [_Span(i, j, "PER", kb_id=holder.id, named=False)]  # a party as نظيره الصيني is
         # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي;
         # وزير الأوقاف والشؤون الدينية الفلسطيني).
         if title.takes_portfolio:
@@ -584,7 +584,9 @@ class Recognizer:
     def _holder_of_state(self, tokens, title: Title, state: _Span, taken: list[bool], date: str | None) -> KBEntry | None:
         """Who surely held, on the date, the office of an indefinite title in construct with the
         state named after it (رئيس بيلاروس، وزير خارجية روسيا), when no name, comma or word of a
-        past office follows the state (رئيس كازاخستان قاسم جومارت توكاييف names the holder himself)."""
+        past office follows the state (رئيس كازاخستان قاسم جومارت توكاييف names the holder himself;
+        the caller leaves out a state with a person's name found right after it). A name of
+        another kind right after the state is the verb's (وانتقد أمير قطر إسرائيل)."""
         if not _in_construct(title) or not title.role_en or title.relation == "-":
             return None
         # a courtesy title or an adjective may stand before the name (أمير الكويت الشيخ صباح، رئيس وزراء فرنسا الجديد برنار كازنوف)
@@ -593,8 +595,8 @@ class Recognizer:
             if self.lexicon.cue(tokens[after].norm) == "former":
                 return None
             after += 1
-        if after < len(tokens) and (taken[after] or tokens[after].pos in _NAME_POS or not tokens[after].analysed
-                                    or tokens[after].norm in _APPOSITION_MARKS):
+        if after < len(tokens) and ((not taken[after] and (tokens[after].pos in _NAME_POS or not tokens[after].analysed))
+                                    or tokens[after].norm in _APPOSITION_MARKS or (after > state.end and taken[after])):
             return None
         return self.kb.office_holder(title.role_en, state.kb_id, date, surely=True)
 

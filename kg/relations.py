@@ -735,6 +735,8 @@ class RelationExtractor:
         person (استقبل X رئيس الوزراء Y) is the target itself: nothing is skipped.
         """
         norms = [t.norm for t in tokens]
+        if k < len(tokens) and owner[k] is not None and mentions[owner[k]][0].type == "LOC" and self._holder_title_ends(tokens, mentions, norms, k):
+            return mentions[owner[k]][0].tok_end  # أمير قطر: the state a holder's title governs is his, not the verb's target
         j = k + (k < len(tokens) and tokens[k].norm in self.lexicon.grammar["apposition"])
         title = self.lexicon.title_at(norms, j) if j < len(tokens) and owner[j] is None else None
         if title is None:
@@ -754,6 +756,14 @@ class RelationExtractor:
                 break
         # The apposition closes with a comma (X، رئيسة وزراء نيوزيلندا السابقة، ...).
         return j + (j < len(tokens) and tokens[j].norm in self.lexicon.grammar["apposition"] and tokens[k].norm in self.lexicon.grammar["apposition"])
+
+    def _holder_title_ends(self, tokens, mentions, norms: list[str], k: int) -> bool:
+        """Tell whether a title standing for its holder (`ner`: a person, no name) ends at token k."""
+        for mention, _ in mentions:
+            if mention.tok_end == k and mention.type == "PER" and not mention.named and not mention.nominal:
+                title = self.lexicon.title_at(norms, mention.tok_start)
+                return title is not None and mention.tok_start + len(title.words) == k
+        return False
 
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"

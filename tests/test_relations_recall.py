@@ -406,6 +406,9 @@ def test_a_description_is_a_party(events, text, expected):
         # An indefinite title in construct with a state's name and no name after it stands for
         # whoever surely held that office on the date, the state's name in its span (session 13).
         ("واستقبلت ألمانيا وزير خارجية روسيا في برلين.", [("Germany", "met", "Sergey Lavrov")]),
+        ("وانتقد أمير قطر إسرائيل.", [("Tamim bin Hamad Al Thani", "condemned", "Israel")]),
+        # The state the holder's title governs is his, not the verb's target.
+        ("واستقبل أمير قطر وزير خارجية تركيا.", [("Tamim bin Hamad Al Thani", "met", "Türkiye")]),
         # Guards: a past office; a name after a courtesy title is the holder named himself.
         ("واستقبلت ألمانيا وزير خارجية روسيا السابق في برلين.", []),
         ("واستقبلت تركيا أمير قطر الشيخ تميم بن حمد آل ثاني.", [("Türkiye", "met", "Tamim bin Hamad Al Thani")]),
