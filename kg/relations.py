@@ -1203,7 +1203,10 @@ class RelationExtractor:
             return []
         if (tokens[verb].enclitic or "").endswith("_dobj"):
             return []  # الانتقادات التي وجهها X لزيارة نواب: the verb's object is its pronoun, the noun is no act of X
-        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
+        verb_cue = self._cue_before(tokens, verb)
+        if verb_cue == "negation" and self._cue_before(tokens, i) != "negation":
+            return []  # لم تتخذ X قرارا بإرسال: a statement denied further back than the noun's cue window reads, no fact
+        planned = verb_cue == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
         if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar) and not self._ongoing_act(tokens, verb, owner)):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75

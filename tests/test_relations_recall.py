@@ -289,8 +289,12 @@ def test_war_events(events, text, expected):
         ("اتخذت الولايات المتحدة قرارا بفرض عقوبات على روسيا.", [("United States", "sanctioned", "Russia")]),
         ("وأصدرت فرنسا قرارا بطرد سفير إيران.", []),
         ("أصدر الاتحاد الأوروبي قرارات بفرض عقوبات على روسيا.", [("European Union", "sanctioned", "Russia")]),
-        # Guard: a decision on something else, the noun not under its بـ.
+        # Guards: a decision on something else, the noun not under its بـ; a decision not to act;
+        # a decision denied, the negation further back than the noun's own cue window.
         ("واتخذت روسيا قرارا يخص العقوبات على تركيا.", []),
+        ("اتخذت روسيا قرارا بعدم إرسال قوات إلى سوريا.", []),
+        ("ولم تتخذ روسيا قرارا بإرسال قوات إلى سوريا.", []),
+        ("ولم تعلن الولايات المتحدة بعد فرض عقوبات على روسيا.", []),
     ],
 )
 def test_acts_decided_by_the_statement_subject(events, text, expected):
