@@ -329,7 +329,8 @@ class Recognizer:
                 persons = frozenset(s.start for s in spans if s.type == "PER" and s.kb_id)  # known names are whole
                 # a state's name with no person's name found right after it (أمير قطر تميم بن حمد names him)
                 named_after = {s.start for s in spans if s.type == "PER"}
-                states = {s.start: s for s in spans if s.type == "LOC" and not s.nominal and s.end not in named_after and self._is_state(s.kb_id)}
+                states = {s.start: s for s in spans if s.type == "LOC" and not s.nominal and s.end not in named_after
+                          and s.kb_id and (entry := self.kb.get(s.kb_id)) is not None and entry.is_country}
                 phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name, persons, states)
                 for span in phrase:
                     add(span)
@@ -512,8 +513,8 @@ class Recognizer:
 
         With no name, a title and a nisba still name one person when the knowledge base
         knows who held the office then (الرئيس الكازاخي → Tokayev), and so does a title in
-        construct with the name of a state found already (`states`, by first token), the
-        state's name in the person's span (وزير خارجية روسيا → Lavrov).
+        construct with the name of a state found already (`states`, by first token; وزير خارجية
+        روسيا → Lavrov), the state staying a mention of its own.
         """
         spans, countries, former = [], [], False
         j = i + len(title.words)
@@ -599,11 +600,6 @@ class Recognizer:
                                     or tokens[after].norm in _APPOSITION_MARKS or (after > state.end and taken[after])):
             return None
         return self.kb.office_holder(title.role_en, state.kb_id, date, surely=True)
-
-    def _is_state(self, kb_id: str | None) -> bool:
-        """Tell whether a knowledge-base entry is a state: a place in no country that has a nisba."""
-        entry = self.kb.get(kb_id) if kb_id else None
-        return entry is not None and entry.type == "LOC" and entry.country is None and bool(entry.demonyms)
 
     def _counterpart(self, tokens, norms: list[str], nisba: _Span, spans: list[_Span], date: str | None) -> _Span:
         """The party «نظيره» + a nisba with no name after it stands for, or the nisba as it was.
