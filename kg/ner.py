@@ -22,6 +22,9 @@ _MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الديني�
 _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+# Alef maqsura ends an elative (الوسطى، الكبرى، الأعلى), never a nisba: normalised to ya, its word may be
+# read as one (الوسطى as وسطي "environmental").
+_ALEF_MAQSURA = "\u0649"
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
@@ -709,6 +712,13 @@ class Recognizer:
             # follow it (ميليشيات الحوثي + مواقع: the next noun is the verb's object).
             if tokens[end - 1].pos in ("adj", "noun_prop") and end - 1 > i and token.pos != "adj":
                 break
+            # An adjective that agrees with no noun of the name qualifies a word outside it (لعضوي
+            # الحكومة الجديدين: the two members; الشرطة الأوزبكي رحمت عقيلوف: the man). Right after
+            # a noun in construct it is that noun's genitive, a noun itself (حزب الجمهوريين، حزب
+            # الوطنيين + الديمقراطيين).
+            nouns = [t for k, t in enumerate(tokens[i:end], i) if k == i or t.pos == "noun" or _genitive(tokens, k)]
+            if token.pos == "adj" and not _genitive(tokens, end) and not any(self._agrees(token, noun) for noun in nouns):
+                break
             definite = definite or is_definite
             end += 1
         # A definite name takes a complement with لـ (الهيئة العامة للإحصاء، الاتحاد العام
@@ -870,6 +880,19 @@ class Recognizer:
         return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
                 and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
 
+    def _agrees(self, adjective: Token, noun: Token) -> bool:
+        """Tell whether an adjective may qualify a noun in number and gender: a dual or plural one
+        only a dual or plural noun (their oblique forms are written alike: الوطنيين); a masculine
+        singular one (it ends as its lemma does: الأوزبكي، المكلف; a feminine one does not: التركية،
+        العليا) only a masculine singular noun (its lemma without the feminine ending: مجلس, not
+        شرطة). A feminine singular one qualifies a plural too (القوات التركية), and an elative may
+        be either gender (الوسطى، الأعلى): neither is ruled out."""
+        if adjective.number in ("d", "p"):
+            return noun.number in ("d", "p")
+        if adjective.number != "s" or adjective.norm[-1:] != adjective.lemma[-1:] or adjective.text.endswith(_ALEF_MAQSURA):
+            return True
+        return noun.number == "s" and not noun.lemma.endswith(tuple(self.lexicon.grammar["feminine_ending"]))
+
     def _verbal_noun(self, token: Token) -> bool:
         """Tell whether a word is لـ + a derived verb's verbal noun (لإقرار، لمكافحة), singular."""
         return (token.prefixes == ("li_prep",) and token.pos == "noun" and token.number == "s"
@@ -985,6 +1008,11 @@ def _portfolio_word(token: Token) -> bool:
 
 def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
+
+
+def _genitive(tokens, k: int) -> bool:
+    """Tell whether a word stands right after a noun in construct (no article, no pronoun): its genitive."""
+    return k > 0 and tokens[k - 1].pos == "noun" and not _definite_noun(tokens[k - 1])
 
 
 def _definite_noun(token: Token) -> bool:

@@ -173,3 +173,29 @@ def test_palestinian_authority_is_a_known_body(pipeline):
     triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
     assert ("Israel", "called_for", "Palestinian National Authority") in triples, triples
     assert "Q42620" in {e.wikidata for e in extraction.entities}
+
+
+@pytest.mark.parametrize(
+    "text, body, run_past",
+    [
+        # a masculine nisba after a feminine head qualifies the man named after it
+        ("وتحتجز الشرطة الأوزبكي رحمت عقيلوف فيما يتصل بالهجوم.", "الشرطة", "الشرطة الأوزبكي"),
+        # a dual adjective after a singular head qualifies the dual before it (the two members)
+        ("طلبا لتحديد موعد جلسة لمنح الثقة لعضوي الحكومة الجديدين، وهما أحمد عظوم", "الحكومة", "الحكومة الجديدين"),
+    ],
+)
+def test_body_ends_before_an_adjective_that_does_not_agree(pipeline, text, body, run_past):
+    found = _mentions(pipeline, text)
+    assert ("ORG", body) in found and run_past not in [mention for _, mention in found], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقال الأمين العام لحزب الوطنيين الديمقراطيين الموحد إن", "لحزب الوطنيين الديمقراطيين الموحد"),  # dual or plural alike
+        ("وسيطر الجيش على دائرة البادية الوسطى في المحافظة.", "دائرة البادية الوسطى"),  # an elative, read as a nisba
+        ("وقالت القوات التركية إنها قصفت المواقع.", "القوات التركية"),  # a feminine singular after a plural
+    ],
+)
+def test_body_keeps_an_adjective_that_may_agree(pipeline, text, expected):
+    assert ("ORG", expected) in _mentions(pipeline, text)
