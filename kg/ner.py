@@ -750,7 +750,8 @@ class Recognizer:
 
     def _join_construct_bodies(self, tokens, spans: list[_Span]) -> list[_Span]:
         """A body whose name ends in a noun in construct (مجلس شورى، المكتب السياسي لحركة، شرطة)
-        goes on with the name that completes it (مجلس شورى حركة النهضة، شرطة تايلاند); that
+        goes on with the name that completes it (مجلس شورى حركة النهضة، شرطة تايلاند; a definite
+        one a known name, or a body's whose head is that noun: قوات حكومة + الوفاق الوطني); that
         name stays a span of its own inside it. A known name is complete (هيومن رايتس ووتش);
         the kind of a body before its name is no body of its own (وكالة رويترز، حزب حركة نداء
         تونس), and a place completes only a unit or a body of the state (شرطة لندن, not
@@ -763,7 +764,8 @@ class Recognizer:
             last = tokens[outer.end - 1] if outer is not None else None
             if (
                 outer is not None and outer.type == "ORG" and outer.kb_id is None and not span.skip
-                and (not tokens[span.start].prefixes or (span.kb_id is not None and tokens[span.start].prefixes == ("Al_det",)))
+                and (not tokens[span.start].prefixes
+                     or (tokens[span.start].prefixes == ("Al_det",) and (span.kb_id is not None or (span.type == "ORG" and self._organisation_head(last)))))
                 and last.pos in ("noun", "noun_prop") and "Al_det" not in last.prefixes and not last.enclitic
                 and ((state_body := self.lexicon.cue(tokens[outer.start].norm) in ("state_body", "unit"))
                      or (outer.end - outer.start > 1 and not all(self._kind_word(t) for t in tokens[outer.start : outer.end])
