@@ -10,6 +10,7 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
 from kg.link import names_holder
 from kg.nlp import clitic_variants, normalize
+from kg.tagger import word_shape
 from kg.types import Document, Mention, Sentence, Token
 
 _MAX_NAME_TOKENS = 6
@@ -413,7 +414,8 @@ class Recognizer:
         # the name before it and is no part of it (حكومة الوفاق الوطني + المدعومة من الأمم المتحدة).
         spans = [replace(s, end=s.end - 1) if s.end - s.start > 1 and (tokens[s.end - 1].lemma, "passive") in self.lexicon.triggers else s
                  for s in spans]
-        return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+        spans = _without_latin_repeats(tokens, sorted(spans, key=lambda s: (s.start, -s.end)))
+        return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, spans))
 
     def _complementizer(self, tokens, k: int) -> bool:
         """Tell whether token k is a bare أن or إن opening a clause: not one with a pronoun, which may be
@@ -1010,6 +1012,25 @@ def _portfolio_word(token: Token) -> bool:
 
 def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
+
+
+def _without_latin_repeats(tokens, spans: list[_Span]) -> list[_Span]:
+    """The spans but a name in Latin letters right after a name in Arabic letters, only punctuation
+    between: the same name written again («لوتو كيبيك» Loto-Québec، منظمة مراقبة الأمم المتحدة (UN
+    Watch)), no second name; a piece of it after a hyphen (Québec) goes with it."""
+    kept: list[_Span] = []
+    anchor = None  # where the last Arabic name, or the Latin piece that repeats it, ends
+    for span in spans:
+        shapes = {word_shape(t.text) for t in tokens[span.start : span.end]}
+        # a quote, a bracket or a hyphen sets the repeat apart; a Latin name right after a word is its genitive (لرئاسة CIA)
+        between = anchor is not None and anchor < span.start and all(word_shape(t.text) == "punc" for t in tokens[anchor : span.start])
+        if "latin" in shapes and shapes <= {"latin", "punc"} and between:
+            anchor = span.end
+            continue
+        kept.append(span)
+        if not span.nominal:
+            anchor = span.end if "arabic" in shapes else None
+    return kept
 
 
 def _genitive(tokens, k: int) -> bool:

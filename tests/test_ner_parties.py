@@ -205,3 +205,20 @@ def test_body_runs_on_through_the_name_of_the_body_it_belongs_to(pipeline):
     # قوات + حكومة: a body's head in construct is completed by the name after it, the tagger's own
     found = _mentions(pipeline, "استهدفت هجمات انتحارية تجمعات لقوات حكومة الوفاق الوطني الليبية في جنوب شرق سرت.")
     assert ("ORG", "لقوات حكومة الوفاق الوطني") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, repeat",
+    [
+        ('دعت الشركة الرياضية "لوتو كيبيك" Loto-Québec، متابعيها إلى المراهنة.', "Loto"),
+        ("وقال المدير التنفيذي في منظمة مراقبة الأمم المتحدة (UN Watch) ، إن", "UN Watch"),
+    ],
+)
+def test_a_latin_name_set_apart_after_an_arabic_one_repeats_it(pipeline, text, repeat):
+    found = [mention for _, mention in _mentions(pipeline, text)]
+    assert not any(repeat in mention or "Québec" in mention for mention in found), found
+
+
+def test_a_latin_name_right_after_a_word_is_a_name(pipeline):
+    # no quote or bracket between: a genitive, not a repeat
+    assert ("ORG", "CIA") in _mentions(pipeline, "وتراجع مرشح ترامب لرئاسة CIA، مايك بومبيو، عن موقفه.")
