@@ -288,11 +288,12 @@ class RelationExtractor:
 
     def _unresolved_head(self, entity: Entity) -> bool:
         """Tell whether an entity is a body named by its head alone that linking left unresolved and
-        that is no state's (المحكمة، التحالف بين واشنطن والرياض): it names no one party of an event.
-        A state's body (الحكومة، الشرطة) is the article's state's, as the judges read it."""
+        that is no state's (المحكمة، التحالف بين واشنطن والرياض; ادارة, in construct with the name
+        after it: ادارة الرئيس الأمريكي ترامب): it names no one party of an event. A state's body
+        (الحكومة، الشرطة) is the article's state's, as the judges read it."""
         words = normalize(entity.label_ar).split()
-        article = next((a for a in self.lexicon.grammar["article"] if words and words[0].startswith(a)), None)
-        return (entity.type == "ORG" and entity.wikidata is None and len(words) == 1 and article is not None
+        article = next((a for a in self.lexicon.grammar["article"] if words and words[0].startswith(a)), "")
+        return (entity.type == "ORG" and entity.wikidata is None and len(words) == 1
                 and words[0].removeprefix(article) in self.lexicon.org_heads
                 and self.lexicon.cue(words[0]) not in ("state_body", "collective", "regime"))
 

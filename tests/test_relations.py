@@ -788,6 +788,7 @@ def test_a_rule_runs_only_on_a_sentence_with_its_words(pipeline, monkeypatch):
     [
         ("وانتقدت السلطات الإيرانية التحالف بين واشنطن والرياض ضد طهران.", "التحالف"),
         ("وانتقد ترامب حكم المحكمة وقال إنه يجعلنا نبدو ضعفاء.", "المحكمة"),
+        ("واتهمت طهران ادارة الرئيس الأمريكي الخاسر ترامب بالوقوف وراء تأزيم المنطقة.", "ادارة"),  # indefinite, in construct
     ],
 )
 def test_an_unresolved_bare_head_is_no_party(events, text, absent):
