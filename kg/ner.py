@@ -278,9 +278,12 @@ class Recognizer:
                 # A body's name of a head and a definite genitive goes on with the adjectives that
                 # agree with its head (مجلس الأمن + الجماعي is not مجلس الأمن); after a proper noun an
                 # adjective only describes (تنظيم داعش الإرهابي), and a nisba says whose the body is.
+                # Another adjective may follow one, agreeing with a noun of the name (الهيئة العليا +
+                # المستقلة), unless بـ or لـ follows it: a participle and its complement say what the
+                # body does (مجلس الأمن القومي + التابع للبيت الأبيض، لجنة الأمم المتحدة + المعنية بـ).
                 while (found.type == "ORG" and end < len(tokens) and not taken[end] and _definite_adjective(tokens[end])
-                       and tokens[end - 1].pos == "noun" and "Al_det" in tokens[end - 1].prefixes
-                       and not self._nisba_at(tokens, end)):
+                       and "Al_det" in tokens[end - 1].prefixes and not self._nisba_at(tokens, end)
+                       and (tokens[end - 1].pos == "noun" or (tokens[end - 1].pos == "adj" and self._second_adjective(tokens, found.start, end)))):
                     end += 1
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
                 while (found.type == "PER" and end < len(tokens) and norms[end - 1] in self.name_links and not taken[end]
@@ -883,6 +886,14 @@ class Recognizer:
         feminine = tuple(self.lexicon.grammar["feminine_ending"])
         return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
                 and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
+
+    def _second_adjective(self, tokens, start: int, k: int) -> bool:
+        """Tell whether the adjective at k, after another, goes on with the name from start: it agrees
+        with a noun of it, and no بـ or لـ follows it (a participle's complement; a preposition written
+        apart is as often the verb's: دعت X أعضاء الهيئة العليا المستقلة + إلى)."""
+        complement = k + 1 < len(tokens) and tokens[k + 1].prefixes[:1] in (("bi_prep",), ("li_prep",))
+        return (k - start <= _MAX_ORG_MODIFIERS and not complement
+                and any(self._agrees(tokens[k], t) for t in tokens[start:k] if t.pos == "noun"))
 
     def _agrees(self, adjective: Token, noun: Token) -> bool:
         """Tell whether an adjective may qualify a noun in number and gender: a dual or plural one

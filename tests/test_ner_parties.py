@@ -222,3 +222,17 @@ def test_a_latin_name_set_apart_after_an_arabic_one_repeats_it(pipeline, text, r
 def test_a_latin_name_right_after_a_word_is_a_name(pipeline):
     # no quote or bracket between: a genitive, not a repeat
     assert ("ORG", "CIA") in _mentions(pipeline, "وتراجع مرشح ترامب لرئاسة CIA، مايك بومبيو، عن موقفه.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a second adjective that agrees goes on with the tagger's body name
+        ("ودعت الحركة في بيان لها اليوم أعضاء الهيئة العليا المستقلة إلى تجاوز خلافاتهم.", "الهيئة العليا المستقلة"),
+        ("وقال رئيس حزب الاتحاد الوطني الحر سليم الرياحي إن", "حزب الاتحاد الوطني الحر"),
+        # unless بـ or لـ follows it: a participle and its complement
+        ("وقال مستشار في مجلس الأمن القومي التابع للبيت الأبيض إن", "مجلس الأمن القومي"),
+    ],
+)
+def test_body_name_goes_on_with_a_second_agreeing_adjective(pipeline, text, expected):
+    assert ("ORG", expected) in _mentions(pipeline, text)
