@@ -290,12 +290,13 @@ class RelationExtractor:
         """Tell whether an entity is a body named by its head alone that linking left unresolved and
         that is no state's (المحكمة، التحالف بين واشنطن والرياض; ادارة, in construct with the name
         after it: ادارة الرئيس الأمريكي ترامب): it names no one party of an event. A state's body
-        (الحكومة، الشرطة) is the article's state's, as the judges read it."""
+        (الحكومة، الشرطة) is the article's state's, as the judges read it, and a unit with the article
+        (الهيئة، المجلس) the article's own one of that name."""
         words = normalize(entity.label_ar).split()
         article = next((a for a in self.lexicon.grammar["article"] if words and words[0].startswith(a)), "")
+        kept = ("state_body", "collective", "regime") + (("unit",) if article else ())
         return (entity.type == "ORG" and entity.wikidata is None and len(words) == 1
-                and words[0].removeprefix(article) in self.lexicon.org_heads
-                and self.lexicon.cue(words[0]) not in ("state_body", "collective", "regime"))
+                and words[0].removeprefix(article) in self.lexicon.org_heads and self.lexicon.cue(words[0]) not in kept)
 
     def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: _Topic | None) -> list[_Found]:
         """Find the relations of one sentence (pure).
