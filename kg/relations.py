@@ -141,6 +141,7 @@ class RelationExtractor:
             for mention in entity.mentions:
                 by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
         voices = self._voices(entities)
+        unresolved = {e.id for e in entities if self._unresolved_head(e)}
         relations: list[Relation] = []
         carried: _Topic | None = None
         stated: set[tuple[str, str, str]] = set()
@@ -154,7 +155,7 @@ class RelationExtractor:
                 named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
                 found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
             date = self.event_date(doc.date, sentence.tokens)
-            found = _once([_as_state(item, voices) for item in found])
+            found = _once([_as_state(item, voices) for item in found if item.trigger is None or not {item.subject, item.object} & unresolved])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
             carried = self._topic(sentence.tokens, mentions, found, carried)
         return tuple(relations)
@@ -284,6 +285,18 @@ class RelationExtractor:
         if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
             voices.update({e.id: counts[0][1] for e in entities if not e.wikidata and self.lexicon.cues.get(normalize(e.label_ar)) == "collective"})
         return voices
+
+    def _unresolved_head(self, entity: Entity) -> bool:
+        """Tell whether an entity is a body named by its head alone that linking left unresolved and
+        that is no state's (المحكمة، التحالف بين واشنطن والرياض; ادارة, in construct with the name
+        after it: ادارة الرئيس الأمريكي ترامب): it names no one party of an event. A state's body
+        (الحكومة، الشرطة) is the article's state's, as the judges read it, and a unit with the article
+        (الهيئة، المجلس) the article's own one of that name."""
+        words = normalize(entity.label_ar).split()
+        article = next((a for a in self.lexicon.grammar["article"] if words and words[0].startswith(a)), "")
+        kept = ("state_body", "collective", "regime") + (("unit",) if article else ())
+        return (entity.type == "ORG" and entity.wikidata is None and len(words) == 1
+                and words[0].removeprefix(article) in self.lexicon.org_heads and self.lexicon.cue(words[0]) not in kept)
 
     def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: _Topic | None) -> list[_Found]:
         """Find the relations of one sentence (pure).

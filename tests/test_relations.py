@@ -823,3 +823,21 @@ def test_a_rule_runs_only_on_a_sentence_with_its_words(pipeline, monkeypatch):
         monkeypatch.setattr(RelationExtractor, rule, lambda *args, rule=rule: pytest.fail(f"{rule} ran"))
     _, triples = _triples(pipeline, "زار الرئيس الفرنسي إيمانويل ماكرون الجزائر.")
     assert ("Emmanuel Macron", "visited", "Algeria", False) in triples
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("وانتقدت السلطات الإيرانية التحالف بين واشنطن والرياض ضد طهران.", "التحالف"),
+        ("وانتقد ترامب حكم المحكمة وقال إنه يجعلنا نبدو ضعفاء.", "المحكمة"),
+        ("واتهمت طهران ادارة الرئيس الأمريكي الخاسر ترامب بالوقوف وراء تأزيم المنطقة.", "ادارة"),  # indefinite, in construct
+    ],
+)
+def test_an_unresolved_bare_head_is_no_party(events, text, absent):
+    # a body named by its head alone, no state's, that linking did not resolve names no one party
+    assert not [e for e in events(text) if absent in e], events(text)
+
+
+def test_a_states_bare_body_is_a_party(events):
+    assert ("Popular Front (Tunisia)", "called_for", "Government of Tunisia") in events(
+        "وطالبت الجبهة الشعبية الحكومة بالتدخل الفوري للحد من ارتفاع الأسعار.")
