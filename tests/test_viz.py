@@ -303,3 +303,10 @@ def test_the_page_is_the_same_whatever_the_hash_seed_and_imports_no_plotting():
     assert len({digest for digest, _ in runs}) == 1
     # rdflib comes with kg.vocab; camel-tools, matplotlib (through igraph) and pyvis's templating are not needed.
     assert {modules for _, modules in runs} == {"['rdflib']\n"}
+
+
+def test_text_that_reads_like_a_fetch_stays_data():
+    # An article may say "@import" or "url(//…)": in the page's JSON it is text, never fetched.
+    graph = nx.MultiDiGraph()
+    graph.add_node("urn:e", type="MISC", label_ar="@import url(//example.com/x.css)", label_en=None, wikidata=None, mentions=1)
+    assert _data(page_html(graph))["nodes"][0][2] == "@import url(//example.com/x.css)"
