@@ -127,6 +127,15 @@ def _page_around_data() -> tuple[str, str]:
     return before, after
 
 
+def prepare() -> None:
+    """Do now what a process's first page needs once (import igraph, read and check the page's fixed parts).
+
+    A build calls it while its workers extract, so that none of it is left for after the last article.
+    """
+    _igraph()
+    _page_around_data()
+
+
 def iframe(graph: nx.MultiDiGraph, height: int = 600) -> str:
     """Wrap the page in an `<iframe srcdoc>` so a notebook's output carries the whole graph.
 

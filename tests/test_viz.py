@@ -310,3 +310,17 @@ def test_text_that_reads_like_a_fetch_stays_data():
     graph = nx.MultiDiGraph()
     graph.add_node("urn:e", type="MISC", label_ar="@import url(//example.com/x.css)", label_en=None, wikidata=None, mentions=1)
     assert _data(page_html(graph))["nodes"][0][2] == "@import url(//example.com/x.css)"
+
+
+def test_prepare_leaves_a_first_page_no_import_and_no_file_to_read():
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from kg import viz
+viz.prepare()
+print("igraph" in sys.modules, viz._page_around_data.cache_info().currsize)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "1"]
