@@ -173,7 +173,8 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
         ]
         edges.append([index[subject], index[obj], predicate_index[data["predicate"]], support])
     shown = overview(graph)
-    linked = [node for node in graph if graph.degree(node) - _self_loops(graph, node) > 0]
+    ends = {node for subject, obj in graph.edges() if subject != obj for node in (subject, obj)}
+    linked = [node for node in graph if node in ends]
     types = {code: list(style) for code, style in _STYLES.items()}
     if any(data["type"] not in _STYLES for _, data in graph.nodes(data=True)):
         types[""] = list(_UNTYPED)
@@ -209,10 +210,6 @@ def label_box(data: dict) -> tuple[float, float]:
     letters = max(len(data["label_ar"]), len(data["label_en"] or ""))
     lines = 2 if data["label_en"] else 1
     return max(size, letters * _LETTER_WIDTH / 2) + _LABEL_MARGIN, size + lines * _LINE_HEIGHT / 2
-
-
-def _self_loops(graph: nx.MultiDiGraph, node: str) -> int:
-    return 2 * graph.number_of_edges(node, node)
 
 
 def _positions(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
