@@ -718,6 +718,9 @@ class RelationExtractor:
             if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
                 k += 1
                 continue
+            if self._honorific_at(tokens, k, start):
+                k += 1  # a courtesy before the title or name (استقبل فخامة الرئيس، أشاد الدكتور X، صاحب السمو)
+                continue
             named = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos != "punc"), k + 1)
             if named < len(tokens) and owner[named] is not None and self.lexicon.cue(token.norm) in ("place", "group"):
                 k += 1  # a place or group noun before its name (النائب عن ولاية سوسة، تبنى تنظيم "داعش")
@@ -726,6 +729,13 @@ class RelationExtractor:
                 return False  # ودعا المسماري قطر: a name the tagger missed is the subject, not قطر
             k += 1
         return True
+
+    def _honorific_at(self, tokens, k: int, end: int) -> bool:
+        """Tell whether token k, before token `end`, is a courtesy that says no office: an
+        honorific (الشيخ، الدكتور، فخامة، معالي) or the bare noun whose genitive one is (صاحب السمو)."""
+        if self.lexicon.cue(tokens[k].norm) == "honorific":
+            return True
+        return k + 1 < end and tokens[k].pos == "noun" and not tokens[k].prefixes and self.lexicon.cue(tokens[k + 1].norm) == "honorific"
 
     def _past_apposition(self, tokens, mentions, owner, k: int) -> int:
         """The token after a title phrase in apposition to the name that ends before k.

@@ -515,6 +515,28 @@ def test_place_phrase_between_subject_and_object(pipeline, text, expected):
     assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A courtesy between a verb and its subject says no office (session 13): an honorific
+        # before the name or the title, or the noun whose genitive one is (صاحب السمو).
+        ("أشاد الدكتور فؤاد معصوم بالرئيس التونسي الباجي قائد السبسي.", [("فؤاد معصوم", "praised", "Beji Caid Essebsi")]),
+        ("التقى الشيخ تميم بن حمد آل ثاني الرئيس الأمريكي دونالد ترامب.", [("Tamim bin Hamad Al Thani", "met", "Donald Trump")]),
+        ("استقبل فخامة الرئيس التونسي الباجي قائد السبسي وزير الخارجية الفرنسي جان مارك إيرولت.",
+         [("Beji Caid Essebsi", "met", "Jean-Marc Ayrault")]),
+        ("استقبل جلالة الملك عبد الله الثاني الرئيس الفلسطيني محمود عباس.", [("Abdullah II of Jordan", "met", "Mahmoud Abbas")]),
+        ("استقبل صاحب السمو الأمير فيصل بن فرحان وزير الخارجية المصري سامح شكري.", [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
+        ("استقبل معالي وزير الخارجية السعودي فيصل بن فرحان وزير الخارجية المصري سامح شكري.",
+         [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
+        # A bare noun that is no courtesy is still the subject itself: no event between the names.
+        ("انتقد أنصار الرئيس التونسي الباجي قائد السبسي الرئيس الأمريكي دونالد ترامب.", []),
+    ],
+)
+def test_courtesy_before_the_subject(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
 def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
