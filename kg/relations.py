@@ -1606,8 +1606,11 @@ class RelationExtractor:
 
     def _past_title(self, tokens, mentions, j: int) -> int:
         """The token after a title phrase at token j: the title, its portfolio, nisba and
-        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ); j when none."""
+        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ), past a courtesy before
+        them (مع الشيخ X، مع فخامة الرئيس العراقي X); j when none."""
         norms = [t.norm for t in tokens]
+        while j < len(tokens) and self._honorific_at(tokens, j, len(tokens)):
+            j += 1
         title = self.lexicon.title_at(norms, j) if j < len(tokens) else None
         if title is None:
             return j

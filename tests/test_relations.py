@@ -528,6 +528,9 @@ def test_place_phrase_between_subject_and_object(pipeline, text, expected):
         ("استقبل صاحب السمو الأمير فيصل بن فرحان وزير الخارجية المصري سامح شكري.", [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
         ("استقبل معالي وزير الخارجية السعودي فيصل بن فرحان وزير الخارجية المصري سامح شكري.",
          [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
+        # After the preposition that governs the target too (مع الشيخ X، مع فخامة الرئيس X).
+        ("التقى الرئيس التونسي الباجي قائد السبسي مع الشيخ راشد الغنوشي.", [("Beji Caid Essebsi", "met", "Rached Ghannouchi")]),
+        ("التقى الرئيس التونسي الباجي قائد السبسي مع فخامة الرئيس العراقي فؤاد معصوم.", [("Beji Caid Essebsi", "met", "فؤاد معصوم")]),
         # A bare noun that is no courtesy is still the subject itself: no event between the names.
         ("انتقد أنصار الرئيس التونسي الباجي قائد السبسي الرئيس الأمريكي دونالد ترامب.", []),
     ],
