@@ -23,6 +23,7 @@ _COORDINATION_GAP = 5
 _OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
+_RELATIVE_CLAUSE_WORDS = 4  # words of a relative clause between a subject and its verb (التي مقرها لندن)
 _HOLDER_GAP = 3  # words between a verb of holding an office and the name of its holder (ويشغل المشتبه فيه X منصب)
 _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
@@ -774,7 +775,8 @@ class RelationExtractor:
         boundary = self._clause_end(tokens, i, owner)
         # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
-        fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
+        described = None if fronted_name else self._fronted_past_relative(tokens, i, mentions, owner)
+        fronted = fronted_name or described is not None or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
         # An attack's noun just before the verb is its subject; a place after it is its target (هجوما استهدف منطقة رأس عيسى).
         act_actors = [] if fronted else self._act_subject_actors(trigger, tokens, i, mentions, owner)
@@ -799,6 +801,8 @@ class RelationExtractor:
             # clause of its own: no name before it is its subject.
             if fronted_name:
                 subject = owner[_past_opening_quote(tokens, i) - 1]
+            elif described is not None:
+                subject = described
             else:
                 joined = _conjoined(tokens[i], self.lexicon.grammar) or (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["conjunction"])
                 subject = None if joined else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
@@ -1107,6 +1111,29 @@ class RelationExtractor:
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
+
+    def _fronted_past_relative(self, tokens, i: int, mentions, owner) -> int | None:
+        """The name that opens its clause and a short relative clause right before verb i
+        describes, as the verb's subject (منظمة العفو الدولية التي مقرها لندن دعت X), or None.
+
+        The verb agrees with the pronoun (التي and a feminine verb); the clause holds no
+        punctuation, no أن/إن (whose clause has a subject of its own) and no other relative.
+        """
+        grammar = self.lexicon.grammar
+        relatives = grammar["relative_masculine"] | grammar["relative_feminine"]
+        r = next((k for k in range(i - 2, max(-1, i - 2 - _RELATIVE_CLAUSE_WORDS), -1) if tokens[k].norm in relatives), None)
+        if r is None or r == 0 or (tokens[r].norm in grammar["relative_feminine"]) != _feminine_verb(tokens[i], grammar):
+            return None
+        clause = tokens[r + 1 : i]
+        if any(t.pos == "punc" or t.lemma in grammar["that"] or t.norm in self.lexicon.relative_pronouns for t in clause):
+            return None
+        if _conjoined(tokens[i], grammar) or _plural_verb(tokens[i], grammar):
+            return None
+        index = owner[r - 1]
+        if index is None or mentions[index][0].tok_end != r or (mentions[index][0].nominal and mentions[index][0].type == "LOC"):
+            return None  # a nisba alone (الأميركي) is no actor
+        first = self._title_phrase_start(tokens, mentions, owner, mentions[index][0].tok_start)
+        return index if first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in grammar["that"] else None
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""

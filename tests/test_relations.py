@@ -540,6 +540,44 @@ def test_courtesy_before_the_subject(pipeline, text, expected):
     assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Stacked titles (session 13): a deputy prime minister who is also a minister is one person;
+        # مجلس الوزراء is part of the title, not a party.
+        ("استقبل الرئيس الفرنسي إيمانويل ماكرون نائب رئيس مجلس الوزراء وزير الخارجية العراقي فؤاد حسين.",
+         [("Emmanuel Macron", "met", "فؤاد حسين")]),
+        ("التقى نائب رئيس مجلس الوزراء وزير الخارجية العراقي فؤاد حسين الرئيس الفرنسي إيمانويل ماكرون.",
+         [("فؤاد حسين", "met", "Emmanuel Macron")]),
+    ],
+)
+def test_stacked_titles_lead_to_the_person(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A short relative clause between a subject that opens its clause and its verb (session 13):
+        # the name it describes is the subject, the name after the verb its object.
+        ("منظمة العفو الدولية التي مقرها لندن دعت الرئيس الفلبيني رودريغو دوتيرتي إلى احترام القانون.",
+         [("Amnesty International", "called_for", "Rodrigo Duterte")]),
+        ("وقالت المنظمة إن منظمة العفو الدولية التي مقرها لندن دعت الرئيس الفلبيني رودريغو دوتيرتي إلى احترام القانون.",
+         [("Amnesty International", "called_for", "Rodrigo Duterte")]),
+        ("الرئيس الفرنسي إيمانويل ماكرون الذي يزور المغرب انتقد الرئيس الأمريكي دونالد ترامب.",
+         [("Emmanuel Macron", "visited", "Morocco"), ("Emmanuel Macron", "condemned", "Donald Trump")]),
+        # The verb disagrees with the pronoun: the clause is not its subject's (التي + a masculine verb).
+        ("منظمة العفو الدولية التي مقرها لندن دعا الرئيس الفلبيني رودريغو دوتيرتي إلى احترام القانون.", []),
+        # أن opens a clause with a subject of its own: the government, not Macron.
+        ("الرئيس الفرنسي إيمانويل ماكرون الذي قال أن الحكومة انتقدت الرئيس الأمريكي دونالد ترامب.", [("الحكومة", "condemned", "Donald Trump")]),
+    ],
+)
+def test_subject_past_a_relative_clause(pipeline, text, expected):
+    _, triples = _triples(pipeline, text)
+    assert [(s, p, o) for s, p, o, _ in triples if p not in ("leader_of", "member_of", "part_of", "located_in")] == expected, triples
+
+
 def test_a_light_verb_frame_is_one_data_line(pipeline, kb, tmp_path):
     for path in DATA.glob("*.tsv"):
         shutil.copy(path, tmp_path)
