@@ -2126,17 +2126,38 @@ class RelationExtractor:
             if v is None:
                 continue
             cue = self._cue_before(tokens, v)
+            if cue == "modality" or self._future_after(tokens, v, owner):
+                continue
             # The subject follows the verb, or its preposition with the pronoun (قام بها X).
             subjects = self._subjects_after(tokens, v + (not tokens[v].enclitic), mentions, owner)
-            if not subjects or cue == "modality" or self._future_after(tokens, v, owner):
+            if subjects:
+                actors = {mentions[s][1] for s in subjects}
+                after = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
+            else:
+                # No subject named in the clause: its pronoun is the sentence's subject when no party
+                # stands between (استهل X الزيارة التي يؤديها إلى العراق؛ أكد X أن الزيارة التي يؤديها إلى تونس).
+                after = v + 1 + (not tokens[v].enclitic)
+                # A preposition with a pronoun after the verb (وجهها له X) names the clause's own parties.
+                actors = set(self._pronoun_carrier(tokens, mentions, owner, i, v)) if after < len(tokens) and not (tokens[after].enclitic or "").startswith("3") else set()
+            if not actors:
                 continue
-            actors = {mentions[s][1] for s in subjects}
             # Only a name the noun's preposition governs at once (not لزيارة النواب إلى سوريا).
-            governed = early or self._governed_target(frames, tokens, mentions, self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end))
+            governed = early or self._governed_target(frames, tokens, mentions, after)
             if governed is not None and governed[1][1] not in actors:
                 trigger, (_, target) = governed
                 found.extend(_Found(actor, trigger.predicate, target, i, 0.75, cue == "negation") for actor in sorted(actors))
         return found
+
+    def _pronoun_carrier(self, tokens, mentions, owner, i: int, v: int) -> list[str]:
+        """The sentence's named subject as the one a relative clause's verb v with no subject named
+        points back to, over the act's noun i: singular, and no other party named between them."""
+        if _plural_verb(tokens[v], self.lexicon.grammar) or tokens[v].person == "1":
+            return []
+        subjects = self._sentence_subjects(tokens, mentions, owner, i)
+        last = max((m.tok_end for m, e in mentions if e in subjects), default=i)
+        if len(subjects) != 1 or any(not m.nominal and last <= m.tok_start < i for m, _ in mentions):
+            return []
+        return subjects
 
     def _relative_carrier(self, tokens, i: int, k: int, owner) -> int | None:
         """The carrier verb of the relative clause at token k over the act's noun i, or None:

@@ -549,6 +549,14 @@ def test_place_phrase_between_subject_and_object(pipeline, text, expected):
          [("Emmanuel Macron", "visited", "Morocco"), ("Emmanuel Macron", "condemned", "Donald Trump")]),
         # The verb disagrees with the pronoun: the clause is not its subject's (التي + a masculine verb).
         ("منظمة العفو الدولية التي مقرها لندن دعا الرئيس الفلبيني رودريغو دوتيرتي إلى احترام القانون.", []),
+        # A relative clause over an act's noun whose verb names no subject points back to the sentence's
+        # subject (session 13), none when another party stands between or a pronoun after the verb is its object.
+        ("استهل وزير الشؤون الخارجية خميس الجهيناوي الزيارة الرسمية التي يؤديها الى العراق يومي 8 و9 مارس 2017، بلقاء مع مسؤولين.",
+         [("Khemaies Jhinaoui", "visited", "Iraq")]),
+        ("وقال الرئيس الفرنسي إيمانويل ماكرون إن الزيارة التي قام بها إلى الجزائر كانت ناجحة.", [("Emmanuel Macron", "visited", "Algeria")]),
+        ("وقال الرئيس الفرنسي إيمانويل ماكرون إن الزيارة التي سيقوم بها إلى الجزائر ستكون ناجحة.", []),
+        ("وقال الرئيس الفرنسي إيمانويل ماكرون إن رئيس الحكومة يوسف الشاهد أشاد بالزيارة التي قام بها إلى الجزائر.", []),
+        ("وأوضح رضا شرف الدين أنه سيلجأ للقضاء للحسم في تلك الإتهامات التي وجهها له المرايحي.", []),
         # أن opens a clause with a subject of its own: the government, not Macron.
         ("الرئيس الفرنسي إيمانويل ماكرون الذي قال أن الحكومة انتقدت الرئيس الأمريكي دونالد ترامب.", [("الحكومة", "condemned", "Donald Trump")]),
     ],
