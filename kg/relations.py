@@ -1598,10 +1598,14 @@ class RelationExtractor:
         """The person a title phrase leads to when a body or country of the title is taken
         as the object (انتقد X تحركات رئيس حركة النهضة، راشد الغنوشي): the person is the
         target; the body only says whose office it is."""
+        norms = [t.norm for t in tokens]
         j = mention.tok_start - 1
-        while j > 0 and tokens[j].norm in _QUOTE_MARKS:
-            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو
-        if mention.type == "PER" or j < 0 or self._title_ending_at([t.norm for t in tokens], j) is None:
+        while j > 0 and (tokens[j].norm in _QUOTE_MARKS or self.lexicon.cue(tokens[j].norm) == "state"):
+            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو؛ وزير خارجية جمهورية مصر العربية سامح شكري
+        title = self._title_ending_at(norms, j) if j >= 0 else None
+        if title is None and j > 0 and _portfolio_word(tokens[j]) and (portfolio := self._title_ending_at(norms, j - 1)) and portfolio.takes_portfolio:
+            title = portfolio  # وزير خارجية + جمهورية مصر
+        if mention.type == "PER" or title is None:
             return entity
         index = next(k for k, (m, _) in enumerate(mentions) if m is mention)
         return mentions[_head(tokens, mentions, index)][1]
@@ -1735,9 +1739,8 @@ class RelationExtractor:
         people = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
         gap, k = 0, start
         while k < end:
-            title = self.lexicon.title_at(norms, k)
-            if title is not None:
-                k += len(title.words)
+            if self.lexicon.title_at(norms, k) is not None:
+                k = self._past_title(tokens, mentions, k)  # with its portfolio, nisba, state noun (وزير خارجية جمهورية مصر العربية)
                 continue
             if (descriptor := _descriptor_end(tokens, k, covered)) > k and descriptor in people:
                 k = descriptor  # a description before a name is its title (هنأت X المرشح الجمهوري دونالد ترامب)

@@ -539,6 +539,8 @@ def test_place_phrase_between_subject_and_object(pipeline, text, expected):
          [("Emmanuel Macron", "met", "فؤاد حسين")]),
         ("التقى نائب رئيس مجلس الوزراء وزير الخارجية العراقي فؤاد حسين الرئيس الفرنسي إيمانويل ماكرون.",
          [("فؤاد حسين", "met", "Emmanuel Macron")]),
+        # A minister's portfolio and a state noun inside the object's title phrase (وزير خارجية جمهورية مصر العربية).
+        ("استقبل الأمير فيصل بن فرحان وزير خارجية جمهورية مصر العربية سامح شكري.", [("Prince Faisal bin Farhan Al Saud", "met", "Sameh Shoukry")]),
         # A short relative clause between a subject that opens its clause and its verb (session 13):
         # the name it describes is the subject, the name after the verb its object.
         ("منظمة العفو الدولية التي مقرها لندن دعت الرئيس الفلبيني رودريغو دوتيرتي إلى احترام القانون.",
