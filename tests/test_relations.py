@@ -703,6 +703,9 @@ def test_addressee_not_content(pipeline, text, expected):
         # ANT internationalNews 796: an attack in words, no attack but criticism (session 11: events/states.frames.tsv).
         ("وهاجمت مارين لوبان إيمانويل ماكرون ووصفته بمرشح العولمة المتوحشة.", [("Marine Le Pen", "condemned", "Emmanuel Macron")]),
         ("وهاجم تنظيم داعش الجيش العراقي في الموصل.", [("Islamic State", "attacked", "Armed forces of Iraq")]),
+        # ANT localNews 2067 (session 13): a task laid on a person with بأن, no office given.
+        ("وأشار إلى أن رئيس الحكومة الحبيب الصيد كلف وزيرة الثقافة سنية مبارك بأن تكون أولى زياراتها الميدانية مدينة صفاقس.", []),
+        ("وكلف الرئيس التونسي الباجي قائد السبسي يوسف الشاهد بتشكيل الحكومة.", [("Beji Caid Essebsi", "appointed", "Youssef Chahed")]),
     ],
 )
 def test_other_senses_of_a_trigger(pipeline, text, expected):
