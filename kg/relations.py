@@ -23,6 +23,7 @@ _COORDINATION_GAP = 5
 _OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
+_RELATIVE_CLAUSE_WORDS = 4  # words of a relative clause between a subject and its verb (التي مقرها لندن)
 _HOLDER_GAP = 3  # words between a verb of holding an office and the name of its holder (ويشغل المشتبه فيه X منصب)
 _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
@@ -733,6 +734,9 @@ class RelationExtractor:
             if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
                 k += 1
                 continue
+            if self._honorific_at(tokens, k, start):
+                k += 1  # a courtesy before the title or name (استقبل فخامة الرئيس، أشاد الدكتور X، صاحب السمو)
+                continue
             named = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos != "punc"), k + 1)
             if named < len(tokens) and owner[named] is not None and self.lexicon.cue(token.norm) in ("place", "group"):
                 k += 1  # a place or group noun before its name (النائب عن ولاية سوسة، تبنى تنظيم "داعش")
@@ -741,6 +745,13 @@ class RelationExtractor:
                 return False  # ودعا المسماري قطر: a name the tagger missed is the subject, not قطر
             k += 1
         return True
+
+    def _honorific_at(self, tokens, k: int, end: int) -> bool:
+        """Tell whether token k, before token `end`, is a courtesy that says no office: an
+        honorific (الشيخ، الدكتور، فخامة، معالي) or the bare noun whose genitive one is (صاحب السمو)."""
+        if self.lexicon.cue(tokens[k].norm) == "honorific":
+            return True
+        return k + 1 < end and tokens[k].pos == "noun" and not tokens[k].prefixes and self.lexicon.cue(tokens[k + 1].norm) == "honorific"
 
     def _past_apposition(self, tokens, mentions, owner, k: int) -> int:
         """The token after a title phrase in apposition to the name that ends before k.
@@ -793,7 +804,8 @@ class RelationExtractor:
         boundary = self._clause_end(tokens, i, owner)
         # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
-        fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
+        described = None if fronted_name else self._fronted_past_relative(tokens, i, mentions, owner)
+        fronted = fronted_name or described is not None or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
         # An attack's noun just before the verb is its subject; a place after it is its target (هجوما استهدف منطقة رأس عيسى).
         act_actors = [] if fronted else self._act_subject_actors(trigger, tokens, i, mentions, owner)
@@ -819,6 +831,8 @@ class RelationExtractor:
             # describes the noun before it (رسالة إلى ترامب، طالبه فيها).
             if fronted_name:
                 subject = owner[_past_opening_quote(tokens, i) - 1]
+            elif described is not None:
+                subject = described
             else:
                 joined = (_conjoined(tokens[i], self.lexicon.grammar) or (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["conjunction"])
                           or self._describes_noun_before(tokens, i))
@@ -1130,6 +1144,29 @@ class RelationExtractor:
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
+
+    def _fronted_past_relative(self, tokens, i: int, mentions, owner) -> int | None:
+        """The name that opens its clause and a short relative clause right before verb i
+        describes, as the verb's subject (منظمة العفو الدولية التي مقرها لندن دعت X), or None.
+
+        The verb agrees with the pronoun (التي and a feminine verb); the clause holds no
+        punctuation, no أن/إن (whose clause has a subject of its own) and no other relative.
+        """
+        grammar = self.lexicon.grammar
+        relatives = grammar["relative_masculine"] | grammar["relative_feminine"]
+        r = next((k for k in range(i - 2, max(-1, i - 2 - _RELATIVE_CLAUSE_WORDS), -1) if tokens[k].norm in relatives), None)
+        if r is None or r == 0 or (tokens[r].norm in grammar["relative_feminine"]) != _feminine_verb(tokens[i], grammar):
+            return None
+        clause = tokens[r + 1 : i]
+        if any(t.pos == "punc" or t.lemma in grammar["that"] or t.norm in self.lexicon.relative_pronouns for t in clause):
+            return None
+        if _conjoined(tokens[i], grammar) or _plural_verb(tokens[i], grammar):
+            return None
+        index = owner[r - 1]
+        if index is None or mentions[index][0].tok_end != r or (mentions[index][0].nominal and mentions[index][0].type == "LOC"):
+            return None  # a nisba alone (الأميركي) is no actor
+        first = self._title_phrase_start(tokens, mentions, owner, mentions[index][0].tok_start)
+        return index if first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in grammar["that"] else None
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
@@ -1600,10 +1637,14 @@ class RelationExtractor:
         """The person a title phrase leads to when a body or country of the title is taken
         as the object (انتقد X تحركات رئيس حركة النهضة، راشد الغنوشي): the person is the
         target; the body only says whose office it is."""
+        norms = [t.norm for t in tokens]
         j = mention.tok_start - 1
-        while j > 0 and tokens[j].norm in _QUOTE_MARKS:
-            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو
-        if mention.type == "PER" or j < 0 or self._title_ending_at([t.norm for t in tokens], j) is None:
+        while j > 0 and (tokens[j].norm in _QUOTE_MARKS or self.lexicon.cue(tokens[j].norm) == "state"):
+            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو؛ وزير خارجية جمهورية مصر العربية سامح شكري
+        title = self._title_ending_at(norms, j) if j >= 0 else None
+        if title is None and j > 0 and _portfolio_word(tokens[j]) and (portfolio := self._title_ending_at(norms, j - 1)) and portfolio.takes_portfolio:
+            title = portfolio  # وزير خارجية + جمهورية مصر
+        if mention.type == "PER" or title is None:
             return entity
         index = next(k for k, (m, _) in enumerate(mentions) if m is mention)
         return mentions[_head(tokens, mentions, index)][1]
@@ -1635,8 +1676,11 @@ class RelationExtractor:
 
     def _past_title(self, tokens, mentions, j: int) -> int:
         """The token after a title phrase at token j: the title, its portfolio, nisba and
-        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ); j when none."""
+        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ), past a courtesy before
+        them (مع الشيخ X، مع فخامة الرئيس العراقي X); j when none."""
         norms = [t.norm for t in tokens]
+        while j < len(tokens) and self._honorific_at(tokens, j, len(tokens)):
+            j += 1
         title = self.lexicon.title_at(norms, j) if j < len(tokens) else None
         if title is None:
             return j
@@ -1734,9 +1778,8 @@ class RelationExtractor:
         people = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
         gap, k = 0, start
         while k < end:
-            title = self.lexicon.title_at(norms, k)
-            if title is not None:
-                k += len(title.words)
+            if self.lexicon.title_at(norms, k) is not None:
+                k = self._past_title(tokens, mentions, k)  # with its portfolio, nisba, state noun (وزير خارجية جمهورية مصر العربية)
                 continue
             if (descriptor := _descriptor_end(tokens, k, covered)) > k and descriptor in people:
                 k = descriptor  # a description before a name is its title (هنأت X المرشح الجمهوري دونالد ترامب)
@@ -2125,17 +2168,38 @@ class RelationExtractor:
             if v is None:
                 continue
             cue = self._cue_before(tokens, v)
+            if cue == "modality" or self._future_after(tokens, v, owner):
+                continue
             # The subject follows the verb, or its preposition with the pronoun (قام بها X).
             subjects = self._subjects_after(tokens, v + (not tokens[v].enclitic), mentions, owner)
-            if not subjects or cue == "modality" or self._future_after(tokens, v, owner):
+            if subjects:
+                actors = {mentions[s][1] for s in subjects}
+                after = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
+            else:
+                # No subject named in the clause: its pronoun is the sentence's subject when no party
+                # stands between (استهل X الزيارة التي يؤديها إلى العراق؛ أكد X أن الزيارة التي يؤديها إلى تونس).
+                after = v + 1 + (not tokens[v].enclitic)
+                # A preposition with a pronoun after the verb (وجهها له X) names the clause's own parties.
+                actors = set(self._pronoun_carrier(tokens, mentions, owner, i, v)) if after < len(tokens) and not (tokens[after].enclitic or "").startswith("3") else set()
+            if not actors:
                 continue
-            actors = {mentions[s][1] for s in subjects}
             # Only a name the noun's preposition governs at once (not لزيارة النواب إلى سوريا).
-            governed = early or self._governed_target(frames, tokens, mentions, self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end))
+            governed = early or self._governed_target(frames, tokens, mentions, after)
             if governed is not None and governed[1][1] not in actors:
                 trigger, (_, target) = governed
                 found.extend(_Found(actor, trigger.predicate, target, i, 0.75, cue == "negation") for actor in sorted(actors))
         return found
+
+    def _pronoun_carrier(self, tokens, mentions, owner, i: int, v: int) -> list[str]:
+        """The sentence's named subject as the one a relative clause's verb v with no subject named
+        points back to, over the act's noun i: singular, and no other party named between them."""
+        if _plural_verb(tokens[v], self.lexicon.grammar) or tokens[v].person == "1":
+            return []
+        subjects = self._sentence_subjects(tokens, mentions, owner, i)
+        last = max((m.tok_end for m, e in mentions if e in subjects), default=i)
+        if len(subjects) != 1 or any(not m.nominal and last <= m.tok_start < i for m, _ in mentions):
+            return []
+        return subjects
 
     def _relative_carrier(self, tokens, i: int, k: int, owner) -> int | None:
         """The carrier verb of the relative clause at token k over the act's noun i, or None:
