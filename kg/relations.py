@@ -374,7 +374,7 @@ class RelationExtractor:
             if participles:
                 cue = self._cue_before(tokens, i)
                 for participle in participles if cue != "modality" else ():
-                    if self._other_sense(participle, tokens, i, owner):
+                    if self._other_sense(participle, tokens, i, owner) or not self._requirements_met(participle, tokens, i, owner):
                         continue
                     events = [
                         _Found(subject, participle.predicate, obj, i, confidence, cue == "negation")
@@ -631,15 +631,21 @@ class RelationExtractor:
         return tokens[k - 1].pos == "verb" and self.lexicon.cues.get(tokens[k - 1].lemma) == "statement"
 
     def _active_by_requirement(self, trigger: Trigger, tokens, i: int, owner) -> bool:
-        """Tell whether a name stands between a verb and the word it requires: the verb is
+        """Tell whether a name stands between a verb and the word it requires (within four words): the verb is
         then active with that name as its subject (فرضت الولايات المتحدة عقوبات), though
-        its letters also read as a passive (فُرضت عقوبات)."""
-        if not trigger.requires or i + 1 >= len(tokens) or owner[i + 1] is None:
+        its letters also read as a passive (فُرضت عقوبات). The name may follow its title
+        (وصف الرئيس التركي رجب طيب أردوغان إسرائيل بالإرهاب)."""
+        if not trigger.requires:
             return False
         k = i + 1
+        title = self.lexicon.title_at([t.norm for t in tokens], k) if k < len(tokens) and owner[k] is None else None
+        if title is not None:
+            k += len(title.words)
+        if k >= len(tokens) or owner[k] is None:
+            return False
         while k < len(tokens) and owner[k] is not None:
             k += 1
-        return k < len(tokens) and tokens[k].lemma in trigger.requires
+        return self._requirements_met(trigger, tokens, k - 1, owner)
 
     def _active_by_object(self, tokens, i: int, owner) -> bool:
         """Tell whether a verb read as a passive has a subject and an object right after it,
