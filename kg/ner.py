@@ -485,22 +485,21 @@ class Recognizer:
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int, gazetteer: Gazetteer | None = None) -> _Span | None:
         """The longest known name at token i, in the main gazetteer or the one given."""
-        for variant, skip in clitic_variants(norms[i]):
-            for rest, entry in (gazetteer or self.gazetteer).starting(variant):
-                end = i + 1 + len(rest)
-                if tuple(norms[i + 1 : end]) != rest:
-                    continue
-                # A one-word town name that the database reads as a common word (مركز "centre")
-                # is that word; real place names are proper nouns there (القاهرة، صفاقس).
-                token = tokens[i]
-                if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
-                    continue
-                # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
-                # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
-                if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
-                    if not self._nisba_at(tokens, end):
-                        return None
-                return _Span(i, end, entry.type, skip, entry.id)
+        for rest, entry, skip in (gazetteer or self.gazetteer).names_at(norms[i]):
+            end = i + 1 + len(rest)
+            if tuple(norms[i + 1 : end]) != rest:
+                continue
+            # A one-word town name that the database reads as a common word (مركز "centre")
+            # is that word; real place names are proper nouns there (القاهرة، صفاقس).
+            token = tokens[i]
+            if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
+                continue
+            # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
+            # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
+            if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
+                if not self._nisba_at(tokens, end):
+                    return None
+            return _Span(i, end, entry.type, skip, entry.id)
         return None
 
     def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False,
