@@ -58,7 +58,6 @@ class Recognizer:
         self.whole_places = Gazetteer((name, entry) for name, entry in kb.all_names()
                                       if entry.minor and entry.type == "LOC" and len(name.split()) > 1)
         self._nisba_countries: dict[str, KBEntry | None] = {}  # word -> kb.country_of_nisba (a scan of all countries)
-        self._title_heads = frozenset(words[0] for words in lexicon.titles)
         # descriptions.tsv by first word; the states each may be, as KB ids (empty: any state)
         self._descriptions: dict[str, list[tuple[str, ...]]] = {}
         for words in lexicon.descriptions:
@@ -442,7 +441,7 @@ class Recognizer:
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
         # Most words open no title: that is one look-up per clitic-free form, not one per title length.
-        if not any(variant in self._title_heads for variant, _ in clitic_variants(norms[i])):
+        if not self.lexicon.title_heads(norms[i]):
             return None
         window = norms[i : i + self.lexicon.max_title_words]
         free = next((k for k in range(len(window)) if taken[i + k]), len(window))
