@@ -653,9 +653,9 @@ class RelationExtractor:
         # An indefinite noun right before a verb takes it as its description
         # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject. A
         # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس), and a verb joined by و
-        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ).
+        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ); nor does a party's own forces (أن قواتها نفذت).
         if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None \
-                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar):
+                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar) and not self._own_forces(tokens, i - 1, i):
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
@@ -1101,7 +1101,7 @@ class RelationExtractor:
         (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
         that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma in self.lexicon.grammar["that"]), default=-1)
-        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
+        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs") and not self._own_forces(tokens, that + 1, i):
             # A noun kg did not name between أن and the verb is its subject (أعلنت قناة البي بي سي أن لوبن
             # اتصلت): no name before أن is, a body's neither.
             opened = any(owner[k] is None and tokens[k].pos in ("noun", "noun_prop") for k in range(that + 1, i))
@@ -1117,6 +1117,13 @@ class RelationExtractor:
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
+
+    def _own_forces(self, tokens, k: int, i: int) -> bool:
+        """Tell whether token k, right after أن and before verb i, is the forces or arms of the one
+        its singular possessive pronoun points to (أعلنت X أن قواتها نفذت؛ cues.tsv kinds force, arms):
+        they stand for their owner as the verb's subject, as the pronoun on أن does."""
+        return k < i and tokens[k].pos == "noun" and (tokens[k].enclitic or "") in ("3ms_poss", "3fs_poss") \
+            and self.lexicon.cues.get(tokens[k].lemma) in ("force", "arms")
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
