@@ -2314,7 +2314,7 @@ class RelationExtractor:
         if enclitic[:3] not in ("3fs", "3ms"):
             return None
         feminine = enclitic.startswith("3f")
-        agreeing = []
+        agreeing, states = [], set()
         for mention, entity in mentions:
             if mention.tok_end > i or mention.nominal or entity in actors or (trigger.object_types and mention.type not in trigger.object_types):
                 continue
@@ -2325,7 +2325,22 @@ class RelationExtractor:
             if not self._topic_of(tokens, mentions, owner, entity).agrees(feminine):
                 continue
             agreeing.append(entity)
-        return agreeing[-1] if len(set(agreeing)) == 1 else None
+            states.add(self._state_spoken_for(tokens, mention, entity))
+        # A state's body, its capital and the state are one party (قالت وزارة الخارجية الصينية إن
+        # بكين ...، بعد أن اتهمها ترامب): the pronoun is the last of them, a capital its state's voice.
+        return agreeing[-1] if len(set(agreeing)) == 1 or (len(states) == 1 and None not in states) else None
+
+    def _state_spoken_for(self, tokens, mention: Mention, entity: str) -> str | None:
+        """The Wikidata id of the state a party is or speaks for: a country itself, a capital's or
+        seat of power's country (capitals.tsv), a body's by the nisba ending its name (وزارة الخارجية
+        الصينية); None for any other party."""
+        local = entity.removeprefix(ENTITY_IRI)
+        if self._kb_place(entity, country=True):
+            return local
+        if local in self.capitals:
+            return self.capitals[local]
+        nisba = self.kb.country_of_nisba(tokens[mention.tok_end - 1].norm) if self.kb is not None and mention.type == "ORG" else None
+        return nisba.id if nisba is not None else None
 
     def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
         """The actor a verb shares with an earlier verb of the same gender: joined by و after a

@@ -319,6 +319,20 @@ def test_the_speakers_own_forces(events, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # A pronoun whose agreeing antecedents are one state's body and capital is that state.
+        ("قالت وزارة الخارجية الصينية إن بكين لا تتدخل في شؤون الدول الأخرى، بعد أن اتهمها الرئيس الأميركي دونالد ترامب بالتدخل.",
+         [("Donald Trump", "accused", "China")]),
+        # Guard: another state's body and a capital are two parties: the pronoun is ambiguous.
+        ("قالت وزارة الخارجية الروسية إن بكين لا تتدخل في شؤون الدول الأخرى، بعد أن اتهمها الرئيس الأميركي دونالد ترامب بالتدخل.", []),
+    ],
+)
+def test_a_pronoun_over_one_states_voices(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # Deployments named by their military kind (حربية، العسكري), not only by forces.
         ("وأرسلت روسيا سفينة حربية إلى سوريا.", [("Russia", "deployed", "Syria")]),
         ("وانتقد بيترو الانتشار العسكري الأميركي في الكاريبي.", [("بيترو", "condemned", "United States"), ("United States", "deployed", "Caribbean")]),
