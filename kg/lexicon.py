@@ -19,7 +19,7 @@ CUE_KINDS = frozenset({
     "relative", "direction", "rank", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "holds", "office", "regime",
-    "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "impersonal", "purpose", "obligation",
+    "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "force", "impersonal", "purpose", "obligation",
     *(f"day-{n}" for n in range(7)), *(f"month-{n}" for n in range(1, 13)), ORG_HEAD,
 })
 # Kinds of cues.tsv that name the closed-class words and letters the rules read by their part in

@@ -366,7 +366,7 @@ class Recognizer:
             if (
                 not taken[i]
                 and self.lexicon.cue(tokens[i - 1].norm) == "place"
-                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS)
+                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS or self._minor_place(tokens, i))
                 and not self._nisba_at(tokens, i)
             ):
                 end = i + 1
@@ -828,6 +828,15 @@ class Recognizer:
             return False
         title = self.lexicon.title_at([t.norm for t in tokens[: person.start]], head.end)
         return title is not None and all(_definite_adjective(t) for t in tokens[head.end + len(title.words) : person.start])
+
+    def _minor_place(self, tokens, i: int) -> bool:
+        """Tell whether word i, clitics aside, is the whole name of a smaller place the knowledge base
+        knows, which the gazetteer leaves to a place noun before it (ميناء الحديدة، ولاية توزر). A
+        word with no article and a noun after it heads a longer name (مخيم عين الحلوة، ولاية عين تموشنت)."""
+        token = tokens[i]
+        if "Al_det" not in token.prefixes and i + 1 < len(tokens) and tokens[i + 1].pos in ("noun", "noun_prop"):
+            return False
+        return any(entry.minor and entry.type == "LOC" for entry in self.kb.lookup(token.text[_proclitic_letters(token):]))
 
     def _region_part(self, tokens, span: _Span) -> _Span:
         """A place named after a known one is a place of its own: a side of a continent or a sea

@@ -673,9 +673,9 @@ class RelationExtractor:
         # An indefinite noun right before a verb takes it as its description
         # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject. A
         # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس), and a verb joined by و
-        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ).
+        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ); nor does a party's own forces (أن قواتها نفذت).
         if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None \
-                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar):
+                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar) and not self._own_forces(tokens, i - 1, i):
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
@@ -1134,7 +1134,7 @@ class RelationExtractor:
         (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
         that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma in self.lexicon.grammar["that"]), default=-1)
-        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
+        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs") and not self._own_forces(tokens, that + 1, i):
             # A noun kg did not name between أن and the verb is its subject (أعلنت قناة البي بي سي أن لوبن
             # اتصلت): no name before أن is, a body's neither.
             opened = any(owner[k] is None and tokens[k].pos in ("noun", "noun_prop") for k in range(that + 1, i))
@@ -1173,6 +1173,13 @@ class RelationExtractor:
             return None  # a nisba alone (الأميركي) is no actor
         first = self._title_phrase_start(tokens, mentions, owner, mentions[index][0].tok_start)
         return index if first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in grammar["that"] else None
+
+    def _own_forces(self, tokens, k: int, i: int) -> bool:
+        """Tell whether token k, right after أن and before verb i, is the forces or arms of the one
+        its singular possessive pronoun points to (أعلنت X أن قواتها نفذت؛ cues.tsv kinds force, arms):
+        they stand for their owner as the verb's subject, as the pronoun on أن does."""
+        return k < i and tokens[k].pos == "noun" and (tokens[k].enclitic or "") in ("3ms_poss", "3fs_poss") \
+            and self.lexicon.cues.get(tokens[k].lemma) in ("force", "arms")
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
@@ -2390,7 +2397,7 @@ class RelationExtractor:
         if enclitic[:3] not in ("3fs", "3ms"):
             return None
         feminine = enclitic.startswith("3f")
-        agreeing = []
+        agreeing, states = [], set()
         for mention, entity in mentions:
             if mention.tok_end > i or mention.nominal or entity in actors or (trigger.object_types and mention.type not in trigger.object_types):
                 continue
@@ -2401,7 +2408,22 @@ class RelationExtractor:
             if not self._topic_of(tokens, mentions, owner, entity).agrees(feminine):
                 continue
             agreeing.append(entity)
-        return agreeing[-1] if len(set(agreeing)) == 1 else None
+            states.add(self._state_spoken_for(tokens, mention, entity))
+        # A state's body, its capital and the state are one party (قالت وزارة الخارجية الصينية إن
+        # بكين ...، بعد أن اتهمها ترامب): the pronoun is the last of them, a capital its state's voice.
+        return agreeing[-1] if len(set(agreeing)) == 1 or (len(states) == 1 and None not in states) else None
+
+    def _state_spoken_for(self, tokens, mention: Mention, entity: str) -> str | None:
+        """The Wikidata id of the state a party is or speaks for: a country itself, a capital's or
+        seat of power's country (capitals.tsv), a body's by the nisba ending its name (وزارة الخارجية
+        الصينية); None for any other party."""
+        local = entity.removeprefix(ENTITY_IRI)
+        if self._kb_place(entity, country=True):
+            return local
+        if local in self.capitals:
+            return self.capitals[local]
+        nisba = self.kb.country_of_nisba(tokens[mention.tok_end - 1].norm) if self.kb is not None and mention.type == "ORG" else None
+        return nisba.id if nisba is not None else None
 
     def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
         """The actor a verb shares with an earlier verb of the same gender: joined by و after a
