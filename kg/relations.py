@@ -1430,7 +1430,8 @@ class RelationExtractor:
     def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
         هاتفية مع Y؛ قال X خلال اجتماع مع Y): the target only after the noun's preposition. Not
-        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack."""
+        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack. Not a news
+        outlet (cues.tsv outlet: قال X في اتصال هاتفي مع رويتر): an interview, no meeting."""
         if i == 0 or tokens[i].enclitic or "Al_det" in tokens[i].prefixes or self.lexicon.cue(tokens[i - 1].norm) != "setting" \
                 or self.lexicon.cues.get(tokens[i].lemma) != "meeting":
             return []
@@ -1442,7 +1443,10 @@ class RelationExtractor:
             return []
         actors = {mentions[s][1] for s in subjects}
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=-1)
-        return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
+        if not target or target[1] != 1.0 or any(
+                e == target[0] and self.lexicon.cue(tokens[m.tok_start].norm) == "outlet" for m, e in mentions if m.tok_start > i):
+            return []
+        return [(actor, target[0], 0.65) for actor in sorted(actors)]
 
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str], gap: int = _OBJECT_GAP):
         """Return (entity id, confidence) of the target after token `start`, or None."""
@@ -1530,6 +1534,10 @@ class RelationExtractor:
                     # to it); praise of العلاقة التي تربط فلسطين بتونس is not praise of Palestine.
                     later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm in self.lexicon.grammar["in"]
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
+                    # A place past a topic's preposition is what is asked about, not whom (إلى
+                    # الحياد إزاء المواضيع التي تتناول الأوضاع في مصر).
+                    later = [(m, e) for m, e in later
+                             if not any(t.norm in self.lexicon.grammar["regarding"] for t in tokens[k + 1 : m.tok_start])]
                 return (later[0][1], 0.6) if later else None
         return None
 
