@@ -830,7 +830,7 @@ class RelationExtractor:
             # clause of its own: no name before it is its subject; nor is one before a clause that
             # describes the noun before it (رسالة إلى ترامب، طالبه فيها).
             if fronted_name:
-                subject = owner[_past_opening_quote(tokens, i) - 1]
+                subject = owner[_past_quote_marks(tokens, i) - 1]
             elif described is not None:
                 subject = described
             else:
@@ -1067,13 +1067,15 @@ class RelationExtractor:
         at the head of the sentence (a headline: ميركل تنتقد ترامب), after punctuation, or
         after إن/أن (قال إن تركيا انتقدت), also with the speaker's quoted words opening at the
         verb (إن القوات المسلحة "هاجمت ..."). The name after the verb is then its object."""
-        i = _past_opening_quote(tokens, i)
+        i = _past_quote_marks(tokens, i)
         if i < 1 or owner[i - 1] is None:
             return False
         mention = mentions[owner[i - 1]][0]
         if mention.tok_end != i:
             return False
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        if _closing_mark(tokens, i) and first > 0 and tokens[first - 1].norm in ('"', "«", "“"):
+            first -= 1  # the name quoted ("آفاق تونس" يستنكر): its clause opens before the quote (not بطاريات "ليثيوم أيون" حذرت)
         return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in self.lexicon.grammar["that"]
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
@@ -2768,13 +2770,24 @@ def _quoted(tokens) -> list[bool]:
     return flags
 
 
-def _past_opening_quote(tokens, i: int) -> int:
+def _past_quote_marks(tokens, i: int) -> int:
     """Token i, or the quote mark right before it that opens a quotation there (إن X "هاجمت
-    ..."); a word quoted alone is used in a figure (إيفانكا "تخطف" أنظار), not a quotation."""
+    ..."); a word quoted alone is used in a figure (إيفانكا "تخطف" أنظار), not a quotation.
+    Also past a quote mark that closes the name before (a headline: "آفاق تونس" يستنكر, its
+    opening mark at times left out)."""
     quoted = _quoted(tokens)
     if i > 1 and tokens[i - 1].pos == "punc" and quoted[i - 1] and not quoted[i - 2] and i + 1 < len(tokens) and quoted[i + 1]:
-        return i - 1
+        i -= 1
+    if i > 1 and _closing_mark(tokens, i - 1):
+        i -= 1
     return i
+
+
+def _closing_mark(tokens, k: int) -> bool:
+    """Tell whether token k is a quote mark that closes the word before it: written against
+    that word, apart from the next (آفاق تونس" يستنكر; not إيفانكا "تخطف")."""
+    return (tokens[k].norm in ('"', "»", "”") and 0 < k < len(tokens) - 1
+            and tokens[k - 1].end == tokens[k].start and tokens[k].end < tokens[k + 1].start)
 
 
 def _feminine_noun(token: Token) -> bool:

@@ -920,6 +920,12 @@ def test_a_states_bare_body_is_a_party(events):
         # ANT internationalNews 516: a place past إزاء is what a demand is about, no one called on.
         ("ودعت المنظمة الدولية إلى الحياد إزاء المواضيع التي تتناول الأوضاع في مصر.", []),
         ("ودعت الأمم المتحدة إلى وقف العنف في كازاخستان.", [("United Nations", "called_for", "Kazakhstan")]),
+        # ANT politic 504: a headline's quoted name before the verb is its subject, also with the
+        # opening mark left out; a word or a name quoted inside a phrase opens no clause.
+        ('حركة النهضة" تنتقد "حزب نداء تونس"', [("Ennahda Movement", "condemned", "Nidaa Tounes")]),
+        ('"حركة النهضة" تنتقد "حزب نداء تونس"', [("Ennahda Movement", "condemned", "Nidaa Tounes")]),
+        ('إيفانكا ترامب "تخطف" أنظار بيل كلينتون', []),
+        ('وقال إن الحركة "شق حافظ قائد السبسي" طلبت من رضا بالحاج إرجاع أختام الحزب.', []),
     ],
 )
 def test_wrong_events_readers_found(pipeline, text, expected):
