@@ -20,6 +20,7 @@ CUE_KINDS = frozenset({
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "holds", "office", "regime",
     "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "force", "impersonal", "purpose", "obligation",
+    "outlet",
     *(f"day-{n}" for n in range(7)), *(f"month-{n}" for n in range(1, 13)), ORG_HEAD,
 })
 # Kinds of cues.tsv that name the closed-class words and letters the rules read by their part in
@@ -32,6 +33,7 @@ GRAMMAR_KINDS = frozenset({
     "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
     "article", "bi_prep", "li_prep", "ka_prep", "3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj",
     "name_link", "kinship_link", "verbal_noun_pattern", "ya_name", "claiming", "decree", "wherein",
+    "regarding",
 })
 # Words whose cue kind is kept (`Lexicon.cue`; the cache starts again past it).
 _MAX_CACHED_WORDS = 100_000

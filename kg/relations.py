@@ -836,7 +836,7 @@ class RelationExtractor:
             # clause of its own: no name before it is its subject; nor is one before a clause that
             # describes the noun before it (رسالة إلى ترامب، طالبه فيها).
             if fronted_name:
-                subject = owner[_past_opening_quote(tokens, i) - 1]
+                subject = owner[_past_quote_marks(tokens, i) - 1]
             elif described is not None:
                 subject = described
             else:
@@ -1073,13 +1073,15 @@ class RelationExtractor:
         at the head of the sentence (a headline: ميركل تنتقد ترامب), after punctuation, or
         after إن/أن (قال إن تركيا انتقدت), also with the speaker's quoted words opening at the
         verb (إن القوات المسلحة "هاجمت ..."). The name after the verb is then its object."""
-        i = _past_opening_quote(tokens, i)
+        i = _past_quote_marks(tokens, i)
         if i < 1 or owner[i - 1] is None:
             return False
         mention = mentions[owner[i - 1]][0]
         if mention.tok_end != i:
             return False
         first = self._title_phrase_start(tokens, mentions, owner, mention.tok_start)
+        if _closing_mark(tokens, i) and first > 0 and tokens[first - 1].norm in ('"', "«", "“"):
+            first -= 1  # the name quoted ("آفاق تونس" يستنكر): its clause opens before the quote (not بطاريات "ليثيوم أيون" حذرت)
         return first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in self.lexicon.grammar["that"]
 
     def _subject_of_kana(self, tokens, i: int, mentions, owner) -> int | None:
@@ -1443,7 +1445,8 @@ class RelationExtractor:
     def _setting(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The sentence's subject as the actor of talks that set its scene (دعا X في مكالمة
         هاتفية مع Y؛ قال X خلال اجتماع مع Y): the target only after the noun's preposition. Not
-        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack."""
+        other nouns: in أعلن الجيش مقتل جنود في هجوم على the army made no attack. Not a news
+        outlet (cues.tsv outlet: قال X في اتصال هاتفي مع رويتر): an interview, no meeting."""
         if i == 0 or tokens[i].enclitic or "Al_det" in tokens[i].prefixes or self.lexicon.cue(tokens[i - 1].norm) != "setting" \
                 or self.lexicon.cues.get(tokens[i].lemma) != "meeting":
             return []
@@ -1455,7 +1458,10 @@ class RelationExtractor:
             return []
         actors = {mentions[s][1] for s in subjects}
         target = self._target(trigger, tokens, mentions, i + 1, self._clause_end(tokens, i, owner), actors, gap=-1)
-        return [(actor, target[0], 0.65) for actor in sorted(actors)] if target and target[1] == 1.0 else []
+        if not target or target[1] != 1.0 or any(
+                e == target[0] and self.lexicon.cue(tokens[m.tok_start].norm) == "outlet" for m, e in mentions if m.tok_start > i):
+            return []
+        return [(actor, target[0], 0.65) for actor in sorted(actors)]
 
     def _target(self, trigger: Trigger, tokens, mentions, start: int, boundary: int, actors: set[str], gap: int = _OBJECT_GAP):
         """Return (entity id, confidence) of the target after token `start`, or None."""
@@ -1543,6 +1549,10 @@ class RelationExtractor:
                     # to it); praise of العلاقة التي تربط فلسطين بتونس is not praise of Palestine.
                     later = [(m, e) for m, e in later if tokens[m.tok_start - 1].norm in self.lexicon.grammar["in"]
                              or (tokens[m.tok_start - 1].pos == "verb" and trigger.predicate in _DEMANDS)]
+                    # A place past a topic's preposition is what is asked about, not whom (إلى
+                    # الحياد إزاء المواضيع التي تتناول الأوضاع في مصر).
+                    later = [(m, e) for m, e in later
+                             if not any(t.norm in self.lexicon.grammar["regarding"] for t in tokens[k + 1 : m.tok_start])]
                 return (later[0][1], 0.6) if later else None
         return None
 
@@ -2788,13 +2798,24 @@ def _quoted(tokens) -> list[bool]:
     return flags
 
 
-def _past_opening_quote(tokens, i: int) -> int:
+def _past_quote_marks(tokens, i: int) -> int:
     """Token i, or the quote mark right before it that opens a quotation there (إن X "هاجمت
-    ..."); a word quoted alone is used in a figure (إيفانكا "تخطف" أنظار), not a quotation."""
+    ..."); a word quoted alone is used in a figure (إيفانكا "تخطف" أنظار), not a quotation.
+    Also past a quote mark that closes the name before (a headline: "آفاق تونس" يستنكر, its
+    opening mark at times left out)."""
     quoted = _quoted(tokens)
     if i > 1 and tokens[i - 1].pos == "punc" and quoted[i - 1] and not quoted[i - 2] and i + 1 < len(tokens) and quoted[i + 1]:
-        return i - 1
+        i -= 1
+    if i > 1 and _closing_mark(tokens, i - 1):
+        i -= 1
     return i
+
+
+def _closing_mark(tokens, k: int) -> bool:
+    """Tell whether token k is a quote mark that closes the word before it: written against
+    that word, apart from the next (آفاق تونس" يستنكر; not إيفانكا "تخطف")."""
+    return (tokens[k].norm in ('"', "»", "”") and 0 < k < len(tokens) - 1
+            and tokens[k - 1].end == tokens[k].start and tokens[k].end < tokens[k + 1].start)
 
 
 def _feminine_noun(token: Token) -> bool:
