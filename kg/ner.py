@@ -913,10 +913,10 @@ class Recognizer:
         return words < found.end and all(t.analysed and t.pos in ("noun", "adj") for t in tokens[found.start : words])
 
     def _agreeing_unknown(self, tokens, k: int) -> bool:
-        """Tell whether an unknown word has the article and, as the noun before it, the feminine ending."""
-        feminine = tuple(self.lexicon.grammar["feminine_ending"])
+        """Tell whether an unknown word has the article and the feminine ending (its letters are all
+        there is of it), after a feminine noun."""
         return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
-                and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
+                and tokens[k].norm.endswith(tuple(self.lexicon.grammar["feminine_ending"])) and tokens[k - 1].gender == "f")
 
     def _second_adjective(self, tokens, start: int, k: int) -> bool:
         """Tell whether the adjective at k, after another, goes on with the name from start: it agrees
@@ -927,17 +927,17 @@ class Recognizer:
                 and any(self._agrees(tokens[k], t) for t in tokens[start:k] if t.pos == "noun"))
 
     def _agrees(self, adjective: Token, noun: Token) -> bool:
-        """Tell whether an adjective may qualify a noun in number and gender: a dual or plural one
-        only a dual or plural noun (their oblique forms are written alike: الوطنيين); a masculine
-        singular one (it ends as its lemma does: الأوزبكي، المكلف; a feminine one does not: التركية،
-        العليا) only a masculine singular noun (its lemma without the feminine ending: مجلس, not
-        شرطة). A feminine singular one qualifies a plural too (القوات التركية), and an elative may
-        be either gender (الوسطى، الأعلى): neither is ruled out."""
+        """Tell whether an adjective may qualify a noun in number and gender (the tokens' functional
+        ones): a dual or plural one only a dual or plural noun (their oblique forms are written
+        alike: الوطنيين); a masculine singular one (الأوزبكي، المكلف) only a singular noun not
+        feminine (مجلس, not شرطة). A feminine singular one qualifies a plural too (القوات التركية),
+        and an elative may be either gender (الأعلى): neither is ruled out. Nor is a word in ى
+        (الوسطى): the analyser reads it as ي, a masculine nisba (وسطي)."""
         if adjective.number in ("d", "p"):
             return noun.number in ("d", "p")
-        if adjective.number != "s" or adjective.norm[-1:] != adjective.lemma[-1:] or adjective.text.endswith(_ALEF_MAQSURA):
+        if adjective.number != "s" or adjective.gender != "m" or adjective.text.endswith(_ALEF_MAQSURA):
             return True
-        return noun.number == "s" and not noun.lemma.endswith(tuple(self.lexicon.grammar["feminine_ending"]))
+        return noun.number == "s" and noun.gender != "f"
 
     def _verbal_noun(self, token: Token) -> bool:
         """Tell whether a word is لـ + a derived verb's verbal noun (لإقرار، لمكافحة), singular."""
