@@ -29,6 +29,7 @@ _ALEF_MAQSURA = "\u0649"
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
+_CLAUSE_CONJUNCTION = "fa_conj"  # فـ "so, then": it joins clauses, never a title to its name
 _MAX_NISBA_WORDS = 100_000  # words whose nisba country is kept
 _COUNTERPART = "counterpart"  # titles.tsv's office of نظيره: the office of the one named before, in another state
 
@@ -293,7 +294,7 @@ class Recognizer:
                 if found.type == "PER" and not any(taken[end : end + 2]) and (whole := self._across_hyphen(tokens, found.start, end)):
                     add(whole)
                     continue
-                skip = self._name_proclitics(tokens[found.start]) if found.type == "PER" else _proclitic_letters(tokens[found.start])
+                skip = self._name_proclitics(tokens, found.start) if found.type == "PER" else _proclitic_letters(tokens[found.start])
                 add(_Span(found.start, end, found.type, skip))
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
@@ -442,14 +443,19 @@ class Recognizer:
                     return _Span(i, end, "LOC", skip, named=False, refers=words)
         return None
 
-    def _name_proclitics(self, token: Token) -> int:
-        """Letters of the proclitics before a person's name, none of them the name's own: a given
-        name the analyser reads as a clitic and a word (برهان as بـ + رهان، فيصل as فـ + يصل،
-        وجدي as و + جدي) keeps its letters when the rest begins no known person's name."""
+    def _name_proclitics(self, tokens, k: int) -> int:
+        """Letters of the proclitics before the person's name at token k, none of them the name's own:
+        a given name the analyser reads as a clitic and a word (برهان as بـ + رهان، فيصل as فـ + يصل،
+        وجدي as و + جدي) keeps its letters when the rest begins no known person's name. A ف alone
+        after a word is the name's too (الزعيم الكوبي فيدال، قال فيدال): the conjunction فـ opens a
+        clause, after punctuation or at the sentence's start."""
+        token = tokens[k]
         letters = _proclitic_letters(token)
         if not letters or token.norm[letters:] in self.kb.given_names:
             return letters
-        return next((k for k in range(letters - 1, -1, -1) if token.norm[k:] in self.kb.given_names), letters)
+        if token.prefixes[:1] == (_CLAUSE_CONJUNCTION,) and letters == 1 and k > 0 and tokens[k - 1].pos != "punc":
+            return 0
+        return next((j for j in range(letters - 1, -1, -1) if token.norm[j:] in self.kb.given_names), letters)
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
