@@ -63,7 +63,6 @@ class Recognizer:
         self.whole_places = Gazetteer((name, entry) for name, entry in kb.all_names()
                                       if entry.minor and entry.type == "LOC" and len(name.split()) > 1)
         self._nisba_countries: dict[str, KBEntry | None] = {}  # word -> kb.country_of_nisba (a scan of all countries)
-        self._title_heads = frozenset(words[0] for words in lexicon.titles)
         # descriptions.tsv by first word; the states each may be, as KB ids (empty: any state)
         self._descriptions: dict[str, list[tuple[str, ...]]] = {}
         for words in lexicon.descriptions:
@@ -368,7 +367,7 @@ class Recognizer:
             if (
                 not taken[i]
                 and self.lexicon.cue(tokens[i - 1].norm) == "place"
-                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS)
+                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS or self._minor_place(tokens, i))
                 and not self._nisba_at(tokens, i)
             ):
                 end = i + 1
@@ -460,7 +459,7 @@ class Recognizer:
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
         # Most words open no title: that is one look-up per clitic-free form, not one per title length.
-        if not any(variant in self._title_heads for variant, _ in clitic_variants(norms[i])):
+        if not self.lexicon.title_heads(norms[i]):
             return None
         window = norms[i : i + self.lexicon.max_title_words]
         free = next((k for k in range(len(window)) if taken[i + k]), len(window))
@@ -503,26 +502,25 @@ class Recognizer:
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int, gazetteer: Gazetteer | None = None) -> _Span | None:
         """The longest known name at token i, in the main gazetteer or the one given."""
-        for variant, skip in clitic_variants(norms[i]):
-            for rest, entry in (gazetteer or self.gazetteer).starting(variant):
-                end = i + 1 + len(rest)
-                if tuple(norms[i + 1 : end]) != rest:
-                    continue
-                # A one-word town name that the database reads as a common word (مركز "centre")
-                # is that word; real place names are proper nouns there (القاهرة، صفاقس).
-                token = tokens[i]
-                if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
-                    continue
-                # وروسيا اليوم الثلاثاء: a name ending in "today" before a day's name is a shorter
-                # name and the time (Russia, today, Tuesday), not the channel روسيا اليوم.
-                if rest and end < len(tokens) and self.lexicon.cue(norms[end - 1]) == "today" and (self.lexicon.cue(norms[end]) or "").startswith("day-"):
-                    continue
-                # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
-                # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
-                if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
-                    if not self._nisba_at(tokens, end):
-                        return None
-                return _Span(i, end, entry.type, skip, entry.id)
+        for rest, entry, skip in (gazetteer or self.gazetteer).names_at(norms[i]):
+            end = i + 1 + len(rest)
+            if tuple(norms[i + 1 : end]) != rest:
+                continue
+            # A one-word town name that the database reads as a common word (مركز "centre")
+            # is that word; real place names are proper nouns there (القاهرة، صفاقس).
+            token = tokens[i]
+            if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
+                continue
+            # وروسيا اليوم الثلاثاء: a name ending in "today" before a day's name is a shorter
+            # name and the time (Russia, today, Tuesday), not the channel روسيا اليوم.
+            if rest and end < len(tokens) and self.lexicon.cue(norms[end - 1]) == "today" and (self.lexicon.cue(norms[end]) or "").startswith("day-"):
+                continue
+            # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
+            # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
+            if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
+                if not self._nisba_at(tokens, end):
+                    return None
+            return _Span(i, end, entry.type, skip, entry.id)
         return None
 
     def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False,
@@ -836,6 +834,15 @@ class Recognizer:
             return False
         title = self.lexicon.title_at([t.norm for t in tokens[: person.start]], head.end)
         return title is not None and all(_definite_adjective(t) for t in tokens[head.end + len(title.words) : person.start])
+
+    def _minor_place(self, tokens, i: int) -> bool:
+        """Tell whether word i, clitics aside, is the whole name of a smaller place the knowledge base
+        knows, which the gazetteer leaves to a place noun before it (ميناء الحديدة، ولاية توزر). A
+        word with no article and a noun after it heads a longer name (مخيم عين الحلوة، ولاية عين تموشنت)."""
+        token = tokens[i]
+        if "Al_det" not in token.prefixes and i + 1 < len(tokens) and tokens[i + 1].pos in ("noun", "noun_prop"):
+            return False
+        return any(entry.minor and entry.type == "LOC" for entry in self.kb.lookup(token.text[_proclitic_letters(token):]))
 
     def _region_part(self, tokens, span: _Span) -> _Span:
         """A place named after a known one is a place of its own: a side of a continent or a sea
