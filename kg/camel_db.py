@@ -24,10 +24,12 @@ INSTALL_HINT = "run `.venv/bin/kg install-data` (or `bash scripts/setup.sh`)"
 # words in news mostly are (foreign names such as توكاييف).
 BACKOFF = "NOAN_PROP"
 # What kg reads of an analysis, as camel-tools names it; `Morphology.analyze` returns these tuples.
-FIELDS = ("lex", "pos", "prc3", "prc2", "prc1", "prc0", "enc0", "per", "vox", "num", "form_num",
-          "stemgloss", "source", "pos_lex_logprob")
-_LEX, _POS, _NUM, _FORM_NUM, _GLOSS, _SOURCE, _LOGPROB = (
-    FIELDS.index(f) for f in ("lex", "pos", "num", "form_num", "stemgloss", "source", "pos_lex_logprob"))
+# `num` and `gen` are the functional number and gender (a broken plural's number, خليفة masculine),
+# which camel-tools fills from the form's (`form_num`, `form_gen`) when the database leaves them "-".
+FIELDS = ("lex", "pos", "prc3", "prc2", "prc1", "prc0", "enc0", "per", "vox", "num", "form_num", "gen",
+          "form_gen", "stemgloss", "source", "pos_lex_logprob")
+_LEX, _POS, _NUM, _FORM_NUM, _GEN, _FORM_GEN, _GLOSS, _SOURCE, _LOGPROB = (FIELDS.index(f) for f in (
+    "lex", "pos", "num", "form_num", "gen", "form_gen", "stemgloss", "source", "pos_lex_logprob"))
 # The stem's database field behind a result field (camel-tools keeps the stem's gloss as stemgloss).
 _STEM_FIELD = {"stemgloss": "gloss"}
 # camel-tools' AR_DIAC_CHARSET (checked when the image is made): importing its charsets costs half a second.
@@ -305,8 +307,11 @@ class Morphology:
         values = [a or b for a, b in zip(affixes, s)]
         values.append(source)
         values.append(s[_LOGPROB])
+        # `_functional` written out (it runs once per analysis), on the stem's form values.
         if values[_NUM] == "-" and s[_FORM_NUM] is not None:
             values[_NUM] = values[_FORM_NUM]
+        if values[_GEN] == "-" and s[_FORM_GEN] is not None:
+            values[_GEN] = values[_FORM_GEN]
         return tuple(values)
 
     def _combine_backoff(self, prefix_analyses, stem: str, suffix_analyses, out: list) -> None:
@@ -332,9 +337,15 @@ class Morphology:
             values[_POS] = pos
         values[_SOURCE] = source
         values[_LOGPROB] = -99.0
-        if values[_NUM] == "-" and values[_FORM_NUM] is not None:
-            values[_NUM] = values[_FORM_NUM]
-        return tuple(values)
+        return _functional(values)
+
+
+def _functional(values: list) -> tuple:
+    """An analysis's values with the form's number and gender where the functional ones are "-", as camel-tools does."""
+    for functional, form in ((_NUM, _FORM_NUM), (_GEN, _FORM_GEN)):
+        if values[functional] == "-" and values[form] is not None:
+            values[functional] = values[form]
+    return tuple(values)
 
 
 def dediac(text: str) -> str:

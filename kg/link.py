@@ -236,9 +236,13 @@ class Linker:
         # state is that state's (the Government of Kazakhstan).
         # A body of another state just before it, one particle between (المجلس الرئاسي الليبي في
         # الحكومة), makes it that state's instead.
+        # Before either, the one state whose body of that name the article names with its nisba
+        # (وزارة الداخلية after or before وزارة الداخلية الألمانية, in an article about Syrians).
         home = _home_country([e for m, e in zip(mentions, entries) if m.named or m.nominal])  # not by its descriptions (الكيان الصهيوني)
+        bodies = {e.id: e for e in entries if e is not None and e.is_generated and e.country is not None}
         entries = [entry or (self._state_body(mention, state) if mention.type == "ORG" and not mention.named
-                             and (state := self._phrase_state(mentions, entries, k) or home) is not None else None)
+                             and (state := self._phrase_state(mentions, entries, k) or self._named_state(mention, bodies)
+                                  or home) is not None else None)
                    for k, (mention, entry) in enumerate(zip(mentions, entries))]
         # A surname alone is the person the article names in full with it before a namesake in the
         # knowledge base (منصر after عدنان منصر is not مرتضى منصور; عبو after محمد عبو is not سامية عبو).
@@ -299,6 +303,13 @@ class Linker:
         found = {entry.id: entry for form in forms for entry in self.kb.lookup(form)
                  if entry.is_generated and entry.country == country.id}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _named_state(self, mention: Mention, bodies: dict[str, KBEntry]) -> KBEntry | None:
+        """The one state whose generated body of the mention's name is among the article's (`bodies`), or None."""
+        states = {body.country for body in bodies.values()
+                  if (country := self.kb.get(body.country)) is not None and (found := self._state_body(mention, country)) is not None
+                  and found.id in bodies}
+        return self.kb.get(states.pop()) if len(states) == 1 else None
 
     def _phrase_state(self, mentions: tuple[Mention, ...], entries: list[KBEntry | None], k: int) -> KBEntry | None:
         """The state of the body that stands right before mention k, one particle between

@@ -29,6 +29,7 @@ _ALEF_MAQSURA = "\u0649"
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
+_CLAUSE_CONJUNCTION = "fa_conj"  # فـ "so, then": it joins clauses, never a title to its name
 _MAX_NISBA_WORDS = 100_000  # words whose nisba country is kept
 _COUNTERPART = "counterpart"  # titles.tsv's office of نظيره: the office of the one named before, in another state
 
@@ -292,7 +293,7 @@ class Recognizer:
                 if found.type == "PER" and not any(taken[end : end + 2]) and (whole := self._across_hyphen(tokens, found.start, end)):
                     add(whole)
                     continue
-                skip = self._name_proclitics(tokens[found.start]) if found.type == "PER" else _proclitic_letters(tokens[found.start])
+                skip = self._name_proclitics(tokens, found.start) if found.type == "PER" else _proclitic_letters(tokens[found.start])
                 add(_Span(found.start, end, found.type, skip))
         for i, span in enumerate(known):
             if span and not any(taken[span.start : span.end]):
@@ -441,14 +442,19 @@ class Recognizer:
                     return _Span(i, end, "LOC", skip, named=False, refers=words)
         return None
 
-    def _name_proclitics(self, token: Token) -> int:
-        """Letters of the proclitics before a person's name, none of them the name's own: a given
-        name the analyser reads as a clitic and a word (برهان as بـ + رهان، فيصل as فـ + يصل،
-        وجدي as و + جدي) keeps its letters when the rest begins no known person's name."""
+    def _name_proclitics(self, tokens, k: int) -> int:
+        """Letters of the proclitics before the person's name at token k, none of them the name's own:
+        a given name the analyser reads as a clitic and a word (برهان as بـ + رهان، فيصل as فـ + يصل،
+        وجدي as و + جدي) keeps its letters when the rest begins no known person's name. A ف alone
+        after a word is the name's too (الزعيم الكوبي فيدال، قال فيدال): the conjunction فـ opens a
+        clause, after punctuation or at the sentence's start."""
+        token = tokens[k]
         letters = _proclitic_letters(token)
         if not letters or token.norm[letters:] in self.kb.given_names:
             return letters
-        return next((k for k in range(letters - 1, -1, -1) if token.norm[k:] in self.kb.given_names), letters)
+        if token.prefixes[:1] == (_CLAUSE_CONJUNCTION,) and letters == 1 and k > 0 and tokens[k - 1].pos != "punc":
+            return 0
+        return next((j for j in range(letters - 1, -1, -1) if token.norm[j:] in self.kb.given_names), letters)
 
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
@@ -920,10 +926,10 @@ class Recognizer:
         return words < found.end and all(t.analysed and t.pos in ("noun", "adj") for t in tokens[found.start : words])
 
     def _agreeing_unknown(self, tokens, k: int) -> bool:
-        """Tell whether an unknown word has the article and, as the noun before it, the feminine ending."""
-        feminine = tuple(self.lexicon.grammar["feminine_ending"])
+        """Tell whether an unknown word has the article and the feminine ending (its letters are all
+        there is of it), after a feminine noun."""
         return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
-                and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
+                and tokens[k].norm.endswith(tuple(self.lexicon.grammar["feminine_ending"])) and tokens[k - 1].gender == "f")
 
     def _second_adjective(self, tokens, start: int, k: int) -> bool:
         """Tell whether the adjective at k, after another, goes on with the name from start: it agrees
@@ -934,17 +940,17 @@ class Recognizer:
                 and any(self._agrees(tokens[k], t) for t in tokens[start:k] if t.pos == "noun"))
 
     def _agrees(self, adjective: Token, noun: Token) -> bool:
-        """Tell whether an adjective may qualify a noun in number and gender: a dual or plural one
-        only a dual or plural noun (their oblique forms are written alike: الوطنيين); a masculine
-        singular one (it ends as its lemma does: الأوزبكي، المكلف; a feminine one does not: التركية،
-        العليا) only a masculine singular noun (its lemma without the feminine ending: مجلس, not
-        شرطة). A feminine singular one qualifies a plural too (القوات التركية), and an elative may
-        be either gender (الوسطى، الأعلى): neither is ruled out."""
+        """Tell whether an adjective may qualify a noun in number and gender (the tokens' functional
+        ones): a dual or plural one only a dual or plural noun (their oblique forms are written
+        alike: الوطنيين); a masculine singular one (الأوزبكي، المكلف) only a singular noun not
+        feminine (مجلس, not شرطة). A feminine singular one qualifies a plural too (القوات التركية),
+        and an elative may be either gender (الأعلى): neither is ruled out. Nor is a word in ى
+        (الوسطى): the analyser reads it as ي, a masculine nisba (وسطي)."""
         if adjective.number in ("d", "p"):
             return noun.number in ("d", "p")
-        if adjective.number != "s" or adjective.norm[-1:] != adjective.lemma[-1:] or adjective.text.endswith(_ALEF_MAQSURA):
+        if adjective.number != "s" or adjective.gender != "m" or adjective.text.endswith(_ALEF_MAQSURA):
             return True
-        return noun.number == "s" and not noun.lemma.endswith(tuple(self.lexicon.grammar["feminine_ending"]))
+        return noun.number == "s" and noun.gender != "f"
 
     def _verbal_noun(self, token: Token) -> bool:
         """Tell whether a word is لـ + a derived verb's verbal noun (لإقرار، لمكافحة), singular."""

@@ -49,6 +49,8 @@ _MAX_CACHED_WORDS = 100_000
 _NO_CLITIC = frozenset((None, "0", "na"))
 _NO_VALUE = frozenset((None, "na"))
 _NO_NUMBER = frozenset((None, "na", "u"))
+# A gender that rules the other out; "b" (both), "u" (undecided), "-" (an elative, الأعلى) and "na" do not.
+_GENDERS = frozenset(("m", "f"))
 # The readings are made by this module's code (as read when it was imported).
 _CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).digest()
 # Proclitics a word can carry in running text: و/ف (and), ب (with), ل (for), ك (like).
@@ -107,6 +109,7 @@ class Reading(NamedTuple):
     person: str | None
     voice: str | None
     number: str | None
+    gender: str | None
     logprob: float
     source: str
 
@@ -196,10 +199,10 @@ class Analyzer:
         # apart (إقالة "dismissal" is not أقاله "he dismissed him").
         readings = self.readings(word_key(text))
         if not readings:
-            return (norm, norm, _punctuation_pos(norm), (), None, "", None, None, None, False, False)
+            return (norm, norm, _punctuation_pos(norm), (), None, "", None, None, None, None, False, False)
         best = max(readings, key=lambda reading: self._score(reading, context, lexicon))
         return (norm, best.lemma, best.pos, best.prefixes, best.enclitic, best.gloss, best.person, best.voice,
-                best.number, best.source != "backoff", best.source == "spvar")
+                best.number, best.gender, best.source != "backoff", best.source == "spvar")
 
     def plain_tokens(self, text: str) -> list[Token]:
         """A word's tokens as `without_lexicon` may give them to the NER model: alone, and after a preposition."""
@@ -391,25 +394,25 @@ def analysis_version() -> str:
 def _distinct_readings(analyses: list[tuple]) -> tuple[Reading, ...]:
     """The readings of a word's analyses (tuples of `kg.camel_db.FIELDS`), the likeliest of each kind."""
     seen: dict[tuple, Reading] = {}
-    for lex, pos, prc3, prc2, prc1, prc0, enc0, per, vox, num, _, gloss, source, logprob in analyses:
-        prefixes, enclitic, person, voice, number = _features(prc3, prc2, prc1, prc0, enc0, per, vox, num)
+    for lex, pos, prc3, prc2, prc1, prc0, enc0, per, vox, num, _, gen, _, gloss, source, logprob in analyses:
+        prefixes, enclitic, person, voice, number, gender = _features(prc3, prc2, prc1, prc0, enc0, per, vox, num, gen)
         lemma = _lemma_form(lex)
-        key = (lemma, pos, prefixes, enclitic, person, voice, number)
+        key = (lemma, pos, prefixes, enclitic, person, voice, number)  # gender as the likeliest of them has it
         kept = seen.get(key)
         if kept is None or kept.logprob < logprob:
-            seen[key] = Reading(lemma, pos, prefixes, enclitic, gloss or "", person, voice, number, logprob, source)
+            seen[key] = Reading(lemma, pos, prefixes, enclitic, gloss or "", person, voice, number, gender, logprob, source)
     return tuple(seen.values())
 
 
 @functools.lru_cache(maxsize=2**13)
-def _features(prc3: str, prc2: str, prc1: str, prc0: str, enc0: str, per: str, vox: str, num: str) -> tuple:
-    """A reading's clitics, person, voice and number from an analysis's values, "none" as None.
+def _features(prc3: str, prc2: str, prc1: str, prc0: str, enc0: str, per: str, vox: str, num: str, gen: str) -> tuple:
+    """A reading's clitics, person, voice, number and gender from an analysis's values, "none" as None.
 
     Cached: 400 articles' words have some 120,000 analyses and 813 such combinations.
     """
     prefixes = tuple(prc for prc in (prc3, prc2, prc1, prc0) if prc not in _NO_CLITIC)
     return (prefixes, None if enc0 in _NO_CLITIC else enc0, None if per in _NO_VALUE else per,
-            None if vox in _NO_VALUE else vox, None if num in _NO_NUMBER else num)
+            None if vox in _NO_VALUE else vox, None if num in _NO_NUMBER else num, gen if gen in _GENDERS else None)
 
 
 # A word's analyses share few lemmas (9,802 among 121,579 analyses of 400 articles' words), and
@@ -420,7 +423,7 @@ _lemma_form = functools.lru_cache(maxsize=_MAX_CACHED_WORDS)(normalize)
 def _fields_of(token: Token) -> tuple:
     """A token's fields after its offsets, as `Analyzer._choose` gives them."""
     return (token.norm, token.lemma, token.pos, token.prefixes, token.enclitic, token.gloss, token.person, token.voice,
-            token.number, token.analysed, token.respelled)
+            token.number, token.gender, token.analysed, token.respelled)
 
 
 def _is_word(norm: str) -> bool:

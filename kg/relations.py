@@ -2819,9 +2819,9 @@ def _closing_mark(tokens, k: int) -> bool:
 
 
 def _feminine_noun(token: Token) -> bool:
-    """Tell whether a noun is feminine by its ending (الحكومة، المستشارة، السلطات; not الحزب)."""
-    word = token.text.rstrip("ًٌٍَُِّْ")
-    return word.endswith(("ة", "ات"))
+    """Tell whether a verb agrees with a noun in the feminine singular: a feminine noun (الحكومة،
+    المستشارة، الميليشيا; not الحزب، الخليفة) or a plural (السلطات، الأحزاب، الاستخبارات: a body's)."""
+    return token.gender == "f" or token.number == "p"
 
 
 def _conjoined(token: Token, grammar: Grammar) -> bool:

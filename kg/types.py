@@ -37,6 +37,7 @@ class Token:
     person: str | None = None  # "1", "2", "3" for verbs
     voice: str | None = None  # "a" active, "p" passive
     number: str | None = None  # "s", "d", "p": for verbs, the number of the subject
+    gender: str | None = None  # "m", "f" (functional: خليفة "m", a broken plural's own); None when either or unknown
     analysed: bool = True  # False when the database had no analysis (a likely foreign name)
     respelled: bool = False  # the reading holds only for another spelling of the word
 

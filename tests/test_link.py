@@ -97,6 +97,14 @@ def test_a_body_described_in_an_article_about_one_state_is_that_states(pipeline)
     assert (government.label_en, government.label_ar) == ("Government of Kazakhstan", "الحكومة الكازاخستانية")
 
 
+def test_a_body_described_is_the_states_the_article_names_it_with_not_the_articles_state(pipeline):
+    # the article is about Syria (named three times), the ministry it quotes Germany's
+    text = ("وصل لاجئون من سوريا إلى ألمانيا. وقالت وزارة الداخلية الألمانية إن اللاجئين من سوريا يحصلون على الحماية. "
+            "وحسب وزارة الداخلية فإن نصف طالبي اللجوء من سوريا.")
+    ministries = {e.label_ar for e in _entities(pipeline, text) if e.type == "ORG"}
+    assert ministries == {"وزارة الداخلية الألمانية"}, ministries
+
+
 def test_a_body_described_in_an_article_about_no_one_state_stays_the_articles(pipeline):
     text = "وقالت الحكومة إنها ستدرس المقترح."
     [government] = [e for e in _entities(pipeline, text) if e.type == "ORG"]

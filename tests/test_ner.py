@@ -182,6 +182,8 @@ def test_a_known_name_glued_to_a_known_place_is_two_names(pipeline, text, parts,
         ("وأكد النائب وليد جلاد أن الكتلة لن تصوت على القانون.", "وليد جلاد"),
         # a real conjunction before a given name is still dropped
         ("وحضر الاجتماع الوزير الهادي عباس وفيصل المقداد.", "فيصل المقداد"),
+        # a ف after a word is the name's, known or not (فـ "then" opens a clause): فيدال, not يدال
+        ("للعزاء في وفاة الزعيم الكوبي فيدال كاسترو.", "فيدال كاسترو"),
         # a given name the analyser reads as a verb (عصمت: he protected) opens the name after a title
         ("وقال وزير الدفاع عصمت يلماز إن الجيش مستعد.", "عصمت يلماز"),
         # a given name alone takes a definite word read as an adjective as its surname

@@ -181,6 +181,8 @@ def test_palestinian_authority_is_a_known_body(pipeline):
     [
         # a masculine nisba after a feminine head qualifies the man named after it
         ("وتحتجز الشرطة الأوزبكي رحمت عقيلوف فيما يتصل بالهجوم.", "الشرطة", "الشرطة الأوزبكي"),
+        # the head's gender is the word's, not its letters' (ميليشيا is feminine without ة)
+        ("وتحتجز الميليشيا الأوزبكي رحمت عقيلوف فيما يتصل بالهجوم.", "الميليشيا", "الميليشيا الأوزبكي"),
         # a dual adjective after a singular head qualifies the dual before it (the two members)
         ("طلبا لتحديد موعد جلسة لمنح الثقة لعضوي الحكومة الجديدين، وهما أحمد عظوم", "الحكومة", "الحكومة الجديدين"),
     ],

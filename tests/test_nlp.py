@@ -87,6 +87,22 @@ def test_without_the_lexicon_keeps_the_tokens_it_does_not_change(analyzer, camel
         assert all((new is old) == (new == old) for new, old in zip(reread, sentence.tokens))
 
 
+@pytest.mark.parametrize(
+    "word, number, gender",
+    [
+        ("الحكومة", "s", "f"),
+        ("الميليشيا", "s", "f"),  # feminine without the feminine ending
+        ("الخليفة", "s", "m"),  # masculine with it
+        ("الأحزاب", "p", "m"),  # a broken plural: its own number and gender, not the form's singular
+        ("العليا", "s", "f"),  # the feminine of أعلى
+        ("قالت", "s", "f"),
+    ],
+)
+def test_number_and_gender_are_the_functional_ones(analyzer, word, number, gender):
+    token = analyzer.token(word, 0, len(word))
+    assert (token.number, token.gender) == (number, gender)
+
+
 def test_clitics_and_unknown_words(analyzer):
     token = analyzer.token("والرئيس", 0, 7)
     assert token.lemma == "رئيس" and token.prefixes[0].startswith("wa_") and "Al_det" in token.prefixes

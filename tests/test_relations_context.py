@@ -55,6 +55,18 @@ def test_actor_goes_on_with_a_pronoun_subject(pipeline, text, expected):
     assert found == ([] if expected is None else [expected]), found
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the party's gender is its word's, not its letters': الميليشيا is feminine without ة
+        ("قالت الميليشيا الشيعية إن الوضع خطير. وأشادت بقطر.", [("praised", "Qatar")]),
+        ("قالت الميليشيا الشيعية إن الوضع خطير. وأشاد بقطر.", []),
+    ],
+)
+def test_a_pronoun_subject_agrees_with_the_partys_gender(pipeline, text, expected):
+    assert [e[1:3] for e in _events(pipeline, text) if e[3] > 0] == expected
+
+
 # A present-tense verb with a time ahead in its clause is planned, not done; a past verb with
 # لاحقا is a later past.
 @pytest.mark.parametrize(
