@@ -652,8 +652,10 @@ class RelationExtractor:
             return False  # a relative clause describes a noun (الهجوم الذي استهدف ...)
         # An indefinite noun right before a verb takes it as its description
         # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject. A
-        # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس).
-        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None and not self._time_word(previous):
+        # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس), and a verb joined by و
+        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ).
+        if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None \
+                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar):
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
@@ -790,11 +792,13 @@ class RelationExtractor:
             actors = [mentions[s][1] for s in subjects]
         else:
             # A verb joined by و, also written apart (وانتقد أداء وزير الشؤون الخارجية و ندد), opens a
-            # clause of its own: no name before it is its subject.
+            # clause of its own: no name before it is its subject; nor is one before a clause that
+            # describes the noun before it (رسالة إلى ترامب، طالبه فيها).
             if fronted_name:
                 subject = owner[_past_opening_quote(tokens, i) - 1]
             else:
-                joined = _conjoined(tokens[i], self.lexicon.grammar) or (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["conjunction"])
+                joined = (_conjoined(tokens[i], self.lexicon.grammar) or (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["conjunction"])
+                          or self._describes_noun_before(tokens, i))
                 subject = None if joined else self._subject_before(tokens, mentions, owner, self._names_before(tokens, mentions, i), i)
             armed_before = [] if fronted_name or subject is not None else self._armed_before(tokens, i, mentions, owner)
             if armed_before:  # قاذفات بي-2 أمريكية شنت، القوات الأمريكية والبريطانية قصفت: the states, less sure than named
@@ -831,8 +835,9 @@ class RelationExtractor:
         if target is None and trigger.predicate == "called_for":
             target = self._addressee_of_necessity(tokens, search_from, mentions, owner, set(actors))
         if target is None and len(actors) > 1 and self.lexicon.cues.get(tokens[i].lemma) == "reciprocal":
-            # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other.
-            return [(actors[0], other, round(confidence * 0.9, 2)) for other in actors[1:]]
+            # التقى X وY، اجتمع الرئيسان X وY: coordinated subjects of a verb of meeting meet each other,
+            # every two of them (التقى X وY وZ: Y met Z too).
+            return [(a, b, round(confidence * 0.9, 2)) for k, a in enumerate(actors) for b in actors[k + 1 :] if a != b]
         if target is None and len(actors) > 1 and (mutual := self._mutual_parties(trigger, actors, confidence)):
             return mutual
         if target is None and subjects and (shared := self._shared_subjects(tokens, i, mentions, owner)):
@@ -2266,14 +2271,19 @@ class RelationExtractor:
         """The name an object pronoun on verb i points back to: the one right before the verb,
         only particles and punctuation between (هاجم فرنسا واتهمها), of the pronoun's kind (ها:
         a state or body; ه: a person or body). None when a noun stands between: it may be the
-        noun the pronoun means (قدمت الحكومة مشروع القانون ورفضه الحزب)."""
+        noun the pronoun means (قدمت الحكومة مشروع القانون ورفضه الحزب). A person under a
+        preposition is one too (أجرى اتصالا مع ترامب وحثه), and a state or body after مع, the
+        other party of a tie (قطعت X علاقاتها مع قطر واتهمتها); one after another preposition is
+        not (قدمت الحكومة مشروع القانون إلى البرلمان، ورفضه: the bill)."""
         kinds = {"3fs_dobj": ("LOC", "ORG"), "3ms_dobj": ("PER", "ORG")}.get(tokens[i].enclitic or "")
         before = [(m, e) for m, e in mentions if m.tok_end <= i and not m.nominal]
         if kinds is None or not before:
             return None
         mention, entity = before[-1]
         between = tokens[mention.tok_end : i]
-        if any(t.pos in ("noun", "noun_prop", "adj", "verb") and not self._time_word(t) for t in between) or _governed(tokens, max(mention.tok_start - 2, -1), mention.tok_start):
+        governed = _governed(tokens, max(mention.tok_start - 2, -1), mention.tok_start)
+        tie = mention.tok_start > 0 and tokens[mention.tok_start - 1].norm in self.lexicon.grammar["with"]
+        if any(t.pos in ("noun", "noun_prop", "adj", "verb") and not self._time_word(t) for t in between) or (governed and mention.type != "PER" and not tie):
             return None
         if entity in actors or mention.type not in kinds or (trigger.object_types and mention.type not in trigger.object_types):
             return None
@@ -2328,21 +2338,35 @@ class RelationExtractor:
         return agreeing[-1] if len(set(agreeing)) == 1 else None
 
     def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
-        """The actor a verb joined by و shares with an earlier verb of the same gender: after a
-        comma the sentence's first (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا
-        القرار، وطالبت الولايات المتحدة), with an object pronoun the one just before (هاجمت
-        روسيا تركيا واتهمتها); [] for another verb."""
+        """The actor a verb shares with an earlier verb of the same gender: joined by و after a
+        comma, the sentence's first (قال المتحدث ... إن ...، وحث الولايات المتحدة؛ انتقدت روسيا
+        القرار، وطالبت الولايات المتحدة); joined by و with no comma (انتقد أردوغان السياسة
+        الأمريكية وطالب الولايات المتحدة بـ), with an object pronoun (هاجمت روسيا تركيا
+        واتهمتها؛ وكان بوتين قد أجرى اتصالا مع ترامب وحثه), or with no و in a clause describing
+        the noun before it (وجه X رسالة إلى Y، طالبه فيها: `_describes_noun_before`), the one
+        just before; [] for another verb."""
         after_comma = i > 1 and tokens[i - 1].norm in self.lexicon.grammar["apposition"]
-        if i < 2 or not _conjoined(tokens[i], self.lexicon.grammar) or not (after_comma or tokens[i].enclitic) or _imperfect(tokens[i], self.lexicon.grammar):
+        joined = _conjoined(tokens[i], self.lexicon.grammar)
+        if i < 2 or not (joined or self._describes_noun_before(tokens, i)) or _imperfect(tokens[i], self.lexicon.grammar):
             return []
         feminine = _feminine_verb(tokens[i], self.lexicon.grammar)
         verbs = [k for k in range(i - 1) if tokens[k].pos == "verb" and owner[k] is None and tokens[k].voice != "p" and _feminine_verb(tokens[k], self.lexicon.grammar) == feminine]
-        first = (verbs[0] if after_comma else verbs[-1]) if verbs else None
+        first = (verbs[0] if after_comma and joined else verbs[-1]) if verbs else None
         # Inside a quotation the speaker's words have subjects of their own (قال X "... والقنصل
         # في اتصال دائم مع Y، والتقى Z").
         if first is None or any(t.norm in _QUOTE_MARKS for t in tokens[first:i]):
             return []
+        if (kana := self._subject_of_kana(tokens, first, mentions, owner)) is not None:
+            return [mentions[kana][1]]  # وكان X قد أجرى ... وحثه
         return self._sentence_subjects(tokens, mentions, owner, before=i - 1, verb=first)
+
+    def _describes_noun_before(self, tokens, i: int) -> bool:
+        """Tell whether verb i, with no و and an object pronoun, opens a clause that describes
+        the indefinite noun before it, which a preposition's pronoun right after the verb points
+        back to (أجرى اتصالا بـ X هنأه فيه، وجه رسالة إلى X طالبه فيها: cues.tsv wherein)."""
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        return (tokens[i].enclitic in _OBJECT_PRONOUNS and following is not None and following.pos == "prep"
+                and following.lemma in self.lexicon.grammar["wherein"] and (following.enclitic or "").startswith("3"))
 
     def _sentence_subjects(self, tokens, mentions, owner, before: int, verb: int | None = None) -> list[str]:
         """The named subject of the sentence's first verb (or of `verb`; VSO), when it ends before token `before`."""
@@ -2783,11 +2807,16 @@ def _head(tokens, mentions, index: int) -> int:
 
 
 def _coordinated(tokens, mentions, index: int, grammar: Grammar) -> list[int]:
-    """The subject and the subjects joined to it by و (دعت X والرئيس الفرنسي Y)."""
+    """The subject and the subjects joined to it by و (دعت X والرئيس الفرنسي Y), a comma
+    allowed before و when the next name or its title follows at once (أدانت فرنسا، وألمانيا،
+    وبريطانيا إيران; not X، وهو رئيس Y: a pronoun opens an aside)."""
     chosen = [index]
     while True:
         end = mentions[chosen[-1]][0].tok_end
         following = [k for k in range(chosen[-1] + 1, len(mentions)) if mentions[k][0].tok_start - end <= _COORDINATION_GAP]
+        if following and end + 1 < len(tokens) and tokens[end].norm in grammar["comma"] and _conjoined(tokens[end + 1], grammar) \
+                and all(t.pos == "noun" for t in tokens[end + 1 : mentions[following[0]][0].tok_start]):
+            end += 1  # X، وY
         if not following or end >= len(tokens) or not _conjoined(tokens[end], grammar):
             return chosen
         if any(t.pos == "verb" for t in tokens[end : mentions[following[0]][0].tok_start]):
