@@ -1160,6 +1160,8 @@ class RelationExtractor:
         k = i + 1
         while k < len(tokens) and owner[k] is None and (tokens[k].pos == "adj" or self._time_word(tokens[k])):
             k += 1
+        if k < len(tokens) and owner[k] is not None and not tokens[i].enclitic:
+            return self._mutual_parties(trigger, self._joint_nisbas(tokens, mentions, owner, k), 0.7)
         if k >= len(tokens) or tokens[k].norm not in self.lexicon.grammar["between"]:
             return []
         chain = self._subjects_after(tokens, k, mentions, owner)[:1]
@@ -1173,6 +1175,20 @@ class RelationExtractor:
             chain.append(_head(tokens, mentions, following))
         parties = [e for m, e in (mentions[p] for p in chain) if not trigger.object_types or m.type in trigger.object_types]
         return self._mutual_parties(trigger, list(dict.fromkeys(parties)), 0.8)
+
+    def _joint_nisbas(self, tokens, mentions, owner, k: int) -> list[str]:
+        """The states of two or more nisbas side by side from token k, a dash allowed between
+        (قمة إسلامية أميركية، محادثات سعودية - أمريكية، لقاء ليبي جزائري), or [] for one: one
+        nisba alone says where (الحرب السورية), not who with whom."""
+        states: list[str] = []
+        while k < len(tokens) and owner[k] is not None:
+            mention, state = mentions[owner[k]]
+            if not (mention.nominal and mention.type == "LOC" and mention.tok_start == k) or _conjoined(tokens[k], self.lexicon.grammar):
+                break
+            states.append(state)
+            k = mention.tok_end
+            k += k + 1 < len(tokens) and tokens[k].norm in self.lexicon.grammar["dash"]
+        return list(dict.fromkeys(states)) if len(states) > 1 else []
 
     def _genitive_agent(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The actor of a verbal noun in the genitive right after it, the target after the
@@ -1208,7 +1224,8 @@ class RelationExtractor:
     def _nisba_actor(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The state a nisba after the act's noun names as its actor (غارات أمريكية على اليمن،
         الانتشار العسكري الأميركي في الكاريبي), past other adjectives, when the noun's
-        preposition governs a named target at once. Less sure than a named actor."""
+        preposition governs a named target at once, or a site its owner is named after. Less
+        sure than a named actor."""
         k = i + 1
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1
@@ -1221,6 +1238,10 @@ class RelationExtractor:
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1  # غارات أمريكية جديدة على
         governed = self._governed_target([trigger], tokens, mentions, k)
+        if governed is None and k < len(tokens) and _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
+            # قصف روسي على مواقع داعش: the owner of the site hit (`_site_owner`).
+            owned = self._site_owner(trigger, tokens, mentions, k + (tokens[k].pos == "prep"), self._clause_end(tokens, i, owner), {actor})
+            return [(actor, owned[0], 0.6)] if owned else []
         return [(actor, governed[1][1], 0.6)] if governed and governed[1][1] != actor else []
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
@@ -1338,6 +1359,8 @@ class RelationExtractor:
             return []  # a nisba alone (الليبي) is no actor
         if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic[:3] not in ("3ms", "3fs"):
             return []  # دعمهم: a plural pronoun is not one person's (وأضافت عمران ... أنهم ... دعمهم)
+        if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic.startswith("3fs") != _feminine_verb(tokens[verb], self.lexicon.grammar):
+            return []  # وقال نصر الله ... قصفها: a pronoun of the other gender than the person's verb is another party's
         # The pronoun may point to another: a person named after the subject (نصح ليفي بعدم
         # زيارة تونس ... قبل زيارته), or the subject of a reported clause whose أن carries a
         # pronoun of another kind or none (أعلن الحزب أنه قرر تتبع النائبة ... واتهامها).
