@@ -10,8 +10,8 @@ main thread: the executor's thread that pickles tasks and unpickles results, the
 the export writers; the "thread:" rows are parts of it, each timed on its own thread (the store's
 row is the Python thread's: Oxigraph's bulk loader works on threads of its own, counted only in
 "other threads"). Timers cost a little themselves. DIR is emptied first. The first line also gives
-the wall time after the last article's result came in: what no worker overlaps (the word cache's
-save, the exports' and the store's last batch, kg.html).
+the wall time after the last article's result came in: what no worker overlaps (the exports' and
+the store's last batch, kg.html).
 """
 
 from __future__ import annotations
@@ -86,9 +86,9 @@ def instrument(out: Path) -> None:
 
     # Main process.
     corpus._pipeline = functools.cache(timed("main: pipeline load", corpus._pipeline.__wrapped__))
-    corpus.WordReadings.load = classmethod(timed("main: word cache load", nlp.WordReadings.load.__func__))
-    corpus.WordReadings.save = timed("main: word cache save", nlp.WordReadings.save)
-    corpus.WordReadings.update = timed("worker/main: word cache merge (main: from workers; worker: from the others)", nlp.WordReadings.update)
+    corpus._WordLog.start = timed("main: word log read (the earlier runs' words)", corpus._WordLog.start)
+    corpus._WordLog.write = classmethod(timed("worker/main: word log written", corpus._WordLog.write.__func__))
+    corpus.WordReadings.update = timed("worker/main: word cache merge (main: the earlier runs' words; worker: the others')", nlp.WordReadings.update)
     cli.read_inputs = timed_iterator("main: reading articles", cli.read_inputs)
     corpus.ArticleCache.get = timed("main: article cache look-up", corpus.ArticleCache.get)
     corpus.wait = timed("main: waiting for workers", corpus.wait)

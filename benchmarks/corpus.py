@@ -10,7 +10,7 @@ Each checkout gets a data folder of its own (`KG_DATA_DIR`, linking the installe
 analysis and knowledge-base images it makes once before anything is timed, so the two never share them.
 Every build goes into a fresh folder ("cold": no word cache from an earlier run) and loads the
 Oxigraph store, so the time is end to end; the "warm" rows rebuild in a folder whose articles were
-removed but whose word cache (`.articles/words.pickle`) was kept. Peak RSS per process is the
+removed but whose word log (`.articles/words-<version>.log`) was kept. Peak RSS per process is the
 largest VmHWM of the kg process and of its workers, read from /proc while they run. The
 400-article builds' `kg.nq` files must be byte-identical between the two checkouts.
 """

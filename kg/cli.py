@@ -176,32 +176,28 @@ def _extract(inputs: list[str], output: Path | None, encoding: str | None, ner: 
 
 def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | None) -> int:
     """Extract every article (in parallel, resuming a stopped run) and write the graph."""
-    from concurrent.futures import ThreadPoolExecutor
-
     from rdflib import Dataset
     from tqdm import tqdm
 
     from kg.corpus import ArticleCache, build, load_pipeline
     from kg.rdf import export_paths, export_stream
-    from kg.store import graph_loader, open_store, push_graphs
+    from kg.store import check_store_path, push_graphs
 
     output: Path = args.output
     started = time.monotonic()
-    # The store opens on a thread (RocksDB leaves the GIL) while the pipeline loads here; a path
-    # that is not a store still fails before the first article, not after the extraction.
-    with ThreadPoolExecutor(max_workers=1) as opener:
-        opening = opener.submit(open_store, store_path, create=True) if store_path else None
-        if not args.scheduler:
-            load_pipeline(args.ner)
-        store = opening.result() if opening else None
+    if store_path:  # a path that is not a store fails before the first article, not after the extraction
+        check_store_path(store_path, create=True)
+    if not args.scheduler:
+        load_pipeline(args.ner)
     cache = ArticleCache(output / ".articles")
     # kg.nq and the exports are written, and the store loaded, while the articles are extracted,
     # from each article's graph as it comes in input order; kg.html's entity graph is derived
     # from the same quads, and the page drawn on its thread while the store finishes its load.
     pages: list[str] = []
+    stores: list[Dataset] = []
     readers = [lambda quads: pages.append(_page_of(quads))]
-    if store is not None:
-        readers.append(graph_loader(store))
+    if store_path:
+        readers.append(lambda quads: _load_store(store_path, quads, stores))
     with export_stream(output, *readers) as write_graph:
         with tqdm(unit=" articles", file=sys.stderr, disable=None, smoothing=0.1) as bar:
             doc_ids, summary = build(
@@ -219,8 +215,8 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
         f"in {seconds:.1f} s ({summary.articles / seconds:.1f} articles/s)",
         file=sys.stderr,
     )
-    if store is not None:
-        store.close()
+    if stores:
+        stores[0].close()
         print(f"kg: {len(doc_ids)} article graphs loaded into {store_path}", file=sys.stderr)
     if endpoint:
         for doc_id in doc_ids:  # one article at a time: memory stays flat
@@ -229,6 +225,25 @@ def _build(args: argparse.Namespace, store_path: Path | None, endpoint: str | No
     for path in paths.values():
         print(path)
     return 1 if summary.failures else 0
+
+
+def _load_store(path: Path, quads: Iterable[ox.Quad], opened: list) -> None:
+    """Open (or make) the store at `path` once the first quads come, and load the build's quads into it.
+
+    Opened here, on the store's thread, not beside the pipeline's load: its imports (rdflib's SPARQL
+    engine, ~0.1 s of CPU) held up the load and so the workers' start. The first quads come once an
+    article is extracted, when the workers are forked, or taken from an earlier run, when they may
+    not be: they import nothing the store does (as for kg.html's networkx, `_page_of`).
+
+    Args:
+        opened: the store is appended to it, for the caller to close.
+    """
+    from kg.store import graph_loader, open_store
+
+    quads = iter(quads)
+    first = next(quads, None)
+    opened.append(open_store(path, create=True))
+    graph_loader(opened[0])(itertools.chain([] if first is None else [first], quads))
 
 
 def _page_of(quads: Iterable[ox.Quad]) -> str:

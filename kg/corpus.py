@@ -10,7 +10,6 @@ import multiprocessing
 import os
 import pickle
 import struct
-import tempfile
 from collections import deque
 from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from kg.camelbert import model_dir, resolve_ner
 from kg.files import atomic_file
-from kg.nlp import Reading, WordReadings
+from kg.nlp import Reading, WordReadings, analysis_version
 from kg.read import Problem
 from kg.types import Document
 
@@ -30,8 +29,10 @@ _IN_FLIGHT_PER_WORKER = 2  # tasks: enough to keep a worker busy, few enough to 
 # articles are retried one by one, so it still costs only the article that killed it.
 _LOCAL_BATCH = 4
 _DASK_BATCH = 16
-# Beside the articles: the readings of every word met (but the common words' table's), so that a rerun analyses only new words.
-_WORDS_FILE = "words.pickle"
+# Beside the articles: the readings of the words analysed (`_WordLog`), named by their version.
+_WORDS_FILE = "words-{version}.log"
+# A word log holding more words than this many times what the word cache keeps is written again with what it keeps.
+_LOG_COMPACTS_PAST = 2
 # An article, its graph (or why it failed), and the words its worker analysed for the first time.
 Outcome = tuple[Document, "ArticleGraph | str", dict[str, tuple[Reading, ...]]]
 
@@ -157,21 +158,23 @@ def article_graph(doc: Document, ner: str) -> ArticleGraph:
 
 
 def article_graphs(
-    docs: list[Document], ner: str, shared: Path | None = None, cache: ArticleCache | None = None
+    docs: list[Document], ner: str, log: Path | None = None, cache: ArticleCache | None = None
 ) -> tuple[list[ArticleGraph | str], dict[str, tuple[Reading, ...]]]:
     """Extract a batch of articles; a failure is returned as its one-line reason.
 
     Args:
-        shared: the `_SharedWords` file of the run's workers, if any: the words the others
-            analysed are read from it first, and the words analysed here are added to it.
+        log: the run's `_WordLog` file, if this process can write it (not a Dask worker): the
+            words the other processes analysed are read from it first, and those analysed here
+            are added to it.
         cache: where each graph is stored as soon as it is made, if anywhere (a local worker
             writes its own articles' files, sparing the main process).
     Returns:
-        the graphs (or reasons), and the words analysed for them that the process had not met.
+        the graphs (or reasons), and the words analysed for them that the process had not met
+        (none when they went to `log`).
     """
     words = _pipeline(ner).analyze.words
-    if shared is not None:
-        _SHARED_WORDS.read(shared, words)
+    if log is not None:
+        _WORD_LOG.read(log, words)
     results: list[ArticleGraph | str] = []
     for doc in docs:
         try:
@@ -183,13 +186,20 @@ def article_graphs(
             cache.put(graph)
         results.append(graph)
     fresh = words.take_fresh()
-    if shared is not None and fresh:
-        _SHARED_WORDS.write(shared, fresh)
+    if log is not None:
+        if fresh:
+            _WORD_LOG.write(log, fresh)
+        return results, {}
     return results, fresh
 
 
-class _SharedWords:
-    """The words a run's workers analysed, in one append-only file: a word is analysed by one worker, not by each.
+class _WordLog:
+    """The words a corpus run's processes analysed, in one append-only file beside the articles.
+
+    A word is analysed by one worker, not by each, and a rerun analyses only new words: each
+    process adds the words it analysed and reads those the others added, and a run starts with all
+    the earlier runs added. Nothing is written after the last article, and a killed run keeps its
+    words. The file is named by `analysis_version`, so a stale one is never read.
 
     A record is the writer's process id and the length of what follows (`_RECORD`), then a pickle
     of {word: readings}. One `os.write` per record on a file opened for appending, so records of two
@@ -200,35 +210,67 @@ class _SharedWords:
         self._path: Path | None = None
         self._offset = 0  # of the first record this process has not read
 
-    def read(self, path: Path, words: WordReadings) -> None:
-        """Add to `words` what the other workers wrote since this process last read."""
+    def start(self, folder: Path, words: WordReadings) -> Path:
+        """Open the run's file in `folder` and read every earlier run's words into `words`; return its path.
+
+        Files of another version are removed, a record a killed run cut short is cut off, and a file
+        that holds far more words than `words` keeps is written again with those it keeps.
+        """
+        path = folder / _WORDS_FILE.format(version=analysis_version()[:16])
+        for stale in [*folder.glob(_WORDS_FILE.format(version="*")), folder / "words.pickle"]:  # (an older kg's)
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        path.touch()
+        self._path, self._offset = path, 0
+        read = self.read(path, words, skip_own=False)
+        if read > _LOG_COMPACTS_PAST * max(len(words), 1):
+            with atomic_file(path, binary=True) as stream:
+                stream.write(self._record(words.analysed()))
+            self._offset = path.stat().st_size  # its one record is what `words` holds
+        else:
+            os.truncate(path, self._offset)
+        return path
+
+    def read(self, path: Path, words: WordReadings, skip_own: bool = True) -> int:
+        """Add to `words` what the other processes wrote since this process last read; return how many words were read.
+
+        Args:
+            skip_own: skip the records of this process id (an earlier run's process may have had it).
+        """
         if path != self._path:
             self._path, self._offset = path, 0
         with path.open("rb") as stream:
             stream.seek(self._offset)
             data = stream.read()
-        at = 0
+        at = read = 0
         while at + _RECORD.size <= len(data):
             writer, size = _RECORD.unpack_from(data, at)
             if at + _RECORD.size + size > len(data):
                 break
-            if writer != os.getpid():
-                words.update(pickle.loads(data[at + _RECORD.size : at + _RECORD.size + size]))
+            if writer != os.getpid() or not skip_own:
+                found = pickle.loads(data[at + _RECORD.size : at + _RECORD.size + size])
+                words.update(found)
+                read += len(found)
             at += _RECORD.size + size
         self._offset += at
+        return read
 
-    @staticmethod
-    def write(path: Path, fresh: dict[str, tuple[Reading, ...]]) -> None:
-        body = pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL)
+    @classmethod
+    def write(cls, path: Path, fresh: dict[str, tuple[Reading, ...]]) -> None:
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND)
         try:
-            os.write(descriptor, _RECORD.pack(os.getpid(), len(body)) + body)
+            os.write(descriptor, cls._record(fresh))
         finally:
             os.close(descriptor)
 
+    @staticmethod
+    def _record(words: dict[str, tuple[Reading, ...]]) -> bytes:
+        body = pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL)
+        return _RECORD.pack(os.getpid(), len(body)) + body
 
-_RECORD = struct.Struct("<II")  # a `_SharedWords` record's head: writer's process id, length
-_SHARED_WORDS = _SharedWords()  # this process's place in the run's file
+
+_RECORD = struct.Struct("<II")  # a `_WordLog` record's head: writer's process id, length
+_WORD_LOG = _WordLog()  # this process's place in the run's file
 
 
 def build(
@@ -253,8 +295,8 @@ def build(
         on_graph: called with each built article's N-Quads in input order, as soon as every
             article before it is done, so that the outputs are written while workers extract.
     An article whose id an earlier article of the input has is skipped as a problem.
-    The readings of the words met are kept in the cache's folder for the next run; local
-    workers start with them and with the pipeline loaded here (copy-on-write after fork).
+    The readings of the words analysed are kept in the cache's folder (`_WordLog`) for the next
+    run; local workers start with them and with the pipeline loaded here (copy-on-write after fork).
     Raises:
         kg.camelbert.MissingModel: when camelbert is asked for and its model is not installed.
     """
@@ -279,30 +321,25 @@ def build(
             else:
                 yield item
 
-    saved = WordReadings.load(cache.folder / _WORDS_FILE)
     if scheduler:
-        words = saved
+        log = _WORD_LOG.start(cache.folder, WordReadings())  # Dask workers load their own pipelines
         results = _run_dask(todo(), scheduler, ner)
     else:
-        words = _pipeline(ner).analyze.words
-        words.update(saved.readings())
+        log = _WORD_LOG.start(cache.folder, _pipeline(ner).analyze.words)
         _kg_fingerprint(ner)
-        results = _run_local(todo(), jobs, ner, cache) if jobs > 1 else _run_here(todo(), ner, cache)
-    try:
-        for doc, result, fresh in results:
-            words.update(fresh)
-            if isinstance(result, str):
-                summary.failures.append(Problem(doc.source, result))
-                in_order.done(doc.id, None)
-            else:
-                if scheduler:  # a Dask worker may be on another machine; local ones stored theirs
-                    cache.put(result)
-                summary.add(result, reused=False)
-                in_order.done(doc.id, result.nquads)
-            on_article()
-    finally:
-        if len(words):
-            words.save(cache.folder / _WORDS_FILE)
+        results = _run_local(todo(), jobs, ner, cache, log) if jobs > 1 else _run_here(todo(), ner, cache, log)
+    for doc, result, fresh in results:
+        if fresh:  # a Dask worker's: local processes wrote theirs to the log
+            _WORD_LOG.write(log, fresh)
+        if isinstance(result, str):
+            summary.failures.append(Problem(doc.source, result))
+            in_order.done(doc.id, None)
+        else:
+            if scheduler:  # a Dask worker may be on another machine; local ones stored theirs
+                cache.put(result)
+            summary.add(result, reused=False)
+            in_order.done(doc.id, result.nquads)
+        on_article()
     return in_order.built, summary
 
 
@@ -338,17 +375,17 @@ class _InOrder:
                 self.on_graph(nquads)
 
 
-def _run_here(docs: Iterator[Document], ner: str, cache: ArticleCache) -> Iterator[Outcome]:
-    """Run in this process, storing each graph in `cache`."""
+def _run_here(docs: Iterator[Document], ner: str, cache: ArticleCache, log: Path) -> Iterator[Outcome]:
+    """Run in this process, storing each graph in `cache` and the words analysed in `log`."""
     for doc in docs:
-        results, fresh = article_graphs([doc], ner, cache=cache)
+        results, fresh = article_graphs([doc], ner, log, cache)
         yield doc, results[0], fresh
 
 
-def _run_local(docs: Iterator[Document], jobs: int, ner: str, cache: ArticleCache) -> Iterator[Outcome]:
+def _run_local(docs: Iterator[Document], jobs: int, ner: str, cache: ArticleCache, log: Path) -> Iterator[Outcome]:
     """Run on forked worker processes, a few articles a task; a worker that dies costs only the articles it held.
 
-    Each worker stores its articles' graphs in `cache` itself.
+    Each worker stores its articles' graphs in `cache` and the words it analysed in `log` itself.
 
     After a worker dies, the articles it may have held are retried one at a time, so
     the article that kills its worker is found and reported, and the others finish.
@@ -359,37 +396,34 @@ def _run_local(docs: Iterator[Document], jobs: int, ner: str, cache: ArticleCach
     # Objects made so far (the pipeline, its word cache) move out of the collector's sight, so
     # that it does not write to their pages and the workers keep sharing them.
     gc.freeze()
-    # The words each worker analyses, for the others to read (`_SharedWords`).
-    with tempfile.NamedTemporaryFile(prefix="kg-words-", suffix=".log") as shared_words:
-        shared = Path(shared_words.name)
-        while True:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                running: dict[Future, list[Document]] = {}
-                try:
-                    while True:
-                        window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
-                        while len(running) < window:
-                            batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
-                            if not batch:
-                                break
-                            running[pool.submit(article_graphs, batch, ner, shared, cache)] = batch
-                        if not running:
-                            return
-                        done, _ = wait(running, return_when=FIRST_COMPLETED)
-                        for future in done:
-                            results, fresh = future.result()  # raises when the worker died
-                            yield from _outcomes(running.pop(future), results, fresh)
-                except BrokenProcessPool:
-                    for future, batch in running.items():
-                        if future.done() and future.exception() is None:
-                            yield from _outcomes(batch, *future.result())
-                            continue
-                        for doc in batch:
-                            if doc.id in retried:
-                                yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
-                            else:
-                                retried.add(doc.id)
-                                retry.append(doc)
+    while True:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            running: dict[Future, list[Document]] = {}
+            try:
+                while True:
+                    window = 1 if retry else jobs * _IN_FLIGHT_PER_WORKER
+                    while len(running) < window:
+                        batch = [retry.popleft()] if retry else list(islice(source, _LOCAL_BATCH))
+                        if not batch:
+                            break
+                        running[pool.submit(article_graphs, batch, ner, log, cache)] = batch
+                    if not running:
+                        return
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        results, fresh = future.result()  # raises when the worker died
+                        yield from _outcomes(running.pop(future), results, fresh)
+            except BrokenProcessPool:
+                for future, batch in running.items():
+                    if future.done() and future.exception() is None:
+                        yield from _outcomes(batch, *future.result())
+                        continue
+                    for doc in batch:
+                        if doc.id in retried:
+                            yield doc, f"{doc.source}: {doc.id}: its worker process died", {}
+                        else:
+                            retried.add(doc.id)
+                            retry.append(doc)
 
 
 def _outcomes(batch: list[Document], results: list[ArticleGraph | str], fresh: dict) -> Iterator[Outcome]:

@@ -327,7 +327,11 @@ class Recognizer:
                 mark = int(i > 0 and tokens[i - 1].norm in _APPOSITION_MARKS)
                 after_name = any(s.type == "PER" and s.end == i - mark for s in spans)
                 persons = frozenset(s.start for s in spans if s.type == "PER" and s.kb_id)  # known names are whole
-                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name, persons)
+                # a state's name with no person's name found right after it (أمير قطر تميم بن حمد names him)
+                named_after = {s.start for s in spans if s.type == "PER"}
+                states = {s.start: s for s in spans if s.type == "LOC" and not s.nominal and s.end not in named_after
+                          and s.kb_id and (entry := self.kb.get(s.kb_id)) is not None and entry.is_country}
+                phrase = self._title_phrase(tokens, norms, i, title, taken, date, after_name, persons, states)
                 for span in phrase:
                     add(span)
                 _person_after_title(tokens, spans, end)
@@ -514,14 +518,18 @@ class Recognizer:
         return None
 
     def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False,
-                      persons: frozenset[int] = frozenset()) -> list[_Span]:
+                      persons: frozenset[int] = frozenset(), states: dict[int, _Span] | None = None) -> list[_Span]:
         """Spans of a title phrase: nisba adjectives as places, then the person's name.
 
         With no name, a title and a nisba still name one person when the knowledge base
-        knows who held the office then (الرئيس الكازاخي → Tokayev).
+        knows who held the office then (الرئيس الكازاخي → Tokayev), and so does a title in
+        construct with the name of a state found already (`states`, by first token; وزير خارجية
+        روسيا → Lavrov), the state staying a mention of its own.
         """
         spans, countries, former = [], [], False
         j = i + len(title.words)
+        if not after_name and j in (states or {}) and (holder := self._holder_of_state(tokens, title, states[j], taken, date)):
+            return [_Span(i, j, "PER", kb_id=holder.id, named=False)]  # a party as نظيره الصيني is
         # A minister's portfolio stands between the title and the nisba (وزير العمل السعودي;
         # وزير الأوقاف والشؤون الدينية الفلسطيني).
         if title.takes_portfolio:
@@ -583,6 +591,25 @@ class Recognizer:
         if countries or (i + len(title.words) < len(tokens) and self._nisba_at(tokens, i + len(title.words))):
             spans.extend(self._conjoined_holders(tokens, end, taken))
         return spans
+
+    def _holder_of_state(self, tokens, title: Title, state: _Span, taken: list[bool], date: str | None) -> KBEntry | None:
+        """Who surely held, on the date, the office of an indefinite title in construct with the
+        state named after it (رئيس بيلاروس، وزير خارجية روسيا), when no name, comma or word of a
+        past office follows the state (رئيس كازاخستان قاسم جومارت توكاييف names the holder himself;
+        the caller leaves out a state with a person's name found right after it). A name of
+        another kind right after the state is the verb's (وانتقد أمير قطر إسرائيل)."""
+        if not _in_construct(title) or not title.role_en or title.relation == "-":
+            return None
+        # a courtesy title or an adjective may stand before the name (أمير الكويت الشيخ صباح، رئيس وزراء فرنسا الجديد برنار كازنوف)
+        after = state.end
+        while after < len(tokens) and not taken[after] and (self.lexicon.cue(tokens[after].norm) in ("honorific", "former") or _definite_adjective(tokens[after])):
+            if self.lexicon.cue(tokens[after].norm) == "former":
+                return None
+            after += 1
+        if after < len(tokens) and ((not taken[after] and (tokens[after].pos in _NAME_POS or not tokens[after].analysed))
+                                    or tokens[after].norm in _APPOSITION_MARKS or (after > state.end and taken[after])):
+            return None
+        return self.kb.office_holder(title.role_en, state.kb_id, date, surely=True)
 
     def _counterpart(self, tokens, norms: list[str], nisba: _Span, spans: list[_Span], date: str | None) -> _Span:
         """The party «نظيره» + a nisba with no name after it stands for, or the nisba as it was.

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.camel_db import AR_DIACRITICS, ARABIC_NORMALIZATION, dediac, image_path
-from kg.files import WordTable, atomic_file, word_table
+from kg.files import WordTable, word_table
 from kg.types import Document, Sentence, Token
 
 TATWEEL = "\u0640"
@@ -263,7 +263,7 @@ class Analyzer:
 
 
 class WordReadings:
-    """Readings per undiacritised word, bounded, kept between runs in a file of their version.
+    """Readings per undiacritised word, bounded (a corpus run keeps those analysed for the next: `kg.corpus`).
 
     Args:
         readings: the readings to start with.
@@ -273,7 +273,7 @@ class WordReadings:
         self._readings = {} if readings is None else readings
         self._common = common
         self._fresh: dict[str, tuple[Reading, ...]] = {}  # analysed here since the last take_fresh()
-        self._from_common: set[str] = set()  # kept from the table: not saved (a look-up there costs ~1.5 µs)
+        self._from_common: set[str] = set()  # kept from the table: not `analysed` (a look-up there costs ~1.5 µs)
 
     def __len__(self) -> int:
         return len(self._readings)
@@ -315,22 +315,10 @@ class WordReadings:
         fresh, self._fresh = self._fresh, {}
         return fresh
 
-    @classmethod
-    def load(cls, path: Path) -> WordReadings:
-        """The readings saved at `path` by this kg and analysis image; empty when there are none."""
-        try:
-            with path.open("rb") as stream:
-                version, readings = pickle.load(stream)
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
-            return cls()
-        return cls(readings) if version == analysis_version() else cls()
-
-    def save(self, path: Path) -> None:
-        """Write the readings with their version, atomically; not the common words' (every process has their table)."""
+    def analysed(self) -> dict[str, tuple[Reading, ...]]:
+        """The readings kept but the common words' (every process has their table)."""
         common = self._from_common
-        kept = {word: readings for word, readings in self._readings.items() if word not in common}
-        with atomic_file(path, binary=True) as stream:
-            pickle.dump((analysis_version(), kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        return {word: readings for word, readings in self._readings.items() if word not in common}
 
 
 class CommonReadings:

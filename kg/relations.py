@@ -737,6 +737,8 @@ class RelationExtractor:
         person (استقبل X رئيس الوزراء Y) is the target itself: nothing is skipped.
         """
         norms = [t.norm for t in tokens]
+        if k < len(tokens) and owner[k] is not None and mentions[owner[k]][0].type == "LOC" and self._holder_title_ends(tokens, mentions, norms, k):
+            return mentions[owner[k]][0].tok_end  # أمير قطر: the state a holder's title governs is his, not the verb's target
         j = k + (k < len(tokens) and tokens[k].norm in self.lexicon.grammar["apposition"])
         title = self.lexicon.title_at(norms, j) if j < len(tokens) and owner[j] is None else None
         if title is None:
@@ -756,6 +758,14 @@ class RelationExtractor:
                 break
         # The apposition closes with a comma (X، رئيسة وزراء نيوزيلندا السابقة، ...).
         return j + (j < len(tokens) and tokens[j].norm in self.lexicon.grammar["apposition"] and tokens[k].norm in self.lexicon.grammar["apposition"])
+
+    def _holder_title_ends(self, tokens, mentions, norms: list[str], k: int) -> bool:
+        """Tell whether a title standing for its holder (`ner`: a person, no name) ends at token k."""
+        for mention, _ in mentions:
+            if mention.tok_end == k and mention.type == "PER" and not mention.named and not mention.nominal:
+                title = self.lexicon.title_at(norms, mention.tok_start)
+                return title is not None and mention.tok_start + len(title.words) == k
+        return False
 
     def _time_word(self, token: Token) -> bool:
         return self.lexicon.is_time(token.norm) or token.pos == "digit"
@@ -1253,7 +1263,10 @@ class RelationExtractor:
             return []
         if (tokens[verb].enclitic or "").endswith("_dobj"):
             return []  # الانتقادات التي وجهها X لزيارة نواب: the verb's object is its pronoun, the noun is no act of X
-        planned = self._cue_before(tokens, verb) == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
+        verb_cue = self._cue_before(tokens, verb)
+        if verb_cue == "negation" and self._cue_before(tokens, i) != "negation":
+            return []  # لم تتخذ X قرارا بإرسال: a statement denied further back than the noun's cue window reads, no fact
+        planned = verb_cue == "modality" or (self.lexicon.cues.get(tokens[verb - 1].norm) == "may" and _imperfect(tokens[verb], self.lexicon.grammar) if verb else False)
         if planned or "sa_fut" in tokens[verb].prefixes or self._future_after(tokens, i, owner) or (kind == "act" and _imperfect(tokens[verb], self.lexicon.grammar) and not self._ongoing_act(tokens, verb, owner)):
             return []  # سيجري زيارة، يؤدي زيارة، قد تفرض عقوبات: a plan or a possibility, not an act
         subjects, confidence = self._subjects_after(tokens, verb, mentions, owner), 0.75
@@ -1310,6 +1323,8 @@ class RelationExtractor:
         mention = mentions[owner[i + 1]][0]
         if mention.tok_start != i + 1 or tokens[i + 1].prefixes not in ((), ("Al_det",)):
             return False
+        if tokens[i + 1].lemma in trigger.requires:
+            return False  # أعلنت X إرسال قوات حفظ سلام إلى: the forces sent, not who sends them
         k = mention.tok_end
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1

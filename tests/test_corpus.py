@@ -91,19 +91,52 @@ def test_a_changed_kg_redoes_the_articles(tmp_path, monkeypatch):
 
 
 def test_the_words_met_are_kept_for_the_next_run(tmp_path, camel_analyzer):
+    corpus._pipeline.cache_clear()  # this process's pipeline met these words before: a new one analyses them
     _nquads(tmp_path / "cache", ARTICLES[:3], jobs=2)
-    kept = WordReadings.load(tmp_path / "cache" / "words.pickle")
-    assert len(kept) > 200
+    kept = WordReadings()
+    corpus._WordLog().start(tmp_path / "cache", kept)
+    assert len(kept) > 50  # of the three articles, those not in the common words' table
     fresh = Analyzer(camel_analyzer)
     assert all(kept.get(word) == fresh.readings(word) for word in list(kept.readings())[:300])
 
 
 def test_words_of_another_analysis_are_not_used(tmp_path, monkeypatch):
-    path = tmp_path / "words.pickle"
-    WordReadings({"كلمة": ()}).save(path)
-    assert WordReadings.load(path).get("كلمة") == ()
-    monkeypatch.setattr(nlp, "analysis_version", lambda: "another database or kg")
-    assert len(WordReadings.load(path)) == 0
+    (tmp_path / "words.pickle").write_bytes(b"an older kg's")
+    path = corpus._WordLog().start(tmp_path, WordReadings())
+    corpus._WordLog.write(path, {"كلمة": ()})
+    again = WordReadings()
+    assert corpus._WordLog().start(tmp_path, again) == path and again.get("كلمة") == ()
+    assert not (tmp_path / "words.pickle").exists()
+    monkeypatch.setattr(corpus, "analysis_version", lambda: "another database or kg")
+    other = WordReadings()
+    assert corpus._WordLog().start(tmp_path, other) != path and len(other) == 0 and not path.exists()
+
+
+def test_a_record_a_killed_run_cut_short_is_cut_off(tmp_path):
+    path = corpus._WordLog().start(tmp_path, WordReadings())
+    corpus._WordLog.write(path, {"كتب": ()})
+    with path.open("ab") as stream:
+        stream.write(corpus._RECORD.pack(os.getpid(), 100) + b"\x80")
+    assert corpus._WordLog().start(tmp_path, WordReadings()) == path
+    corpus._WordLog.write(path, {"قال": ()})  # the next run's words, readable after it
+    words = WordReadings()
+    corpus._WordLog().start(tmp_path, words)
+    assert sorted(words.readings()) == ["قال", "كتب"]
+
+
+def test_a_log_of_far_more_words_than_kept_is_written_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(nlp, "_MAX_CACHED_WORDS", 10)
+    path = corpus._WordLog().start(tmp_path, WordReadings())
+    for n in range(5):
+        corpus._WordLog.write(path, {f"w{n}-{k}": () for k in range(10)})
+    log, words = corpus._WordLog(), WordReadings()
+    log.start(tmp_path, words)
+    assert len(words) <= 10 and words.get("w4-9") == ()
+    corpus._WordLog.write(path, {"later": ()})  # read next from the written file's end
+    assert log.read(path, words, skip_own=False) == 1 and words.get("later") == ()
+    again = WordReadings()
+    corpus._WordLog().start(tmp_path, again)
+    assert again.readings() == words.readings()
 
 
 def test_the_word_cache_is_bounded(monkeypatch):
@@ -134,7 +167,7 @@ def test_an_article_of_an_id_met_before_is_skipped(tmp_path):
 def _write_in_another_process(path: Path, fresh: dict) -> None:
     import multiprocessing
 
-    writer = multiprocessing.get_context("fork").Process(target=corpus._SharedWords.write, args=(path, fresh))
+    writer = multiprocessing.get_context("fork").Process(target=corpus._WordLog.write, args=(path, fresh))
     writer.start()
     writer.join()
 
@@ -142,7 +175,7 @@ def _write_in_another_process(path: Path, fresh: dict) -> None:
 def test_workers_read_the_words_the_others_analysed(tmp_path):
     path = tmp_path / "words.log"
     path.touch()
-    shared, words = corpus._SharedWords(), WordReadings()
+    shared, words = corpus._WordLog(), WordReadings()
     _write_in_another_process(path, {"كتب": (), "قال": ()})
     shared.write(path, {"ذهب": ()})  # this process's own: not read back
     with path.open("ab") as stream:  # a record still being written

@@ -272,10 +272,32 @@ def test_visit_under_way_in_a_relative_clause(events, text, expected):
         ("وهبطت الطائرات القطرية في مطار الدوحة.", []),
         ("وقالت فرنسا إن هجوما استهدف سفارتها في بغداد.", []),
         ("وأصيب جنود في هجوم انتحاري استهدف مدينة الموصل.", []),
-        ("واتخذت روسيا قرارا بإرسال قوات حفظ سلام تابعة إلى كازاخستان.", []),
+        ("واتخذت روسيا قرارا بإرسال قوات حفظ سلام تابعة إلى كازاخستان.", [("Russia", "deployed", "Kazakhstan")]),
     ],
 )
 def test_war_events(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The forces a verbal noun requires, named right after it, are what is sent, not who
+        # sends them: the statement's subject is the actor (session 13, the web gold's misses).
+        ("أعلنت روسيا إرسال قوات حفظ سلام إلى كازاخستان.", [("Russia", "deployed", "Kazakhstan")]),
+        # A decision between the statement verb and the verbal noun its بـ governs (cues.tsv kind decision).
+        ("اتخذت الولايات المتحدة قرارا بفرض عقوبات على روسيا.", [("United States", "sanctioned", "Russia")]),
+        ("وأصدرت فرنسا قرارا بطرد سفير إيران.", []),
+        ("أصدر الاتحاد الأوروبي قرارات بفرض عقوبات على روسيا.", [("European Union", "sanctioned", "Russia")]),
+        # Guards: a decision on something else, the noun not under its بـ; a decision not to act;
+        # a decision denied, the negation further back than the noun's own cue window.
+        ("واتخذت روسيا قرارا يخص العقوبات على تركيا.", []),
+        ("اتخذت روسيا قرارا بعدم إرسال قوات إلى سوريا.", []),
+        ("ولم تتخذ روسيا قرارا بإرسال قوات إلى سوريا.", []),
+        ("ولم تعلن الولايات المتحدة بعد فرض عقوبات على روسيا.", []),
+    ],
+)
+def test_acts_decided_by_the_statement_subject(events, text, expected):
     assert events(text) == expected
 
 
@@ -381,6 +403,24 @@ def test_quoted_verb_after_subject(events, text, expected):
 )
 def test_a_description_is_a_party(events, text, expected):
     assert events(text) == expected
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An indefinite title in construct with a state's name and no name after it stands for
+        # whoever surely held that office on the date, the state's name in its span (session 13).
+        ("واستقبلت ألمانيا وزير خارجية روسيا في برلين.", [("Germany", "met", "Sergey Lavrov")]),
+        ("وانتقد أمير قطر إسرائيل.", [("Tamim bin Hamad Al Thani", "condemned", "Israel")]),
+        # The state the holder's title governs is his, not the verb's target.
+        ("واستقبل أمير قطر وزير خارجية تركيا.", [("Tamim bin Hamad Al Thani", "met", "Türkiye")]),
+        # Guards: a past office; a name after a courtesy title is the holder named himself.
+        ("واستقبلت ألمانيا وزير خارجية روسيا السابق في برلين.", []),
+        ("واستقبلت تركيا أمير قطر الشيخ تميم بن حمد آل ثاني.", [("Türkiye", "met", "Tamim bin Hamad Al Thani")]),
+    ],
+)
+def test_a_title_over_a_state_is_its_holder(events, text, expected):
+    assert events(text) == expected
+
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
 import kg.store
+from kg import corpus
 from kg.cli import main
 from kg.pipeline import Pipeline
 from kg.rdf import article_iri, export_stream, sorted_nquads, to_dataset
@@ -367,6 +368,30 @@ def test_cli_build_query_remove(tmp_path, capsys, loaded_pipeline):
     assert main(["remove", "kazakhstan_unrest", "--store", str(store_dir)]) == 0
     assert main(["query", count, "--store", str(store_dir), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "0"
+
+
+def _counting_extractions(monkeypatch) -> list[str]:
+    """The ids of the articles extracted from now on (at -j 1: in this process)."""
+    extracted: list[str] = []
+    real = corpus.article_graph
+    monkeypatch.setattr(corpus, "article_graph", lambda doc, ner: extracted.append(doc.id) or real(doc, ner))
+    return extracted
+
+
+def test_cli_build_opens_the_store_once_the_first_article_is_in(tmp_path, monkeypatch, loaded_pipeline):
+    # Its imports (rdflib's SPARQL engine) no longer hold up the pipeline's load and the workers' start.
+    extracted, at_open = _counting_extractions(monkeypatch), []
+    real_open = kg.store.open_store
+    monkeypatch.setattr(kg.store, "open_store", lambda path, create=False: at_open.append(len(extracted)) or real_open(path, create))
+    assert main(["build", "-j", "1", "-o", str(tmp_path / "out"), "--store", str(tmp_path / "store")]) == 0
+    assert at_open == [1]
+
+
+def test_cli_build_stops_before_its_first_article_on_a_path_that_is_no_store(tmp_path, monkeypatch, capsys, loaded_pipeline):
+    (tmp_path / "notes.txt").write_text("x")
+    extracted = _counting_extractions(monkeypatch)
+    assert main(["build", "-j", "1", "-o", str(tmp_path / "out"), "--store", str(tmp_path / "notes.txt")]) == 1
+    assert extracted == [] and "not a store" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
