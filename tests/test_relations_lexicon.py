@@ -106,7 +106,7 @@ def test_actor_in_a_relative_clause_over_the_act(events, text, expected):
         # A nisba actor's site hit (`_site_owner`): its owner is the target.
         ("وأسفر قصف روسي على مواقع داعش في سوريا عن مقتل عشرة.", [("Russia", "attacked", "Islamic State")]),
         # A possessive pronoun of the other gender than the person's verb is another party's.
-        ("وقال حسن نصر الله في كلمته إن السعودية تبرر قصفها على الحوثيين.", []),
+        ("وقال حسن نصر الله في كلمته \"بتنا نرى شجاعة عربية متسائلا عن مدى شرعية الحجج التي طرحتها السعودية لتبرر بها قصفها على الحوثيين.", []),
         ("وأكدت المستشارة الألمانية أنجيلا ميركل دعمها لفرنسا.", [("Angela Merkel", "supported", "France")]),
     ],
 )
