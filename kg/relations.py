@@ -231,8 +231,11 @@ class RelationExtractor:
     def _time_ahead(self, tokens, i: int, owner) -> bool:
         """Tell whether the clause of a present-tense verb at token i sets it ahead (يلتقي X
         غدا، يزور X الجزائر في وقت لاحق، يجتمع الوزراء يومي 5 و6 جوان المقبل): from the
-        punctuation or verb before it to the next verb. After a past verb لاحقا is a later past."""
-        return any(self.lexicon.cue(tokens[k].norm) in ("tomorrow", "later", "future") for k in self._clause(tokens, i, owner) if k != i)
+        punctuation or verb before it to the next verb. After a past verb لاحقا is a later past. A
+        headline's opening word of tomorrow before its punctuation sets all after it ahead (غدا : اجتماع X وY)."""
+        clause = self._clause(tokens, i, owner)
+        opening = clause.start == 2 and self.lexicon.cue(tokens[0].norm) == "tomorrow"
+        return opening or any(self.lexicon.cue(tokens[k].norm) in ("tomorrow", "later", "future") for k in clause if k != i)
 
     def _clause(self, tokens, i: int, owner) -> range:
         """The clause of token i: from the punctuation or verb before it to the next verb."""
@@ -254,8 +257,16 @@ class RelationExtractor:
         # phrase's (تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حدّدته (26 نوفمبر 2017)).
         end = next((k for k in range(i + 1, whole.stop) if tokens[k].pos == "punc" or tokens[k].norm in self.lexicon.relative_pronouns), whole.stop)
         clause = range(whole.start, end)
+        # A present-tense verb, the trigger or the one its noun's clause follows (تحتضن الجزائر يومي
+        # الاثنين والثلاثاء الاجتماع), with a day of the week other than the article's tells what is to come.
+        verb = i if tokens[i].pos == "verb" else whole.start - 1
+        present = verb >= 0 and tokens[verb].pos == "verb" and _imperfect(tokens[verb], self.lexicon.grammar)
         for k in clause:
             kind = self.lexicon.cue(tokens[k].norm) or ""
+            if present and kind.startswith("day-") and int(kind.removeprefix("day-")) != published.weekday() \
+                    and not (k > 0 and self.lexicon.cue(tokens[k - 1].norm) in ("today", "yesterday")) \
+                    and not (k + 1 < len(tokens) and self.lexicon.cue(tokens[k + 1].norm) == "past"):
+                return True  # (not اليوم الاثنين، أمس الاثنين، الاثنين الماضي)
             if not kind.startswith("month-") or k - 1 not in clause or not (day := _number(tokens[k - 1])):
                 continue
             following = _number(tokens[k + 1]) if k + 1 < end else None
