@@ -249,11 +249,13 @@ def _load_store(path: Path, quads: Iterable[ox.Quad], opened: list) -> None:
 def _page_of(quads: Iterable[ox.Quad]) -> str:
     """kg.html of a build's quads: its entity graph drawn as the explorer page."""
     quads = iter(quads)
-    # networkx and numpy are imported once the first quads come: by then the workers extract,
-    # and the imports (a quarter of a second) no longer hold up their start.
+    # networkx, numpy and igraph are imported, and the page's fixed parts read, once the first quads
+    # come: by then the workers extract, and none of it holds up their start or follows the last article.
     first = next(quads, None)
     from kg.network import GraphTables
-    from kg.viz import page
+    from kg.viz import page, prepare
+
+    prepare()
 
     return page(GraphTables.of_quads(itertools.chain([] if first is None else [first], quads)).graph())
 

@@ -14,6 +14,8 @@ _MAX_FEATURE_WORDS = 8
 _MIN_PART_LETTERS = 3
 # The tagger's features strip a conjunction only before 3 letters or more (as trained).
 _FEATURE_SHORTEST_STEM = 3
+# Words whose names (`names_at`, `_feature_names_at`) are kept: a bound on a long build's memory.
+_MAX_CACHED_WORDS = 100_000
 
 
 class Gazetteer:
@@ -29,6 +31,10 @@ class Gazetteer:
         # Longest names first; of two entries with one name (تونس), the country before the city.
         for entries in self._by_first.values():
             entries.sort(key=lambda item: (-len(item[0]), not item[1].is_country, item[1].id))
+        # Per word, what `names_at` and `_feature_names_at` give: nearly every word of a sentence is
+        # asked for several times, and most open no name.
+        self._names_at: dict[str, tuple[tuple[tuple[str, ...], KBEntry, int], ...]] = {}
+        self._feature_names: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
 
     # The tagger's features read the two tables below; the NER rules' gazetteers never do, so they
     # are made on first use (two thirds of the index's making, at every start-up).
@@ -57,22 +63,43 @@ class Gazetteer:
         """Return (the words after the first, entry) of the names opening with a word, longest first."""
         return self._by_first.get(first, [])
 
+    def names_at(self, norm: str) -> tuple[tuple[tuple[str, ...], KBEntry, int], ...]:
+        """Return (the words after the first, entry, clitic letters) of the names opening with a word or
+        with a form of it without clitics (`clitic_variants`), in that order, each form's longest first."""
+        found = self._names_at.get(norm)
+        if found is None:
+            if len(self._names_at) >= _MAX_CACHED_WORDS:
+                self._names_at.clear()
+            found = self._names_at[norm] = tuple((rest, entry, skip) for variant, skip in clitic_variants(norm)
+                                                 for rest, entry in self.starting(variant))
+        return found
+
+    def _feature_names_at(self, norm: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """(the words after the first, the name's types joined by |) of the names of up to `_MAX_FEATURE_WORDS`
+        words opening with a word or a form of it as the tagger's features strip it (`feature_variants`)."""
+        found = self._feature_names.get(norm)
+        if found is None:
+            if len(self._feature_names) >= _MAX_CACHED_WORDS:
+                self._feature_names.clear()
+            found = self._feature_names[norm] = tuple(
+                (rest, "|".join(sorted(self._types[(variant, *rest)])))
+                for variant in feature_variants(norm) for rest, _ in self.starting(variant) if len(rest) < _MAX_FEATURE_WORDS)
+        return found
+
     def tags(self, norms: Sequence[str]) -> list[str | None]:
         """Return B-TYPE / I-TYPE for tokens inside the longest name matched left to right (types joined by |)."""
         tags: list[str | None] = [None] * len(norms)
         i = 0
         while i < len(norms):
             best = None
-            for variant in feature_variants(norms[i]):
-                for rest, _ in self.starting(variant):
-                    end = i + 1 + len(rest)
-                    if len(rest) < _MAX_FEATURE_WORDS and tuple(norms[i + 1 : end]) == rest and (best is None or end > best[0]):
-                        best = (end, (variant, *rest))
+            for rest, kind in self._feature_names_at(norms[i]):
+                end = i + 1 + len(rest)
+                if tuple(norms[i + 1 : end]) == rest and (best is None or end > best[0]):
+                    best = (end, kind)
             if best is None:
                 i += 1
                 continue
-            end, words = best
-            kind = "|".join(sorted(self._types[words]))
+            end, kind = best
             for k in range(i, end):
                 tags[k] = ("B-" if k == i else "I-") + kind
             i = end

@@ -143,6 +143,11 @@ def nisba_stems(word: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f.endswith(NISBA_ENDING) and len(f) > MIN_NISBA_STEM]
 
 
+def _name_prefixes(name: str) -> list[str]:
+    """The name less each of NAME_ENDINGS it ends with (كازاخستان → كازاخستان، كازاخ): what a nisba's stem may be."""
+    return [name[: len(name) - len(ending)] for ending in NAME_ENDINGS if name.endswith(ending)]
+
+
 def read_role_keywords(path: Path) -> dict[str, tuple[str, ...]]:
     """Return each role keyword with the other titles it matches, from a two-column TSV."""
     keywords = {}
@@ -187,18 +192,23 @@ class KnowledgeBase:
                 by_demonym[_name_key(demonym)].add(country.id)
         # a demonym two countries share tells nothing
         self._by_demonym = {d: self._entries[ids.pop()] for d, ids in by_demonym.items() if len(ids) == 1}
-        # for the prefix fallback: each country's label and its one-word names, without ال
-        self._country_prefixes = [
-            (country, {_strip_article(_name_key(n)) for n in (country.label_ar, *country.names_ar)
-                       if n == country.label_ar or " " not in n.strip()})
-            for country in countries]
-        # for two-word nisbas: countries named by a noun and its adjective (كوريا الجنوبية)
-        self._adjectival_names = [
-            (country, words[0], adjective)
-            for country in countries
-            for name in dict.fromkeys(_name_key(n) for n in (country.label_ar, *country.names_ar))
-            if len(words := name.split()) == 2 and words[1].startswith(DEFINITE_ARTICLE)
-            for adjective in nisba_stems(words[1])]
+        # for the prefix fallback: each country by its label and its one-word names, without ال and
+        # less each of NAME_ENDINGS (كازاخ → كازاخستان): a nisba's stem is looked up, not matched against every name
+        self._countries_by_prefix: dict[str, dict[str, KBEntry]] = defaultdict(dict)
+        for country in countries:
+            for name in {_strip_article(_name_key(n)) for n in (country.label_ar, *country.names_ar)
+                         if n == country.label_ar or " " not in n.strip()}:
+                for prefix in _name_prefixes(name):
+                    self._countries_by_prefix[prefix][country.id] = country
+        # for two-word nisbas: countries named by a noun and its adjective (كوريا الجنوبية), by the
+        # noun less each of NAME_ENDINGS
+        self._adjectival_names: dict[str, list[tuple[KBEntry, str]]] = defaultdict(list)
+        for country in countries:
+            for name in dict.fromkeys(_name_key(n) for n in (country.label_ar, *country.names_ar)):
+                if len(words := name.split()) == 2 and words[1].startswith(DEFINITE_ARTICLE):
+                    for adjective in nisba_stems(words[1]):
+                        for prefix in _name_prefixes(words[0]):
+                            self._adjectival_names[prefix].append((country, adjective))
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnowledgeBase:
@@ -248,9 +258,7 @@ class KnowledgeBase:
             if stem in self._by_demonym:
                 return self._by_demonym[stem]
         for stem in stems:
-            prefix = stem[: -len(NISBA_ENDING)]
-            matches = {c.id: c for c, names in self._country_prefixes
-                       if any(n.startswith(prefix) and n[len(prefix):] in NAME_ENDINGS for n in names)}
+            matches = self._countries_by_prefix.get(stem[: -len(NISBA_ENDING)], {})
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None
@@ -264,9 +272,8 @@ class KnowledgeBase:
         """
         adjectives = set(nisba_stems(second))
         for stem in nisba_stems(first) if adjectives else ():
-            prefix = stem[: -len(NISBA_ENDING)]
-            matches = {c.id: c for c, head, adjective in self._adjectival_names
-                       if head.startswith(prefix) and head[len(prefix):] in NAME_ENDINGS and adjective in adjectives}
+            matches = {c.id: c for c, adjective in self._adjectival_names.get(stem[: -len(NISBA_ENDING)], ())
+                       if adjective in adjectives}
             if len(matches) == 1:
                 return next(iter(matches.values()))
         return None

@@ -31,14 +31,14 @@ def image_path(lexicon: Lexicon) -> Path:
     # the lexicon's words the linker keeps, written in an order that does not depend on the process
     digest.update(json.dumps([sorted(lexicon.org_heads), lexicon.letter_classes,
                               sorted(lexicon.words_of("collective")), sorted(lexicon.grammar["name_link"]),
-                              sorted(lexicon.grammar["kinship_link"])], sort_keys=True).encode())
+                              sorted(lexicon.grammar["kinship_link"]), sorted(lexicon.words_of("nonstate"))], sort_keys=True).encode())
     return db_path().with_name(f"{_IMAGE_PREFIX}{digest.hexdigest()[:16]}.pickle")
 
 
 def linker(kb: KnowledgeBase, lexicon: Lexicon) -> Linker:
     """The linker over a knowledge base, with the lexicon's words it keeps."""
     return Linker(kb, lexicon.org_heads, lexicon.letter_classes, lexicon.words_of("collective"),
-                  lexicon.grammar["name_link"], lexicon.grammar["kinship_link"])
+                  lexicon.grammar["name_link"], lexicon.grammar["kinship_link"], lexicon.words_of("nonstate"))
 
 
 def derive(lexicon: Lexicon) -> tuple[KnowledgeBase, Linker]:

@@ -19,7 +19,7 @@ CUE_KINDS = frozenset({
     "relative", "direction", "rank", "nonstate", "heads", "honorific", "future", "state_body", "belongs", "state", "agent",
     "death", "act", "group", "claim", "unit", "meeting", "idiom", "report", "quote", "according", "describes",
     "clause_negation", "facility", "reciprocal", "setting", "venue", "may", "so_doing", "list", "copula", "holds", "office", "regime",
-    "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "impersonal", "purpose", "obligation",
+    "duration", "question", "kin", "tomorrow", "later", "site", "member", "people", "carrier", "undergo", "necessity", "all", "belief", "host", "arms", "force", "impersonal", "purpose", "obligation",
     *(f"day-{n}" for n in range(7)), *(f"month-{n}" for n in range(1, 13)), ORG_HEAD,
 })
 # Kinds of cues.tsv that name the closed-class words and letters the rules read by their part in
@@ -106,6 +106,7 @@ class Lexicon:
     descriptions: dict[tuple[str, ...], Description] = field(default_factory=dict)  # normalised words -> description
     _cue_of: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)  # `cue`'s answers by word
     _title_heads: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)  # the titles' first words
+    _heads_of: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)  # `title_heads`' answers by word
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_title_heads", frozenset(words[0] for words in self.titles))
@@ -203,6 +204,15 @@ class Lexicon:
         return cls(triggers, titles, cues, frozenset(heads), max(len(words) for words in titles), classes, other_senses, grammar,
                    relatives, descriptions)
 
+    def title_heads(self, norm: str) -> tuple[str, ...]:
+        """Return the forms of a word, as written and without clitics (`clitic_variants`), that begin a title (most words: none)."""
+        heads = self._heads_of.get(norm)
+        if heads is None:
+            if len(self._heads_of) >= _MAX_CACHED_WORDS:  # a bound on a long build's memory
+                self._heads_of.clear()
+            heads = self._heads_of[norm] = tuple(variant for variant, _ in clitic_variants(norm) if variant in self._title_heads)
+        return heads
+
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.
 
@@ -210,7 +220,9 @@ class Lexicon:
         (والرئيس الفرنسي؛ لأمير الكويت؛ للرئيس الأمريكي: لل is ل + ال).
         """
         # Most words begin no title: only a variant that begins one is tried at each length.
-        heads = [variant for variant, _ in clitic_variants(norms[i]) if variant in self._title_heads] if i < len(norms) else []
+        heads = self.title_heads(norms[i]) if i < len(norms) else ()
+        if not heads:
+            return None
         for size in range(min(self.max_title_words, len(norms) - i), 0, -1):
             rest = tuple(norms[i + 1 : i + size])
             for head in heads:

@@ -148,6 +148,7 @@ class Linker:
         collectives: frozenset[str] = frozenset(),
         name_links: frozenset[str] = frozenset(),
         kinship_links: frozenset[str] = frozenset(),
+        kind_words: frozenset[str] = frozenset(),
     ):
         """Args:
             kb: the knowledge base to link to.
@@ -157,6 +158,7 @@ class Linker:
                 to link a person the knowledge base knows only in English.
             collectives: normalised nouns for a state as a whole (السلطات): no shortened body name.
             name_links, kinship_links: the links inside a person's name (`shorter_forms`).
+            kind_words: normalised nouns for the kind of a party, outlet or company (حزب، حركة، قناة).
         """
         self.kb = kb
         self.generic_heads = generic_heads
@@ -164,6 +166,7 @@ class Linker:
         self.collectives = collectives
         self.name_links = name_links
         self.kinship_links = kinship_links
+        self.kind_words = kind_words
         by_latin: dict[str, set[str]] = defaultdict(set)
         # Only a person the knowledge base knows in English alone: one with Arabic names is found by
         # them, and the consonant classes drop letters two Arabic names differ by (أحمد / محمد).
@@ -263,6 +266,15 @@ class Linker:
                 for name in ((mention.name,) if mention.named else ()) + entry.names_ar:
                     surnames.setdefault(_surname(name), ("kb", entry.id))
                     given[("kb", entry.id)].update(skeleton(word) for word in name.split())
+        # The kind word alone (الحزب، الحركة) may stand for a known body of its kind that the article
+        # (its title too) names by another of its names (نداء تونس is حركة نداء تونس).
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            if entry is not None and entry.type == "ORG":
+                for name in (entry.label_ar, *entry.names_ar):
+                    words = normalize(name).split()
+                    if words and words[0].removeprefix(DEFINITE_ARTICLE) in self.kind_words:
+                        kinds[words[0].removeprefix(DEFINITE_ARTICLE)].add(entry.id)
         clusters: dict[tuple, list[Mention]] = {}
         for mention, entry in zip(mentions, entries):
             if entry is not None:
@@ -274,7 +286,7 @@ class Linker:
             else:
                 key = (mention.type, skeleton(mention.name))
             if entry is None:
-                key = self._short_reference(mention, clusters) or key
+                key = self._short_reference(mention, clusters, kinds) or key
             clusters.setdefault(key, []).append(mention)
         return tuple(self._entity(key, cluster, doc_id) for key, cluster in clusters.items())
 
@@ -300,9 +312,11 @@ class Linker:
         states = {e.id if e.is_country else e.country for _, e in near if e is not None} - {None}
         return self.kb.get(states.pop()) if len(states) == 1 else None
 
-    def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]]) -> tuple | None:
+    def _short_reference(self, mention: Mention, clusters: dict[tuple, list[Mention]], kinds: dict[str, set[str]]) -> tuple | None:
         """The one earlier entity a one-word mention shortens: a body by its definite head (المحكمة
-        after المحكمة الدستورية, الحركة after حركة النهضة; not a collective: السلطات is the state, whatever السلطات المحلية did), a person by one word of the name, a clitic on it (ليون after يون سوك يول)."""
+        after المحكمة الدستورية, الحركة after حركة النهضة; not a collective: السلطات is the state, whatever السلطات المحلية did), a person by one word of the name, a clitic on it (ليون after يون سوك يول).
+        With no such entity, a kind word (الحزب) shortens the one known body of its kind the article
+        names anywhere, by any of its names (`kinds`)."""
         words = normalize(mention.name).split()
         if len(words) != 1 or mention.type not in ("ORG", "PER"):
             return None
@@ -314,6 +328,7 @@ class Linker:
             found = {key for key, ms in clusters.items() for m in ms
                      if m.type == "ORG" and len(name := normalize(m.name).split()) > 1
                      and word in (name[0], DEFINITE_ARTICLE + name[0])}
+            found = found or {("kb", entry_id) for entry_id in kinds.get(word.removeprefix(DEFINITE_ARTICLE), ())}
         else:
             forms = {skeleton(word)} | ({skeleton(word[1:])} if word[:1] in PROCLITIC_LETTERS and len(word) > 3 else set())
             found = {key for key, ms in clusters.items() for m in ms

@@ -10,6 +10,7 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
 from kg.link import names_holder
 from kg.nlp import clitic_variants, normalize
+from kg.tagger import word_shape
 from kg.types import Document, Mention, Sentence, Token
 
 _MAX_NAME_TOKENS = 6
@@ -22,6 +23,9 @@ _MAX_PORTFOLIO_WORDS = 4  # وزير الأوقاف والشؤون الديني�
 _NAME_POS = frozenset({"noun_prop"})
 _APPOSITION_MARKS = frozenset({"،", ",", '"', "«", "“"})
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+# Alef maqsura ends an elative (الوسطى، الكبرى، الأعلى), never a nisba: normalised to ya, its word may be
+# read as one (الوسطى as وسطي "environmental").
+_ALEF_MAQSURA = "\u0649"
 _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
@@ -58,7 +62,6 @@ class Recognizer:
         self.whole_places = Gazetteer((name, entry) for name, entry in kb.all_names()
                                       if entry.minor and entry.type == "LOC" and len(name.split()) > 1)
         self._nisba_countries: dict[str, KBEntry | None] = {}  # word -> kb.country_of_nisba (a scan of all countries)
-        self._title_heads = frozenset(words[0] for words in lexicon.titles)
         # descriptions.tsv by first word; the states each may be, as KB ids (empty: any state)
         self._descriptions: dict[str, list[tuple[str, ...]]] = {}
         for words in lexicon.descriptions:
@@ -274,9 +277,12 @@ class Recognizer:
                 # A body's name of a head and a definite genitive goes on with the adjectives that
                 # agree with its head (مجلس الأمن + الجماعي is not مجلس الأمن); after a proper noun an
                 # adjective only describes (تنظيم داعش الإرهابي), and a nisba says whose the body is.
+                # Another adjective may follow one, agreeing with a noun of the name (الهيئة العليا +
+                # المستقلة), unless بـ or لـ follows it: a participle and its complement say what the
+                # body does (مجلس الأمن القومي + التابع للبيت الأبيض، لجنة الأمم المتحدة + المعنية بـ).
                 while (found.type == "ORG" and end < len(tokens) and not taken[end] and _definite_adjective(tokens[end])
-                       and tokens[end - 1].pos == "noun" and "Al_det" in tokens[end - 1].prefixes
-                       and not self._nisba_at(tokens, end)):
+                       and "Al_det" in tokens[end - 1].prefixes and not self._nisba_at(tokens, end)
+                       and (tokens[end - 1].pos == "noun" or (tokens[end - 1].pos == "adj" and self._second_adjective(tokens, found.start, end)))):
                     end += 1
                 # A name does not end on a kinship link (تميم بن حمد آل + ثاني).
                 while (found.type == "PER" and end < len(tokens) and norms[end - 1] in self.name_links and not taken[end]
@@ -360,7 +366,7 @@ class Recognizer:
             if (
                 not taken[i]
                 and self.lexicon.cue(tokens[i - 1].norm) == "place"
-                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS)
+                and (_unknown_word(tokens[i]) or tokens[i].pos in _NAME_POS or self._minor_place(tokens, i))
                 and not self._nisba_at(tokens, i)
             ):
                 end = i + 1
@@ -420,7 +426,8 @@ class Recognizer:
         # the name before it and is no part of it (حكومة الوفاق الوطني + المدعومة من الأمم المتحدة).
         spans = [replace(s, end=s.end - 1) if s.end - s.start > 1 and (tokens[s.end - 1].lemma, "passive") in self.lexicon.triggers else s
                  for s in spans]
-        return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, sorted(spans, key=lambda s: (s.start, -s.end))))
+        spans = _without_latin_repeats(tokens, sorted(spans, key=lambda s: (s.start, -s.end)))
+        return self._join_construct_bodies(tokens, self._join_adjacent_names(tokens, spans))
 
     def _complementizer(self, tokens, k: int) -> bool:
         """Tell whether token k is a bare أن or إن opening a clause: not one with a pronoun, which may be
@@ -452,7 +459,7 @@ class Recognizer:
     def _free_title_at(self, norms: list[str], taken: list[bool], i: int) -> Title | None:
         """The title at token i that ends before a name found already (رئيس + الجمهورية التونسية)."""
         # Most words open no title: that is one look-up per clitic-free form, not one per title length.
-        if not any(variant in self._title_heads for variant, _ in clitic_variants(norms[i])):
+        if not self.lexicon.title_heads(norms[i]):
             return None
         window = norms[i : i + self.lexicon.max_title_words]
         free = next((k for k in range(len(window)) if taken[i + k]), len(window))
@@ -495,26 +502,25 @@ class Recognizer:
 
     def _gazetteer_at(self, tokens, norms: list[str], i: int, gazetteer: Gazetteer | None = None) -> _Span | None:
         """The longest known name at token i, in the main gazetteer or the one given."""
-        for variant, skip in clitic_variants(norms[i]):
-            for rest, entry in (gazetteer or self.gazetteer).starting(variant):
-                end = i + 1 + len(rest)
-                if tuple(norms[i + 1 : end]) != rest:
-                    continue
-                # A one-word town name that the database reads as a common word (مركز "centre")
-                # is that word; real place names are proper nouns there (القاهرة، صفاقس).
-                token = tokens[i]
-                if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
-                    continue
-                # وروسيا اليوم الثلاثاء: a name ending in "today" before a day's name is a shorter
-                # name and the time (Russia, today, Tuesday), not the channel روسيا اليوم.
-                if rest and end < len(tokens) and self.lexicon.cue(norms[end - 1]) == "today" and (self.lexicon.cue(norms[end]) or "").startswith("day-"):
-                    continue
-                # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
-                # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
-                if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
-                    if not self._nisba_at(tokens, end):
-                        return None
-                return _Span(i, end, entry.type, skip, entry.id)
+        for rest, entry, skip in (gazetteer or self.gazetteer).names_at(norms[i]):
+            end = i + 1 + len(rest)
+            if tuple(norms[i + 1 : end]) != rest:
+                continue
+            # A one-word town name that the database reads as a common word (مركز "centre")
+            # is that word; real place names are proper nouns there (القاهرة، صفاقس).
+            token = tokens[i]
+            if not rest and entry.type == "LOC" and entry.country and token.pos != "noun_prop" and not token.respelled:
+                continue
+            # وروسيا اليوم الثلاثاء: a name ending in "today" before a day's name is a shorter
+            # name and the time (Russia, today, Tuesday), not the channel روسيا اليوم.
+            if rest and end < len(tokens) and self.lexicon.cue(norms[end - 1]) == "today" and (self.lexicon.cue(norms[end]) or "").startswith("day-"):
+                continue
+            # مجلس الأمن القومي is not مجلس الأمن: a further definite adjective names
+            # another body, unless it is a nisba (وزارة الخارجية الأمريكية).
+            if entry.type == "ORG" and end < len(tokens) and _definite_adjective(tokens[end]):
+                if not self._nisba_at(tokens, end):
+                    return None
+            return _Span(i, end, entry.type, skip, entry.id)
         return None
 
     def _title_phrase(self, tokens, norms, i: int, title: Title, taken: list[bool], date: str | None, after_name: bool = False,
@@ -746,6 +752,13 @@ class Recognizer:
             # follow it (ميليشيات الحوثي + مواقع: the next noun is the verb's object).
             if tokens[end - 1].pos in ("adj", "noun_prop") and end - 1 > i and token.pos != "adj":
                 break
+            # An adjective that agrees with no noun of the name qualifies a word outside it (لعضوي
+            # الحكومة الجديدين: the two members; الشرطة الأوزبكي رحمت عقيلوف: the man). Right after
+            # a noun in construct it is that noun's genitive, a noun itself (حزب الجمهوريين، حزب
+            # الوطنيين + الديمقراطيين).
+            nouns = [t for k, t in enumerate(tokens[i:end], i) if k == i or t.pos == "noun" or _genitive(tokens, k)]
+            if token.pos == "adj" and not _genitive(tokens, end) and not any(self._agrees(token, noun) for noun in nouns):
+                break
             definite = definite or is_definite
             end += 1
         # A definite name takes a complement with لـ (الهيئة العامة للإحصاء، الاتحاد العام
@@ -777,7 +790,8 @@ class Recognizer:
 
     def _join_construct_bodies(self, tokens, spans: list[_Span]) -> list[_Span]:
         """A body whose name ends in a noun in construct (مجلس شورى، المكتب السياسي لحركة، شرطة)
-        goes on with the name that completes it (مجلس شورى حركة النهضة، شرطة تايلاند); that
+        goes on with the name that completes it (مجلس شورى حركة النهضة، شرطة تايلاند; a definite
+        one a known name, or a body's whose head is that noun: قوات حكومة + الوفاق الوطني); that
         name stays a span of its own inside it. A known name is complete (هيومن رايتس ووتش);
         the kind of a body before its name is no body of its own (وكالة رويترز، حزب حركة نداء
         تونس), and a place completes only a unit or a body of the state (شرطة لندن, not
@@ -790,7 +804,8 @@ class Recognizer:
             last = tokens[outer.end - 1] if outer is not None else None
             if (
                 outer is not None and outer.type == "ORG" and outer.kb_id is None and not span.skip
-                and (not tokens[span.start].prefixes or (span.kb_id is not None and tokens[span.start].prefixes == ("Al_det",)))
+                and (not tokens[span.start].prefixes
+                     or (tokens[span.start].prefixes == ("Al_det",) and (span.kb_id is not None or (span.type == "ORG" and self._organisation_head(last)))))
                 and last.pos in ("noun", "noun_prop") and "Al_det" not in last.prefixes and not last.enclitic
                 and ((state_body := self.lexicon.cue(tokens[outer.start].norm) in ("state_body", "unit"))
                      or (outer.end - outer.start > 1 and not all(self._kind_word(t) for t in tokens[outer.start : outer.end])
@@ -819,6 +834,15 @@ class Recognizer:
             return False
         title = self.lexicon.title_at([t.norm for t in tokens[: person.start]], head.end)
         return title is not None and all(_definite_adjective(t) for t in tokens[head.end + len(title.words) : person.start])
+
+    def _minor_place(self, tokens, i: int) -> bool:
+        """Tell whether word i, clitics aside, is the whole name of a smaller place the knowledge base
+        knows, which the gazetteer leaves to a place noun before it (ميناء الحديدة، ولاية توزر). A
+        word with no article and a noun after it heads a longer name (مخيم عين الحلوة، ولاية عين تموشنت)."""
+        token = tokens[i]
+        if "Al_det" not in token.prefixes and i + 1 < len(tokens) and tokens[i + 1].pos in ("noun", "noun_prop"):
+            return False
+        return any(entry.minor and entry.type == "LOC" for entry in self.kb.lookup(token.text[_proclitic_letters(token):]))
 
     def _region_part(self, tokens, span: _Span) -> _Span:
         """A place named after a known one is a place of its own: a side of a continent or a sea
@@ -906,6 +930,27 @@ class Recognizer:
         feminine = tuple(self.lexicon.grammar["feminine_ending"])
         return (not tokens[k].analysed and tokens[k].norm.startswith(tuple(self.lexicon.grammar["article"]))
                 and tokens[k].norm.endswith(feminine) and tokens[k - 1].lemma.endswith(feminine))
+
+    def _second_adjective(self, tokens, start: int, k: int) -> bool:
+        """Tell whether the adjective at k, after another, goes on with the name from start: it agrees
+        with a noun of it, and no بـ or لـ follows it (a participle's complement; a preposition written
+        apart is as often the verb's: دعت X أعضاء الهيئة العليا المستقلة + إلى)."""
+        complement = k + 1 < len(tokens) and tokens[k + 1].prefixes[:1] in (("bi_prep",), ("li_prep",))
+        return (k - start <= _MAX_ORG_MODIFIERS and not complement
+                and any(self._agrees(tokens[k], t) for t in tokens[start:k] if t.pos == "noun"))
+
+    def _agrees(self, adjective: Token, noun: Token) -> bool:
+        """Tell whether an adjective may qualify a noun in number and gender: a dual or plural one
+        only a dual or plural noun (their oblique forms are written alike: الوطنيين); a masculine
+        singular one (it ends as its lemma does: الأوزبكي، المكلف; a feminine one does not: التركية،
+        العليا) only a masculine singular noun (its lemma without the feminine ending: مجلس, not
+        شرطة). A feminine singular one qualifies a plural too (القوات التركية), and an elative may
+        be either gender (الوسطى، الأعلى): neither is ruled out."""
+        if adjective.number in ("d", "p"):
+            return noun.number in ("d", "p")
+        if adjective.number != "s" or adjective.norm[-1:] != adjective.lemma[-1:] or adjective.text.endswith(_ALEF_MAQSURA):
+            return True
+        return noun.number == "s" and not noun.lemma.endswith(tuple(self.lexicon.grammar["feminine_ending"]))
 
     def _verbal_noun(self, token: Token) -> bool:
         """Tell whether a word is لـ + a derived verb's verbal noun (لإقرار، لمكافحة), singular."""
@@ -1022,6 +1067,30 @@ def _portfolio_word(token: Token) -> bool:
 
 def _definite_adjective(token: Token) -> bool:
     return token.pos == "adj" and token.prefixes == ("Al_det",)
+
+
+def _without_latin_repeats(tokens, spans: list[_Span]) -> list[_Span]:
+    """The spans but a name in Latin letters right after a name in Arabic letters, only punctuation
+    between: the same name written again («لوتو كيبيك» Loto-Québec، منظمة مراقبة الأمم المتحدة (UN
+    Watch)), no second name; a piece of it after a hyphen (Québec) goes with it."""
+    kept: list[_Span] = []
+    anchor = None  # where the last Arabic name, or the Latin piece that repeats it, ends
+    for span in spans:
+        shapes = {word_shape(t.text) for t in tokens[span.start : span.end]}
+        # a quote, a bracket or a hyphen sets the repeat apart; a Latin name right after a word is its genitive (لرئاسة CIA)
+        between = anchor is not None and anchor < span.start and all(word_shape(t.text) == "punc" for t in tokens[anchor : span.start])
+        if "latin" in shapes and shapes <= {"latin", "punc"} and between:
+            anchor = span.end
+            continue
+        kept.append(span)
+        if not span.nominal:
+            anchor = span.end if "arabic" in shapes else None
+    return kept
+
+
+def _genitive(tokens, k: int) -> bool:
+    """Tell whether a word stands right after a noun in construct (no article, no pronoun): its genitive."""
+    return k > 0 and tokens[k - 1].pos == "noun" and not _definite_noun(tokens[k - 1])
 
 
 def _definite_noun(token: Token) -> bool:

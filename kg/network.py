@@ -327,10 +327,11 @@ def overview(graph: nx.MultiDiGraph, size: int = OVERVIEW_SIZE) -> list[str]:
     Returns:
         The chosen nodes, best connected first.
     """
-    undirected = nx.Graph(graph.to_undirected(as_view=True))
-    undirected.remove_edges_from(nx.selfloop_edges(undirected))
-    degrees = dict(graph.degree(weight="weight"))
-    ranked = sorted((node for node in undirected if undirected.degree(node)), key=lambda n: (-degrees[n], n))
+    # From the edges alone: most entities of a corpus have none (17,447 of 20,854 on the whole ANT),
+    # and converting the whole graph cost more than the rest of the choice.
+    undirected = nx.Graph((subject, obj) for subject, obj in graph.edges() if subject != obj)
+    degrees = {node: graph.degree(node, weight="weight") for node in undirected}
+    ranked = sorted(undirected, key=lambda n: (-degrees[n], n))
     rank = {node: position for position, node in enumerate(ranked)}
     chosen: set[str] = set()
     for node in ranked:

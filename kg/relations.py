@@ -23,6 +23,7 @@ _COORDINATION_GAP = 5
 _OBJECT_PRONOUNS = frozenset({"3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj"})
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _SVO_GAP = 2  # tokens between a subject and its verb (قد، كانت)
+_RELATIVE_CLAUSE_WORDS = 4  # words of a relative clause between a subject and its verb (التي مقرها لندن)
 _HOLDER_GAP = 3  # words between a verb of holding an office and the name of its holder (ويشغل المشتبه فيه X منصب)
 _ASIDE_LENGTH = 14  # tokens of a phrase of the occasion set off by commas (، في بيان نشر على صفحته الرسمية،)
 _OBJECT_GAP = 1  # other words between the subject (or verb) and a direct object
@@ -141,6 +142,7 @@ class RelationExtractor:
             for mention in entity.mentions:
                 by_sentence.setdefault(mention.sentence, []).append((mention, entity.id))
         voices = self._voices(entities)
+        unresolved = {e.id for e in entities if self._unresolved_head(e)}
         relations: list[Relation] = []
         carried: _Topic | None = None
         stated: set[tuple[str, str, str]] = set()
@@ -154,7 +156,7 @@ class RelationExtractor:
                 named = [any(m.tok_start <= k < m.tok_end for m, _ in mentions) or None for k in range(len(sentence.tokens))]
                 found = [f for f in found if f.trigger is None or not self._dated_ahead(doc.date, sentence.tokens, f.trigger, named)]
             date = self.event_date(doc.date, sentence.tokens)
-            found = _once([_as_state(item, voices) for item in found])
+            found = _once([_as_state(item, voices) for item in found if item.trigger is None or not {item.subject, item.object} & unresolved])
             relations.extend(_relation(doc, sentence, item, date) for item in found if item.subject != item.object)
             carried = self._topic(sentence.tokens, mentions, found, carried)
         return tuple(relations)
@@ -296,6 +298,18 @@ class RelationExtractor:
             voices.update({e.id: counts[0][1] for e in entities if not e.wikidata and self.lexicon.cues.get(normalize(e.label_ar)) == "collective"})
         return voices
 
+    def _unresolved_head(self, entity: Entity) -> bool:
+        """Tell whether an entity is a body named by its head alone that linking left unresolved and
+        that is no state's (المحكمة، التحالف بين واشنطن والرياض; ادارة, in construct with the name
+        after it: ادارة الرئيس الأمريكي ترامب): it names no one party of an event. A state's body
+        (الحكومة، الشرطة) is the article's state's, as the judges read it, and a unit with the article
+        (الهيئة، المجلس) the article's own one of that name."""
+        words = normalize(entity.label_ar).split()
+        article = next((a for a in self.lexicon.grammar["article"] if words and words[0].startswith(a)), "")
+        kept = ("state_body", "collective", "regime") + (("unit",) if article else ())
+        return (entity.type == "ORG" and entity.wikidata is None and len(words) == 1
+                and words[0].removeprefix(article) in self.lexicon.org_heads and self.lexicon.cue(words[0]) not in kept)
+
     def match(self, tokens: tuple[Token, ...], mentions: list[tuple[Mention, str]], carried: _Topic | None) -> list[_Found]:
         """Find the relations of one sentence (pure).
 
@@ -371,7 +385,7 @@ class RelationExtractor:
             if participles:
                 cue = self._cue_before(tokens, i)
                 for participle in participles if cue != "modality" else ():
-                    if self._other_sense(participle, tokens, i, owner):
+                    if self._other_sense(participle, tokens, i, owner) or not self._requirements_met(participle, tokens, i, owner):
                         continue
                     events = [
                         _Found(subject, participle.predicate, obj, i, confidence, cue == "negation")
@@ -628,15 +642,21 @@ class RelationExtractor:
         return tokens[k - 1].pos == "verb" and self.lexicon.cues.get(tokens[k - 1].lemma) == "statement"
 
     def _active_by_requirement(self, trigger: Trigger, tokens, i: int, owner) -> bool:
-        """Tell whether a name stands between a verb and the word it requires: the verb is
+        """Tell whether a name stands between a verb and the word it requires (within four words): the verb is
         then active with that name as its subject (فرضت الولايات المتحدة عقوبات), though
-        its letters also read as a passive (فُرضت عقوبات)."""
-        if not trigger.requires or i + 1 >= len(tokens) or owner[i + 1] is None:
+        its letters also read as a passive (فُرضت عقوبات). The name may follow its title
+        (وصف الرئيس التركي رجب طيب أردوغان إسرائيل بالإرهاب)."""
+        if not trigger.requires:
             return False
         k = i + 1
+        title = self.lexicon.title_at([t.norm for t in tokens], k) if k < len(tokens) and owner[k] is None else None
+        if title is not None:
+            k += len(title.words)
+        if k >= len(tokens) or owner[k] is None:
+            return False
         while k < len(tokens) and owner[k] is not None:
             k += 1
-        return k < len(tokens) and tokens[k].lemma in trigger.requires
+        return self._requirements_met(trigger, tokens, k - 1, owner)
 
     def _active_by_object(self, tokens, i: int, owner) -> bool:
         """Tell whether a verb read as a passive has a subject and an object right after it,
@@ -664,9 +684,9 @@ class RelationExtractor:
         # An indefinite noun right before a verb takes it as its description
         # (مشروع قرار يطالب إسرائيل): the noun, not what follows, is the verb's subject. A
         # name is no such noun (إلى ألمانيا واتهمت ألمانيا تونس), and a verb joined by و
-        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ).
+        # describes none (إن الوضع خطير وطالب الولايات المتحدة بـ); nor does a party's own forces (أن قواتها نفذت).
         if previous is not None and previous.pos in ("noun", "adj") and not previous.prefixes and owner[i - 1] is None \
-                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar):
+                and not self._time_word(previous) and not _conjoined(token, self.lexicon.grammar) and not self._own_forces(tokens, i - 1, i):
             return False
         # من قبل after the verb names the agent of a passive (عينت من قبل الحاكم).
         following = [t.norm for t in tokens[i + 1 : i + 4]]
@@ -731,6 +751,9 @@ class RelationExtractor:
             if owner[k] is not None:  # the body a title is of (الأمين العام لحزب الله)
                 k += 1
                 continue
+            if self._honorific_at(tokens, k, start):
+                k += 1  # a courtesy before the title or name (استقبل فخامة الرئيس، أشاد الدكتور X، صاحب السمو)
+                continue
             named = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos != "punc"), k + 1)
             if named < len(tokens) and owner[named] is not None and self.lexicon.cue(token.norm) in ("place", "group"):
                 k += 1  # a place or group noun before its name (النائب عن ولاية سوسة، تبنى تنظيم "داعش")
@@ -739,6 +762,13 @@ class RelationExtractor:
                 return False  # ودعا المسماري قطر: a name the tagger missed is the subject, not قطر
             k += 1
         return True
+
+    def _honorific_at(self, tokens, k: int, end: int) -> bool:
+        """Tell whether token k, before token `end`, is a courtesy that says no office: an
+        honorific (الشيخ، الدكتور، فخامة، معالي) or the bare noun whose genitive one is (صاحب السمو)."""
+        if self.lexicon.cue(tokens[k].norm) == "honorific":
+            return True
+        return k + 1 < end and tokens[k].pos == "noun" and not tokens[k].prefixes and self.lexicon.cue(tokens[k + 1].norm) == "honorific"
 
     def _past_apposition(self, tokens, mentions, owner, k: int) -> int:
         """The token after a title phrase in apposition to the name that ends before k.
@@ -791,7 +821,8 @@ class RelationExtractor:
         boundary = self._clause_end(tokens, i, owner)
         # كان X قد فعل، إن X فعل: the subject comes first, so the name after the verb is its object.
         fronted_name = self._fronted_subject(tokens, i, mentions, owner)
-        fronted = fronted_name or self._subject_of_kana(tokens, i, mentions, owner) is not None
+        described = None if fronted_name else self._fronted_past_relative(tokens, i, mentions, owner)
+        fronted = fronted_name or described is not None or self._subject_of_kana(tokens, i, mentions, owner) is not None
         subjects = [] if fronted else self._subjects_after(tokens, i, mentions, owner)
         # An attack's noun just before the verb is its subject; a place after it is its target (هجوما استهدف منطقة رأس عيسى).
         act_actors = [] if fronted else self._act_subject_actors(trigger, tokens, i, mentions, owner)
@@ -817,6 +848,8 @@ class RelationExtractor:
             # describes the noun before it (رسالة إلى ترامب، طالبه فيها).
             if fronted_name:
                 subject = owner[_past_opening_quote(tokens, i) - 1]
+            elif described is not None:
+                subject = described
             else:
                 joined = (_conjoined(tokens[i], self.lexicon.grammar) or (i > 0 and tokens[i - 1].norm in self.lexicon.grammar["conjunction"])
                           or self._describes_noun_before(tokens, i))
@@ -1114,7 +1147,7 @@ class RelationExtractor:
         (وأكد أردوغان أنه يدعم؛ but وأكد أردوغان أنهم يدعمون; وأعلن الحوثيون إنهم أطلقوا).
         """
         that = max((k for k in range(max(0, i - _SVO_GAP - 1), i) if tokens[k].lemma in self.lexicon.grammar["that"]), default=-1)
-        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs"):
+        if that >= 0 and (tokens[that].enclitic or "")[:3] not in ("3ms", "3fs") and not self._own_forces(tokens, that + 1, i):
             # A noun kg did not name between أن and the verb is its subject (أعلنت قناة البي بي سي أن لوبن
             # اتصلت): no name before أن is, a body's neither.
             opened = any(owner[k] is None and tokens[k].pos in ("noun", "noun_prop") for k in range(that + 1, i))
@@ -1130,6 +1163,36 @@ class RelationExtractor:
         if not listed and any(t.pos == "punc" for t in tokens[last.tok_end : i]):
             return None
         return before[-1]
+
+    def _fronted_past_relative(self, tokens, i: int, mentions, owner) -> int | None:
+        """The name that opens its clause and a short relative clause right before verb i
+        describes, as the verb's subject (منظمة العفو الدولية التي مقرها لندن دعت X), or None.
+
+        The verb agrees with the pronoun (التي and a feminine verb); the clause holds no
+        punctuation, no أن/إن (whose clause has a subject of its own) and no other relative.
+        """
+        grammar = self.lexicon.grammar
+        relatives = grammar["relative_masculine"] | grammar["relative_feminine"]
+        r = next((k for k in range(i - 2, max(-1, i - 2 - _RELATIVE_CLAUSE_WORDS), -1) if tokens[k].norm in relatives), None)
+        if r is None or r == 0 or (tokens[r].norm in grammar["relative_feminine"]) != _feminine_verb(tokens[i], grammar):
+            return None
+        clause = tokens[r + 1 : i]
+        if any(t.pos == "punc" or t.lemma in grammar["that"] or t.norm in self.lexicon.relative_pronouns for t in clause):
+            return None
+        if _conjoined(tokens[i], grammar) or _plural_verb(tokens[i], grammar):
+            return None
+        index = owner[r - 1]
+        if index is None or mentions[index][0].tok_end != r or (mentions[index][0].nominal and mentions[index][0].type == "LOC"):
+            return None  # a nisba alone (الأميركي) is no actor
+        first = self._title_phrase_start(tokens, mentions, owner, mentions[index][0].tok_start)
+        return index if first == 0 or tokens[first - 1].pos == "punc" or tokens[first - 1].lemma in grammar["that"] else None
+
+    def _own_forces(self, tokens, k: int, i: int) -> bool:
+        """Tell whether token k, right after أن and before verb i, is the forces or arms of the one
+        its singular possessive pronoun points to (أعلنت X أن قواتها نفذت؛ cues.tsv kinds force, arms):
+        they stand for their owner as the verb's subject, as the pronoun on أن does."""
+        return k < i and tokens[k].pos == "noun" and (tokens[k].enclitic or "") in ("3ms_poss", "3fs_poss") \
+            and self.lexicon.cues.get(tokens[k].lemma) in ("force", "arms")
 
     def _conjoined_objects(self, trigger: Trigger, tokens, mentions, obj: str, start: int, actors: set[str]) -> list[str]:
         """Targets joined by و right after the target (زار تونس والجزائر؛ دعا قطر والسعودية)."""
@@ -1650,10 +1713,14 @@ class RelationExtractor:
         """The person a title phrase leads to when a body or country of the title is taken
         as the object (انتقد X تحركات رئيس حركة النهضة، راشد الغنوشي): the person is the
         target; the body only says whose office it is."""
+        norms = [t.norm for t in tokens]
         j = mention.tok_start - 1
-        while j > 0 and tokens[j].norm in _QUOTE_MARKS:
-            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو
-        if mention.type == "PER" or j < 0 or self._title_ending_at([t.norm for t in tokens], j) is None:
+        while j > 0 and (tokens[j].norm in _QUOTE_MARKS or self.lexicon.cue(tokens[j].norm) == "state"):
+            j -= 1  # نائب رئيس "الجبهة الوطنية" فلوريان فيليبو؛ وزير خارجية جمهورية مصر العربية سامح شكري
+        title = self._title_ending_at(norms, j) if j >= 0 else None
+        if title is None and j > 0 and _portfolio_word(tokens[j]) and (portfolio := self._title_ending_at(norms, j - 1)) and portfolio.takes_portfolio:
+            title = portfolio  # وزير خارجية + جمهورية مصر
+        if mention.type == "PER" or title is None:
             return entity
         index = next(k for k, (m, _) in enumerate(mentions) if m is mention)
         return mentions[_head(tokens, mentions, index)][1]
@@ -1685,8 +1752,11 @@ class RelationExtractor:
 
     def _past_title(self, tokens, mentions, j: int) -> int:
         """The token after a title phrase at token j: the title, its portfolio, nisba and
-        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ); j when none."""
+        honorific (الرئيس الروسي، وزير الخارجية الفرنسي، أمير قطر الشيخ), past a courtesy before
+        them (مع الشيخ X، مع فخامة الرئيس العراقي X); j when none."""
         norms = [t.norm for t in tokens]
+        while j < len(tokens) and self._honorific_at(tokens, j, len(tokens)):
+            j += 1
         title = self.lexicon.title_at(norms, j) if j < len(tokens) else None
         if title is None:
             return j
@@ -1784,9 +1854,8 @@ class RelationExtractor:
         people = {m.tok_start for m, _ in mentions if m.type == "PER" and not m.nominal}
         gap, k = 0, start
         while k < end:
-            title = self.lexicon.title_at(norms, k)
-            if title is not None:
-                k += len(title.words)
+            if self.lexicon.title_at(norms, k) is not None:
+                k = self._past_title(tokens, mentions, k)  # with its portfolio, nisba, state noun (وزير خارجية جمهورية مصر العربية)
                 continue
             if (descriptor := _descriptor_end(tokens, k, covered)) > k and descriptor in people:
                 k = descriptor  # a description before a name is its title (هنأت X المرشح الجمهوري دونالد ترامب)
@@ -2175,17 +2244,38 @@ class RelationExtractor:
             if v is None:
                 continue
             cue = self._cue_before(tokens, v)
+            if cue == "modality" or self._future_after(tokens, v, owner):
+                continue
             # The subject follows the verb, or its preposition with the pronoun (قام بها X).
             subjects = self._subjects_after(tokens, v + (not tokens[v].enclitic), mentions, owner)
-            if not subjects or cue == "modality" or self._future_after(tokens, v, owner):
+            if subjects:
+                actors = {mentions[s][1] for s in subjects}
+                after = self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end)
+            else:
+                # No subject named in the clause: its pronoun is the sentence's subject when no party
+                # stands between (استهل X الزيارة التي يؤديها إلى العراق؛ أكد X أن الزيارة التي يؤديها إلى تونس).
+                after = v + 1 + (not tokens[v].enclitic)
+                # A preposition with a pronoun after the verb (وجهها له X) names the clause's own parties.
+                actors = set(self._pronoun_carrier(tokens, mentions, owner, i, v)) if after < len(tokens) and not (tokens[after].enclitic or "").startswith("3") else set()
+            if not actors:
                 continue
-            actors = {mentions[s][1] for s in subjects}
             # Only a name the noun's preposition governs at once (not لزيارة النواب إلى سوريا).
-            governed = early or self._governed_target(frames, tokens, mentions, self._past_apposition(tokens, mentions, owner, mentions[subjects[-1]][0].tok_end))
+            governed = early or self._governed_target(frames, tokens, mentions, after)
             if governed is not None and governed[1][1] not in actors:
                 trigger, (_, target) = governed
                 found.extend(_Found(actor, trigger.predicate, target, i, 0.75, cue == "negation") for actor in sorted(actors))
         return found
+
+    def _pronoun_carrier(self, tokens, mentions, owner, i: int, v: int) -> list[str]:
+        """The sentence's named subject as the one a relative clause's verb v with no subject named
+        points back to, over the act's noun i: singular, and no other party named between them."""
+        if _plural_verb(tokens[v], self.lexicon.grammar) or tokens[v].person == "1":
+            return []
+        subjects = self._sentence_subjects(tokens, mentions, owner, i)
+        last = max((m.tok_end for m, e in mentions if e in subjects), default=i)
+        if len(subjects) != 1 or any(not m.nominal and last <= m.tok_start < i for m, _ in mentions):
+            return []
+        return subjects
 
     def _relative_carrier(self, tokens, i: int, k: int, owner) -> int | None:
         """The carrier verb of the relative clause at token k over the act's noun i, or None:
@@ -2373,7 +2463,7 @@ class RelationExtractor:
         if enclitic[:3] not in ("3fs", "3ms"):
             return None
         feminine = enclitic.startswith("3f")
-        agreeing = []
+        agreeing, states = [], set()
         for mention, entity in mentions:
             if mention.tok_end > i or mention.nominal or entity in actors or (trigger.object_types and mention.type not in trigger.object_types):
                 continue
@@ -2384,7 +2474,22 @@ class RelationExtractor:
             if not self._topic_of(tokens, mentions, owner, entity).agrees(feminine):
                 continue
             agreeing.append(entity)
-        return agreeing[-1] if len(set(agreeing)) == 1 else None
+            states.add(self._state_spoken_for(tokens, mention, entity))
+        # A state's body, its capital and the state are one party (قالت وزارة الخارجية الصينية إن
+        # بكين ...، بعد أن اتهمها ترامب): the pronoun is the last of them, a capital its state's voice.
+        return agreeing[-1] if len(set(agreeing)) == 1 or (len(states) == 1 and None not in states) else None
+
+    def _state_spoken_for(self, tokens, mention: Mention, entity: str) -> str | None:
+        """The Wikidata id of the state a party is or speaks for: a country itself, a capital's or
+        seat of power's country (capitals.tsv), a body's by the nisba ending its name (وزارة الخارجية
+        الصينية); None for any other party."""
+        local = entity.removeprefix(ENTITY_IRI)
+        if self._kb_place(entity, country=True):
+            return local
+        if local in self.capitals:
+            return self.capitals[local]
+        nisba = self.kb.country_of_nisba(tokens[mention.tok_end - 1].norm) if self.kb is not None and mention.type == "ORG" else None
+        return nisba.id if nisba is not None else None
 
     def _shared_subjects(self, tokens, i: int, mentions, owner) -> list[str]:
         """The actor a verb shares with an earlier verb of the same gender: joined by و after a

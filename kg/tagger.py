@@ -174,7 +174,7 @@ class Featurizer:
             features += [f"p{k}={norm[:k]}" for k in (1, 2, 3) if len(norm) > k]
             features += [f"s{k}={norm[-k:]}" for k in (1, 2, 3) if len(norm) > k]
         if "shape" in use:
-            features.append(f"shape={_shape(token.text)}")
+            features.append(f"shape={word_shape(token.text)}")
             features.append(f"len={min(len(norm), 8)}")
             if norm.startswith("ال"):
                 features.append("al")
@@ -325,7 +325,8 @@ def _kept(names: dict[str, bytes] | _EveryName, features: Iterable[str]) -> tupl
     return tuple(filter(None, map(names.get, features)))
 
 
-def _shape(text: str) -> str:
+def word_shape(text: str) -> str:
+    """What a word is written with: digit, latin, punc, mixed or arabic."""
     if text.isdigit():
         return "digit"
     if _LATIN.search(text):

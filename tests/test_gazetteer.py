@@ -30,6 +30,15 @@ def test_names_start_longest_first_and_the_country_before_the_city():
     assert gazetteer.starting("باريس") == []
 
 
+def test_names_at_a_word_are_those_of_its_forms_without_clitics_with_their_letters():
+    gazetteer = Gazetteer(NAMES)
+    assert [(rest, entry.id, skip) for rest, entry, skip in gazetteer.names_at("وللامم")] == [
+        (("المتحده",), "un", 2), ((), "nations", 2)]  # و + ل + الامم: لل is ل + ال
+    assert [(rest, entry.id, skip) for rest, entry, skip in gazetteer.names_at("وبرلين")] == [((), "berlin", 1)]
+    assert gazetteer.names_at("باريس") == ()
+    assert gazetteer.names_at("وبرلين") is gazetteer.names_at("وبرلين")  # kept per word
+
+
 @pytest.mark.parametrize(
     ("word", "variants"),
     [("وبرلين", ["وبرلين", "برلين", "رلين"]), ("للأمم", ["للأمم", "الأمم"]), ("بغداد", ["بغداد", "غداد"]),

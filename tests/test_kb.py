@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.kb import KnowledgeBase, nisba_stems
+from kg.kb import KBEntry, KnowledgeBase, nisba_stems
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_KB = REPO.parent / "shared" / "data" / "kb"
@@ -98,6 +98,19 @@ def test_country_of_nisba(kb, word, expected_id):
 )
 def test_country_of_nisba_refuses_ambiguous_or_non_nisba_words(kb, word):
     assert kb.country_of_nisba(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected_id"),
+    [("الكازاخي", "kz"), ("كازاخستاني", "kz"), ("المالطية", "mt"), ("النيجيري", "ng"), ("النيجري", "ne"),
+     ("المالي", None)],  # مالي less nothing is مالي, not مال
+)
+def test_a_nisba_without_a_demonym_is_a_country_named_by_its_stem_and_one_ending(word, expected_id):
+    # the stem less its ي, then nothing, ا، يا، ستان or يه, is the name of exactly one country
+    countries = [KBEntry(kb_id, "LOC", None, name, None, (name,), None, (), ())
+                 for kb_id, name in [("kz", "كازاخستان"), ("mt", "مالطا"), ("ng", "نيجيريا"), ("ne", "النيجر"), ("ml", "مالي")]]
+    country = KnowledgeBase(countries, {}).country_of_nisba(word)
+    assert (country and country.id) == expected_id
 
 
 @pytest.mark.parametrize(

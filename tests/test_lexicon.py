@@ -284,3 +284,9 @@ def test_a_word_that_begins_no_title_is_not_looked_up(lexicon):
     probe = dataclasses.replace(lexicon, titles=Asked(lexicon.titles))
     assert probe.title_at(["زار", "الرئيس", "الفرنسي"], 0) is None and asked == []
     assert probe.title_at(["زار", "والرئيس"], 1).words == ("الرئيس",)
+
+
+@pytest.mark.parametrize(("word", "heads"), [("والرئيس", ("الرئيس",)), ("للرئيس", ("الرئيس",)), ("زار", ()), ("الرئيس", ("الرئيس",))])
+def test_title_heads_are_the_forms_of_a_word_that_begin_a_title(lexicon, word, heads):
+    assert lexicon.title_heads(word) == heads
+    assert lexicon.title_heads(word) is lexicon.title_heads(word)  # kept per word: asked again, not made again

@@ -136,6 +136,19 @@ def test_a_short_definite_reference_is_the_named_body(pipeline, text, label):
     assert body.label_ar == label and len(body.mentions) == 2
 
 
+@pytest.mark.parametrize(
+    "text, qid",
+    [
+        # a party named without its kind word (نداء تونس, حماس); the kind word alone after it is that party
+        ("أعلنت النائب عن نداء تونس ليلى الشتاوي اليوم تجميد عضويتها في الحزب.", "Q929717"),
+        ("قال الناطق الرسمي باسم حماس إن الحركة ستصدر بيانا.", "Q38799"),
+    ],
+)
+def test_a_kind_word_alone_is_the_known_body_of_its_kind(pipeline, text, qid):
+    [body] = [e for e in _entities(pipeline, text) if e.type == "ORG"]
+    assert body.wikidata == qid and len(body.mentions) == 2, body
+
+
 def test_a_label_has_no_clitic(pipeline):
     text = "وأكدت الشرطة والحرس الوطني أن الوضع هادئ."  # و read as a particle (wa_part) by the database
     assert "الحرس الوطني" in {e.label_ar for e in _entities(pipeline, text)}

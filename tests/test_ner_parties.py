@@ -18,6 +18,7 @@ def _mentions(pipeline, text):
         ("وقصفت ميليشيات الحوثي مواقع في المدينة.", ("ORG", "ميليشيات الحوثي")),
         ("وقالت جماعة الإخوان المسلمين في بيان إنها ترفض القرار.", ("ORG", "جماعة الإخوان المسلمين")),
         ("وحذرت السفارة الأمريكية رعاياها في المملكة.", ("ORG", "السفارة الأمريكية")),
+        ("واشتبكت عناصر من الدرك الجزائري مع مجموعة إرهابية.", ("ORG", "الدرك الجزائري")),  # a gendarmerie, a state body
         ("وقالت سفارة تونس في باريس إنها تتابع الملف.", ("ORG", "سفارة تونس")),  # a state body before its state's name
         # an indefinite title governs the definite word after it: that word is no part of the name
         ("وقال عضو التنسقية صالح الزغيدي، في تصريح لإذاعة محلية", ("PER", "صالح الزغيدي")),
@@ -173,3 +174,66 @@ def test_palestinian_authority_is_a_known_body(pipeline):
     triples = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
     assert ("Israel", "called_for", "Palestinian National Authority") in triples, triples
     assert "Q42620" in {e.wikidata for e in extraction.entities}
+
+
+@pytest.mark.parametrize(
+    "text, body, run_past",
+    [
+        # a masculine nisba after a feminine head qualifies the man named after it
+        ("وتحتجز الشرطة الأوزبكي رحمت عقيلوف فيما يتصل بالهجوم.", "الشرطة", "الشرطة الأوزبكي"),
+        # a dual adjective after a singular head qualifies the dual before it (the two members)
+        ("طلبا لتحديد موعد جلسة لمنح الثقة لعضوي الحكومة الجديدين، وهما أحمد عظوم", "الحكومة", "الحكومة الجديدين"),
+    ],
+)
+def test_body_ends_before_an_adjective_that_does_not_agree(pipeline, text, body, run_past):
+    found = _mentions(pipeline, text)
+    assert ("ORG", body) in found and run_past not in [mention for _, mention in found], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقال الأمين العام لحزب الوطنيين الديمقراطيين الموحد إن", "لحزب الوطنيين الديمقراطيين الموحد"),  # dual or plural alike
+        ("وسيطر الجيش على دائرة البادية الوسطى في المحافظة.", "دائرة البادية الوسطى"),  # an elative, read as a nisba
+        ("وقالت القوات التركية إنها قصفت المواقع.", "القوات التركية"),  # a feminine singular after a plural
+    ],
+)
+def test_body_keeps_an_adjective_that_may_agree(pipeline, text, expected):
+    assert ("ORG", expected) in _mentions(pipeline, text)
+
+
+def test_body_runs_on_through_the_name_of_the_body_it_belongs_to(pipeline):
+    # قوات + حكومة: a body's head in construct is completed by the name after it, the tagger's own
+    found = _mentions(pipeline, "استهدفت هجمات انتحارية تجمعات لقوات حكومة الوفاق الوطني الليبية في جنوب شرق سرت.")
+    assert ("ORG", "لقوات حكومة الوفاق الوطني") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, repeat",
+    [
+        ('دعت الشركة الرياضية "لوتو كيبيك" Loto-Québec، متابعيها إلى المراهنة.', "Loto"),
+        ("وقال المدير التنفيذي في منظمة مراقبة الأمم المتحدة (UN Watch) ، إن", "UN Watch"),
+    ],
+)
+def test_a_latin_name_set_apart_after_an_arabic_one_repeats_it(pipeline, text, repeat):
+    found = [mention for _, mention in _mentions(pipeline, text)]
+    assert not any(repeat in mention or "Québec" in mention for mention in found), found
+
+
+def test_a_latin_name_right_after_a_word_is_a_name(pipeline):
+    # no quote or bracket between: a genitive, not a repeat
+    assert ("ORG", "CIA") in _mentions(pipeline, "وتراجع مرشح ترامب لرئاسة CIA، مايك بومبيو، عن موقفه.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a second adjective that agrees goes on with the tagger's body name
+        ("ودعت الحركة في بيان لها اليوم أعضاء الهيئة العليا المستقلة إلى تجاوز خلافاتهم.", "الهيئة العليا المستقلة"),
+        ("وقال رئيس حزب الاتحاد الوطني الحر سليم الرياحي إن", "حزب الاتحاد الوطني الحر"),
+        # unless بـ or لـ follows it: a participle and its complement
+        ("وقال مستشار في مجلس الأمن القومي التابع للبيت الأبيض إن", "مجلس الأمن القومي"),
+    ],
+)
+def test_body_name_goes_on_with_a_second_agreeing_adjective(pipeline, text, expected):
+    assert ("ORG", expected) in _mentions(pipeline, text)

@@ -27,6 +27,24 @@ def test_a_known_place_the_tagger_split_is_one_mention(pipeline, text, place):
 
 
 @pytest.mark.parametrize(
+    "text, place",
+    [
+        # A smaller town the database reads as a common word, after a place noun (ميناء، ولاية).
+        ("وشنت مقاتلات إسرائيلية غارات على ميناء الحديدة غربي اليمن.", "الحديدة"),
+        ("وقصفت الطائرات ميناء اللاذقية في سوريا.", "اللاذقية"),
+        # Guard: a word with no article and a noun after it heads a longer name (عين الحلوة).
+        ("وقتل شاب في اشتباكات في مخيم عين الحلوة للاجئين الفلسطينيين في لبنان.", None),
+    ],
+)
+def test_a_smaller_town_after_a_place_noun(pipeline, text, place):
+    found = [(m.type, m.text) for m in _mentions(pipeline, text)]
+    if place is None:
+        assert not any(m.type == "LOC" and m.text == "عين" for m in _mentions(pipeline, text)), found
+    else:
+        assert ("LOC", place) in found, found
+
+
+@pytest.mark.parametrize(
     "text, place, nisba",
     [
         ("والعمليات الجارية لاستعادة السيطرة على مدينة الرقة السورية.", "الرقة", "السورية"),

@@ -267,6 +267,7 @@ def _chain(length: int) -> nx.MultiDiGraph:
 def test_overview_keeps_the_best_connected_and_no_isolated_node(length, size, shown):
     chain = _chain(length)
     chain.add_node("lonely", type="PER", label_ar="وحيد", label_en=None, wikidata=None, mentions=9)
+    chain.add_edge("lonely", "lonely", key="praised", predicate="praised", support=(), weight=9)  # no partner
     chosen = overview(chain, size)
     assert len(chosen) == shown and "lonely" not in chosen
     kept = chain.subgraph(chosen).to_undirected()

@@ -304,6 +304,35 @@ def test_acts_decided_by_the_statement_subject(events, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # The speaker's own forces or arms after أن are the speaker (cues.tsv kinds force, arms).
+        ("وأعلنت الولايات المتحدة أن قواتها قصفت مواقع تنظيم داعش في سوريا.", [("United States", "attacked", "Islamic State")]),
+        ("وأعلنت تركيا أن طائراتها قصفت مواقع حزب العمال الكردستاني في العراق.", [("Türkiye", "attacked", "Kurdistan Workers' Party")]),
+        # Guards: another's forces (قوات تركيا) are no speaker's; a speaker kg did not name is no party.
+        ("وأعلنت روسيا أن قوات تركيا قصفت مواقع تنظيم داعش في سوريا.", []),
+        ("وقالت مصادر إن قواتها قصفت مواقع تنظيم داعش في سوريا.", []),
+    ],
+)
+def test_the_speakers_own_forces(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A pronoun whose agreeing antecedents are one state's body and capital is that state.
+        ("قالت وزارة الخارجية الصينية إن بكين لا تتدخل في شؤون الدول الأخرى، بعد أن اتهمها الرئيس الأميركي دونالد ترامب بالتدخل.",
+         [("Donald Trump", "accused", "China")]),
+        # Guard: another state's body and a capital are two parties: the pronoun is ambiguous.
+        ("قالت وزارة الخارجية الروسية إن بكين لا تتدخل في شؤون الدول الأخرى، بعد أن اتهمها الرئيس الأميركي دونالد ترامب بالتدخل.", []),
+    ],
+)
+def test_a_pronoun_over_one_states_voices(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # Deployments named by their military kind (حربية، العسكري), not only by forces.
         ("وأرسلت روسيا سفينة حربية إلى سوريا.", [("Russia", "deployed", "Syria")]),
         ("وانتقد بيترو الانتشار العسكري الأميركي في الكاريبي.", [("بيترو", "condemned", "United States"), ("United States", "deployed", "Caribbean")]),

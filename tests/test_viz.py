@@ -303,3 +303,24 @@ def test_the_page_is_the_same_whatever_the_hash_seed_and_imports_no_plotting():
     assert len({digest for digest, _ in runs}) == 1
     # rdflib comes with kg.vocab; camel-tools, matplotlib (through igraph) and pyvis's templating are not needed.
     assert {modules for _, modules in runs} == {"['rdflib']\n"}
+
+
+def test_text_that_reads_like_a_fetch_stays_data():
+    # An article may say "@import" or "url(//…)": in the page's JSON it is text, never fetched.
+    graph = nx.MultiDiGraph()
+    graph.add_node("urn:e", type="MISC", label_ar="@import url(//example.com/x.css)", label_en=None, wikidata=None, mentions=1)
+    assert _data(page_html(graph))["nodes"][0][2] == "@import url(//example.com/x.css)"
+
+
+def test_prepare_leaves_a_first_page_no_import_and_no_file_to_read():
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from kg import viz
+viz.prepare()
+print("igraph" in sys.modules, viz._page_around_data.cache_info().currsize)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "1"]
