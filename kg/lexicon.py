@@ -32,7 +32,7 @@ GRAMMAR_KINDS = frozenset({
     "relative_masculine", "relative_feminine", "killing", "comma", "apposition", "accusative_ending", "feminine_ending",
     "present_prefix", "feminine_letter", "plural_ending", "number_letter", "conjunction",
     "article", "bi_prep", "li_prep", "ka_prep", "3fs_dobj", "3ms_dobj", "3mp_dobj", "3fp_dobj", "3d_dobj",
-    "name_link", "kinship_link", "verbal_noun_pattern", "ya_name", "claiming", "decree", "wherein",
+    "name_link", "kinship_link", "verbal_noun_pattern", "ya_name", "claiming", "decree", "wherein", "dash",
     "regarding",
 })
 # Words whose cue kind is kept (`Lexicon.cue`; the cache starts again past it).

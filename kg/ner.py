@@ -408,6 +408,12 @@ class Recognizer:
                     and (nisba := self._nisba_at(tokens, i)):
                 country, end = nisba
                 add(_Span(i, end, "LOC", kb_id=country.id, nominal=True))
+                # Nisbas side by side after it, a dash allowed between, name the other parties
+                # of an act between states (محادثات سعودية - أمريكية، لقاء ليبي جزائري).
+                end += end + 1 < len(tokens) and tokens[end].norm in self.lexicon.grammar["dash"]
+                while end < len(tokens) and not taken[end] and (nisba := self._nisba_at(tokens, end)):
+                    add(_Span(end, nisba[1], "LOC", kb_id=nisba[0].id, nominal=True))
+                    end = nisba[1]
         # A nisba joined by و to a state's nisba names another state (القوات الأمريكية والبريطانية،
         # طائرات أمريكية وبريطانية): the forces or arms are both states'.
         for span in [s for s in spans if s.nominal and s.type == "LOC" and s.kb_id]:

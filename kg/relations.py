@@ -233,8 +233,11 @@ class RelationExtractor:
     def _time_ahead(self, tokens, i: int, owner) -> bool:
         """Tell whether the clause of a present-tense verb at token i sets it ahead (يلتقي X
         غدا، يزور X الجزائر في وقت لاحق، يجتمع الوزراء يومي 5 و6 جوان المقبل): from the
-        punctuation or verb before it to the next verb. After a past verb لاحقا is a later past."""
-        return any(self.lexicon.cue(tokens[k].norm) in ("tomorrow", "later", "future") for k in self._clause(tokens, i, owner) if k != i)
+        punctuation or verb before it to the next verb. After a past verb لاحقا is a later past. A
+        headline's opening word of tomorrow before its punctuation sets all after it ahead (غدا : اجتماع X وY)."""
+        clause = self._clause(tokens, i, owner)
+        opening = clause.start == 2 and self.lexicon.cue(tokens[0].norm) == "tomorrow"
+        return opening or any(self.lexicon.cue(tokens[k].norm) in ("tomorrow", "later", "future") for k in clause if k != i)
 
     def _clause(self, tokens, i: int, owner) -> range:
         """The clause of token i: from the punctuation or verb before it to the next verb."""
@@ -256,8 +259,16 @@ class RelationExtractor:
         # phrase's (تدعم مقترح الهيئة لإجراء الانتخابات في الموعد الذي حدّدته (26 نوفمبر 2017)).
         end = next((k for k in range(i + 1, whole.stop) if tokens[k].pos == "punc" or tokens[k].norm in self.lexicon.relative_pronouns), whole.stop)
         clause = range(whole.start, end)
+        # A present-tense verb, the trigger or the one its noun's clause follows (تحتضن الجزائر يومي
+        # الاثنين والثلاثاء الاجتماع), with a day of the week other than the article's tells what is to come.
+        verb = i if tokens[i].pos == "verb" else whole.start - 1
+        present = verb >= 0 and tokens[verb].pos == "verb" and _imperfect(tokens[verb], self.lexicon.grammar)
         for k in clause:
             kind = self.lexicon.cue(tokens[k].norm) or ""
+            if present and kind.startswith("day-") and int(kind.removeprefix("day-")) != published.weekday() \
+                    and not (k > 0 and self.lexicon.cue(tokens[k - 1].norm) in ("today", "yesterday")) \
+                    and not (k + 1 < len(tokens) and self.lexicon.cue(tokens[k + 1].norm) == "past"):
+                return True  # (not اليوم الاثنين، أمس الاثنين، الاثنين الماضي)
             if not kind.startswith("month-") or k - 1 not in clause or not (day := _number(tokens[k - 1])):
                 continue
             following = _number(tokens[k + 1]) if k + 1 < end else None
@@ -1056,14 +1067,16 @@ class RelationExtractor:
         return v + 1 < len(tokens) and tokens[v + 1].pos == "prep" and (tokens[v + 1].enclitic or "").startswith("3")
 
     def _mutual_parties(self, trigger: Trigger, actors: list[str], confidence: float) -> list[tuple[str, str, float]]:
-        """Each coordinated subject acting on the others, for a light verb whose target comes with
+        """Each coordinated party acting on the others, for a light verb whose target comes with
         مع and whose required noun names the act (تبادلت قرغيزستان وطاجيكستان التهم، تبادل الجيشان
-        القصف): what X does مع Y, X و Y do to each other. One direction for a symmetric predicate.
+        القصف): what X does مع Y, X و Y do to each other; and for an act's noun whose parties
+        follow بين (`_parties_between`). One direction for a symmetric predicate.
 
         Returns:
-            (actor, target, confidence) triples; none for a frame that is not such a light verb.
+            (actor, target, confidence) triples; none for a frame that is neither.
         """
-        if trigger.predicate not in _MUTUAL or not trigger.requires or trigger.object_prep is None or not self.lexicon.grammar["with"] & set(trigger.object_prep.split("|")):
+        light = bool(trigger.requires) and trigger.object_prep is not None and bool(self.lexicon.grammar["with"] & set(trigger.object_prep.split("|")))
+        if trigger.predicate not in _MUTUAL or not (light or self._between(trigger)):
             return []
         pairs = [(a, b) for a in actors for b in actors if a != b and (trigger.predicate not in _SYMMETRIC or actors.index(a) < actors.index(b))]
         return [(a, b, round(confidence * 0.85, 2)) for a, b in pairs]
@@ -1201,6 +1214,8 @@ class RelationExtractor:
     def _noun_arguments(self, trigger: Trigger, tokens, i: int, mentions, owner, carried):
         # A verbal noun that is the object of a statement has the speaker as its actor
         # (أعلنت السعودية ومصر قطع علاقاتها مع قطر؛ أكدت تركيا دعمها لقطر).
+        if trigger.subject_prep is None and self._between(trigger):
+            return self._parties_between(trigger, tokens, i, mentions, owner)
         if trigger.subject_prep is None:
             return (
                 self._genitive_agent(trigger, tokens, i, mentions, owner)
@@ -1219,6 +1234,47 @@ class RelationExtractor:
                         return [(subject, target[0], round(0.8 * target[1], 2))]
                 break
         return []
+
+    def _between(self, trigger: Trigger) -> bool:
+        """Tell whether a frame's preposition is بين: its noun joins the parties named after it."""
+        return trigger.object_prep is not None and not self.lexicon.grammar["between"].isdisjoint(trigger.object_prep.split("|"))
+
+    def _parties_between(self, trigger: Trigger, tokens, i: int, mentions, owner):
+        """The parties an act's noun joins, coordinated after بين (past the noun's describing
+        words and time words), each acting on the other: المباحثات بين مصر والسعودية،
+        اشتباكات عنيفة بين الجيش السوري وتنظيم داعش (`_mutual_parties`)."""
+        k = i + 1
+        while k < len(tokens) and owner[k] is None and (tokens[k].pos == "adj" or self._time_word(tokens[k])):
+            k += 1
+        if k < len(tokens) and owner[k] is not None and not tokens[i].enclitic:
+            return self._mutual_parties(trigger, self._joint_nisbas(tokens, mentions, owner, k), 0.7)
+        if k >= len(tokens) or tokens[k].norm not in self.lexicon.grammar["between"]:
+            return []
+        chain = self._subjects_after(tokens, k, mentions, owner)[:1]
+        # Each further party opens the word joined by و, or follows a title there (ونظيره الروسي X):
+        # a name past other words is no party (مواجهات بين الشرطة ومتظاهرين في اسطنبول).
+        while chain and (end := mentions[chain[-1]][0].tok_end) < len(tokens) and _conjoined(tokens[end], self.lexicon.grammar):
+            named = self._past_title(tokens, mentions, end)
+            following = next((p for p in range(chain[-1] + 1, len(mentions)) if mentions[p][0].tok_start in (end, named)), None)
+            if following is None:
+                break
+            chain.append(_head(tokens, mentions, following))
+        parties = [e for m, e in (mentions[p] for p in chain) if not trigger.object_types or m.type in trigger.object_types]
+        return self._mutual_parties(trigger, list(dict.fromkeys(parties)), 0.8)
+
+    def _joint_nisbas(self, tokens, mentions, owner, k: int) -> list[str]:
+        """The states of two or more nisbas side by side from token k, a dash allowed between
+        (قمة إسلامية أميركية، محادثات سعودية - أمريكية، لقاء ليبي جزائري), or [] for one: one
+        nisba alone says where (الحرب السورية), not who with whom."""
+        states: list[str] = []
+        while k < len(tokens) and owner[k] is not None:
+            mention, state = mentions[owner[k]]
+            if not (mention.nominal and mention.type == "LOC" and mention.tok_start == k) or _conjoined(tokens[k], self.lexicon.grammar):
+                break
+            states.append(state)
+            k = mention.tok_end
+            k += k + 1 < len(tokens) and tokens[k].norm in self.lexicon.grammar["dash"]
+        return list(dict.fromkeys(states)) if len(states) > 1 else []
 
     def _genitive_agent(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The actor of a verbal noun in the genitive right after it, the target after the
@@ -1254,7 +1310,8 @@ class RelationExtractor:
     def _nisba_actor(self, trigger: Trigger, tokens, i: int, mentions, owner):
         """The state a nisba after the act's noun names as its actor (غارات أمريكية على اليمن،
         الانتشار العسكري الأميركي في الكاريبي), past other adjectives, when the noun's
-        preposition governs a named target at once. Less sure than a named actor."""
+        preposition governs a named target at once, or a site its owner is named after. Less
+        sure than a named actor."""
         k = i + 1
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1
@@ -1267,6 +1324,10 @@ class RelationExtractor:
         while k < len(tokens) and tokens[k].pos == "adj" and owner[k] is None:
             k += 1  # غارات أمريكية جديدة على
         governed = self._governed_target([trigger], tokens, mentions, k)
+        if governed is None and k < len(tokens) and _has_preposition(tokens[k], trigger.object_prep, self.lexicon.grammar):
+            # قصف روسي على مواقع داعش: the owner of the site hit (`_site_owner`).
+            owned = self._site_owner(trigger, tokens, mentions, k + (tokens[k].pos == "prep"), self._clause_end(tokens, i, owner), {actor})
+            return [(actor, owned[0], 0.6)] if owned else []
         return [(actor, governed[1][1], 0.6)] if governed and governed[1][1] != actor else []
 
     def _statement_object(self, trigger: Trigger, tokens, i: int, mentions, owner):
@@ -1389,6 +1450,8 @@ class RelationExtractor:
             return []  # a nisba alone (الليبي) is no actor
         if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic[:3] not in ("3ms", "3fs"):
             return []  # دعمهم: a plural pronoun is not one person's (وأضافت عمران ... أنهم ... دعمهم)
+        if len(subjects) == 1 and mentions[subjects[0]][0].type == "PER" and enclitic.startswith("3fs") != _feminine_verb(tokens[verb], self.lexicon.grammar):
+            return []  # وقال نصر الله ... قصفها: a pronoun of the other gender than the person's verb is another party's
         # The pronoun may point to another: a person named after the subject (نصح ليفي بعدم
         # زيارة تونس ... قبل زيارته), or the subject of a reported clause whose أن carries a
         # pronoun of another kind or none (أعلن الحزب أنه قرر تتبع النائبة ... واتهامها).
@@ -2164,7 +2227,7 @@ class RelationExtractor:
 
     def _act_frames(self, token: Token) -> list[Trigger]:
         """The frames of a verbal noun of an act done to a target (هجوم على، تهديد لـ)."""
-        return [t for t in self.lexicon.triggers.get((token.lemma, "noun"), ()) if t.object_prep is not None and not t.requires]
+        return [t for t in self.lexicon.triggers.get((token.lemma, "noun"), ()) if t.object_prep is not None and not t.requires and not self._between(t)]
 
     def _carried_out_relatives(self, tokens, mentions, owner) -> list[_Found]:
         """An act's noun whose actor is named in a relative clause over it.
@@ -2259,7 +2322,7 @@ class RelationExtractor:
         """An act told from its target's side: تعرّضت طرابلس لهجوم شنته قوات حفتر، تعرضت
         طرابلس إلى ضربة من الجيش. The one who underwent it (cues.tsv undergo), named right
         after the verb or right before it, is the target; the actor is named by a carrier
-        verb over the noun (شنته X) or after من."""
+        verb over the noun (شنته X), after من, or by a nisba after the noun (لقصف روسي)."""
         found = []
         for u, token in enumerate(tokens):
             if token.pos != "verb" or owner[u] is not None or self.lexicon.cues.get(token.lemma) != "undergo":
@@ -2291,10 +2354,13 @@ class RelationExtractor:
                 actors = self._subjects_after(tokens, k, mentions, owner)
             elif k + 1 < len(tokens) and tokens[k].norm in self.lexicon.grammar["from"] and owner[k + 1] is not None:
                 actors = [owner[k + 1]] if not mentions[owner[k + 1]][0].nominal else []
+            elif k < len(tokens) and owner[k] is not None and mentions[owner[k]][0].nominal and mentions[owner[k]][0].type == "LOC" and mentions[owner[k]][0].tok_start == k:
+                actors = [owner[k]]  # لقصف روسي: the state of the act's nisba, less sure than a named actor (`_nisba_actor`)
             else:
                 actors = []
             cue = self._cue_before(tokens, u)
-            found.extend(_Found(mentions[a][1], frames[0].predicate, patient[1], i, 0.7, cue == "negation") for a in actors if mentions[a][1] != patient[1])
+            confidence = 0.6 if actors and mentions[actors[0]][0].nominal else 0.7
+            found.extend(_Found(mentions[a][1], frames[0].predicate, patient[1], i, confidence, cue == "negation") for a in actors if mentions[a][1] != patient[1])
         return found
 
     def _joined_in_talks(self, tokens, mentions, owner) -> list[_Found]:

@@ -100,10 +100,45 @@ def test_actor_in_a_relative_clause_over_the_act(events, text, expected):
         # Guards: no named actor; the act's actor not the one after من (من جديد).
         ("تعرضت طرابلس لهجوم عنيف.", []),
         ("تعرضت طرابلس لانتقادات من جديد.", []),
+        # The state of a nisba after the act's noun did it; a nisba of the target's is no actor.
+        ("وتعرضت حلب لقصف روسي عنيف.", [("Russia", "attacked", "Aleppo")]),
+        ("وتعرضت حلب لغارات جوية.", []),
+        # A nisba actor's site hit (`_site_owner`): its owner is the target.
+        ("وأسفر قصف روسي على مواقع داعش في سوريا عن مقتل عشرة.", [("Russia", "attacked", "Islamic State")]),
+        # A possessive pronoun of the other gender than the person's verb is another party's.
+        ("وقال حسن نصر الله في كلمته \"بتنا نرى شجاعة عربية متسائلا عن مدى شرعية الحجج التي طرحتها السعودية لتبرر بها قصفها على الحوثيين.", []),
+        ("وأكدت المستشارة الألمانية أنجيلا ميركل دعمها لفرنسا.", [("Angela Merkel", "supported", "France")]),
     ],
 )
 def test_undergone_act(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An act's noun with its parties coordinated after بين (events/phrases.frames.tsv): each acts
+        # on the other, one direction for met (symmetric).
+        ("واختتمت أمس المباحثات بين مصر والسعودية.", [("Egypt", "met", "Saudi Arabia")]),
+        ("وجرت المحادثات بين وزير الخارجية الأمريكي ريكس تيلرسون ونظيره الروسي سيرغي لافروف في موسكو.", [("Rex Tillerson", "met", "Sergey Lavrov")]),
+        ("واندلعت اشتباكات عنيفة بين الجيش السوري وتنظيم داعش.",
+         [("Armed forces of Syria", "attacked", "Islamic State"), ("Islamic State", "attacked", "Armed forces of Syria")]),
+        # Nisbas side by side after the noun, a dash allowed between (kg/ner.py makes each a party).
+        ("وبحثت مشاورات جزائرية روسية الوضع في ليبيا.", [("Algeria", "met", "Russia")]),
+        ("وجرت محادثات سعودية - أمريكية بشأن مبيعات الأسلحة.", [("Saudi Arabia", "met", "United States")]),
+        # Guards: a party past other words is none; planned talks are no fact; one nisba says where.
+        ("مواجهات بين الشرطة ومتظاهرين في عيد العمال باسطنبول", []),
+        ("وقالت إن المباحثات المرتقبة بين مصر والسعودية ستتناول الأزمة.", []),
+        ("وكشف عن اجتماع مرتقب تونسي جزائري مصري حول الملف الليبي.", []),
+        ("غدا : اجتماع تونسي جزائري مصري حول الأزمة الليبية", []),
+        # A present-tense verb with a day of the week other than the article's (a Thursday): to come.
+        ("تحتضن العاصمة الجزائرية يومي الاثنين والثلاثاء الاجتماع الوزاري الثلاثي بين الجزائر وتونس ومصر حول ليبيا.", []),
+        ("ويأتي ذلك بعد الاجتماع بين الجزائر وتونس يوم الاثنين الماضي.", [("Algeria", "met", "Tunisia")]),
+        ("وتحدث عن المعارك السورية.", []),
+    ],
+)
+def test_parties_between(events, text, expected):
+    assert sorted(events(text)) == expected
 
 
 @pytest.mark.parametrize(
