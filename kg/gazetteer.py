@@ -7,15 +7,13 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from kg.kb import KBEntry
-from kg.nlp import clitic_variants
+from kg.nlp import clitic_variants, remembered
 
 # The tagger's features read names of up to 8 words, and their parts from 3 letters on (as trained).
 _MAX_FEATURE_WORDS = 8
 _MIN_PART_LETTERS = 3
 # The tagger's features strip a conjunction only before 3 letters or more (as trained).
 _FEATURE_SHORTEST_STEM = 3
-# Words whose names (`names_at`, `_feature_names_at`) are kept: a bound on a long build's memory.
-_MAX_CACHED_WORDS = 100_000
 
 
 class Gazetteer:
@@ -66,25 +64,15 @@ class Gazetteer:
     def names_at(self, norm: str) -> tuple[tuple[tuple[str, ...], KBEntry, int], ...]:
         """Return (the words after the first, entry, clitic letters) of the names opening with a word or
         with a form of it without clitics (`clitic_variants`), in that order, each form's longest first."""
-        found = self._names_at.get(norm)
-        if found is None:
-            if len(self._names_at) >= _MAX_CACHED_WORDS:
-                self._names_at.clear()
-            found = self._names_at[norm] = tuple((rest, entry, skip) for variant, skip in clitic_variants(norm)
-                                                 for rest, entry in self.starting(variant))
-        return found
+        return remembered(self._names_at, norm, lambda word: tuple(
+            (rest, entry, skip) for variant, skip in clitic_variants(word) for rest, entry in self.starting(variant)))
 
     def _feature_names_at(self, norm: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         """(the words after the first, the name's types joined by |) of the names of up to `_MAX_FEATURE_WORDS`
         words opening with a word or a form of it as the tagger's features strip it (`feature_variants`)."""
-        found = self._feature_names.get(norm)
-        if found is None:
-            if len(self._feature_names) >= _MAX_CACHED_WORDS:
-                self._feature_names.clear()
-            found = self._feature_names[norm] = tuple(
-                (rest, "|".join(sorted(self._types[(variant, *rest)])))
-                for variant in feature_variants(norm) for rest, _ in self.starting(variant) if len(rest) < _MAX_FEATURE_WORDS)
-        return found
+        return remembered(self._feature_names, norm, lambda word: tuple(
+            (rest, "|".join(sorted(self._types[(variant, *rest)])))
+            for variant in feature_variants(word) for rest, _ in self.starting(variant) if len(rest) < _MAX_FEATURE_WORDS))
 
     def tags(self, norms: Sequence[str]) -> list[str | None]:
         """Return B-TYPE / I-TYPE for tokens inside the longest name matched left to right (types joined by |)."""

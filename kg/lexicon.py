@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.nlp import clitic_variants, normalize
+from kg.nlp import clitic_variants, normalize, remembered
 from kg.terms import ENTITY_TYPES, PREDICATES
 
 DATA = Path(__file__).parent / "data"
@@ -35,8 +35,6 @@ GRAMMAR_KINDS = frozenset({
     "name_link", "kinship_link", "verbal_noun_pattern", "ya_name", "claiming", "decree", "wherein", "dash",
     "regarding",
 })
-# Words whose cue kind is kept (`Lexicon.cue`; the cache starts again past it).
-_MAX_CACHED_WORDS = 100_000
 Grammar = dict[str, frozenset[str]]  # a grammar kind -> its normalised words
 TITLE_RELATIONS = ("leader_of", "member_of")
 # Where a frame of relations.tsv comes from (one or more, joined by +): written by hand, mined from
@@ -119,12 +117,8 @@ class Lexicon:
 
     def cue(self, norm: str) -> str | None:
         """Return the kind of a cue word, also when it carries a clitic (وأمس)."""
-        if norm in self._cue_of:
-            return self._cue_of[norm]
-        if len(self._cue_of) >= _MAX_CACHED_WORDS:  # a bound on a long build's memory
-            self._cue_of.clear()
-        kind = self._cue_of[norm] = next((self.cues[variant] for variant, _ in clitic_variants(norm) if variant in self.cues), None)
-        return kind
+        return remembered(self._cue_of, norm, lambda word: next(
+            (self.cues[variant] for variant, _ in clitic_variants(word) if variant in self.cues), None))
 
     def is_time(self, norm: str) -> bool:
         """Tell whether a word names a day or month (never part of a name)."""
@@ -208,12 +202,8 @@ class Lexicon:
 
     def title_heads(self, norm: str) -> tuple[str, ...]:
         """Return the forms of a word, as written and without clitics (`clitic_variants`), that begin a title (most words: none)."""
-        heads = self._heads_of.get(norm)
-        if heads is None:
-            if len(self._heads_of) >= _MAX_CACHED_WORDS:  # a bound on a long build's memory
-                self._heads_of.clear()
-            heads = self._heads_of[norm] = tuple(variant for variant, _ in clitic_variants(norm) if variant in self._title_heads)
-        return heads
+        return remembered(self._heads_of, norm,
+                          lambda word: tuple(variant for variant, _ in clitic_variants(word) if variant in self._title_heads))
 
     def title_at(self, norms: list[str], i: int) -> Title | None:
         """Return the longest title starting at token i of a sentence's normalised tokens.

@@ -9,7 +9,7 @@ from kg.gazetteer import Gazetteer
 from kg.kb import KBEntry, KnowledgeBase
 from kg.lexicon import Lexicon, Title
 from kg.link import names_holder
-from kg.nlp import clitic_variants, normalize
+from kg.nlp import clitic_variants, normalize, remembered
 from kg.tagger import word_shape
 from kg.types import Document, Mention, Sentence, Token
 
@@ -30,7 +30,6 @@ _MODIFIER_POS = frozenset({"noun", "adj", "noun_prop"})
 # one-letter proclitics by their letter, whatever the database calls them (wa_conj, wa_part, wa_sub, bi_prep, ...)
 _PROCLITICS = frozenset({"wa", "fa", "bi", "li", "ka"})
 _CLAUSE_CONJUNCTION = "fa_conj"  # فـ "so, then": it joins clauses, never a title to its name
-_MAX_NISBA_WORDS = 100_000  # words whose nisba country is kept
 _COUNTERPART = "counterpart"  # titles.tsv's office of نظيره: the office of the one named before, in another state
 
 
@@ -906,12 +905,7 @@ class Recognizer:
         if k + 1 < len(tokens) and _nisba_reading(tokens[k + 1]) and (
                 country := self.kb.country_of_nisba_pair(tokens[k].norm, tokens[k + 1].norm)):
             return country, k + 2
-        norm = tokens[k].norm
-        country = self._nisba_countries.get(norm, False)
-        if country is False:
-            if len(self._nisba_countries) >= _MAX_NISBA_WORDS:
-                self._nisba_countries.clear()
-            country = self._nisba_countries[norm] = self.kb.country_of_nisba(norm)
+        country = remembered(self._nisba_countries, tokens[k].norm, self.kb.country_of_nisba)
         return (country, k + 1) if country else None
 
     def _coordinated_nisba(self, tokens, k: int) -> _Span | None:

@@ -63,6 +63,23 @@ MAX_COMMON_WORDS = 50_000
 _TABLE_PREFIX = "kg-readings-"
 
 
+_UNSEEN = object()
+
+
+def remembered(table: dict, key, make: Callable):
+    """`table[key]`, made by `make(key)` the first time it is asked for.
+
+    A per-word memo: nearly every word of a text is asked for again and again. The table is emptied
+    once it holds `_MAX_CACHED_WORDS` answers, a bound on a long build's memory.
+    """
+    found = table.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        if len(table) >= _MAX_CACHED_WORDS:
+            table.clear()
+        found = table[key] = make(key)
+    return found
+
+
 def normalize(text: str) -> str:
     """Return the matching form of Arabic text: no diacritics or tatweel, one alef, ya and ha.
 
@@ -174,14 +191,7 @@ class Analyzer:
 
     def _fields(self, text: str, previous: Token | None, lexicon: bool) -> tuple:
         """The fields of a word's `Token` after its offsets, chosen once per word and context."""
-        context = self._context(previous)
-        key = (text, context, lexicon)
-        fields = self._choices.get(key)
-        if fields is None:
-            if len(self._choices) >= _MAX_CACHED_WORDS:
-                self._choices.clear()
-            fields = self._choices[key] = self._choose(text, context, lexicon)
-        return fields
+        return remembered(self._choices, (text, self._context(previous), lexicon), lambda key: self._choose(*key))
 
     def _context(self, previous: Token | None) -> str | None:
         """What the word before tells of a word's part of speech: "prep" after a preposition,
@@ -229,13 +239,8 @@ class Analyzer:
         return plain
 
     def _has_lexicon_reading(self, text: str) -> bool:
-        found = self._lexicon_words.get(text)
-        if found is None:
-            if len(self._lexicon_words) >= _MAX_CACHED_WORDS:
-                self._lexicon_words.clear()
-            readings = self.readings(word_key(text))
-            found = self._lexicon_words[text] = any(r.lemma in self._lexicon_lemmas for r in readings)
-        return found
+        return remembered(self._lexicon_words, text,
+                          lambda word: any(r.lemma in self._lexicon_lemmas for r in self.readings(word_key(word))))
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Return the distinct readings of an undiacritised word (cached)."""
